@@ -1,0 +1,71 @@
+// The whole Leadtrack API as one Fastify plugin; server.ts boots it and tests register it.
+import type { Database } from '@leadtrack/db';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Env } from './env';
+import authenticate from './plugins/app/authenticate';
+import problemHandler from './plugins/app/problem-handler';
+import database from './plugins/external/database';
+import rateLimit from './plugins/external/rate-limit';
+import security from './plugins/external/security';
+import swagger from './plugins/external/swagger';
+import healthRoutes from './routes/health-routes';
+import v1Routes from './routes/v1';
+
+export interface AppOptions {
+  config: Env;
+  database: Database;
+}
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export default async function app(fastify: FastifyInstance, opts: AppOptions) {
+  // External plugins first, then the app's own decorators, then routes.
+  await fastify.register(database, { database: opts.database });
+  await fastify.register(security, { config: opts.config });
+  await fastify.register(rateLimit);
+  await fastify.register(swagger);
+  await fastify.register(problemHandler);
+  await fastify.register(authenticate);
+
+  // Health probes answer at the root (for load balancers) and under the API's base path.
+  await fastify.register(healthRoutes);
+  await fastify.register(healthRoutes, { prefix: '/api/v1' });
+  await fastify.register(v1Routes, { prefix: '/api/v1', config: opts.config });
+}
+
+export function loggerOptions(config: Env): FastifyServerOptions['logger'] {
+  return {
+    level: config.LOG_LEVEL,
+    // Credentials never reach a log line; bodies (with passwords) are never logged at all.
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    serializers: {
+      req(request) {
+        return {
+          method: request.method,
+          url: request.url.split('?')[0],
+          route: request.routeOptions?.url,
+          remoteAddress: request.ip,
+        };
+      },
+    },
+  };
+}
+
+/** A ready-to-listen instance: what server.ts and the tests both use. */
+export async function buildApp(opts: AppOptions) {
+  const fastify = Fastify({
+    logger: loggerOptions(opts.config),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Behind the dashboard's server or a proxy, the client address comes from X-Forwarded-For.
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  fastify.setValidatorCompiler(validatorCompiler);
+  fastify.setSerializerCompiler(serializerCompiler);
+  await fastify.register(app, opts);
+  return fastify;
+}

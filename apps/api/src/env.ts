@@ -1,0 +1,49 @@
+// The API's configuration, read from the environment and validated in one place.
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
+const DEV_JWT_SECRET = 'leadtrack-development-secret-not-for-production';
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    API_HOST: z.string().default('127.0.0.1'),
+    API_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    DATABASE_URL: z
+      .string()
+      .url()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    LEADTRACK_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
+    JWT_SECRET: z.string().min(16).optional(),
+    SIGNUP: z.enum(['open', 'closed']).default('open'),
+    AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    WEB_ORIGIN: z.string().default('http://localhost:3000'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+  })
+  .transform((env, ctx) => {
+    if (!env.JWT_SECRET && env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'JWT_SECRET must be set (16+ characters) when NODE_ENV=production',
+      });
+      return z.NEVER;
+    }
+    return { ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET };
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment; throws one readable error listing every bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,25 @@
+// Who may read whose data. PRODUCT.md: nobody reads another person's data unless they are
+// that person's manager (direct, not skip-level) or an admin. What a caller may not read
+// is reported as missing (404), never as forbidden, so existence does not leak.
+import type { PrismaClient } from '@leadtrack/db';
+import { notFound } from '../lib/problem';
+import type { Caller } from '../plugins/app/authenticate';
+
+export function canRead(caller: Caller, target: { id: string; managerId: string | null }) {
+  return caller.id === target.id || caller.role === 'admin' || target.managerId === caller.id;
+}
+
+/** Managing rights (acknowledging, writing feedback): the direct manager or an admin. */
+export function canManage(caller: Caller, target: { id: string; managerId: string | null }) {
+  return caller.role === 'admin' || target.managerId === caller.id;
+}
+
+const userSelect = { id: true, email: true, name: true, role: true, managerId: true } as const;
+
+/** Resolves `me` or an id to a user the caller may read; 404 otherwise. */
+export async function findReadableUser(prisma: PrismaClient, caller: Caller, ref: string) {
+  if (ref === 'me' || ref === caller.id) return caller;
+  const user = await prisma.user.findUnique({ where: { id: ref }, select: userSelect });
+  if (!user || !canRead(caller, user)) throw notFound('No such user.');
+  return user;
+}

@@ -1,0 +1,60 @@
+// Owns the evidence kinds: their slugs, which count by default, and how they are described.
+
+// Constants here are frozen: they are shared by every request of the API server.
+export const EVIDENCE_KINDS = Object.freeze([
+  'ownership',
+  'review',
+  'proposal',
+  'mentoring',
+  'communication',
+  'unblocking',
+  'feedback',
+] as const);
+
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** The five behaviours the default policy requires; `unblocking` and `feedback` are shown only. */
+export const DEFAULT_REQUIRED_KINDS: EvidenceKind[] = Object.freeze([
+  'ownership',
+  'review',
+  'proposal',
+  'mentoring',
+  'communication',
+]) as EvidenceKind[];
+
+export const KIND_INFO: Record<EvidenceKind, { label: string; hint: string }> = Object.freeze({
+  ownership: {
+    label: 'Domain ownership',
+    hint: 'You are the go-to person for an area, improving and documenting it unasked.',
+  },
+  review: {
+    label: 'Broad review',
+    hint: 'Your review asked not only "does this work" but "does this fit the system".',
+  },
+  proposal: {
+    label: 'Technical proposal',
+    hint: 'You brought a proposal, facilitated the decision and followed it through.',
+  },
+  mentoring: {
+    label: 'Mentoring',
+    hint: 'Deliberate, repeated help to a less senior engineer.',
+  },
+  communication: {
+    label: 'Explaining to non-engineers',
+    hint: 'You made a trade-off clear to a product or engineering manager.',
+  },
+  unblocking: {
+    label: 'Unblocking',
+    hint: "You resolved someone's blocker.",
+  },
+  feedback: {
+    label: 'Direct feedback',
+    hint: 'You gave direct, specific feedback or held a difficult conversation.',
+  },
+});
+
+const KIND_SET: ReadonlySet<string> = new Set(EVIDENCE_KINDS);
+
+export function isEvidenceKind(s: string): s is EvidenceKind {
+  return KIND_SET.has(s);
+}

@@ -1,0 +1,504 @@
+// Tests invariants of the readiness model over generated histories, and checks it against a naive reference.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REQUIRED_KINDS, EVIDENCE_KINDS, type EvidenceKind } from './kinds';
+import type { Policy } from './policy';
+import {
+  type CheckinInput,
+  type CurrentStatus,
+  computeReadiness,
+  type Readiness,
+  type ReadinessInput,
+  SIGNAL_MESSAGES,
+  type SignalCode,
+  type WeekRow,
+} from './readiness';
+import { aggregate, type TestEntry, week } from './test-support';
+import { addDays, addWeeks } from './week';
+
+interface GenEntry {
+  kinds: EvidenceKind[];
+  ack: boolean;
+  day: number;
+}
+
+interface GenWeek {
+  onLeave: boolean;
+  checkin: { handsOnPercent: number; deepWorkBlocks: number } | null;
+  entries: GenEntry[];
+}
+
+interface History {
+  policy: Policy;
+  weeks: GenWeek[];
+  asOfIndex: number;
+  asOfDay: number;
+}
+
+const kindsArb = fc.subarray([...EVIDENCE_KINDS], { minLength: 1, maxLength: 3 });
+
+// Entries draw their kinds from a per-history palette: histories then range from always
+// consistent (palette covers the required kinds) to never, and some lack enabling kinds.
+interface Habits {
+  palette: EvidenceKind[];
+  leaveOneIn: number;
+  handsOnMin: number;
+  deepWorkMax: number;
+}
+
+function weekArb({ palette, leaveOneIn, handsOnMin, deepWorkMax }: Habits): fc.Arbitrary<GenWeek> {
+  const entryArb: fc.Arbitrary<GenEntry> = fc.record({
+    kinds: fc.subarray(palette, { minLength: 1, maxLength: Math.min(3, palette.length) }),
+    ack: fc.boolean(),
+    day: fc.integer({ min: 0, max: 6 }),
+  });
+  return fc.record({
+    onLeave: fc.integer({ min: 1, max: leaveOneIn }).map((n) => leaveOneIn > 1 && n === 1),
+    checkin: fc.option(
+      fc.record({
+        handsOnPercent: fc.integer({ min: handsOnMin, max: 100 }),
+        deepWorkBlocks: fc.integer({ min: 0, max: deepWorkMax }),
+      }),
+      { nil: null, freq: 3 },
+    ),
+    entries: fc.oneof(
+      { weight: 1, arbitrary: fc.constant<GenEntry[]>([]) },
+      { weight: 5, arbitrary: fc.array(entryArb, { minLength: 1, maxLength: 4 }) },
+    ),
+  });
+}
+
+function historyArb(minThreshold = 1): fc.Arbitrary<History> {
+  return fc
+    .record({
+      palette: fc.subarray([...EVIDENCE_KINDS], { minLength: 1 }),
+      // 1 means no leave at all; otherwise about one week in leaveOneIn is leave.
+      leaveOneIn: fc.integer({ min: 1, max: 8 }),
+      // Per-history habits, so that the check-in signals fire in a fair share of cases.
+      handsOnMin: fc.constantFrom(0, 70, 81),
+      deepWorkMax: fc.integer({ min: 0, max: 2 }),
+      length: fc.integer({ min: 0, max: 50 }),
+      // asOf usually lands inside the data, sometimes before its end (the rest must be
+      // ignored) or a few weeks after it.
+      asOfShift: fc.oneof(fc.constant(0), fc.integer({ min: -8, max: 3 })),
+      asOfDay: fc.integer({ min: 0, max: 6 }),
+    })
+    .chain(({ length, asOfShift, asOfDay, ...habits }) =>
+      fc.record({
+        policy: fc.record({
+          requiredKinds: fc.oneof(
+            fc.subarray(habits.palette, {
+              minLength: 1,
+              maxLength: Math.min(4, habits.palette.length),
+            }),
+            fc.subarray([...EVIDENCE_KINDS], { minLength: 1, maxLength: 3 }),
+            fc.constant<EvidenceKind[]>([...DEFAULT_REQUIRED_KINDS]),
+          ),
+          windowWeeks: fc.integer({ min: 1, max: 6 }),
+          thresholdWeeks: fc.integer({ min: minThreshold, max: 12 }),
+          requireVisibility: fc.boolean(),
+        }),
+        weeks: fc.array(weekArb(habits), { minLength: length, maxLength: length }),
+        asOfIndex: fc.constant(Math.max(0, length - 1 + asOfShift)),
+        asOfDay: fc.constant(asOfDay),
+      }),
+    );
+}
+
+function entriesOf(h: History): TestEntry[] {
+  return h.weeks.flatMap((w, i) =>
+    w.entries.map((e) => ({ on: addDays(week(i), e.day), kinds: e.kinds, ack: e.ack })),
+  );
+}
+
+function checkinsOf(h: History): CheckinInput[] {
+  const out: CheckinInput[] = [];
+  h.weeks.forEach((w, i) => {
+    if (!w.onLeave && !w.checkin) return;
+    out.push({
+      weekStart: week(i),
+      handsOnPercent: w.checkin?.handsOnPercent ?? 0,
+      deepWorkBlocks: w.checkin?.deepWorkBlocks ?? 0,
+      onLeave: w.onLeave,
+    });
+  });
+  return out;
+}
+
+function inputOf(h: History, extra: TestEntry[] = []): ReadinessInput {
+  return {
+    policy: h.policy,
+    asOf: addDays(week(h.asOfIndex), h.asOfDay),
+    weeks: aggregate([...entriesOf(h), ...extra]),
+    checkins: checkinsOf(h),
+  };
+}
+
+function compute(h: History, extra: TestEntry[] = []): Readiness {
+  return computeReadiness(inputOf(h, extra));
+}
+
+/** For each row, the streak of the nearest earlier non-leave row (0 if none). */
+function previousNonLeaveStreaks(rows: WeekRow[]): number[] {
+  let prev = 0;
+  return rows.map((row) => {
+    const before = prev;
+    if (!row.onLeave) prev = row.streak;
+    return before;
+  });
+}
+
+// The model restated the slow, obvious way: every window and streak recomputed from scratch.
+function reference(h: History): Readiness {
+  const required = EVIDENCE_KINDS.filter((k) => h.policy.requiredKinds.includes(k));
+  const last = h.asOfIndex;
+  const at = (i: number): GenWeek | undefined => (i <= last ? h.weeks[i] : undefined);
+  let first = -1;
+  for (let i = 0; i <= last; i++) {
+    const w = at(i);
+    if (w && (w.entries.length > 0 || w.checkin || w.onLeave)) {
+      first = i;
+      break;
+    }
+  }
+  const notStarted: CurrentStatus = {
+    weekStart: week(last),
+    consistent: false,
+    streak: 0,
+    ready: false,
+    readySince: null,
+    projectedReadyOn: null,
+  };
+  if (first < 0) return { weeks: [], current: notStarted, signals: [] };
+
+  const onLeave = (i: number) => at(i)?.onLeave ?? false;
+  const countsOf = (i: number) => {
+    const counts = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, 0])) as Record<
+      EvidenceKind,
+      number
+    >;
+    for (const e of at(i)?.entries ?? []) for (const k of e.kinds) counts[k] += 1;
+    return counts;
+  };
+  const windowOf = (i: number) => {
+    const out: number[] = [];
+    for (let j = i; j >= first && out.length < h.policy.windowWeeks; j--)
+      if (!onLeave(j)) out.push(j);
+    return out;
+  };
+  const consistentAt = (i: number) => {
+    const win = windowOf(i);
+    const entries = win.flatMap((j) => at(j)?.entries ?? []);
+    const visibility = entries.length ? entries.filter((e) => e.ack).length / entries.length : null;
+    const missingKinds = required.filter((k) => !entries.some((e) => e.kinds.includes(k)));
+    const consistent =
+      missingKinds.length === 0 &&
+      (!h.policy.requireVisibility || (visibility !== null && visibility >= 0.5));
+    return { missingKinds, visibility, consistent };
+  };
+  const streakAt = (i: number) => {
+    let n = 0;
+    for (let j = i; j >= first; j--) {
+      if (onLeave(j)) continue;
+      if (!consistentAt(j).consistent) break;
+      n++;
+    }
+    return n;
+  };
+
+  const rows: WeekRow[] = [];
+  for (let i = first; i <= last; i++) {
+    if (onLeave(i)) {
+      let j = i - 1;
+      while (j >= first && onLeave(j)) j--;
+      const streak = j >= first ? streakAt(j) : 0;
+      rows.push({
+        weekStart: week(i),
+        onLeave: true,
+        counts: countsOf(i),
+        missingKinds: [],
+        consistent: false,
+        streak,
+        ready: streak >= h.policy.thresholdWeeks,
+        visibility: null,
+      });
+    } else {
+      const c = consistentAt(i);
+      const streak = streakAt(i);
+      rows.push({
+        weekStart: week(i),
+        onLeave: false,
+        counts: countsOf(i),
+        ...c,
+        streak,
+        ready: streak >= h.policy.thresholdWeeks,
+      });
+    }
+  }
+
+  const active: number[] = [];
+  for (let i = first; i <= last; i++) if (!onLeave(i)) active.push(i);
+  const cur = active[active.length - 1];
+  let current = notStarted;
+  if (cur !== undefined) {
+    const { consistent } = consistentAt(cur);
+    const streak = streakAt(cur);
+    const threshold = h.policy.thresholdWeeks;
+    const ready = streak >= threshold;
+    // readySince: walk back over the run to its threshold-th non-leave week.
+    const run = active.filter((i) => i <= cur).slice(active.length - streak);
+    const readySince = ready ? week(run[threshold - 1] as number) : null;
+    let projectedReadyOn: string | null = readySince;
+    if (consistent && !ready) {
+      let i = cur;
+      let need = threshold - streak;
+      while (need > 0) {
+        i++;
+        if (!onLeave(i)) need--;
+      }
+      projectedReadyOn = week(i);
+    }
+    current = { weekStart: week(cur), consistent, streak, ready, readySince, projectedReadyOn };
+  }
+
+  const withCheckin = active.filter((i) => at(i)?.checkin);
+  const raised: SignalCode[] = [];
+  const lastN = <T>(xs: T[], n: number) => (xs.length >= n ? xs.slice(-n) : null);
+  if (lastN(withCheckin, 3)?.every((i) => (at(i)?.checkin?.deepWorkBlocks ?? 0) < 1)) {
+    raised.push('losing-technical-currency');
+  }
+  if (
+    lastN(withCheckin, 4)?.every((i) => {
+      const counts = countsOf(i);
+      return (
+        (at(i)?.checkin?.handsOnPercent ?? 0) > 80 &&
+        counts.mentoring + counts.unblocking + counts.review === 0
+      );
+    })
+  ) {
+    raised.push('doing-not-enabling');
+  }
+  const last8 = lastN(active, 8);
+  if (last8 && last8.filter((i) => countsOf(i).mentoring > 0).length < 4) {
+    raised.push('mentoring-ad-hoc');
+  }
+  if (lastN(active, 2)?.every((i) => (at(i)?.entries.length ?? 0) === 0)) raised.push('stale');
+
+  return {
+    weeks: rows,
+    current,
+    signals: raised.map((code) => ({ code, message: SIGNAL_MESSAGES[code] })),
+  };
+}
+
+describe('readiness properties', () => {
+  const runs = { numRuns: 400 };
+
+  it('matches the naive reference model exactly', () => {
+    fc.assert(
+      fc.property(historyArb(), (h) => {
+        expect(compute(h)).toEqual(reference(h));
+      }),
+      runs,
+    );
+  });
+
+  it('never lets a streak exceed the non-leave weeks so far', () => {
+    fc.assert(
+      fc.property(historyArb(), (h) => {
+        let nonLeave = 0;
+        for (const row of compute(h).weeks) {
+          if (!row.onLeave) nonLeave++;
+          expect(row.streak).toBeLessThanOrEqual(nonLeave);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('resets the streak exactly on non-consistent weeks, else adds one to the previous non-leave week', () => {
+    fc.assert(
+      fc.property(historyArb(), (h) => {
+        const rows = compute(h).weeks;
+        const prev = previousNonLeaveStreaks(rows);
+        rows.forEach((row, i) => {
+          if (row.onLeave) return;
+          expect(row.streak).toBe(row.consistent ? (prev[i] as number) + 1 : 0);
+        });
+      }),
+      runs,
+    );
+  });
+
+  it('makes leave rows repeat the previous non-leave streak and readiness', () => {
+    fc.assert(
+      fc.property(historyArb(), (h) => {
+        const rows = compute(h).weeks;
+        const prev = previousNonLeaveStreaks(rows);
+        rows.forEach((row, i) => {
+          if (!row.onLeave) return;
+          expect(row).toMatchObject({
+            consistent: false,
+            missingKinds: [],
+            visibility: null,
+            streak: prev[i],
+            ready: (prev[i] as number) >= h.policy.thresholdWeeks,
+          });
+        });
+      }),
+      runs,
+    );
+  });
+
+  it('is ready exactly when the streak reaches the threshold', () => {
+    fc.assert(
+      fc.property(historyArb(), (h) => {
+        const r = compute(h);
+        for (const row of r.weeks) expect(row.ready).toBe(row.streak >= h.policy.thresholdWeeks);
+        expect(r.current.ready).toBe(r.current.streak >= h.policy.thresholdWeeks);
+      }),
+      runs,
+    );
+  });
+
+  it('never lowers a streak when evidence is added (acknowledged evidence when visibility is required)', () => {
+    const extraArb = fc.record({
+      weekIndex: fc.integer({ min: -3, max: 55 }),
+      kinds: kindsArb,
+      ack: fc.boolean(),
+      day: fc.integer({ min: 0, max: 6 }),
+    });
+    fc.assert(
+      fc.property(historyArb(), extraArb, (h, x) => {
+        // An unacknowledged entry can lower visibility, and so consistency when it is required.
+        const ack = x.ack || h.policy.requireVisibility;
+        const before = compute(h);
+        const after = compute(h, [{ on: addDays(week(x.weekIndex), x.day), kinds: x.kinds, ack }]);
+        const afterByWeek = new Map(after.weeks.map((row) => [row.weekStart, row]));
+        for (const row of before.weeks) {
+          expect(afterByWeek.get(row.weekStart)?.streak).toBeGreaterThanOrEqual(row.streak);
+        }
+        expect(after.current.streak).toBeGreaterThanOrEqual(before.current.streak);
+      }),
+      runs,
+    );
+  });
+
+  it('is monotone in the threshold: ready at t implies ready at t - 1', () => {
+    fc.assert(
+      fc.property(historyArb(2), (h) => {
+        const atT = compute(h);
+        const lower = compute({
+          ...h,
+          policy: { ...h.policy, thresholdWeeks: h.policy.thresholdWeeks - 1 },
+        });
+        atT.weeks.forEach((row, i) => {
+          if (row.ready) expect(lower.weeks[i]?.ready).toBe(true);
+        });
+        if (atT.current.ready) expect(lower.current.ready).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('covers consecutive Mondays up to the week of asOf, whatever the input order', () => {
+    fc.assert(
+      fc.property(historyArb(), fc.integer(), (h, seed) => {
+        const input = inputOf(h);
+        const r = computeReadiness(input);
+        const rows = r.weeks;
+        if (rows.length > 0) {
+          expect(rows[rows.length - 1]?.weekStart).toBe(week(h.asOfIndex));
+          rows.forEach((row, i) => {
+            expect(row.weekStart).toBe(addWeeks(rows[0]?.weekStart as string, i));
+          });
+        }
+        const shuffle = <T>(xs: T[]) =>
+          xs
+            .map((x, i) => ({ x, key: Math.imul(i + 1, seed | 1) ^ seed }))
+            .sort((a, b) => a.key - b.key)
+            .map((e) => e.x);
+        const shuffled = computeReadiness({
+          ...input,
+          weeks: shuffle(input.weeks),
+          checkins: shuffle(input.checkins),
+        });
+        expect(shuffled).toEqual(r);
+      }),
+      runs,
+    );
+  });
+
+  it('ignores everything after the week of asOf', () => {
+    fc.assert(
+      fc.property(historyArb(), (h) => {
+        const truncated = { ...h, weeks: h.weeks.slice(0, h.asOfIndex + 1) };
+        expect(compute(h)).toEqual(compute(truncated));
+      }),
+      runs,
+    );
+  });
+
+  it('keeps current, readySince and the projection coherent with the rows', () => {
+    fc.assert(
+      fc.property(historyArb(), (h) => {
+        const { weeks: rows, current } = compute(h);
+        const active = rows.filter((row) => !row.onLeave);
+        const last = active[active.length - 1];
+        if (!last) {
+          expect(current.streak).toBe(0);
+          return;
+        }
+        expect(current).toMatchObject({
+          weekStart: last.weekStart,
+          consistent: last.consistent,
+          streak: last.streak,
+          ready: last.ready,
+        });
+        if (current.ready) {
+          const since = rows.find((row) => row.weekStart === current.readySince);
+          expect(since).toMatchObject({ onLeave: false, streak: h.policy.thresholdWeeks });
+          expect(current.projectedReadyOn).toBe(current.readySince);
+        } else {
+          expect(current.readySince).toBeNull();
+          if (current.consistent) {
+            expect((current.projectedReadyOn ?? '') > week(h.asOfIndex)).toBe(true);
+          } else {
+            expect(current.projectedReadyOn).toBeNull();
+          }
+        }
+      }),
+      runs,
+    );
+  });
+});
+
+describe('scale', () => {
+  it('handles twenty years of weekly history with a year-long window', () => {
+    const weeks = 20 * 52;
+    const entries: TestEntry[] = [];
+    for (let i = 0; i < weeks; i++) {
+      entries.push({
+        on: week(i),
+        kinds: [EVIDENCE_KINDS[i % 7] as EvidenceKind],
+        ack: i % 3 === 0,
+      });
+    }
+    const r = computeReadiness({
+      policy: {
+        requiredKinds: [...EVIDENCE_KINDS],
+        windowWeeks: 52,
+        thresholdWeeks: 104,
+        requireVisibility: true,
+      },
+      asOf: week(weeks - 1),
+      weeks: aggregate(entries),
+      checkins: [],
+    });
+    expect(r.weeks).toHaveLength(weeks);
+    // Weeks 0-5 miss a kind; from week 6 every window holds all seven, a third acknowledged.
+    expect(r.current.streak).toBe(0);
+    expect(r.weeks[6]?.missingKinds).toEqual([]);
+  });
+});

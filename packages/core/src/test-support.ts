@@ -1,0 +1,50 @@
+// Owns test fixtures: builds readiness inputs from entry-level data, the way the API would.
+
+import type { EvidenceKind } from './kinds';
+import type { WeekAggregate } from './readiness';
+import { addWeeks, type IsoDate, weekStartOf } from './week';
+
+export interface TestEntry {
+  on: IsoDate;
+  kinds: EvidenceKind[];
+  ack?: boolean;
+}
+
+/** Monday 2026-01-05: week(0). Examples count weeks from here so dates stay readable. */
+export const BASE_WEEK = '2026-01-05';
+
+export function week(i: number): IsoDate {
+  return addWeeks(BASE_WEEK, i);
+}
+
+/** Aggregates entries per ISO week exactly as WeekAggregate documents it. */
+export function aggregate(entries: TestEntry[]): WeekAggregate[] {
+  const byWeek = new Map<IsoDate, WeekAggregate>();
+  for (const e of entries) {
+    const weekStart = weekStartOf(e.on);
+    let agg = byWeek.get(weekStart);
+    if (!agg) {
+      agg = { weekStart, counts: {}, entries: 0, acknowledgedEntries: 0 };
+      byWeek.set(weekStart, agg);
+    }
+    for (const k of new Set(e.kinds)) agg.counts[k] = (agg.counts[k] ?? 0) + 1;
+    agg.entries += 1;
+    if (e.ack) agg.acknowledgedEntries += 1;
+  }
+  return [...byWeek.values()];
+}
+
+/** Two entries that together show all five default kinds (one of them shows three). */
+export function fullWeek(weekStart: IsoDate, ack = false): TestEntry[] {
+  return [
+    { on: weekStart, kinds: ['ownership', 'review', 'proposal'], ack },
+    { on: weekStart, kinds: ['mentoring', 'communication'], ack },
+  ];
+}
+
+/** `fullWeek` for weeks from..to (inclusive, indices as in `week`). */
+export function fullWeeks(from: number, to: number): TestEntry[] {
+  const out: TestEntry[] = [];
+  for (let i = from; i <= to; i++) out.push(...fullWeek(week(i)));
+  return out;
+}

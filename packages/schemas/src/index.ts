@@ -1,0 +1,4 @@
+// The zod contract shared by the API (validation, OpenAPI) and the dashboard (forms).
+export * from './auth';
+export * from './common';
+export * from './users';

@@ -1,0 +1,23 @@
+// Users, roles and who reports to whom (admin-managed).
+import { z } from 'zod';
+import { EmailSchema, PasswordSchema, UserSchema } from './auth';
+import { IdSchema, RoleSchema, text } from './common';
+
+export const CreateUserBodySchema = z.strictObject({
+  email: EmailSchema,
+  name: text(1, 100),
+  password: PasswordSchema,
+  role: RoleSchema,
+  managerId: IdSchema.nullish(),
+});
+export type CreateUserBody = z.infer<typeof CreateUserBodySchema>;
+
+export const UpdateUserBodySchema = z.strictObject({
+  name: text(1, 100).optional(),
+  role: RoleSchema.optional(),
+  /** null clears the manager. */
+  managerId: IdSchema.nullable().optional(),
+});
+export type UpdateUserBody = z.infer<typeof UpdateUserBodySchema>;
+
+export const UserListSchema = z.object({ items: z.array(UserSchema) });

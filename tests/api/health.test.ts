@@ -1,0 +1,91 @@
+import { once } from 'node:events';
+import net from 'node:net';
+import { buildApp } from '@leadtrack/api/app';
+import { loadEnv } from '@leadtrack/api/env';
+import { openDatabase } from '@leadtrack/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_URL } from '../support/databases';
+import { call, expectProblem } from '../support/http';
+import { startTestApp, type TestContext } from '../support/test-app';
+
+describe('health probes', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await startTestApp();
+  });
+  afterAll(() => ctx.close());
+
+  it('answers /healthz and /readyz at the root and under /api/v1', async () => {
+    for (const path of ['/healthz', '/readyz', '/api/v1/healthz', '/api/v1/readyz']) {
+      const res = await call(ctx.app, 'GET', path);
+      expect(res.status, path).toBe(200);
+      expect(res.body).toEqual({ status: 'ok' });
+    }
+  });
+
+  it('unknown routes are problem+json 404s', async () => {
+    expectProblem(await call(ctx.app, 'GET', '/api/v1/nope'), 404);
+  });
+});
+
+/** A TCP proxy in front of Postgres that the test can cut and restore. */
+async function startProxy(target: URL) {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+  let port = 0;
+  const listen = async () => {
+    server = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port || 5432), target.hostname);
+      sockets.add(client).add(upstream);
+      client.pipe(upstream).pipe(client);
+      const drop = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on('error', drop).on('close', drop);
+      upstream.on('error', drop).on('close', drop);
+    });
+    server.listen(port, '127.0.0.1');
+    await once(server, 'listening');
+    port = (server.address() as net.AddressInfo).port;
+  };
+  await listen();
+  return {
+    url(database: string) {
+      const url = new URL(target);
+      url.hostname = '127.0.0.1';
+      url.port = String(port);
+      url.pathname = `/${database}`;
+      return url.toString();
+    },
+    async cut() {
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      await new Promise((resolve) => server?.close(resolve));
+    },
+    restore: listen,
+  };
+}
+
+describe('/readyz when the database goes away', () => {
+  it('answers 503 problem+json while Postgres is unreachable and 200 once it is back', async () => {
+    const proxy = await startProxy(new URL(ADMIN_URL));
+    const database = await openDatabase({ url: proxy.url('postgres'), maxConnections: 2 });
+    const app = await buildApp({
+      config: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+      database,
+    });
+    try {
+      expect((await call(app, 'GET', '/readyz')).status).toBe(200);
+      await proxy.cut();
+      const down = await call(app, 'GET', '/readyz');
+      expectProblem(down, 503);
+      expect((await call(app, 'GET', '/healthz')).status).toBe(200);
+      await proxy.restore();
+      expect((await call(app, 'GET', '/readyz')).status).toBe(200);
+    } finally {
+      await app.close();
+      await proxy.cut();
+    }
+  });
+});

@@ -1,0 +1,126 @@
+// Calls the API the way a client does (app.inject speaks HTTP semantics without a socket).
+import { randomBytes } from 'node:crypto';
+import type { Role } from '@leadtrack/db';
+import { expect } from 'vitest';
+import type { TestApp } from './test-app';
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are untyped JSON; tests assert their shape.
+export interface Response<T = any> {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: T;
+  text: string;
+}
+
+export interface CallOptions {
+  token?: string | undefined;
+  body?: unknown;
+  headers?: Record<string, string>;
+  query?: Record<string, string | number>;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+// biome-ignore lint/suspicious/noExplicitAny: as above.
+export async function call<T = any>(
+  app: TestApp,
+  method: Method,
+  url: string,
+  options: CallOptions = {},
+): Promise<Response<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const res = await app.inject({
+    method,
+    url,
+    headers,
+    query: options.query as Record<string, string> | undefined,
+    ...(options.body !== undefined && { payload: options.body as object }),
+  });
+  let body: unknown = null;
+  if (res.body.length > 0 && /json/.test(String(res.headers['content-type']))) {
+    body = JSON.parse(res.body);
+  }
+  return { status: res.statusCode, headers: res.headers, body: body as T, text: res.body };
+}
+
+/** Asserts a problem+json response, and, when given, that `errors` names these fields. */
+export function expectProblem(res: Response, status: number, fields?: string[]) {
+  expect(res.status, res.text).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String) });
+  expect(typeof res.body.detail).toBe('string');
+  if (fields) {
+    expect(res.body.errors?.map((e: { path: string }) => e.path).sort()).toEqual(
+      [...fields].sort(),
+    );
+  }
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  managerId: string | null;
+  token: string;
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export function uniqueEmail(label = 'user'): string {
+  return `${label}-${randomBytes(5).toString('hex')}@example.test`;
+}
+
+/**
+ * Makes a user through the real API (register as needed, then admin changes through
+ * PATCH /users), so every user in a test exists as the product would create it.
+ */
+export async function registerUser(
+  app: TestApp,
+  options: { name?: string; email?: string } = {},
+): Promise<TestUser> {
+  const email = options.email ?? uniqueEmail(options.name?.toLowerCase() ?? 'user');
+  const res = await call(app, 'POST', '/api/v1/auth/register', {
+    body: { email, name: options.name ?? 'Test User', password: TEST_PASSWORD },
+  });
+  expect(res.status, res.text).toBe(201);
+  return { ...res.body.user, token: res.body.accessToken };
+}
+
+const admins = new WeakMap<TestApp, Promise<TestUser>>();
+
+/** The instance's admin: the first user registered on the app's fresh database. */
+export function adminOf(app: TestApp): Promise<TestUser> {
+  let admin = admins.get(app);
+  if (!admin) {
+    admin = registerUser(app, { name: 'Admin' }).then((user) => {
+      expect(user.role, 'the first user of a test database becomes admin').toBe('admin');
+      return user;
+    });
+    admins.set(app, admin);
+  }
+  return admin;
+}
+
+/**
+ * A small organisation on a fresh app: an admin (the first user), a manager with two
+ * engineer reports, and an unrelated engineer (the stranger).
+ */
+export async function makeTeam(app: TestApp) {
+  const admin = await adminOf(app);
+  const manager = await registerUser(app, { name: 'Manager' });
+  const engineer = await registerUser(app, { name: 'Engineer' });
+  const peer = await registerUser(app, { name: 'Peer' });
+  const stranger = await registerUser(app, { name: 'Stranger' });
+  for (const report of [engineer, peer]) {
+    const res = await call(app, 'PATCH', `/api/v1/users/${report.id}`, {
+      token: admin.token,
+      body: { managerId: manager.id },
+    });
+    expect(res.status, res.text).toBe(200);
+    report.managerId = manager.id;
+  }
+  manager.role = 'manager';
+  return { admin, manager, engineer, peer, stranger };
+}
