@@ -3,7 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Env } from '../../env';
 import authRoutes from './auth-routes';
+import checkinRoutes from './checkin-routes';
+import evidenceRoutes from './evidence-routes';
+import feedbackRoutes from './feedback-routes';
 import meRoutes from './me-routes';
+import packetRoutes from './packet-routes';
+import readinessRoutes from './readiness-routes';
 import userRoutes from './user-routes';
 
 export default async function v1Routes(fastify: FastifyInstance, opts: { config: Env }) {
@@ -13,5 +18,11 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
     protectedTree.addHook('onRequest', protectedTree.authenticate);
     await protectedTree.register(meRoutes, { prefix: '/me' });
     await protectedTree.register(userRoutes, { prefix: '/users' });
+    await protectedTree.register(evidenceRoutes, { prefix: '/evidence' });
+    await protectedTree.register(checkinRoutes, { prefix: '/checkins' });
+    // These three serve paths under /users/:id/… and the top-level /reports and /policy.
+    await protectedTree.register(feedbackRoutes);
+    await protectedTree.register(packetRoutes);
+    await protectedTree.register(readinessRoutes);
   });
 }
