@@ -1,6 +1,7 @@
 // The whole Leadtrack API as one Fastify plugin; server.ts boots it and tests register it.
 import type { Database } from '@leadtrack/db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -66,6 +67,7 @@ export async function buildApp(opts: AppOptions) {
   }).withTypeProvider<ZodTypeProvider>();
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
-  await fastify.register(app, opts);
+  // fastify-plugin keeps the app's decorators (jwt, prisma) visible on the returned instance.
+  await fastify.register(fp(app), opts);
   return fastify;
 }

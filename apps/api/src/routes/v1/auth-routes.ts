@@ -10,7 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Env } from '../../env';
-import { forbidden, unauthorized } from '../../lib/problem';
+import { forbidden, HttpProblem, unauthorized } from '../../lib/problem';
 import { problems } from '../../lib/route-docs';
 import {
   createUser,
@@ -36,23 +36,35 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       maxAge: REFRESH_TOKEN_TTL_MS / 1000,
     });
 
-  // Two budgets, shared by sign-in and sign-up: per client address and per email.
+  // Two budgets shared by sign-in and sign-up: per client address and per email. Both are
+  // checked on every attempt (the plugin's route hooks would stop at the first one).
   const limit = { max: config.AUTH_RATE_LIMIT, timeWindow: '1 minute' };
-  const perAddress = fastify.rateLimit({
-    ...limit,
-    keyGenerator: (request: FastifyRequest) => `auth-ip:${request.ip}`,
-  });
-  const perEmail = fastify.rateLimit({
-    ...limit,
-    keyGenerator: (request: FastifyRequest) =>
-      `auth-email:${(request.body as { email?: string } | undefined)?.email ?? ''}`,
-  });
+  const budgets = [
+    fastify.createRateLimit({
+      ...limit,
+      keyGenerator: (request: FastifyRequest) => `auth-ip:${request.ip}`,
+    }),
+    fastify.createRateLimit({
+      ...limit,
+      // Runs after validation, so the email is already trimmed and lower-cased.
+      keyGenerator: (request: FastifyRequest) =>
+        `auth-email:${(request.body as { email?: string } | undefined)?.email ?? ''}`,
+    }),
+  ];
+  const rateLimited = async (request: FastifyRequest, reply: FastifyReply) => {
+    for (const budget of budgets) {
+      const result = await budget(request);
+      if (!result.isAllowed && result.isExceeded) {
+        reply.header('retry-after', result.ttlInSeconds);
+        throw new HttpProblem(429, 'Too many attempts: wait a minute and try again.');
+      }
+    }
+  };
 
   fastify.post(
     '/register',
     {
-      onRequest: perAddress,
-      preHandler: perEmail,
+      preHandler: rateLimited,
       schema: {
         tags: ['auth'],
         summary: 'Create an account; the first user of an empty instance becomes admin',
@@ -76,8 +88,7 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
   fastify.post(
     '/login',
     {
-      onRequest: perAddress,
-      preHandler: perEmail,
+      preHandler: rateLimited,
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password',

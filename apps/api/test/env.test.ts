@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnv } from '../src/env';
+
+describe('configuration', () => {
+  it('has working defaults for a first run', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({
+      API_PORT: 3001,
+      SIGNUP: 'open',
+      AUTH_RATE_LIMIT: 10,
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.LEADTRACK_DATA_DIR).toMatch(/\.data$/);
+    expect(env.JWT_SECRET.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('refuses to start in production without JWT_SECRET, saying so', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set/);
+    expect(loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe(
+      'x'.repeat(32),
+    );
+  });
+
+  it('lists every bad variable', () => {
+    expect(() => loadEnv({ API_PORT: 'abc', SIGNUP: 'maybe' })).toThrow(/API_PORT[\s\S]*SIGNUP/);
+  });
+
+  it('treats an empty DATABASE_URL as unset (the embedded database)', () => {
+    expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+});
