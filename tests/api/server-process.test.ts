@@ -1,0 +1,89 @@
+// The real server process: boots from the environment, serves, and on SIGTERM closes the
+// HTTP server, then the database, and exits 0.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, dropDatabase, uniqueName } from '../support/databases';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+  server.close();
+  return port;
+}
+
+async function waitFor(url: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+describe('the API server process', () => {
+  const name = uniqueName('leadtrack_proc');
+  let databaseUrl: string;
+  beforeAll(async () => {
+    databaseUrl = await createDatabase(name, inject('templateDatabase'));
+  });
+  afterAll(() => dropDatabase(name));
+
+  function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+    let output = '';
+    const child = spawn(`${ROOT}node_modules/.bin/tsx`, ['src/server.ts'], {
+      cwd: `${ROOT}apps/api`,
+      env: { ...process.env, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    return { child, output: () => output };
+  }
+
+  it('serves, then shuts down cleanly on SIGTERM (server first, then the database)', async () => {
+    const port = await freePort();
+    const { child, output } = startServer({ DATABASE_URL: databaseUrl, API_PORT: String(port) });
+    await waitFor(`http://127.0.0.1:${port}/readyz`);
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'proc@example.test',
+        name: 'Proc',
+        password: 'correct horse battery',
+      }),
+    });
+    expect(res.status).toBe(201);
+    // Logs never carry credentials.
+    expect(output()).not.toContain('correct horse battery');
+
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code, output()).toBe(0);
+    expect(output()).toMatch(/"signal":"SIGTERM".*"msg":"server closing"/);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  }, 60_000);
+
+  it('refuses to start in production without JWT_SECRET, with a clear message', async () => {
+    const { child, output } = startServer({ NODE_ENV: 'production', DATABASE_URL: databaseUrl });
+    const [code] = await once(child, 'exit');
+    expect(code).not.toBe(0);
+    expect(output()).toMatch(/JWT_SECRET must be set/);
+  }, 60_000);
+});
