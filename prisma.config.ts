@@ -3,18 +3,15 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { defineConfig } from 'prisma/config';
 
-const connectionString = process.env.DATABASE_URL;
-// Prisma 6 validates `env("DATABASE_URL")` even for `generate`, which never connects:
-// give it a placeholder so a fresh clone can generate the client without a database.
-process.env.DATABASE_URL ??= 'postgresql://placeholder.invalid/leadtrack';
+// `generate` and a diff between two schema files never connect, but Prisma 6 still wants
+// a URL and an adapter: give them a placeholder whose host name says what is missing.
+const PLACEHOLDER = 'postgresql://set-DATABASE_URL.invalid/leadtrack';
+process.env.DATABASE_URL ||= PLACEHOLDER;
 
 export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
   engine: 'js',
   experimental: { adapter: true },
-  adapter: async () => {
-    if (!connectionString) throw new Error('Set DATABASE_URL to run Prisma migrations.');
-    return new PrismaPg({ connectionString });
-  },
+  adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL ?? PLACEHOLDER }),
 });
