@@ -174,7 +174,9 @@ describe('accounts', () => {
     const user = await registerUser(ctx.app);
     const forged = ctx.app.jwt.sign({ sub: user.id }, { key: 'another-secret-entirely' });
     expectProblem(await call(ctx.app, 'GET', '/api/v1/me', { token: forged }), 401);
-    const expired = ctx.app.jwt.sign({ sub: user.id, iat: 1_000_000 }, { expiresIn: 60 });
+    // Issued long ago with a one-minute life: expired, though correctly signed.
+    const longAgo = { sub: user.id, iat: 1_000_000 } as { sub: string };
+    const expired = ctx.app.jwt.sign(longAgo, { expiresIn: 60 });
     expectProblem(await call(ctx.app, 'GET', '/api/v1/me', { token: expired }), 401);
   });
 
