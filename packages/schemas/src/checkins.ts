@@ -1,2 +1,42 @@
-// Placeholder: filled in by the issue that owns this part of the contract.
-export {};
+// Weekly check-ins: one per user and ISO week, named by the week's Monday (`weekStart`).
+import { z } from 'zod';
+import { IdSchema, InstantSchema, IsoDateSchema, text } from './common';
+
+export const CheckinSchema = z
+  .object({
+    userId: IdSchema,
+    /** The Monday of the ISO week. */
+    weekStart: IsoDateSchema,
+    handsOnPercent: z.int().min(0).max(100),
+    deepWorkBlocks: z.int().min(0).max(50),
+    onLeave: z.boolean(),
+    note: z.string().nullable(),
+    createdAt: InstantSchema,
+    updatedAt: InstantSchema,
+  })
+  .meta({ id: 'Checkin' });
+export type Checkin = z.infer<typeof CheckinSchema>;
+
+/**
+ * The whole check-in for a week (PUT replaces it: an omitted `note` clears the note).
+ * That `weekStart` is a Monday not after the current week is judged by the API, which
+ * knows today's date.
+ */
+export const PutCheckinBodySchema = z.strictObject({
+  handsOnPercent: z.int().min(0).max(100).describe('Share of the week spent hands-on, in %'),
+  deepWorkBlocks: z.int().min(0).max(50).describe('Deep-work blocks protected this week'),
+  onLeave: z.boolean().describe('On leave this week: the week is skipped by the readiness model'),
+  note: text(0, 2000).nullish(),
+});
+export type PutCheckinBody = z.infer<typeof PutCheckinBodySchema>;
+
+export const CheckinQuerySchema = z.strictObject({
+  userId: IdSchema.optional().describe('Whose check-ins (an id or `me`); the caller by default'),
+  from: IsoDateSchema.optional().describe('Earliest `weekStart`, inclusive'),
+  to: IsoDateSchema.optional().describe('Latest `weekStart`, inclusive'),
+});
+export type CheckinQuery = z.infer<typeof CheckinQuerySchema>;
+
+/** Oldest week first. */
+export const CheckinListSchema = z.object({ items: z.array(CheckinSchema) });
+export type CheckinList = z.infer<typeof CheckinListSchema>;

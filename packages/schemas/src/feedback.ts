@@ -1,2 +1,24 @@
-// Placeholder: filled in by the issue that owns this part of the contract.
-export {};
+// Feedback: free text a manager writes for one of their direct reports.
+import { z } from 'zod';
+import { IdSchema, InstantSchema, text } from './common';
+
+export const FeedbackAuthorSchema = z.object({ id: IdSchema, name: z.string() });
+
+export const FeedbackSchema = z
+  .object({
+    id: IdSchema,
+    /** Whom the feedback is for. */
+    userId: IdSchema,
+    author: FeedbackAuthorSchema,
+    body: z.string(),
+    createdAt: InstantSchema,
+  })
+  .meta({ id: 'Feedback' });
+export type Feedback = z.infer<typeof FeedbackSchema>;
+
+export const CreateFeedbackBodySchema = z.strictObject({ body: text(1, 5000) });
+export type CreateFeedbackBody = z.infer<typeof CreateFeedbackBodySchema>;
+
+/** Newest first. */
+export const FeedbackListSchema = z.object({ items: z.array(FeedbackSchema) });
+export type FeedbackList = z.infer<typeof FeedbackListSchema>;

@@ -1,6 +1,51 @@
-// Placeholder: filled in by the issue that owns these routes.
+// Weekly check-ins: the caller writes their own week; reading follows GET /users/:id.
+import {
+  CheckinListSchema,
+  CheckinQuerySchema,
+  CheckinSchema,
+  IsoDateSchema,
+  PutCheckinBodySchema,
+} from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problems } from '../../lib/route-docs';
+import { listCheckins, putCheckin } from '../../services/checkins';
 
-const routes: FastifyPluginAsyncZod = async () => {};
+const CheckinParams = z.strictObject({
+  weekStart: IsoDateSchema.describe('The Monday of the ISO week, not after the current week'),
+});
 
-export default routes;
+const checkinRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get(
+    '/',
+    {
+      schema: {
+        tags: ['check-ins'],
+        summary:
+          "A user's check-ins, oldest week first: yours by default, a direct report's, or anyone's for admins",
+        querystring: CheckinQuerySchema,
+        response: { 200: CheckinListSchema, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => ({
+      items: await listCheckins(fastify.prisma, request.caller, request.query),
+    }),
+  );
+
+  fastify.put(
+    '/:weekStart',
+    {
+      schema: {
+        tags: ['check-ins'],
+        summary: 'Create or replace your check-in for the week starting on this Monday',
+        params: CheckinParams,
+        body: PutCheckinBodySchema,
+        response: { 200: CheckinSchema, ...problems(400, 401) },
+      },
+    },
+    async (request) =>
+      putCheckin(fastify.prisma, request.caller, request.params.weekStart, request.body),
+  );
+};
+
+export default checkinRoutes;

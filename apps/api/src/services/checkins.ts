@@ -1,0 +1,102 @@
+// Weekly check-ins. Writing: always the caller's own week (the path names no user), so
+// there is nothing to authorize beyond being signed in. Reading: the rights of
+// GET /users/:id (self, the direct manager, an admin), else 404, through access.ts.
+import { isMonday, todayUtc, weekStartOf } from '@leadtrack/core';
+import type { Checkin, PrismaClient } from '@leadtrack/db';
+import type { Checkin as CheckinDto, CheckinQuery, PutCheckinBody } from '@leadtrack/schemas';
+import { fromIsoDate, toIsoDate } from '../lib/dates';
+import { invalidField } from '../lib/problem';
+import type { Caller } from '../plugins/app/authenticate';
+import { findReadableUser } from './access';
+import { isUniqueViolation } from './accounts';
+
+export function toCheckinDto(checkin: Checkin): CheckinDto {
+  return {
+    userId: checkin.userId,
+    weekStart: toIsoDate(checkin.weekStart),
+    handsOnPercent: checkin.handsOnPercent,
+    deepWorkBlocks: checkin.deepWorkBlocks,
+    onLeave: checkin.onLeave,
+    note: checkin.note,
+    createdAt: checkin.createdAt.toISOString(),
+    updatedAt: checkin.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The schema has already proved `weekStart` a real calendar date; here: it names a week by
+ * its Monday, and that week has begun (the current week may be filled in while it runs;
+ * "today" is the UTC date, as everywhere on the server).
+ */
+export function assertWritableWeek(weekStart: string, today = todayUtc()) {
+  if (!isMonday(weekStart)) {
+    throw invalidField(
+      'weekStart',
+      `Expected a Monday: that week starts on ${weekStartOf(weekStart)}`,
+    );
+  }
+  // Both are Mondays as YYYY-MM-DD, so string order is date order.
+  if (weekStart > weekStartOf(today)) {
+    throw invalidField('weekStart', 'Expected a week that is not after the current week');
+  }
+}
+
+/**
+ * Creates or replaces the caller's check-in for the week (unique per user and week). PUT
+ * replaces the whole check-in: an omitted `note` clears it. Should two first writes for
+ * the same week race into the unique index (Prisma's upsert is not always one statement),
+ * the loser retries once and updates the winner's row, so both callers get a 200.
+ */
+export async function putCheckin(
+  prisma: PrismaClient,
+  caller: Caller,
+  weekStart: string,
+  body: PutCheckinBody,
+): Promise<CheckinDto> {
+  assertWritableWeek(weekStart);
+  const data = {
+    handsOnPercent: body.handsOnPercent,
+    deepWorkBlocks: body.deepWorkBlocks,
+    onLeave: body.onLeave,
+    note: body.note ?? null,
+  };
+  const key = { userId: caller.id, weekStart: fromIsoDate(weekStart) };
+  const upsert = () =>
+    prisma.checkin.upsert({
+      where: { userId_weekStart: key },
+      create: { ...key, ...data },
+      update: data,
+    });
+  try {
+    return toCheckinDto(await upsert());
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return toCheckinDto(await upsert());
+  }
+}
+
+/**
+ * Someone's check-ins, oldest week first. `from`/`to` bound `weekStart` inclusively and
+ * may be any dates (a week is in range when its Monday is); a reversed range is simply
+ * empty.
+ */
+export async function listCheckins(
+  prisma: PrismaClient,
+  caller: Caller,
+  query: CheckinQuery,
+): Promise<CheckinDto[]> {
+  const user = await findReadableUser(prisma, caller, query.userId ?? 'me');
+  const checkins = await prisma.checkin.findMany({
+    where: {
+      userId: user.id,
+      ...((query.from || query.to) && {
+        weekStart: {
+          ...(query.from && { gte: fromIsoDate(query.from) }),
+          ...(query.to && { lte: fromIsoDate(query.to) }),
+        },
+      }),
+    },
+    orderBy: { weekStart: 'asc' },
+  });
+  return checkins.map(toCheckinDto);
+}
