@@ -1,2 +1,171 @@
-// Placeholder: filled in by the issue that owns this part of the contract.
-export {};
+// Evidence entries: what an engineer logs, how lists of them are queried and paged, and
+// the acknowledgements a manager (or an admin) adds to them.
+import { z } from 'zod';
+import {
+  EvidenceKindSchema,
+  IdSchema,
+  InstantSchema,
+  IsoDateSchema,
+  text,
+  UserRefSchema,
+} from './common';
+
+export const AudienceSchema = z.enum(['team', 'org', 'stakeholders']);
+export type Audience = z.infer<typeof AudienceSchema>;
+
+/** `manual` for entries made through the API; `github` and `import` for integrations. */
+export const EvidenceSourceSchema = z.enum(['manual', 'github', 'import']);
+export type EvidenceSource = z.infer<typeof EvidenceSourceSchema>;
+
+export const EVIDENCE_LIMITS = Object.freeze({
+  minKinds: 1,
+  maxKinds: 3,
+  titleMax: 200,
+  descriptionMax: 10_000,
+  maxLinks: 10,
+  linkMax: 2_000,
+  commentMax: 2_000,
+  listLimitMax: 100,
+  listLimitDefault: 50,
+});
+
+/** 1-3 distinct kind slugs: one piece of work can show several behaviours. */
+export const EvidenceKindsSchema = z
+  .array(EvidenceKindSchema)
+  .min(EVIDENCE_LIMITS.minKinds)
+  .max(EVIDENCE_LIMITS.maxKinds)
+  .refine((kinds) => new Set(kinds).size === kinds.length, { message: 'Kinds must be distinct' });
+
+/** An absolute http(s) URL; other schemes (ftp:, javascript:, data:…) are refused. */
+export const EvidenceLinkSchema = z
+  .string()
+  .trim()
+  .max(EVIDENCE_LIMITS.linkMax)
+  .pipe(z.url({ protocol: /^https?$/, message: 'Expected an http or https URL' }));
+
+const LinksSchema = z.array(EvidenceLinkSchema).max(EVIDENCE_LIMITS.maxLinks);
+const TitleSchema = text(1, EVIDENCE_LIMITS.titleMax);
+/** Markdown, stored as given (trimmed); an empty description is stored as none. */
+const DescriptionSchema = text(0, EVIDENCE_LIMITS.descriptionMax);
+
+/**
+ * `source` is not accepted: entries made through the API are always `manual`, so an
+ * integration cannot be impersonated by a hand-written request. `occurredOn` must not be
+ * after today (UTC); the API checks that, since it needs the clock.
+ */
+export const CreateEvidenceBodySchema = z.strictObject({
+  kinds: EvidenceKindsSchema,
+  title: TitleSchema,
+  description: DescriptionSchema.nullish(),
+  occurredOn: IsoDateSchema,
+  links: LinksSchema.optional(),
+  audience: AudienceSchema.nullish(),
+});
+export type CreateEvidenceBody = z.infer<typeof CreateEvidenceBodySchema>;
+
+/** The fields of a create, all optional, at least one; `null` clears description or audience. */
+export const UpdateEvidenceBodySchema = z
+  .strictObject({
+    kinds: EvidenceKindsSchema.optional(),
+    title: TitleSchema.optional(),
+    description: DescriptionSchema.nullish(),
+    occurredOn: IsoDateSchema.optional(),
+    links: LinksSchema.optional(),
+    audience: AudienceSchema.nullish(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: 'Send at least one field to change',
+    // Only judged when the fields themselves are valid (an unknown field is reported alone).
+    when: (payload) => payload.issues.length === 0,
+  });
+export type UpdateEvidenceBody = z.infer<typeof UpdateEvidenceBodySchema>;
+
+export const AcknowledgeBodySchema = z.strictObject({
+  comment: text(0, EVIDENCE_LIMITS.commentMax).nullish(),
+});
+export type AcknowledgeBody = z.infer<typeof AcknowledgeBodySchema>;
+
+export const EvidenceParamsSchema = z.strictObject({ id: IdSchema });
+
+/** `Idempotency-Key` on a create: a retry with the same key and body returns the first entry. */
+export const CreateEvidenceHeadersSchema = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .describe('Retries with the same key and body within 24 hours return the first entry'),
+});
+
+/** `If-Match: "<version>"` (or a bare number, or `*`): a mismatch is 412. */
+export const IfMatchHeadersSchema = z.looseObject({
+  'if-match': z
+    .string()
+    .max(200)
+    .optional()
+    .describe('The version the edit is based on, as sent in ETag; a mismatch is 412'),
+});
+
+/** Opaque position in a list: pass `nextCursor` back unchanged. */
+export const EvidenceCursorSchema = z.string().min(1).max(200);
+
+export const ListEvidenceQuerySchema = z
+  .strictObject({
+    userId: UserRefSchema.optional().describe('Whose entries: a user id, or `me` (the default)'),
+    kind: EvidenceKindSchema.optional().describe('Only entries that hold this kind'),
+    from: IsoDateSchema.optional().describe('Earliest occurredOn, inclusive'),
+    to: IsoDateSchema.optional().describe('Latest occurredOn, inclusive'),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(EVIDENCE_LIMITS.listLimitMax)
+      .default(EVIDENCE_LIMITS.listLimitDefault)
+      .describe('Entries per page'),
+    cursor: EvidenceCursorSchema.optional().describe('The nextCursor of the previous page'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    path: ['to'],
+    message: 'Must not be before from',
+  });
+export type ListEvidenceQuery = z.infer<typeof ListEvidenceQuerySchema>;
+
+export const AcknowledgementSchema = z
+  .object({
+    id: IdSchema,
+    by: z.object({ id: IdSchema, name: z.string() }),
+    comment: z.string().nullable(),
+    createdAt: InstantSchema,
+  })
+  .meta({ id: 'Acknowledgement' });
+export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
+
+export const EvidenceSchema = z
+  .object({
+    id: IdSchema,
+    userId: IdSchema,
+    kinds: z.array(EvidenceKindSchema),
+    title: z.string(),
+    description: z.string().nullable(),
+    occurredOn: IsoDateSchema,
+    links: z.array(z.string()),
+    audience: AudienceSchema.nullable(),
+    source: EvidenceSourceSchema,
+    /** Oldest first. */
+    acknowledgements: z.array(AcknowledgementSchema),
+    /** Counts the owner's edits; sent as ETag and checked against If-Match. */
+    version: z.number().int(),
+    createdAt: InstantSchema,
+    updatedAt: InstantSchema,
+  })
+  .meta({ id: 'Evidence' });
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const EvidenceListSchema = z
+  .object({
+    items: z.array(EvidenceSchema),
+    /** Pass as `cursor` for the next page; null on the last page. */
+    nextCursor: EvidenceCursorSchema.nullable(),
+  })
+  .meta({ id: 'EvidenceList' });
+export type EvidenceList = z.infer<typeof EvidenceListSchema>;

@@ -1,6 +1,166 @@
-// Placeholder: filled in by the issue that owns these routes.
+// Evidence: logging, listing, reading, editing, deleting and restoring entries, and the
+// acknowledgements a manager (or an admin) adds to them. Thin: the services hold the rules.
+import {
+  AcknowledgeBodySchema,
+  AcknowledgementSchema,
+  CreateEvidenceBodySchema,
+  CreateEvidenceHeadersSchema,
+  EvidenceListSchema,
+  EvidenceParamsSchema,
+  EvidenceSchema,
+  IfMatchHeadersSchema,
+  ListEvidenceQuerySchema,
+  UpdateEvidenceBodySchema,
+} from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problems } from '../../lib/route-docs';
+import { acknowledgeEvidence } from '../../services/acknowledge-evidence';
+import { createEvidence } from '../../services/create-evidence';
+import {
+  deleteEvidence,
+  etagOf,
+  restoreEvidence,
+  updateEvidence,
+} from '../../services/edit-evidence';
+import { findReadableEvidence, listEvidence, toEvidenceDto } from '../../services/read-evidence';
 
-const routes: FastifyPluginAsyncZod = async () => {};
+const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.post(
+    '/',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Log an entry for yourself (source `manual`); with Idempotency-Key, a retry returns the first entry',
+        headers: CreateEvidenceHeadersSchema,
+        body: CreateEvidenceBodySchema,
+        response: { 201: EvidenceSchema, ...problems(400, 401, 409, 413) },
+      },
+    },
+    async (request, reply) => {
+      const entry = await createEvidence(
+        fastify.prisma,
+        request.caller,
+        request.body,
+        request.headers['idempotency-key'],
+      );
+      return reply.code(201).header('etag', etagOf(entry)).send(toEvidenceDto(entry));
+    },
+  );
 
-export default routes;
+  fastify.get(
+    '/',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          "A page of a user's entries (yours by default), newest first; pass nextCursor back as cursor",
+        querystring: ListEvidenceQuerySchema,
+        response: { 200: EvidenceListSchema, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => listEvidence(fastify.prisma, request.caller, request.query),
+  );
+
+  fastify.get(
+    '/:id',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: "An entry: yours, your direct report's, or anyone's for admins",
+        params: EvidenceParamsSchema,
+        response: { 200: EvidenceSchema, ...problems(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const entry = await findReadableEvidence(fastify.prisma, request.caller, request.params.id);
+      return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
+    },
+  );
+
+  fastify.patch(
+    '/:id',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Edit your entry; with If-Match, only the version you read (412 otherwise). Bumps version',
+        params: EvidenceParamsSchema,
+        headers: IfMatchHeadersSchema,
+        body: UpdateEvidenceBodySchema,
+        response: { 200: EvidenceSchema, ...problems(400, 401, 403, 404, 412, 413) },
+      },
+    },
+    async (request, reply) => {
+      const entry = await updateEvidence(
+        fastify.prisma,
+        request.caller,
+        request.params.id,
+        request.body,
+        request.headers['if-match'],
+      );
+      return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
+    },
+  );
+
+  fastify.delete(
+    '/:id',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Delete your entry; it can be restored for 30 days',
+        params: EvidenceParamsSchema,
+        response: { 204: z.null().describe('Deleted'), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await deleteEvidence(fastify.prisma, request.caller, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  fastify.post(
+    '/:id/restore',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Restore your entry deleted in the last 30 days (a live entry is returned unchanged)',
+        params: EvidenceParamsSchema,
+        response: { 200: EvidenceSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const entry = await restoreEvidence(fastify.prisma, request.caller, request.params.id);
+      return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
+    },
+  );
+
+  fastify.post(
+    '/:id/acknowledgements',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          "Acknowledge an entry of your direct report (or anyone's, for admins); not your own",
+        params: EvidenceParamsSchema,
+        // The body is optional: an acknowledgement without a comment needs none (Fastify
+        // hands an absent body to the validator as null).
+        body: AcknowledgeBodySchema.nullish(),
+        response: { 201: AcknowledgementSchema, ...problems(400, 401, 403, 404, 413) },
+      },
+    },
+    async (request, reply) => {
+      const ack = await acknowledgeEvidence(
+        fastify.prisma,
+        request.caller,
+        request.params.id,
+        request.body?.comment,
+      );
+      return reply.code(201).send(ack);
+    },
+  );
+};
+
+export default evidenceRoutes;
