@@ -137,6 +137,7 @@ describe('the problem handler', () => {
       fieldErrors([
         { keyword: 'unrecognized_keys', instancePath: '/', params: { keys: ['a', 'b'] } },
         { keyword: 'too_small', instancePath: '/links/0', message: 'Too short' },
+        { keyword: 'too_big', instancePath: '/links/0', message: 'Too long' },
       ]),
     ).toEqual([
       { path: 'a', message: 'Unknown field' },

@@ -33,20 +33,24 @@ interface ZodIssueLike {
   params?: { keys?: string[] };
 }
 
-/** One FieldError per bad field; an unknown key becomes its own entry named by the key. */
+/**
+ * One FieldError per bad field: an unknown key becomes its own entry named by the key, and
+ * a field zod faults twice (a wrong type also failing a length check) is named once.
+ */
 export function fieldErrors(issues: ZodIssueLike[]): FieldError[] {
-  const out: FieldError[] = [];
+  const byPath = new Map<string, FieldError>();
+  const add = (path: string, message: string) => {
+    if (!byPath.has(path)) byPath.set(path, { path, message });
+  };
   for (const issue of issues) {
     const base = issue.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
     if (issue.keyword === 'unrecognized_keys' && issue.params?.keys?.length) {
-      for (const key of issue.params.keys) {
-        out.push({ path: base ? `${base}.${key}` : key, message: 'Unknown field' });
-      }
+      for (const key of issue.params.keys) add(base ? `${base}.${key}` : key, 'Unknown field');
       continue;
     }
-    out.push({ path: base, message: issue.message ?? 'Invalid value' });
+    add(base, issue.message ?? 'Invalid value');
   }
-  return out;
+  return [...byPath.values()];
 }
 
 const PART_NAMES: Record<string, string> = {
