@@ -17,7 +17,7 @@ const CheckinParams = z.strictObject({
 
 const checkinRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
-    '/',
+    '',
     {
       schema: {
         tags: ['check-ins'],

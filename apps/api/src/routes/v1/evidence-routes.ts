@@ -27,7 +27,7 @@ import { findReadableEvidence, listEvidence, toEvidenceDto } from '../../service
 
 const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
-    '/',
+    '',
     {
       schema: {
         tags: ['evidence'],
@@ -50,7 +50,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
 
   fastify.get(
-    '/',
+    '',
     {
       schema: {
         tags: ['evidence'],

@@ -15,7 +15,7 @@ import { toUserDto } from '../../services/accounts';
 
 const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
-    '/',
+    '',
     {
       schema: {
         tags: ['auth'],

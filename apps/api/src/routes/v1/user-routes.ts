@@ -18,7 +18,7 @@ const UserParams = z.strictObject({ id: UserRefSchema });
 
 const userRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
-    '/',
+    '',
     {
       schema: {
         tags: ['users'],
@@ -51,7 +51,7 @@ const userRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
 
   fastify.post(
-    '/',
+    '',
     {
       preHandler: requireRole('admin'),
       schema: {
