@@ -1,0 +1,189 @@
+'use client';
+import { useActionState } from 'react';
+import { describedBy, Field, FieldError, FormAlert } from '../../../components/field';
+import { EVIDENCE_KINDS, KIND_INFO } from '../../../lib/format';
+import type { PolicyDto, User } from '../../../lib/types';
+import { type AdminFormState, createUser, savePolicy } from '../../actions/admin';
+
+export function CreateUserForm({ managers }: { managers: User[] }) {
+  const [state, action, pending] = useActionState<AdminFormState, FormData>(createUser, {});
+  const e = state.errors ?? {};
+  const v = (state.values ?? {}) as Record<string, string>;
+  return (
+    <form
+      action={action}
+      className="stack"
+      noValidate
+      key={`${state.saved ?? 0}-${JSON.stringify(v)}`}
+    >
+      {state.saved ? (
+        <p className="flash" role="status">
+          User created.
+        </p>
+      ) : null}
+      <FormAlert message={state.message} />
+      <div className="row">
+        <Field id="new-name" label="Name" error={e.name}>
+          <input
+            id="new-name"
+            name="name"
+            defaultValue={v.name ?? ''}
+            aria-describedby={describedBy('new-name', e.name)}
+          />
+        </Field>
+        <Field id="new-email" label="Email" error={e.email}>
+          <input
+            id="new-email"
+            name="email"
+            type="email"
+            defaultValue={v.email ?? ''}
+            aria-describedby={describedBy('new-email', e.email)}
+          />
+        </Field>
+      </div>
+      <div className="row">
+        <Field
+          id="new-password"
+          label="Initial password"
+          error={e.password}
+          hint="12 characters or more; share it privately."
+        >
+          <input
+            id="new-password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            aria-describedby={describedBy('new-password', e.password, true)}
+          />
+        </Field>
+        <Field id="new-role" label="Role" error={e.role}>
+          <select id="new-role" name="role" defaultValue={v.role ?? 'engineer'}>
+            <option value="engineer">Engineer</option>
+            <option value="manager">Manager</option>
+            <option value="admin">Admin</option>
+          </select>
+        </Field>
+        <Field id="new-manager" label="Reports to" error={e.managerId}>
+          <select id="new-manager" name="managerId" defaultValue={v.managerId ?? ''}>
+            <option value="">Nobody</option>
+            {managers.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <div>
+        <button type="submit" className="button primary" disabled={pending}>
+          Create user
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function PolicyForm({ policy }: { policy: PolicyDto }) {
+  const [state, action, pending] = useActionState<AdminFormState, FormData>(savePolicy, {});
+  const e = state.errors ?? {};
+  const v = (state.values as Partial<Record<keyof PolicyDto, unknown>> | undefined) ?? {};
+  const kinds = (v.requiredKinds as string[] | undefined) ?? policy.requiredKinds;
+  return (
+    <form
+      action={action}
+      className="stack form"
+      noValidate
+      key={`${state.saved ?? 0}-${JSON.stringify(v)}`}
+    >
+      {state.saved ? (
+        <p className="flash" role="status">
+          Policy saved. Everyone&apos;s readiness now follows it.
+        </p>
+      ) : null}
+      <FormAlert message={state.message} />
+      <fieldset
+        className={`kinds${e.requiredKinds ? ' field-invalid' : ''}`}
+        aria-describedby={describedBy('requiredKinds', e.requiredKinds, true)}
+      >
+        <legend>Required behaviours</legend>
+        <p className="hint" id="requiredKinds-hint">
+          Every window must show each of these for a week to count as consistent.
+        </p>
+        <div className="kind-options">
+          {EVIDENCE_KINDS.map((k) => (
+            <div key={k} className="kind-option">
+              <input
+                type="checkbox"
+                id={`req-${k}`}
+                name="requiredKinds"
+                value={k}
+                defaultChecked={kinds.includes(k)}
+              />
+              <label htmlFor={`req-${k}`}>
+                <span
+                  className="swatch"
+                  style={{ background: `var(--kind-${k})` }}
+                  aria-hidden="true"
+                />
+                {KIND_INFO[k].label}
+              </label>
+            </div>
+          ))}
+        </div>
+        <FieldError id="requiredKinds" error={e.requiredKinds} />
+      </fieldset>
+      <div className="row">
+        <Field
+          id="windowWeeks"
+          label="Window (weeks)"
+          error={e.windowWeeks}
+          hint="Non-leave weeks a window spans, 1 to 52."
+        >
+          <input
+            id="windowWeeks"
+            name="windowWeeks"
+            type="number"
+            min={1}
+            max={52}
+            defaultValue={String(v.windowWeeks ?? policy.windowWeeks)}
+            aria-describedby={describedBy('windowWeeks', e.windowWeeks, true)}
+          />
+        </Field>
+        <Field
+          id="thresholdWeeks"
+          label="Threshold (weeks)"
+          error={e.thresholdWeeks}
+          hint="Consistent weeks in a row to be ready, 1 to 104."
+        >
+          <input
+            id="thresholdWeeks"
+            name="thresholdWeeks"
+            type="number"
+            min={1}
+            max={104}
+            defaultValue={String(v.thresholdWeeks ?? policy.thresholdWeeks)}
+            aria-describedby={describedBy('thresholdWeeks', e.thresholdWeeks, true)}
+          />
+        </Field>
+      </div>
+      <div className="field checkbox-field">
+        <input
+          type="checkbox"
+          id="requireVisibility"
+          name="requireVisibility"
+          defaultChecked={Boolean(v.requireVisibility ?? policy.requireVisibility)}
+          aria-describedby="requireVisibility-hint"
+        />
+        <label htmlFor="requireVisibility">Require visibility</label>
+        <p className="hint" id="requireVisibility-hint">
+          A week counts only when at least half the entries in its window were acknowledged.
+        </p>
+      </div>
+      <div>
+        <button type="submit" className="button primary" disabled={pending}>
+          Save policy
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import { addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
+import type { Metadata } from 'next';
+import { load } from '../../../lib/api';
+import { longDate } from '../../../lib/format';
+import type { Checkin } from '../../../lib/types';
+import { CheckinForm } from './checkin-form';
+
+export const metadata: Metadata = { title: 'Weekly check-in · Leadtrack' };
+
+const WEEKS_BACK = 52;
+
+export default async function CheckinPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const sp = await searchParams;
+  const thisWeek = weekStartOf(todayUtc());
+  const oldest = addWeeks(thisWeek, -WEEKS_BACK);
+  const list = await load<{ items: Checkin[] }>('/checkins', {
+    query: { from: oldest, to: thisWeek },
+  });
+  const existing = Object.fromEntries(list.items.map((c) => [c.weekStart, c]));
+  const weeks = Array.from({ length: WEEKS_BACK + 1 }, (_, i) => {
+    const w = addWeeks(thisWeek, -i);
+    const label =
+      i === 0
+        ? `This week (from ${longDate(w)})`
+        : i === 1
+          ? `Last week (from ${longDate(w)})`
+          : `Week of ${longDate(w)}`;
+    return { weekStart: w, label };
+  });
+  const asked = typeof sp.week === 'string' ? sp.week : '';
+  const initialWeek = weeks.some((w) => w.weekStart === asked) ? asked : thisWeek;
+  const recent = [...list.items].sort((a, b) => b.weekStart.localeCompare(a.weekStart)).slice(0, 8);
+  return (
+    <>
+      <h1>Weekly check-in</h1>
+      <p className="muted">
+        Thirty seconds a week: how hands-on you were, how much deep work you protected, and whether
+        you were away.
+      </p>
+      <div className="columns">
+        <div className="panel">
+          <CheckinForm weeks={weeks} existing={existing} initialWeek={initialWeek} />
+        </div>
+        <section className="panel" aria-labelledby="recent-checkins">
+          <h2 id="recent-checkins">Recent check-ins</h2>
+          {recent.length === 0 ? (
+            <p className="empty">No check-ins yet.</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Week of</th>
+                  <th scope="col">Hands-on</th>
+                  <th scope="col">Deep work</th>
+                </tr>
+              </thead>
+              <tbody>
+                {recent.map((c) => (
+                  <tr key={c.weekStart}>
+                    <td>{longDate(c.weekStart)}</td>
+                    {c.onLeave ? (
+                      <td colSpan={2}>On leave</td>
+                    ) : (
+                      <>
+                        <td>{c.handsOnPercent}%</td>
+                        <td>{c.deepWorkBlocks} blocks</td>
+                      </>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

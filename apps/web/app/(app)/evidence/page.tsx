@@ -1,0 +1,189 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EvidenceItem } from '../../../components/evidence-item';
+import { describedBy, FieldError } from '../../../components/field';
+import { api, fieldErrors, load } from '../../../lib/api';
+import { EVIDENCE_KINDS, KIND_INFO } from '../../../lib/format';
+import type { EvidencePage } from '../../../lib/types';
+import { deleteEvidence, restoreEvidence } from '../../actions/evidence';
+
+export const metadata: Metadata = { title: 'Evidence · Leadtrack' };
+
+const PAGE_SIZE = 20;
+
+type Search = Record<string, string | string[] | undefined>;
+
+function one(v: string | string[] | undefined): string {
+  return (Array.isArray(v) ? v[0] : v) ?? '';
+}
+
+function withParams(base: Record<string, string>, extra: Record<string, string | null>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...base, ...extra })) if (v) p.set(k, v);
+  const s = p.toString();
+  return s ? `/evidence?${s}` : '/evidence';
+}
+
+export default async function EvidenceListPage({
+  searchParams,
+}: {
+  searchParams: Promise<Search>;
+}) {
+  const sp = await searchParams;
+  const kind = one(sp.kind);
+  const from = one(sp.from);
+  const to = one(sp.to);
+  const cursor = one(sp.cursor);
+  const page = Math.max(1, Number(one(sp.page)) || 1);
+  const filters = { kind, from, to };
+  const result = await api<EvidencePage>('/evidence', {
+    query: { kind, from, to, cursor, limit: PAGE_SIZE },
+  });
+  let list: EvidencePage = { items: [], nextCursor: null };
+  let filterErrors: Record<string, string> = {};
+  if (result.ok) list = result.data;
+  else if (result.status === 400) filterErrors = fieldErrors(result.problem);
+  else list = await load<EvidencePage>('/evidence', { query: { limit: PAGE_SIZE } });
+  const here = withParams({ ...filters, cursor, page: page > 1 ? String(page) : '' }, {});
+  const deleted = one(sp.deleted);
+  const flash = one(sp.created)
+    ? 'Evidence logged.'
+    : one(sp.updated)
+      ? 'Changes saved.'
+      : one(sp.restored)
+        ? 'Entry restored.'
+        : null;
+  const error = one(sp.error);
+  const filtered = Boolean(kind || from || to);
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>Evidence</h1>
+        <Link href="/evidence/new" className="button primary">
+          Log evidence
+        </Link>
+      </div>
+      <div aria-live="polite">
+        {flash ? <p className="flash">{flash}</p> : null}
+        {deleted ? (
+          <form action={restoreEvidence} className="flash flash-row">
+            <span>Entry deleted. You can restore it for 30 days.</span>
+            <input type="hidden" name="id" value={deleted} />
+            <input type="hidden" name="back" value={withParams(filters, {})} />
+            <button type="submit" className="button small">
+              Undo
+            </button>
+          </form>
+        ) : null}
+        {error ? (
+          <p className="form-alert" role="alert">
+            That did not work ({error}). Reload and try again.
+          </p>
+        ) : null}
+      </div>
+
+      <form className="filters" method="get" aria-label="Filter evidence">
+        <div className="field">
+          <label htmlFor="f-kind">Kind</label>
+          <select id="f-kind" name="kind" defaultValue={kind}>
+            <option value="">All kinds</option>
+            {EVIDENCE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_INFO[k].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-from">From</label>
+          <input
+            id="f-from"
+            name="from"
+            type="date"
+            defaultValue={from}
+            aria-invalid={filterErrors.from ? true : undefined}
+            aria-describedby={describedBy('f-from', filterErrors.from)}
+          />
+          <FieldError id="f-from" error={filterErrors.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">To</label>
+          <input
+            id="f-to"
+            name="to"
+            type="date"
+            defaultValue={to}
+            aria-invalid={filterErrors.to ? true : undefined}
+            aria-describedby={describedBy('f-to', filterErrors.to)}
+          />
+          <FieldError id="f-to" error={filterErrors.to} />
+        </div>
+        <div className="filter-buttons">
+          <button type="submit" className="button">
+            Filter
+          </button>
+          {filtered ? (
+            <Link href="/evidence" className="button ghost">
+              Clear
+            </Link>
+          ) : null}
+        </div>
+      </form>
+
+      {list.items.length === 0 ? (
+        <p className="empty panel">
+          {filtered
+            ? 'No evidence matches these filters.'
+            : 'Nothing logged yet. Log a piece of work that showed a lead behaviour.'}
+        </p>
+      ) : (
+        <div className="entries">
+          {list.items.map((entry) => (
+            <EvidenceItem
+              key={entry.id}
+              entry={entry}
+              actions={
+                <>
+                  <Link
+                    href={`/evidence/${entry.id}/edit`}
+                    className="button small"
+                    aria-label={`Edit “${entry.title}”`}
+                  >
+                    Edit
+                  </Link>
+                  <form action={deleteEvidence}>
+                    <input type="hidden" name="id" value={entry.id} />
+                    <input type="hidden" name="back" value={here} />
+                    <button
+                      type="submit"
+                      className="button small danger"
+                      aria-label={`Delete “${entry.title}”`}
+                    >
+                      Delete
+                    </button>
+                  </form>
+                </>
+              }
+            />
+          ))}
+        </div>
+      )}
+
+      <nav className="pager" aria-label="Pages">
+        {page > 1 ? <Link href={withParams(filters, {})}>Newest</Link> : <span />}
+        <span className="muted small">
+          Page {page}
+          {list.items.length > 0 ? `, ${list.items.length} entries` : ''}
+        </span>
+        {list.nextCursor ? (
+          <Link href={withParams(filters, { cursor: list.nextCursor, page: String(page + 1) })}>
+            Older entries
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Nav } from '../../components/nav';
+import { requireMe } from '../../lib/api';
+import { signOut } from '../actions/auth';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const me = await requireMe();
+  const items = [
+    { href: '/', label: 'Readiness' },
+    { href: '/evidence/new', label: 'Log evidence' },
+    { href: '/evidence', label: 'Evidence' },
+    { href: '/checkin', label: 'Check-in' },
+    ...(me.role !== 'engineer' ? [{ href: '/team', label: 'Team' }] : []),
+    { href: '/packet', label: 'Packet' },
+    ...(me.role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : []),
+  ];
+  return (
+    <>
+      <a className="skip" href="#content">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Link href="/" className="brand">
+            Leadtrack
+          </Link>
+          <Nav items={items} />
+          <form action={signOut} className="account">
+            <span className="muted" title={me.email}>
+              {me.name}
+            </span>
+            <button type="submit" className="button ghost small">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </header>
+      <main id="content" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { PrintButton } from '../../../components/print-button';
+import { StatusBadge } from '../../../components/readiness';
+import { api, currentPath, requireMe } from '../../../lib/api';
+import { longDate, plural } from '../../../lib/format';
+import type { PolicyDto } from '../../../lib/types';
+import type { PacketDto } from './types';
+
+export const metadata: Metadata = { title: 'Promotion packet · Leadtrack' };
+
+export default async function PacketPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const sp = await searchParams;
+  const me = await requireMe();
+  const userId = typeof sp.userId === 'string' && sp.userId ? sp.userId : me.id;
+  const from = typeof sp.from === 'string' ? sp.from : '';
+  const to = typeof sp.to === 'string' ? sp.to : '';
+  const [res, policy] = await Promise.all([
+    api<PacketDto>(`/users/${encodeURIComponent(userId)}/packet`, { query: { from, to } }),
+    api<PolicyDto>('/policy'),
+  ]);
+  if (!res.ok) {
+    if (res.status === 404) notFound();
+    if (res.status === 401) {
+      redirect(`/login?next=${encodeURIComponent(await currentPath())}`);
+    }
+    if (res.status === 400) {
+      return (
+        <>
+          <h1>Promotion packet</h1>
+          <p className="form-alert" role="alert">
+            {res.problem.errors?.map((e) => `${e.path}: ${e.message}`).join(' ') ||
+              res.problem.detail}
+          </p>
+          <Link href={userId === me.id ? '/packet' : `/packet?userId=${userId}`}>
+            Back to the last six months
+          </Link>
+        </>
+      );
+    }
+    throw new Error(res.problem.detail || 'Could not load the packet.');
+  }
+  const packet = res.data;
+  const required = policy.ok ? policy.data.requiredKinds : [];
+  const total = new Set(packet.kinds.flatMap((k) => k.entries.map((e) => e.id))).size;
+  const acknowledged = new Set(
+    packet.kinds.flatMap((k) =>
+      k.entries.filter((e) => e.acknowledgements.length > 0).map((e) => e.id),
+    ),
+  ).size;
+  const q = new URLSearchParams();
+  if (userId !== me.id) q.set('userId', userId);
+  if (from) q.set('from', from);
+  if (to) q.set('to', to);
+  const r = packet.readiness;
+  return (
+    <article className="packet">
+      {userId !== me.id ? (
+        <p className="crumbs no-print">
+          <Link href="/team">Team</Link> <span aria-hidden="true">/</span>{' '}
+          <Link href={`/team/${userId}`}>{packet.user.name}</Link> <span aria-hidden="true">/</span>{' '}
+          Packet
+        </p>
+      ) : null}
+      <div className="page-head">
+        <h1>Promotion packet: {packet.user.name}</h1>
+        <div className="no-print button-row">
+          <PrintButton />
+          <a className="button primary" href={`/packet/markdown?${q.toString()}`} download>
+            Download Markdown
+          </a>
+        </div>
+      </div>
+      <p className="muted">
+        Evidence from {longDate(packet.from)} to {longDate(packet.to)}:{' '}
+        {plural(total, 'entry', 'entries')}, {acknowledged} acknowledged by a manager.
+      </p>
+      <form method="get" className="filters no-print" aria-label="Packet period">
+        {userId !== me.id ? <input type="hidden" name="userId" value={userId} /> : null}
+        <div className="field">
+          <label htmlFor="p-from">From</label>
+          <input id="p-from" name="from" type="date" defaultValue={from || packet.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="p-to">To</label>
+          <input id="p-to" name="to" type="date" defaultValue={to || packet.to} />
+        </div>
+        <div className="filter-buttons">
+          <button type="submit" className="button">
+            Change period
+          </button>
+        </div>
+      </form>
+
+      <section className="panel" aria-labelledby="packet-readiness">
+        <h2 id="packet-readiness">Readiness</h2>
+        <dl className="summary">
+          <div className="summary-item">
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge current={r} />
+            </dd>
+          </div>
+          <div className="summary-item">
+            <dt>Streak</dt>
+            <dd>
+              <span className="big">{r.streak}</span> of {r.thresholdWeeks} consistent weeks
+            </dd>
+          </div>
+          <div className="summary-item">
+            <dt>{r.ready ? 'Ready since' : 'Projected ready date'}</dt>
+            <dd>
+              {r.ready
+                ? `Week of ${longDate(r.readySince)}`
+                : r.projectedReadyOn
+                  ? longDate(r.projectedReadyOn)
+                  : 'Not yet projected: the current week is not consistent'}
+            </dd>
+          </div>
+        </dl>
+        <table className="table kind-summary">
+          <caption className="sr-only">Entries per behaviour</caption>
+          <thead>
+            <tr>
+              <th scope="col">Behaviour</th>
+              <th scope="col">Entries</th>
+            </tr>
+          </thead>
+          <tbody>
+            {packet.kinds.map((k) => (
+              <tr key={k.kind}>
+                <th scope="row">
+                  <span
+                    className="swatch"
+                    style={{ background: `var(--kind-${k.kind})` }}
+                    aria-hidden="true"
+                  />
+                  {k.label}
+                  {required.length > 0 && !required.includes(k.kind) ? (
+                    <span className="muted small"> (not required)</span>
+                  ) : null}
+                </th>
+                <td>{plural(k.count, 'entry', 'entries')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {packet.kinds.map((k) => (
+        <section key={k.kind} className="panel packet-kind" aria-labelledby={`pk-${k.kind}`}>
+          <h2 id={`pk-${k.kind}`}>
+            <span
+              className="swatch"
+              style={{ background: `var(--kind-${k.kind})` }}
+              aria-hidden="true"
+            />
+            {k.label} <span className="muted small">({plural(k.count, 'entry', 'entries')})</span>
+          </h2>
+          {k.entries.length === 0 ? (
+            <p className="empty">No entries in this period.</p>
+          ) : (
+            <ul className="packet-entries">
+              {k.entries.map((e) => (
+                <li key={e.id}>
+                  <p className="packet-title">
+                    <strong>{e.title}</strong>{' '}
+                    <span className="muted small">{longDate(e.occurredOn)}</span>
+                  </p>
+                  {e.description ? <p className="entry-desc">{e.description}</p> : null}
+                  {e.links.length > 0 ? (
+                    <ul className="links">
+                      {e.links.map((l) => (
+                        <li key={l}>
+                          <a href={l} rel="noreferrer noopener">
+                            {l}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {e.acknowledgements.map((a) => (
+                    <p key={`${a.by.id}-${a.createdAt}`} className="ack small">
+                      <span aria-hidden="true">✓ </span>Acknowledged by {a.by.name},{' '}
+                      {longDate(a.createdAt)}
+                      {a.comment ? <q>{a.comment}</q> : null}
+                    </p>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,85 @@
+'use server';
+// Admin: people, roles, who reports to whom, and the readiness policy.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { api, fieldErrors } from '../../lib/api';
+
+export interface AdminFormState {
+  errors?: Record<string, string>;
+  message?: string;
+  saved?: number;
+  values?: Record<string, string | string[] | boolean>;
+}
+
+export async function updateUser(form: FormData): Promise<void> {
+  const id = String(form.get('id') ?? '');
+  const role = String(form.get('role') ?? '');
+  const managerId = String(form.get('managerId') ?? '');
+  const res = await api(`/users/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: { role, managerId: managerId || null },
+  });
+  revalidatePath('/', 'layout');
+  if (res.ok) redirect(`/admin?updated=${encodeURIComponent(id)}`);
+  const reason =
+    res.status === 409
+      ? 'that would make a reporting cycle'
+      : res.problem.detail || 'it was refused';
+  redirect(`/admin?failed=${encodeURIComponent(id)}&reason=${encodeURIComponent(reason)}`);
+}
+
+export async function createUser(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const values = {
+    name: String(form.get('name') ?? ''),
+    email: String(form.get('email') ?? ''),
+    role: String(form.get('role') ?? 'engineer'),
+    managerId: String(form.get('managerId') ?? ''),
+  };
+  const res = await api('/users', {
+    method: 'POST',
+    body: {
+      ...values,
+      managerId: values.managerId || undefined,
+      password: String(form.get('password') ?? ''),
+    },
+  });
+  if (!res.ok) {
+    return {
+      errors: fieldErrors(res.problem),
+      message:
+        res.status === 400
+          ? 'Some fields need attention.'
+          : res.problem.detail || 'Creating failed.',
+      values,
+    };
+  }
+  revalidatePath('/admin');
+  return { saved: (prev.saved ?? 0) + 1 };
+}
+
+export async function savePolicy(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const values = {
+    requiredKinds: form.getAll('requiredKinds').map(String),
+    windowWeeks: String(form.get('windowWeeks') ?? ''),
+    thresholdWeeks: String(form.get('thresholdWeeks') ?? ''),
+    requireVisibility: form.get('requireVisibility') === 'on',
+  };
+  const res = await api('/policy', {
+    method: 'PUT',
+    body: {
+      requiredKinds: values.requiredKinds,
+      windowWeeks: Number(values.windowWeeks),
+      thresholdWeeks: Number(values.thresholdWeeks),
+      requireVisibility: values.requireVisibility,
+    },
+  });
+  if (!res.ok) {
+    return {
+      errors: fieldErrors(res.problem),
+      message: res.status === 400 ? 'Some fields need attention.' : res.problem.detail,
+      values,
+    };
+  }
+  revalidatePath('/', 'layout');
+  return { saved: (prev.saved ?? 0) + 1 };
+}

@@ -1,0 +1,117 @@
+'use server';
+// Sign-in, sign-up and sign-out as Server Actions: the browser never sees a token, only
+// the dashboard's own httpOnly cookies. Next.js checks the Origin of every action (CSRF).
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import {
+  ACCESS_COOKIE,
+  ACCESS_MAX_AGE,
+  API_URL,
+  cookieOptions,
+  isHttps,
+  REFRESH_COOKIE,
+  REFRESH_MAX_AGE,
+  refreshFromSetCookie,
+  safeNext,
+} from '../../lib/config';
+import type { Problem } from '../../lib/types';
+
+export interface AuthState {
+  error?: string;
+  fields?: Record<string, string>;
+  values?: { email?: string; name?: string };
+}
+
+async function startSession(res: Response): Promise<void> {
+  const body = (await res.json()) as { accessToken: string };
+  const refresh = refreshFromSetCookie(res.headers);
+  const jar = await cookies();
+  const https = isHttps(await headers());
+  jar.set(ACCESS_COOKIE, body.accessToken, cookieOptions(ACCESS_MAX_AGE, https));
+  if (refresh) jar.set(REFRESH_COOKIE, refresh, cookieOptions(REFRESH_MAX_AGE, https));
+}
+
+async function post(path: string, body: unknown): Promise<Response | null> {
+  try {
+    return await fetch(new URL(`/api/v1/auth/${path}`, API_URL), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      cache: 'no-store',
+    });
+  } catch {
+    return null;
+  }
+}
+
+async function problemOf(res: Response): Promise<Problem | null> {
+  try {
+    return (await res.json()) as Problem;
+  } catch {
+    return null;
+  }
+}
+
+function fieldsOf(problem: Problem | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of problem?.errors ?? []) {
+    const key = e.path.split(/[./]/)[0] ?? '_';
+    out[key] = out[key] ? `${out[key]} ${e.message}` : e.message;
+  }
+  return out;
+}
+
+export async function signIn(_prev: AuthState, form: FormData): Promise<AuthState> {
+  const email = String(form.get('email') ?? '');
+  const password = String(form.get('password') ?? '');
+  const values = { email };
+  if (!email || !password) return { error: 'Enter your email and password.', values };
+  const res = await post('login', { email, password });
+  if (!res) return { error: 'The service is unavailable. Try again in a minute.', values };
+  if (res.status === 401 || res.status === 400) {
+    return { error: 'Wrong email or password.', values };
+  }
+  if (res.status === 429) {
+    return { error: 'Too many attempts. Wait a minute, then try again.', values };
+  }
+  if (!res.ok) return { error: 'Signing in failed. Try again.', values };
+  await startSession(res);
+  redirect(safeNext(form.get('next')));
+}
+
+export async function register(_prev: AuthState, form: FormData): Promise<AuthState> {
+  const email = String(form.get('email') ?? '');
+  const name = String(form.get('name') ?? '');
+  const password = String(form.get('password') ?? '');
+  const values = { email, name };
+  const res = await post('register', { email, name, password });
+  if (!res) return { error: 'The service is unavailable. Try again in a minute.', values };
+  if (!res.ok) {
+    const problem = await problemOf(res);
+    if (res.status === 400) {
+      return { error: 'Check the highlighted fields.', fields: fieldsOf(problem), values };
+    }
+    return { error: problem?.detail || 'Creating the account failed.', values };
+  }
+  await startSession(res);
+  redirect(safeNext(form.get('next')));
+}
+
+export async function signOut(): Promise<void> {
+  const jar = await cookies();
+  const refresh = jar.get(REFRESH_COOKIE)?.value;
+  if (refresh) {
+    try {
+      await fetch(new URL('/api/v1/auth/logout', API_URL), {
+        method: 'POST',
+        headers: { cookie: `lt_refresh=${encodeURIComponent(refresh)}` },
+        cache: 'no-store',
+      });
+    } catch {
+      // Signing out locally still works when the API is away.
+    }
+  }
+  jar.delete(ACCESS_COOKIE);
+  jar.delete(REFRESH_COOKIE);
+  redirect('/login');
+}

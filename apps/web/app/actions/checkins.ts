@@ -1,0 +1,68 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { api, fieldErrors } from '../../lib/api';
+
+export interface CheckinValues {
+  weekStart: string;
+  handsOnPercent: string;
+  deepWorkBlocks: string;
+  onLeave: boolean;
+  note: string;
+}
+
+export interface CheckinFormState {
+  errors?: Record<string, string>;
+  message?: string;
+  saved?: string;
+  values?: CheckinValues;
+}
+
+function toInt(s: string): number | string {
+  const t = s.trim();
+  return /^-?\d+$/.test(t) ? Number(t) : t;
+}
+
+export async function saveCheckin(
+  _prev: CheckinFormState,
+  form: FormData,
+): Promise<CheckinFormState> {
+  const values: CheckinValues = {
+    weekStart: String(form.get('weekStart') ?? ''),
+    handsOnPercent: String(form.get('handsOnPercent') ?? ''),
+    deepWorkBlocks: String(form.get('deepWorkBlocks') ?? ''),
+    onLeave: form.get('onLeave') === 'on',
+    note: String(form.get('note') ?? ''),
+  };
+  const errors: Record<string, string> = {};
+  const handsOn = toInt(values.handsOnPercent || (values.onLeave ? '0' : ''));
+  const deepWork = toInt(values.deepWorkBlocks || (values.onLeave ? '0' : ''));
+  if (typeof handsOn !== 'number') errors.handsOnPercent = 'Enter a whole number from 0 to 100.';
+  if (typeof deepWork !== 'number') errors.deepWorkBlocks = 'Enter a whole number from 0 to 50.';
+  if (Object.keys(errors).length > 0) {
+    return { errors, message: 'Some fields need attention.', values };
+  }
+  const res = await api(`/checkins/${encodeURIComponent(values.weekStart)}`, {
+    method: 'PUT',
+    body: {
+      handsOnPercent: handsOn,
+      deepWorkBlocks: deepWork,
+      onLeave: values.onLeave,
+      ...(values.note.trim() ? { note: values.note } : {}),
+    },
+  });
+  if (!res.ok) {
+    if (res.status === 401) redirect('/login?next=/checkin');
+    const fe = fieldErrors(res.problem);
+    if (fe.weekStart === undefined && res.problem.status === 400 && !res.problem.errors?.length) {
+      fe.weekStart = res.problem.detail;
+    }
+    return {
+      errors: fe,
+      message: res.status === 400 ? 'Some fields need attention.' : res.problem.detail,
+      values,
+    };
+  }
+  revalidatePath('/', 'layout');
+  return { saved: values.weekStart, values };
+}

@@ -1,0 +1,147 @@
+'use server';
+// Evidence mutations. Each calls the API with the caller's token and, on a validation
+// failure, returns the API's field errors with what was typed so the form keeps it.
+import { randomUUID } from 'node:crypto';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { api, fieldErrors } from '../../lib/api';
+import type { Evidence } from '../../lib/types';
+
+export interface EvidenceValues {
+  title: string;
+  kinds: string[];
+  occurredOn: string;
+  description: string;
+  links: string;
+  audience: string;
+}
+
+export interface EvidenceFormState {
+  errors?: Record<string, string>;
+  message?: string;
+  values?: EvidenceValues;
+  idempotencyKey?: string;
+}
+
+function valuesOf(form: FormData): EvidenceValues {
+  return {
+    title: String(form.get('title') ?? ''),
+    kinds: form.getAll('kinds').map(String),
+    occurredOn: String(form.get('occurredOn') ?? ''),
+    description: String(form.get('description') ?? ''),
+    links: String(form.get('links') ?? ''),
+    audience: String(form.get('audience') ?? ''),
+  };
+}
+
+function bodyOf(v: EvidenceValues, forUpdate: boolean) {
+  const links = v.links
+    .split(/\s+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return {
+    title: v.title,
+    kinds: v.kinds,
+    occurredOn: v.occurredOn,
+    // On update an emptied field is cleared; on create it is simply left out.
+    ...(v.description.trim()
+      ? { description: v.description }
+      : forUpdate
+        ? { description: null }
+        : {}),
+    ...(links.length > 0 || forUpdate ? { links } : {}),
+    ...(v.audience ? { audience: v.audience } : forUpdate ? { audience: null } : {}),
+  };
+}
+
+function failure(
+  problem: { status: number; detail: string; errors?: { path: string; message: string }[] },
+  values: EvidenceValues,
+): EvidenceFormState {
+  const errors = fieldErrors(problem as never);
+  const message =
+    problem.status === 400
+      ? 'Some fields need attention.'
+      : problem.status === 412
+        ? 'This entry changed since you opened it. Reload the page to edit the latest version.'
+        : problem.detail || 'Saving failed. Try again.';
+  return { errors, message, values, idempotencyKey: randomUUID() };
+}
+
+export async function createEvidence(
+  _prev: EvidenceFormState,
+  form: FormData,
+): Promise<EvidenceFormState> {
+  const values = valuesOf(form);
+  const key = String(form.get('idempotencyKey') ?? '') || randomUUID();
+  const res = await api<Evidence>('/evidence', {
+    method: 'POST',
+    body: bodyOf(values, false),
+    headers: { 'idempotency-key': key },
+  });
+  if (!res.ok) {
+    if (res.status === 401) redirect('/login?next=/evidence/new');
+    return failure(res.problem, values);
+  }
+  revalidatePath('/', 'layout');
+  if (form.get('back') === '/') redirect(`/?logged=${encodeURIComponent(res.data.id)}`);
+  redirect(`/evidence?created=${encodeURIComponent(res.data.id)}`);
+}
+
+export async function updateEvidence(
+  _prev: EvidenceFormState,
+  form: FormData,
+): Promise<EvidenceFormState> {
+  const values = valuesOf(form);
+  const id = String(form.get('id') ?? '');
+  const version = String(form.get('version') ?? '');
+  const res = await api<Evidence>(`/evidence/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: bodyOf(values, true),
+    headers: { 'if-match': `"${version}"` },
+  });
+  if (!res.ok) {
+    if (res.status === 401) redirect(`/login?next=/evidence/${id}/edit`);
+    return failure(res.problem, values);
+  }
+  revalidatePath('/', 'layout');
+  redirect(`/evidence?updated=${encodeURIComponent(id)}`);
+}
+
+export async function deleteEvidence(form: FormData): Promise<void> {
+  const id = String(form.get('id') ?? '');
+  const back = String(form.get('back') ?? '/evidence');
+  const res = await api(`/evidence/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  revalidatePath('/', 'layout');
+  const url = new URL(back, 'http://x');
+  url.searchParams.delete('created');
+  url.searchParams.delete('updated');
+  url.searchParams.delete('restored');
+  url.searchParams.set(res.ok ? 'deleted' : 'error', res.ok ? id : 'delete');
+  redirect(url.pathname + url.search);
+}
+
+export async function restoreEvidence(form: FormData): Promise<void> {
+  const id = String(form.get('id') ?? '');
+  const back = String(form.get('back') ?? '/evidence');
+  const res = await api(`/evidence/${encodeURIComponent(id)}/restore`, { method: 'POST' });
+  revalidatePath('/', 'layout');
+  const url = new URL(back, 'http://x');
+  url.searchParams.delete('deleted');
+  url.searchParams.set(res.ok ? 'restored' : 'error', res.ok ? id : 'restore');
+  redirect(url.pathname + url.search);
+}
+
+export async function acknowledgeEvidence(form: FormData): Promise<void> {
+  const id = String(form.get('id') ?? '');
+  const userId = String(form.get('userId') ?? '');
+  const comment = String(form.get('comment') ?? '').trim();
+  const res = await api(`/evidence/${encodeURIComponent(id)}/acknowledgements`, {
+    method: 'POST',
+    body: comment ? { comment } : {},
+  });
+  revalidatePath('/', 'layout');
+  redirect(
+    `/team/${encodeURIComponent(userId)}?${res.ok ? 'acknowledged' : 'error'}=${encodeURIComponent(id)}#entry-${id}`,
+  );
+}

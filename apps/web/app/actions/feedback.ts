@@ -1,0 +1,27 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { api, fieldErrors } from '../../lib/api';
+
+export interface FeedbackState {
+  error?: string;
+  sent?: number;
+  body?: string;
+}
+
+export async function sendFeedback(prev: FeedbackState, form: FormData): Promise<FeedbackState> {
+  const userId = String(form.get('userId') ?? '');
+  const body = String(form.get('body') ?? '');
+  if (!body.trim()) return { error: 'Write some feedback first.', body };
+  const res = await api(`/users/${encodeURIComponent(userId)}/feedback`, {
+    method: 'POST',
+    body: { body },
+  });
+  if (!res.ok) {
+    if (res.status === 401) redirect(`/login?next=/team/${userId}`);
+    const fe = fieldErrors(res.problem);
+    return { error: fe.body ?? (res.problem.detail || 'Sending failed.'), body };
+  }
+  revalidatePath(`/team/${userId}`);
+  return { sent: (prev.sent ?? 0) + 1 };
+}

@@ -1,0 +1,166 @@
+'use client';
+// The evidence form, for a new entry or an edit. Errors from the API appear beside their
+// fields, linked with aria-describedby; what was typed stays.
+import { useActionState } from 'react';
+import type { EvidenceFormState, EvidenceValues } from '../app/actions/evidence';
+import { EVIDENCE_KINDS, KIND_INFO } from '../lib/format';
+import { describedBy, Field, FieldError, FormAlert } from './field';
+
+interface Props {
+  action: (prev: EvidenceFormState, form: FormData) => Promise<EvidenceFormState>;
+  initial: EvidenceValues;
+  today: string;
+  requiredKinds: string[];
+  submitLabel: string;
+  idempotencyKey?: string;
+  hidden?: Record<string, string>;
+}
+
+export function EvidenceForm({
+  action,
+  initial,
+  today,
+  requiredKinds,
+  submitLabel,
+  idempotencyKey,
+  hidden,
+}: Props) {
+  const [state, formAction, pending] = useActionState<EvidenceFormState, FormData>(action, {});
+  const v = state.values ?? initial;
+  const e = state.errors ?? {};
+  const kinds = [
+    ...EVIDENCE_KINDS.filter((k) => requiredKinds.includes(k)),
+    ...EVIDENCE_KINDS.filter((k) => !requiredKinds.includes(k)),
+  ];
+  // Remount the fields with the submitted values after each answer, so they keep what was typed.
+  const formKey = JSON.stringify(state.values ?? null);
+  return (
+    <form action={formAction} className="stack form" noValidate key={formKey}>
+      <FormAlert message={state.message} />
+      {idempotencyKey ? (
+        <input type="hidden" name="idempotencyKey" value={state.idempotencyKey ?? idempotencyKey} />
+      ) : null}
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Field id="title" label="Title" error={e.title}>
+        <input
+          id="title"
+          name="title"
+          required
+          maxLength={200}
+          defaultValue={v.title}
+          aria-invalid={e.title ? true : undefined}
+          aria-describedby={describedBy('title', e.title)}
+        />
+      </Field>
+
+      <fieldset
+        className={`kinds${e.kinds ? ' field-invalid' : ''}`}
+        aria-describedby={describedBy('kinds', e.kinds, true)}
+      >
+        <legend>Kinds</legend>
+        <p className="hint" id="kinds-hint">
+          One to three behaviours this work shows.
+        </p>
+        <div className="kind-options">
+          {kinds.map((k) => (
+            <div className="kind-option" key={k}>
+              <input
+                type="checkbox"
+                id={`kind-${k}`}
+                name="kinds"
+                value={k}
+                defaultChecked={v.kinds.includes(k)}
+                aria-describedby={`kind-${k}-hint`}
+              />
+              <label htmlFor={`kind-${k}`}>
+                <span
+                  className="swatch"
+                  style={{ background: `var(--kind-${k})` }}
+                  aria-hidden="true"
+                />
+                {KIND_INFO[k].label}
+                {requiredKinds.includes(k) ? null : (
+                  <span className="muted small"> (optional)</span>
+                )}
+              </label>
+              <p className="hint" id={`kind-${k}-hint`}>
+                {KIND_INFO[k].hint}
+              </p>
+            </div>
+          ))}
+        </div>
+        <FieldError id="kinds" error={e.kinds} />
+      </fieldset>
+
+      <div className="row">
+        <Field id="occurredOn" label="Date" error={e.occurredOn}>
+          <input
+            id="occurredOn"
+            name="occurredOn"
+            type="date"
+            required
+            max={today}
+            defaultValue={v.occurredOn}
+            aria-invalid={e.occurredOn ? true : undefined}
+            aria-describedby={describedBy('occurredOn', e.occurredOn)}
+          />
+        </Field>
+        <Field id="audience" label="Audience" error={e.audience}>
+          <select
+            id="audience"
+            name="audience"
+            defaultValue={v.audience}
+            aria-invalid={e.audience ? true : undefined}
+            aria-describedby={describedBy('audience', e.audience)}
+          >
+            <option value="">Not specified</option>
+            <option value="team">Team</option>
+            <option value="org">Organisation</option>
+            <option value="stakeholders">Stakeholders</option>
+          </select>
+        </Field>
+      </div>
+
+      <Field
+        id="description"
+        label="Description"
+        error={e.description}
+        hint="Optional. What happened and why it mattered; markdown is fine."
+      >
+        <textarea
+          id="description"
+          name="description"
+          rows={5}
+          maxLength={10000}
+          defaultValue={v.description}
+          aria-invalid={e.description ? true : undefined}
+          aria-describedby={describedBy('description', e.description, true)}
+        />
+      </Field>
+
+      <Field
+        id="links"
+        label="Links"
+        error={e.links}
+        hint="Optional. Up to 10 http(s) links, one per line: the PR, the doc, the thread."
+      >
+        <textarea
+          id="links"
+          name="links"
+          rows={3}
+          defaultValue={v.links}
+          aria-invalid={e.links ? true : undefined}
+          aria-describedby={describedBy('links', e.links, true)}
+        />
+      </Field>
+
+      <div>
+        <button type="submit" className="button primary" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+// One evidence entry as shown in lists: what, when, which behaviours, who acknowledged it.
+import type { ReactNode } from 'react';
+import { kindLabel, longDate } from '../lib/format';
+import type { Evidence } from '../lib/types';
+
+export function KindChips({ kinds }: { kinds: string[] }) {
+  return (
+    <ul className="chips" aria-label="Behaviours">
+      {kinds.map((k) => (
+        <li key={k} className="chip" style={{ '--c': `var(--kind-${k})` } as React.CSSProperties}>
+          {kindLabel(k)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const AUDIENCE: Record<string, string> = {
+  team: 'Team',
+  org: 'Organisation',
+  stakeholders: 'Stakeholders',
+};
+
+export function EvidenceItem({ entry, actions }: { entry: Evidence; actions?: ReactNode }) {
+  return (
+    <article className="entry" aria-labelledby={`entry-${entry.id}`}>
+      <div className="entry-head">
+        <h3 id={`entry-${entry.id}`}>{entry.title}</h3>
+        <time dateTime={entry.occurredOn} className="muted small">
+          {longDate(entry.occurredOn)}
+        </time>
+      </div>
+      <KindChips kinds={entry.kinds} />
+      {entry.description ? <p className="entry-desc">{entry.description}</p> : null}
+      {entry.links.length > 0 ? (
+        <ul className="links">
+          {entry.links.map((l) => (
+            <li key={l}>
+              <a href={l} rel="noreferrer noopener" target="_blank">
+                {l.replace(/^https?:\/\//, '')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="entry-meta small">
+        {entry.audience ? (
+          <span>Audience: {AUDIENCE[entry.audience] ?? entry.audience}</span>
+        ) : null}
+        {entry.acknowledgements.length > 0 ? (
+          <ul className="acks">
+            {entry.acknowledgements.map((a) => (
+              <li key={a.id} className="ack">
+                <span aria-hidden="true">✓ </span>Acknowledged by {a.by.name} on{' '}
+                {longDate(a.createdAt)}
+                {a.comment ? <q>{a.comment}</q> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">Not acknowledged yet</span>
+        )}
+      </div>
+      {actions ? <div className="entry-actions">{actions}</div> : null}
+    </article>
+  );
+}

@@ -1,0 +1,64 @@
+'use client';
+// "Log this week" on the home page: a title and the behaviours, dated today.
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { createEvidence, type EvidenceFormState } from '../app/actions/evidence';
+import type { EvidenceKind } from '../lib/format';
+import { KIND_INFO } from '../lib/format';
+import { describedBy, FieldError, FormAlert } from './field';
+
+export function QuickLog({
+  today,
+  kinds,
+  idempotencyKey,
+}: {
+  today: string;
+  kinds: EvidenceKind[];
+  idempotencyKey: string;
+}) {
+  const [state, action, pending] = useActionState<EvidenceFormState, FormData>(createEvidence, {});
+  const e = state.errors ?? {};
+  const v = state.values;
+  return (
+    <form action={action} className="stack" noValidate key={JSON.stringify(v ?? null)}>
+      <FormAlert message={state.message} />
+      <input type="hidden" name="idempotencyKey" value={state.idempotencyKey ?? idempotencyKey} />
+      <input type="hidden" name="occurredOn" value={today} />
+      <input type="hidden" name="back" value="/" />
+      <div className={`field${e.title ? ' field-invalid' : ''}`}>
+        <label htmlFor="quick-title">What did you do this week?</label>
+        <input
+          id="quick-title"
+          name="title"
+          maxLength={200}
+          defaultValue={v?.title ?? ''}
+          aria-describedby={describedBy('quick-title', e.title)}
+        />
+        <FieldError id="quick-title" error={e.title} />
+      </div>
+      <fieldset className="quick-kinds" aria-describedby={describedBy('quick-kinds', e.kinds)}>
+        <legend>Behaviours shown</legend>
+        {kinds.map((k) => (
+          <label key={k} title={KIND_INFO[k].hint}>
+            <input type="checkbox" name="kinds" value={k} defaultChecked={v?.kinds.includes(k)} />
+            <span
+              className="swatch"
+              style={{ background: `var(--kind-${k})` }}
+              aria-hidden="true"
+            />
+            {KIND_INFO[k].label}
+          </label>
+        ))}
+      </fieldset>
+      <FieldError id="quick-kinds" error={e.kinds} />
+      <div className="button-row">
+        <button type="submit" className="button primary" disabled={pending}>
+          {pending ? 'Saving…' : 'Log for today'}
+        </button>
+        <Link href="/evidence/new" className="button ghost">
+          More detail…
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+// The current status in words and numbers, and the signals with what to do about them.
+import { longDate, plural, signalTitle, statusWord } from '../lib/format';
+import type { CurrentDto, PolicyDto, SignalDto } from '../lib/types';
+
+export function StatusBadge({ current }: { current: Pick<CurrentDto, 'ready' | 'consistent'> }) {
+  const word = statusWord(current);
+  return <span className={`status status-${word.toLowerCase()}`}>{word}</span>;
+}
+
+const STATUS_EXPLAINED = {
+  Building: 'Not every required behaviour shows up in the current window yet.',
+  Consistent: 'Every required behaviour shows up in the current window. Keep the streak going.',
+  Ready: 'The streak has reached the threshold: the conversation about the title is reasonable.',
+} as const;
+
+export function ReadinessSummary({ current, policy }: { current: CurrentDto; policy: PolicyDto }) {
+  const word = statusWord(current);
+  const threshold = policy.thresholdWeeks;
+  const left = Math.max(0, threshold - current.streak);
+  return (
+    <dl className="summary">
+      <div className="summary-item">
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge current={current} />
+          <span className="muted small block">{STATUS_EXPLAINED[word]}</span>
+        </dd>
+      </div>
+      <div className="summary-item">
+        <dt>Current streak</dt>
+        <dd>
+          <span className="big">{current.streak}</span> of {threshold} weeks
+          <span className="muted small block">
+            {current.ready
+              ? `Ready since the week of ${longDate(current.readySince)}.`
+              : `${plural(left, 'consistent week')} to go.`}
+          </span>
+          <progress
+            max={threshold}
+            value={Math.min(current.streak, threshold)}
+            aria-label="Streak toward the threshold"
+          >
+            {current.streak} of {threshold}
+          </progress>
+        </dd>
+      </div>
+      <div className="summary-item">
+        <dt>{current.ready ? 'Ready since' : 'Projected ready date'}</dt>
+        <dd>
+          <span className="big-date">
+            {current.ready
+              ? longDate(current.readySince)
+              : current.projectedReadyOn
+                ? longDate(current.projectedReadyOn)
+                : 'Not yet projected'}
+          </span>
+          <span className="muted small block">
+            {current.ready
+              ? 'The streak is at or above the threshold.'
+              : current.projectedReadyOn
+                ? `If every week stays consistent (leave weeks don't count).`
+                : 'A date appears once the current week is consistent.'}
+          </span>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+export function SignalList({ signals, who = 'you' }: { signals: SignalDto[]; who?: string }) {
+  if (signals.length === 0) {
+    return (
+      <p className="empty">
+        No warning signs for {who}: deep work, hands-on balance, mentoring and logging all look
+        healthy.
+      </p>
+    );
+  }
+  return (
+    <ul className="signals">
+      {signals.map((s) => (
+        <li key={s.code} className="signal">
+          <strong>{signalTitle(s.code)}</strong>
+          <span>{s.message}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function MissingKinds({
+  kinds,
+  labels,
+}: {
+  kinds: string[];
+  labels: (k: string) => string;
+}) {
+  if (kinds.length === 0) return null;
+  return <p className="muted">Missing from the current window: {kinds.map(labels).join(', ')}.</p>;
+}
+
+export type { PolicyDto };

@@ -1,0 +1,161 @@
+'use client';
+// The streak week by week, the threshold as a line, and the projected ready date marked.
+import { addWeeks } from '@leadtrack/core';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceDot,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { longDate, shortDate } from '../lib/format';
+import type { CurrentDto, WeekRowDto } from '../lib/types';
+
+interface Props {
+  weeks: WeekRowDto[];
+  current: CurrentDto;
+  threshold: number;
+}
+
+interface Point {
+  week: string;
+  streak?: number | null;
+  projected?: number | null;
+  onLeave?: boolean;
+}
+
+export function StreakChart({ weeks, current, threshold }: Props) {
+  if (weeks.length === 0) return null;
+  const data: Point[] = weeks.map((w) => ({
+    week: w.weekStart,
+    // A leave week repeats the streak before it: paused, not broken.
+    streak: w.streak,
+    onLeave: w.onLeave,
+  }));
+  const projected = current.projectedReadyOn && !current.ready ? current.projectedReadyOn : null;
+  const last = weeks[weeks.length - 1];
+  if (projected && last) {
+    // Extend the axis to the projected week with a dashed line from today's streak.
+    const lastPoint = data[data.length - 1];
+    if (lastPoint) lastPoint.projected = current.streak;
+    let w = addWeeks(last.weekStart, 1);
+    let s = current.streak;
+    for (let i = 0; w <= projected && i < 120; i++) {
+      s++;
+      data.push({ week: w, projected: Math.min(s, threshold) });
+      w = addWeeks(w, 1);
+    }
+  }
+  const maxY = Math.max(threshold + 4, ...weeks.map((w) => w.streak + 1));
+  const summary = `Streak over ${weeks.length} weeks: now ${current.streak} of ${threshold} weeks.${
+    current.ready && current.readySince
+      ? ` Ready since the week of ${longDate(current.readySince)}.`
+      : ''
+  }${projected ? ` Projected ready on ${longDate(projected)}.` : ''}`;
+
+  return (
+    <figure className="chart">
+      <div className="chart-box" role="img" aria-label={summary}>
+        <ResponsiveContainer width="100%" height={220}>
+          <LineChart data={data} margin={{ top: 18, right: 24, bottom: 4, left: 0 }}>
+            <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
+            <XAxis
+              dataKey="week"
+              tickFormatter={(v: string) => shortDate(v)}
+              tick={{ fill: 'var(--muted)', fontSize: 12 }}
+              stroke="var(--border)"
+              minTickGap={28}
+            />
+            <YAxis
+              domain={[0, maxY]}
+              ticks={[0, Math.round(threshold / 2), threshold]}
+              allowDecimals={false}
+              width={36}
+              tick={{ fill: 'var(--muted)', fontSize: 12 }}
+              stroke="var(--border)"
+            />
+            <Tooltip
+              labelFormatter={(v) => `Week of ${longDate(String(v))}`}
+              formatter={(value, name) => [
+                `${value} of ${threshold} weeks`,
+                name === 'projected' ? 'Projected streak' : 'Streak',
+              ]}
+              contentStyle={{
+                background: 'var(--surface)',
+                border: '1px solid var(--border)',
+                color: 'var(--fg)',
+              }}
+            />
+            <ReferenceLine
+              y={threshold}
+              stroke="var(--ready)"
+              strokeDasharray="6 3"
+              label={{
+                value: `Threshold: ${threshold} weeks`,
+                position: 'insideTopLeft',
+                fill: 'var(--muted)',
+                fontSize: 12,
+              }}
+            />
+            <Line
+              type="stepAfter"
+              dataKey="streak"
+              stroke="var(--accent)"
+              strokeWidth={2}
+              dot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+              name="streak"
+            />
+            {projected ? (
+              <Line
+                type="linear"
+                dataKey="projected"
+                stroke="var(--accent)"
+                strokeDasharray="4 4"
+                strokeWidth={1.5}
+                dot={false}
+                isAnimationActive={false}
+                name="projected"
+              />
+            ) : null}
+            {projected ? (
+              <ReferenceLine
+                x={projected}
+                stroke="var(--ready)"
+                strokeDasharray="2 3"
+                label={{
+                  value: `Projected ready ${shortDate(projected)}`,
+                  position: 'insideTopRight',
+                  fill: 'var(--fg)',
+                  fontSize: 12,
+                }}
+              />
+            ) : null}
+            {projected ? (
+              <ReferenceDot
+                x={projected}
+                y={threshold}
+                r={5}
+                fill="var(--ready)"
+                stroke="var(--surface)"
+              />
+            ) : null}
+            {current.ready && current.readySince ? (
+              <ReferenceLine
+                x={current.readySince}
+                stroke="var(--ready)"
+                label={{ value: 'Ready', position: 'top', fill: 'var(--fg)', fontSize: 12 }}
+              />
+            ) : null}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="muted small">{summary}</figcaption>
+    </figure>
+  );
+}

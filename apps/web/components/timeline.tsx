@@ -1,0 +1,41 @@
+// A person's readiness timeline: summary, heatmap and streak chart.
+import { kindLabel } from '../lib/format';
+import type { ReadinessDto } from '../lib/types';
+import { Heatmap } from './heatmap';
+import { MissingKinds, ReadinessSummary } from './readiness';
+import { StreakChart } from './streak-chart';
+
+export function Timeline({ readiness, who }: { readiness: ReadinessDto; who?: string }) {
+  const { weeks, policy, current } = readiness;
+  const currentRow = weeks.find((w) => w.weekStart === current.weekStart);
+  return (
+    <>
+      <ReadinessSummary current={current} policy={policy} />
+      {currentRow && !currentRow.consistent ? (
+        <MissingKinds kinds={currentRow.missingKinds} labels={kindLabel} />
+      ) : null}
+      <section aria-labelledby="heatmap-h" className="panel">
+        <h2 id="heatmap-h">Evidence by week</h2>
+        <p className="muted small">
+          {weeks.length > 0
+            ? `${weeks.length} weeks from ${weeks[0]?.weekStart} to ${weeks[weeks.length - 1]?.weekStart}. A week is consistent when every required behaviour appears in its ${policy.windowWeeks}-week window; ${policy.thresholdWeeks} consistent weeks in a row make ${who ?? 'you'} ready.`
+            : null}
+        </p>
+        <Heatmap
+          weeks={weeks}
+          policy={policy}
+          current={current}
+          label={`Evidence by week and behaviour${who ? ` for ${who}` : ''}`}
+        />
+      </section>
+      <section aria-labelledby="streak-h" className="panel">
+        <h2 id="streak-h">Streak over time</h2>
+        {weeks.length > 0 ? (
+          <StreakChart weeks={weeks} current={current} threshold={policy.thresholdWeeks} />
+        ) : (
+          <p className="empty">The chart starts with the first week of evidence.</p>
+        )}
+      </section>
+    </>
+  );
+}

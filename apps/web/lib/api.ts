@@ -1,0 +1,112 @@
+// The dashboard server's only way to the API: adds the caller's bearer token from the
+// httpOnly session cookie and returns a typed result instead of throwing.
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { ACCESS_COOKIE, API_URL } from './config';
+import type { FieldError, Problem, User } from './types';
+
+export type ApiResult<T> =
+  | { ok: true; status: number; data: T; headers: Headers }
+  | { ok: false; status: number; problem: Problem };
+
+export interface ApiOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | undefined | null>;
+  headers?: Record<string, string>;
+  /** Parse the body as text instead of JSON. */
+  text?: boolean;
+}
+
+function unavailable(detail: string): Problem {
+  return { type: 'about:blank', title: 'API unavailable', status: 503, detail };
+}
+
+export async function api<T>(path: string, options: ApiOptions = {}): Promise<ApiResult<T>> {
+  const token = (await cookies()).get(ACCESS_COOKIE)?.value;
+  const url = new URL(`/api/v1${path}`, API_URL);
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== null && value !== '')
+      url.searchParams.set(key, String(value));
+  }
+  const init: RequestInit = {
+    method: options.method ?? 'GET',
+    cache: 'no-store',
+    headers: {
+      accept: 'application/json, application/problem+json, text/markdown',
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...(options.body !== undefined && { 'content-type': 'application/json' }),
+      ...options.headers,
+    },
+    ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+  };
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch {
+    return { ok: false, status: 503, problem: unavailable('The API could not be reached.') };
+  }
+  if (res.ok) {
+    const raw = await res.text();
+    const data = (options.text ? raw : raw.length > 0 ? JSON.parse(raw) : null) as T;
+    return { ok: true, status: res.status, data, headers: res.headers };
+  }
+  let problem: Problem;
+  try {
+    problem = (await res.json()) as Problem;
+  } catch {
+    problem = { type: 'about:blank', title: res.statusText, status: res.status, detail: '' };
+  }
+  return { ok: false, status: res.status, problem };
+}
+
+/** The path being rendered, as the proxy recorded it, for coming back after signing in. */
+export async function currentPath(): Promise<string> {
+  return (await headers()).get('x-leadtrack-path') ?? '/';
+}
+
+/** For pages: the data, or a redirect to sign in on 401; other failures throw to error.tsx. */
+export async function load<T>(path: string, options: ApiOptions = {}): Promise<T> {
+  const result = await api<T>(path, options);
+  if (result.ok) return result.data;
+  if (result.status === 401) redirect(`/login?next=${encodeURIComponent(await currentPath())}`);
+  throw new Error(result.problem.detail || result.problem.title);
+}
+
+/** Like load, but null for a 404 (someone the caller may not see, or nothing there). */
+export async function loadOrNull<T>(path: string, options: ApiOptions = {}): Promise<T | null> {
+  const result = await api<T>(path, options);
+  if (result.ok) return result.data;
+  if (result.status === 404) return null;
+  if (result.status === 401) redirect(`/login?next=${encodeURIComponent(await currentPath())}`);
+  throw new Error(result.problem.detail || result.problem.title);
+}
+
+/** The signed-in user, once per request; null when signed out. */
+export const getMe = cache(async (): Promise<User | null> => {
+  const token = (await cookies()).get(ACCESS_COOKIE)?.value;
+  if (!token) return null;
+  const result = await api<User>('/me');
+  if (result.ok) return result.data;
+  if (result.status === 401 || result.status === 404) return null;
+  // The API is down or failing: show the error page rather than a sign-in loop.
+  throw new Error(result.problem.detail || 'The API is unavailable.');
+});
+
+export async function requireMe(): Promise<User> {
+  const me = await getMe();
+  if (!me) redirect(`/login?next=${encodeURIComponent(await currentPath())}`);
+  return me;
+}
+
+/** Field errors keyed by the first segment of their path ("links.2" → "links"). */
+export function fieldErrors(problem: Problem): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of problem.errors ?? ([] as FieldError[])) {
+    const key = e.path.replace(/^body[./]/, '').split(/[./[]/)[0] || '_';
+    out[key] = out[key] ? `${out[key]} ${e.message}` : e.message;
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+// The promotion packet (own and a report's; printable, downloadable as Markdown) and the
+// admin page (who reports to whom, the policy), plus editing an entry.
+import { readFileSync } from 'node:fs';
+import { addDays, todayUtc } from '@leadtrack/core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { acknowledge } from './seed';
+import {
+  callApi,
+  launchChromium,
+  logEvidence,
+  newContext,
+  registerUser,
+  setManager,
+  signIn,
+} from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the packet', () => {
+  it('groups six months by behaviour with acknowledgements, prints, and downloads as Markdown', async () => {
+    const manager = await registerUser('Paula Manager');
+    const engineer = await registerUser('Quinn Packet');
+    await setManager(engineer.id, manager.id);
+    const proposal = await logEvidence(engineer, {
+      title: 'Drove the decision on event sourcing for orders',
+      kinds: ['proposal', 'communication'],
+      occurredOn: addDays(todayUtc(), -20),
+    });
+    await logEvidence(engineer, {
+      title: 'Paired weekly with the new graduate',
+      kinds: ['mentoring'],
+      occurredOn: addDays(todayUtc(), -3),
+    });
+    await acknowledge(manager, proposal.id, 'Clear and well argued.');
+
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await signIn(page, engineer.email, undefined, '/packet');
+    await page.getByRole('heading', { name: 'Promotion packet: Quinn Packet' }).waitFor();
+    const proposals = page.getByRole('region', { name: /Technical proposal/ });
+    await proposals.getByText('Drove the decision on event sourcing for orders').waitFor();
+    await proposals.getByText('Acknowledged by Paula Manager').waitFor();
+    // An entry with two kinds appears under both.
+    await page
+      .getByRole('region', { name: /Explaining to non-engineers/ })
+      .getByText('Drove the decision on event sourcing for orders')
+      .waitFor();
+    await page.getByRole('region', { name: 'Readiness' }).getByText('Building').waitFor();
+
+    // Printing hides the navigation and the buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download Markdown' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.md$/);
+    const markdown = readFileSync((await download.path()) as string, 'utf8');
+    expect(markdown).toContain('Drove the decision on event sourcing for orders');
+    expect(markdown).toContain('Paired weekly with the new graduate');
+    await ctx.close();
+
+    // The manager opens the report's packet from the report's page.
+    const mctx = await newContext(browser);
+    const mpage = await mctx.newPage();
+    await signIn(mpage, manager.email, undefined, `/team/${engineer.id}`);
+    await mpage.getByRole('link', { name: 'Promotion packet' }).click();
+    await mpage.getByRole('heading', { name: 'Promotion packet: Quinn Packet' }).waitFor();
+    await mctx.close();
+  });
+});
+
+describe('editing evidence', () => {
+  it('edits an entry and keeps it on the list', async () => {
+    const engineer = await registerUser('Eddie Editor');
+    await logEvidence(engineer, {
+      title: 'Reviewd the caching PR',
+      kinds: ['review'],
+      occurredOn: addDays(todayUtc(), -1),
+    });
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await signIn(page, engineer.email, undefined, '/evidence');
+    await page.getByRole('link', { name: 'Edit “Reviewd the caching PR”' }).click();
+    await page.getByRole('heading', { name: 'Edit evidence' }).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Broad review' }).isChecked()).toBe(true);
+    await page.getByLabel('Title').fill('Reviewed the caching PR for fit with the audit log');
+    await page.getByRole('checkbox', { name: 'Domain ownership' }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL((url) => url.pathname === '/evidence');
+    await page.getByText('Changes saved.').waitFor();
+    await page
+      .getByRole('heading', { name: 'Reviewed the caching PR for fit with the audit log' })
+      .waitFor();
+    await ctx.close();
+  });
+});
+
+describe('the admin page', () => {
+  it('sets who reports to whom and saves the policy', async () => {
+    const lead = await registerUser('Lena Lead');
+    const dev = await registerUser('Dev Dawson');
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await signIn(page, inject('adminEmail'), inject('adminPassword'), '/admin');
+    await page.getByRole('heading', { name: 'Admin', level: 1 }).waitFor();
+    await page.getByLabel('reports to (manager of Dev Dawson)').selectOption(lead.id);
+    await page.getByRole('button', { name: 'Save Dev Dawson' }).click();
+    await page.getByText('Saved Dev Dawson.').waitFor();
+    const me = await callApi('GET', `/users/${dev.id}`, { token: lead.token });
+    expect(me.status).toBe(200);
+    expect(me.body.managerId).toBe(lead.id);
+
+    // The policy form shows the policy in force and saves a change.
+    const threshold = page.getByLabel('Threshold (weeks)');
+    expect(await threshold.inputValue()).toBe('26');
+    await page.getByLabel('Window (weeks)').fill('0');
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await page.locator('#windowWeeks-error').waitFor();
+    expect(await page.getByLabel('Window (weeks)').inputValue()).toBe('0');
+    await page.getByLabel('Window (weeks)').fill('4');
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await page.getByText('Policy saved.').waitFor();
+    await ctx.close();
+
+    // A non-admin sees no admin page.
+    const other = await newContext(browser);
+    const p2 = await other.newPage();
+    await signIn(p2, lead.email, undefined, '/admin');
+    await p2.getByText('Only admins manage people and the policy.').waitFor();
+    expect(await p2.getByRole('link', { name: 'Admin' }).count()).toBe(0);
+    await other.close();
+  });
+});

@@ -1,0 +1,130 @@
+// Helpers for browser tests: Chromium, users made through the API, and signing in.
+import { randomBytes } from 'node:crypto';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export const apiUrl = () => inject('apiUrl');
+export const webUrl = () => inject('webUrl');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newContext(
+  browser: Browser,
+  options: { width?: number; height?: number; dark?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: webUrl(),
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    colorScheme: options.dark ? 'dark' : 'light',
+    timezoneId: 'UTC',
+  });
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are untyped JSON here.
+export async function callApi<T = any>(
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${apiUrl()}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(options.body !== undefined && { 'content-type': 'application/json' }),
+      ...(options.token && { authorization: `Bearer ${options.token}` }),
+      ...options.headers,
+    },
+    ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+  });
+  const text = await res.text();
+  const body = text && /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : text;
+  return { status: res.status, body: body as T };
+}
+
+export interface ApiUser {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  token: string;
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label.toLowerCase().replace(/[^a-z]+/g, '-')}-${randomBytes(4).toString('hex')}@example.test`;
+}
+
+export async function registerUser(name: string, email = uniqueEmail(name)): Promise<ApiUser> {
+  const res = await callApi('POST', '/auth/register', {
+    body: { email, name, password: PASSWORD },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { ...res.body.user, token: res.body.accessToken };
+}
+
+export async function adminToken(): Promise<string> {
+  const res = await callApi('POST', '/auth/login', {
+    body: { email: inject('adminEmail'), password: inject('adminPassword') },
+  });
+  expect(res.status).toBe(200);
+  return res.body.accessToken;
+}
+
+export async function setManager(reportId: string, managerId: string): Promise<void> {
+  const res = await callApi('PATCH', `/users/${reportId}`, {
+    token: await adminToken(),
+    body: { managerId },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
+export async function logEvidence(
+  user: ApiUser,
+  entry: {
+    title: string;
+    kinds: string[];
+    occurredOn: string;
+    description?: string;
+    links?: string[];
+    audience?: string;
+  },
+) {
+  const res = await callApi('POST', '/evidence', { token: user.token, body: entry });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; title: string };
+}
+
+export async function checkIn(
+  user: ApiUser,
+  weekStart: string,
+  body: { handsOnPercent: number; deepWorkBlocks: number; onLeave: boolean; note?: string },
+) {
+  const res = await callApi('PUT', `/checkins/${weekStart}`, { token: user.token, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
+/** Signs in through the login form and waits to leave /login. */
+export async function signIn(page: Page, email: string, password = PASSWORD, path = '/') {
+  await page.goto(path);
+  if (!new URL(page.url()).pathname.startsWith('/login')) return;
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
