@@ -569,8 +569,8 @@ describe('OpenAPI', () => {
     expect(res.status, res.text).toBe(200);
     const paths = res.body.paths as Record<string, Record<string, { tags?: string[] }>>;
     const expected: [string, string][] = [
-      ['/api/v1/evidence/', 'post'],
-      ['/api/v1/evidence/', 'get'],
+      ['/api/v1/evidence', 'post'],
+      ['/api/v1/evidence', 'get'],
       ['/api/v1/evidence/{id}', 'get'],
       ['/api/v1/evidence/{id}', 'patch'],
       ['/api/v1/evidence/{id}', 'delete'],

@@ -1,2 +1,120 @@
-// Placeholder: filled in by the issue that owns this part of the contract.
-export {};
+// Readiness: the policy, one user's timeline, and a manager's team overview.
+import { EVIDENCE_KINDS, POLICY_LIMITS } from '@leadtrack/core';
+import { z } from 'zod';
+import { UserSchema } from './auth';
+import { EvidenceKindSchema, IsoDateSchema } from './common';
+
+const { requiredKinds: KINDS, windowWeeks: WINDOW, thresholdWeeks: THRESHOLD } = POLICY_LIMITS;
+
+export const PolicySchema = z
+  .object({
+    requiredKinds: z.array(EvidenceKindSchema),
+    windowWeeks: z.number().int(),
+    thresholdWeeks: z.number().int(),
+    requireVisibility: z.boolean(),
+  })
+  .meta({ id: 'Policy' });
+export type PolicyDto = z.infer<typeof PolicySchema>;
+
+/** PUT /policy replaces the whole policy: every field is required, unknown fields refused. */
+export const PolicyBodySchema = z.strictObject({
+  requiredKinds: z
+    .array(EvidenceKindSchema)
+    .min(KINDS.min)
+    .max(KINDS.max)
+    .refine((kinds) => new Set(kinds).size === kinds.length, {
+      message: 'Kinds must be distinct',
+    })
+    .describe(`${KINDS.min}-${KINDS.max} distinct kinds that every window must show`),
+  windowWeeks: z
+    .number()
+    .int()
+    .min(WINDOW.min)
+    .max(WINDOW.max)
+    .describe('Non-leave weeks a window spans'),
+  thresholdWeeks: z
+    .number()
+    .int()
+    .min(THRESHOLD.min)
+    .max(THRESHOLD.max)
+    .describe('Consecutive consistent weeks that make someone ready'),
+  requireVisibility: z
+    .boolean()
+    .describe('When true, a week is consistent only if half its window is acknowledged'),
+});
+export type PolicyBody = z.infer<typeof PolicyBodySchema>;
+
+export const ReadinessQuerySchema = z.strictObject({
+  asOf: IsoDateSchema.optional().describe('The last day counted; today (UTC) when absent'),
+});
+export type ReadinessQuery = z.infer<typeof ReadinessQuerySchema>;
+
+/** Entries per kind; all seven kinds, zeros included. */
+export const KindCountsSchema = z.object(
+  Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, z.number().int()])) as Record<
+    (typeof EVIDENCE_KINDS)[number],
+    z.ZodNumber
+  >,
+);
+
+export const WeekRowSchema = z
+  .object({
+    weekStart: IsoDateSchema,
+    onLeave: z.boolean(),
+    counts: KindCountsSchema,
+    missingKinds: z.array(EvidenceKindSchema),
+    consistent: z.boolean(),
+    streak: z.number().int(),
+    ready: z.boolean(),
+    visibility: z.number().nullable(),
+  })
+  .meta({ id: 'ReadinessWeek' });
+export type WeekRowDto = z.infer<typeof WeekRowSchema>;
+
+export const CurrentStatusSchema = z
+  .object({
+    weekStart: IsoDateSchema,
+    consistent: z.boolean(),
+    streak: z.number().int(),
+    ready: z.boolean(),
+    readySince: IsoDateSchema.nullable(),
+    projectedReadyOn: IsoDateSchema.nullable(),
+  })
+  .meta({ id: 'CurrentStatus' });
+export type CurrentStatusDto = z.infer<typeof CurrentStatusSchema>;
+
+export const SignalCodeSchema = z.enum([
+  'losing-technical-currency',
+  'doing-not-enabling',
+  'mentoring-ad-hoc',
+  'stale',
+]);
+
+export const SignalSchema = z
+  .object({ code: SignalCodeSchema, message: z.string() })
+  .meta({ id: 'Signal' });
+
+export const ReadinessSchema = z
+  .object({
+    userId: z.string(),
+    asOf: IsoDateSchema,
+    policy: PolicySchema,
+    weeks: z.array(WeekRowSchema),
+    current: CurrentStatusSchema,
+    signals: z.array(SignalSchema),
+  })
+  .meta({ id: 'Readiness' });
+export type ReadinessDto = z.infer<typeof ReadinessSchema>;
+
+export const ReportSchema = z
+  .object({
+    user: UserSchema,
+    current: CurrentStatusSchema,
+    signals: z.array(SignalSchema),
+    /** The newest `occurredOn` of the report's (not deleted) evidence; null when none. */
+    lastEvidenceOn: IsoDateSchema.nullable(),
+  })
+  .meta({ id: 'Report' });
+
+export const ReportListSchema = z.object({ items: z.array(ReportSchema) });
+export type ReportListDto = z.infer<typeof ReportListSchema>;

@@ -1,6 +1,48 @@
-// Placeholder: filled in by the issue that owns these routes.
+// The promotion packet, as JSON or as a Markdown download. Registered without a prefix.
+import { PacketQuerySchema, PacketSchema, UserRefSchema } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problems } from '../../lib/route-docs';
+import { buildPacket, packetFilename, packetMarkdown } from '../../services/packet';
 
-const routes: FastifyPluginAsyncZod = async () => {};
+const packetRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get(
+    '/users/:id/packet',
+    {
+      schema: {
+        tags: ['readiness'],
+        summary:
+          'The promotion packet: evidence from `from` to `to` (default: the 26 weeks ending today) by behaviour, with acknowledgements and the readiness summary as of `to`',
+        params: z.strictObject({ id: UserRefSchema }),
+        querystring: PacketQuerySchema,
+        response: {
+          200: {
+            description: 'The packet; `format=md` answers a Markdown attachment',
+            content: {
+              'application/json': { schema: PacketSchema },
+              'text/markdown': { schema: z.string() },
+            },
+          },
+          ...problems(400, 401, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { packet, requiredKinds } = await buildPacket(
+        fastify.prisma,
+        request.caller,
+        request.params.id,
+        request.query,
+      );
+      if (request.query.format === 'md') {
+        return reply
+          .type('text/markdown; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${packetFilename(packet)}"`)
+          .send(packetMarkdown(packet, requiredKinds));
+      }
+      return reply.type('application/json; charset=utf-8').send(packet);
+    },
+  );
+};
 
-export default routes;
+export default packetRoutes;

@@ -1,6 +1,79 @@
-// Placeholder: filled in by the issue that owns these routes.
+// Readiness: a user's timeline, a manager's team overview, and the organisation's policy.
+// Registered without a prefix: it serves /users/:id/readiness, /reports and /policy.
+import {
+  PolicyBodySchema,
+  PolicySchema,
+  ReadinessQuerySchema,
+  ReadinessSchema,
+  ReportListSchema,
+  UserRefSchema,
+} from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { allowListSerializer } from '../../lib/allow-list-serializer';
+import { problems } from '../../lib/route-docs';
+import { requireRole } from '../../plugins/app/authenticate';
+import { readPolicy, writePolicy } from '../../services/policy';
+import { teamReadiness, userReadiness } from '../../services/readiness';
 
-const routes: FastifyPluginAsyncZod = async () => {};
+const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get(
+    '/users/:id/readiness',
+    {
+      schema: {
+        tags: ['readiness'],
+        summary:
+          'The readiness timeline up to the week of `asOf` (today when absent; a future date is a 400): yourself (`me`), your direct report, or anyone for admins',
+        params: z.strictObject({ id: UserRefSchema }),
+        querystring: ReadinessQuerySchema,
+        response: { 200: ReadinessSchema, ...problems(400, 401, 404) },
+      },
+      // Two years of weeks: serialised by the schema's property names, not a zod encode.
+      serializerCompiler: allowListSerializer(ReadinessSchema),
+    },
+    async (request) =>
+      userReadiness(fastify.prisma, request.caller, request.params.id, request.query.asOf),
+  );
 
-export default routes;
+  fastify.get(
+    '/reports',
+    {
+      preHandler: requireRole('manager', 'admin'),
+      schema: {
+        tags: ['readiness'],
+        summary: "Your direct reports' current status, signals and newest entry (managers, admins)",
+        response: { 200: ReportListSchema, ...problems(401, 403) },
+      },
+      serializerCompiler: allowListSerializer(ReportListSchema),
+    },
+    async (request) => teamReadiness(fastify.prisma, request.caller),
+  );
+
+  fastify.get(
+    '/policy',
+    {
+      schema: {
+        tags: ['readiness'],
+        summary: 'The readiness policy in force (the defaults until an admin saves one)',
+        response: { 200: PolicySchema, ...problems(401) },
+      },
+    },
+    async () => readPolicy(fastify.prisma),
+  );
+
+  fastify.put(
+    '/policy',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['readiness'],
+        summary: 'Replace the readiness policy (admin); every field is required',
+        body: PolicyBodySchema,
+        response: { 200: PolicySchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => writePolicy(fastify.prisma, request.body),
+  );
+};
+
+export default readinessRoutes;

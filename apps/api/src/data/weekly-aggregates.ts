@@ -1,0 +1,185 @@
+// The one SQL statement behind readiness: the people asked for (one readable user, or a
+// manager's direct reports) with, per person, the evidence of each ISO week (counts per
+// kind, distinct and acknowledged entries), the check-ins and the newest entry date.
+//
+// One round trip whatever the history's length or the team's size. Each person's weeks
+// come back as JSON arrays (parsed with JSON.parse), not as a row per week: at two years
+// of history for a team of 30 that is 30 rows instead of ~3,000, which spares the driver
+// and Prisma converting ~45,000 values one by one.
+import {
+  type CheckinInput,
+  EVIDENCE_KINDS,
+  type IsoDate,
+  type WeekAggregate,
+} from '@leadtrack/core';
+import type { PrismaClient, Role } from '@leadtrack/db';
+import { Prisma } from '@leadtrack/db';
+import type { Caller } from '../plugins/app/authenticate';
+
+/**
+ * Whose history to read:
+ * - `readable`: one user, only if `caller` may read them (themselves, their direct
+ *   manager, an admin: the rule of services/access.ts `canRead`, applied in SQL so that a
+ *   user the caller may not read costs no aggregation and answers like a missing one);
+ * - `reportsOf`: every direct report of a manager.
+ */
+export type PeopleScope =
+  | { readable: string; caller: Pick<Caller, 'id' | 'role'> }
+  | { reportsOf: string };
+
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  managerId: string | null;
+}
+
+export interface UserHistory {
+  weeks: WeekAggregate[];
+  checkins: CheckinInput[];
+  /** The newest `occurredOn` up to `asOf`, or null without evidence. */
+  lastEvidenceOn: IsoDate | null;
+}
+
+export interface PersonHistory {
+  person: Person;
+  history: UserHistory;
+}
+
+// A week of evidence as the statement encodes it: [weekStart, ...counts in EVIDENCE_KINDS
+// order, entries, acknowledged]; a check-in: [weekStart, handsOnPercent, deepWorkBlocks,
+// onLeave].
+type WeekTuple = [string, ...number[]];
+type CheckinTuple = [string, number, number, boolean];
+
+const KINDS = EVIDENCE_KINDS.length;
+
+// `kinds` is an enum array: one FILTER per kind counts the entries holding it, so an entry
+// with several kinds counts once under each. Column names are fixed identifiers.
+const KIND_COUNTS = Prisma.raw(
+  EVIDENCE_KINDS.map((k) => `count(*) FILTER (WHERE '${k}' = ANY(e.kinds))::int AS "${k}"`).join(
+    ',\n        ',
+  ),
+);
+const KIND_COLUMNS = Prisma.raw(EVIDENCE_KINDS.map((k) => `ev."${k}"`).join(', '));
+
+function peopleFilter(scope: PeopleScope): Prisma.Sql {
+  if ('reportsOf' in scope) return Prisma.sql`u.manager_id = ${scope.reportsOf}`;
+  const { caller } = scope;
+  if (caller.role === 'admin') return Prisma.sql`u.id = ${scope.readable}`;
+  return Prisma.sql`u.id = ${scope.readable} AND (u.id = ${caller.id} OR u.manager_id = ${caller.id})`;
+}
+
+/** The statement itself (exported so the benchmark can EXPLAIN exactly what runs). */
+export function historiesSql(scope: PeopleScope, asOf: IsoDate): Prisma.Sql {
+  // Evidence is aggregated per (user, ISO week); check-ins are already one per week. The
+  // model takes the two lists separately, so they are not joined here: each person gets
+  // one JSON array of weeks and one of check-ins.
+  // date_trunc('week', …) gives the ISO Monday; the cast to timestamp (not timestamptz)
+  // keeps the session time zone out of it. Dates leave inside JSON, which always writes
+  // them as YYYY-MM-DD whatever DateStyle, or through to_char, so no Date conversion can
+  // shift them. The evidence index (user_id, occurred_on DESC, id DESC) serves the user
+  // and date bounds, checkins(user_id, week_start) the check-ins, and
+  // acknowledgements(evidence_id) the EXISTS (which the planner may also hash).
+  return Prisma.sql`
+    WITH people AS MATERIALIZED (
+      SELECT u.id, u.email, u.name, u.role::text AS role, u.manager_id
+      FROM users u
+      WHERE ${peopleFilter(scope)}
+    ), ev AS (
+      SELECT e.user_id,
+        date_trunc('week', e.occurred_on::timestamp)::date AS week_start,
+        ${KIND_COUNTS},
+        count(*)::int AS entries,
+        count(*) FILTER (
+          WHERE EXISTS (SELECT 1 FROM acknowledgements a WHERE a.evidence_id = e.id)
+        )::int AS acknowledged,
+        max(e.occurred_on) AS last_on
+      FROM evidence e
+      WHERE e.user_id IN (SELECT id FROM people)
+        AND e.occurred_on <= ${asOf}::date
+        AND e.deleted_at IS NULL
+      GROUP BY 1, 2
+    ), weeks AS (
+      SELECT ev.user_id,
+        json_agg(json_build_array(ev.week_start, ${KIND_COLUMNS}, ev.entries, ev.acknowledged))
+          AS weeks,
+        max(ev.last_on) AS last_on
+      FROM ev
+      GROUP BY 1
+    ), checkins AS (
+      SELECT c.user_id,
+        json_agg(json_build_array(
+          c.week_start, c.hands_on_percent, c.deep_work_blocks, c.on_leave
+        )) AS checkins
+      FROM checkins c
+      WHERE c.user_id IN (SELECT id FROM people) AND c.week_start <= ${asOf}::date
+      GROUP BY 1
+    )
+    SELECT p.id, p.email, p.name, p.role, p.manager_id AS "managerId",
+      w.weeks::text AS weeks,
+      to_char(w.last_on, 'YYYY-MM-DD') AS "lastEvidenceOn",
+      c.checkins::text AS checkins
+    FROM people p
+    LEFT JOIN weeks w ON w.user_id = p.id
+    LEFT JOIN checkins c ON c.user_id = p.id
+    ORDER BY p.name, p.id`;
+}
+
+interface Row extends Person {
+  weeks: string | null;
+  lastEvidenceOn: string | null;
+  checkins: string | null;
+}
+
+function historyOf(row: Row): UserHistory {
+  const weeks: WeekAggregate[] = [];
+  if (row.weeks !== null) {
+    for (const t of JSON.parse(row.weeks) as WeekTuple[]) {
+      const counts: WeekAggregate['counts'] = {};
+      for (let k = 0; k < KINDS; k++) {
+        const n = t[k + 1] as number;
+        if (n > 0) counts[EVIDENCE_KINDS[k] as (typeof EVIDENCE_KINDS)[number]] = n;
+      }
+      weeks.push({
+        weekStart: t[0],
+        counts,
+        entries: t[KINDS + 1] as number,
+        acknowledgedEntries: t[KINDS + 2] as number,
+      });
+    }
+  }
+  const checkins: CheckinInput[] = [];
+  if (row.checkins !== null) {
+    for (const [weekStart, handsOnPercent, deepWorkBlocks, onLeave] of JSON.parse(
+      row.checkins,
+    ) as CheckinTuple[]) {
+      checkins.push({ weekStart, handsOnPercent, deepWorkBlocks, onLeave });
+    }
+  }
+  return { weeks, checkins, lastEvidenceOn: row.lastEvidenceOn };
+}
+
+/**
+ * The people in `scope` (ordered by name, then id) with every week up to `asOf` that holds
+ * evidence or a check-in. Soft-deleted entries never count; entries after `asOf` are not
+ * read. For a `readable` scope the list is empty when the user is missing or unreadable.
+ */
+export async function loadHistories(
+  prisma: PrismaClient,
+  scope: PeopleScope,
+  asOf: IsoDate,
+): Promise<PersonHistory[]> {
+  const rows = await prisma.$queryRaw<Row[]>(historiesSql(scope, asOf));
+  return rows.map((row) => ({
+    person: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      managerId: row.managerId,
+    },
+    history: historyOf(row),
+  }));
+}

@@ -1,0 +1,244 @@
+// The promotion packet: a period's evidence grouped by behaviour, with acknowledgements and
+// the readiness summary as of the period's last day, as JSON or as a Markdown document.
+//
+// Access is the readiness rule: the owner, their direct manager or an admin, else 404.
+// Queries: the readiness statement (which is also the access check), the policy (cached),
+// then one evidence read that includes acknowledgements and their authors (Prisma loads
+// each relation level with one IN query, so the count does not grow with the entries).
+import {
+  addWeeks,
+  EVIDENCE_KINDS,
+  type EvidenceKind,
+  KIND_INFO,
+  statusOf,
+  todayUtc,
+  weekStartOf,
+  weeksBetween,
+} from '@leadtrack/core';
+import type { PrismaClient } from '@leadtrack/db';
+import type { PacketDto, PacketQuery } from '@leadtrack/schemas';
+import { fromIsoDate, toIsoDate } from '../lib/dates';
+import { invalidField } from '../lib/problem';
+import type { Caller } from '../plugins/app/authenticate';
+import { readPolicy } from './policy';
+import { readableHistory, readinessFrom, resolveAsOf } from './readiness';
+
+/** The default period: 26 ISO weeks (six months), the last one holding `to`. */
+export const DEFAULT_PACKET_WEEKS = 26;
+
+type PacketEntry = PacketDto['kinds'][number]['entries'][number];
+
+/** The period: `to` defaults to today and may not be later; `from` defaults to 25 Mondays before `to`'s week. */
+export function resolvePeriod(query: Pick<PacketQuery, 'from' | 'to'>, today = todayUtc()) {
+  const to = resolveAsOf(query.to, 'to', today);
+  const from = query.from ?? addWeeks(weekStartOf(to), -(DEFAULT_PACKET_WEEKS - 1));
+  if (from > to) throw invalidField('from', `Must not be after to (${to})`);
+  return { from, to };
+}
+
+export async function buildPacket(
+  prisma: PrismaClient,
+  caller: Caller,
+  ref: string,
+  query: Pick<PacketQuery, 'from' | 'to'>,
+): Promise<{ packet: PacketDto; requiredKinds: readonly EvidenceKind[] }> {
+  const { from, to } = resolvePeriod(query);
+  // The access check comes first, so an unreadable user's entries are never read.
+  const [policy, { person: user, history }] = await Promise.all([
+    readPolicy(prisma),
+    readableHistory(prisma, caller, ref, to),
+  ]);
+  const evidence = await prisma.evidence.findMany({
+    where: {
+      userId: user.id,
+      deletedAt: null,
+      occurredOn: { gte: fromIsoDate(from), lte: fromIsoDate(to) },
+    },
+    orderBy: [{ occurredOn: 'asc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      kinds: true,
+      title: true,
+      occurredOn: true,
+      description: true,
+      links: true,
+      audience: true,
+      acknowledgements: {
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { comment: true, createdAt: true, by: { select: { id: true, name: true } } },
+      },
+    },
+  });
+
+  const { current } = readinessFrom(policy, to, history);
+  const byKind = new Map<EvidenceKind, PacketEntry[]>(EVIDENCE_KINDS.map((k) => [k, []]));
+  for (const e of evidence) {
+    const entry: PacketEntry = {
+      id: e.id,
+      title: e.title,
+      occurredOn: toIsoDate(e.occurredOn),
+      description: e.description,
+      links: e.links,
+      audience: e.audience,
+      acknowledgements: e.acknowledgements.map((a) => ({
+        by: a.by,
+        comment: a.comment,
+        createdAt: a.createdAt.toISOString(),
+      })),
+    };
+    // An entry showing several behaviours belongs under each of them.
+    for (const k of new Set(e.kinds)) byKind.get(k)?.push(entry);
+  }
+
+  const packet: PacketDto = {
+    user: { id: user.id, name: user.name, email: user.email },
+    from,
+    to,
+    readiness: { ...current, status: statusOf(current), thresholdWeeks: policy.thresholdWeeks },
+    kinds: EVIDENCE_KINDS.map((kind) => {
+      const entries = byKind.get(kind) ?? [];
+      return { kind, label: KIND_INFO[kind].label, count: entries.length, entries };
+    }),
+  };
+  return { packet, requiredKinds: policy.requiredKinds };
+}
+
+// ---- Markdown ----------------------------------------------------------------------------
+
+/** Inline text safe in Markdown: one line, with the characters that start markup escaped. */
+function inline(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const STATUS_WORDS = { building: 'Building', consistent: 'Consistent', ready: 'Ready' } as const;
+
+const AUDIENCE_WORDS = {
+  team: 'the team',
+  org: 'the organisation',
+  stakeholders: 'stakeholders',
+} as const;
+
+function readinessLines(packet: PacketDto): string[] {
+  const r = packet.readiness;
+  const threshold = plural(r.thresholdWeeks, 'week');
+  const lines = [`**Status: ${STATUS_WORDS[r.status]}** (as of ${packet.to})`, ''];
+  if (r.ready) {
+    lines.push(
+      `- Consistent for ${plural(r.streak, 'week')} in a row, past the ${threshold} threshold.`,
+      `- Ready since the week of ${r.readySince}.`,
+    );
+  } else if (r.consistent) {
+    lines.push(
+      `- Consistency streak: ${r.streak} of ${threshold}.`,
+      `- Projected ready on ${r.projectedReadyOn}, if every week stays consistent.`,
+    );
+  } else {
+    lines.push(
+      `- Consistency streak: 0 of ${threshold}: the week of ${r.weekStart} is not yet consistent.`,
+      '- Every required behaviour needs evidence in each window of weeks to start a streak.',
+    );
+  }
+  return lines;
+}
+
+function entryLines(entry: PacketEntry, kind: EvidenceKind, kindsOf: Map<string, EvidenceKind[]>) {
+  const lines = [`### ${inline(entry.title)}`, ''];
+  const facts = [`${entry.occurredOn}`];
+  if (entry.audience) facts.push(`for ${AUDIENCE_WORDS[entry.audience]}`);
+  const others = (kindsOf.get(entry.id) ?? []).filter((k) => k !== kind);
+  if (others.length > 0) {
+    facts.push(`also shows ${others.map((k) => KIND_INFO[k].label).join(', ')}`);
+  }
+  lines.push(`_${facts.join(' · ')}_`, '');
+  if (entry.description?.trim()) lines.push(entry.description.trim(), '');
+  if (entry.links.length > 0) {
+    for (const link of entry.links)
+      lines.push(`- <${link.replace(/[<>\s]/g, encodeURIComponent)}>`);
+    lines.push('');
+  }
+  for (const ack of entry.acknowledgements) {
+    const who = `${inline(ack.by.name)}, ${ack.createdAt.slice(0, 10)}`;
+    if (ack.comment?.trim()) {
+      for (const line of ack.comment.trim().split(/\r?\n/)) lines.push(`> ${line}`);
+      lines.push('>', `> — ${who}`, '');
+    } else {
+      lines.push(`> Acknowledged by ${who}.`, '');
+    }
+  }
+  return lines;
+}
+
+/** The packet as a human-readable Markdown document: one section per behaviour. */
+export function packetMarkdown(packet: PacketDto, requiredKinds: readonly EvidenceKind[]): string {
+  const weeks = weeksBetween(packet.from, packet.to) + 1;
+  const weeksWord = plural(weeks, 'week');
+  const kindsOf = new Map<string, EvidenceKind[]>();
+  for (const { kind, entries } of packet.kinds) {
+    for (const e of entries) kindsOf.set(e.id, [...(kindsOf.get(e.id) ?? []), kind]);
+  }
+  const total = kindsOf.size;
+  const acknowledged = new Set(
+    packet.kinds.flatMap((k) =>
+      k.entries.filter((e) => e.acknowledgements.length > 0).map((e) => e.id),
+    ),
+  ).size;
+
+  const lines = [
+    `# Promotion packet: ${inline(packet.user.name)}`,
+    '',
+    `${inline(packet.user.email)} · evidence from ${packet.from} to ${packet.to} (${weeksWord})`,
+    '',
+    '## Readiness',
+    '',
+    ...readinessLines(packet),
+    '',
+    '## Summary',
+    '',
+    `${plural(total, 'entry', 'entries')} in ${weeksWord}, ${acknowledged} of ${total} acknowledged by someone else.`,
+    '',
+    '| Behaviour | Entries | Weeks with evidence | Acknowledged |',
+    '| --- | --- | --- | --- |',
+  ];
+  const shown = packet.kinds.filter((k) => k.count > 0 || requiredKinds.includes(k.kind));
+  for (const k of shown) {
+    const kindWeeks = new Set(k.entries.map((e) => weekStartOf(e.occurredOn))).size;
+    const acked = k.entries.filter((e) => e.acknowledgements.length > 0).length;
+    const required = requiredKinds.includes(k.kind) ? '' : ' (not required)';
+    const ackWords = k.count === 0 ? '–' : `${acked} of ${k.count}`;
+    lines.push(
+      `| ${k.label}${required} | ${k.count} | ${kindWeeks} of ${weeksWord} | ${ackWords} |`,
+    );
+  }
+  for (const k of shown) {
+    const kindWeeks = new Set(k.entries.map((e) => weekStartOf(e.occurredOn))).size;
+    lines.push('', `## ${k.label}`, '', `_${KIND_INFO[k.kind].hint}_`, '');
+    if (k.count === 0) {
+      lines.push('No entries in this period.');
+      continue;
+    }
+    lines.push(`${plural(k.count, 'entry', 'entries')}, in ${kindWeeks} of ${weeksWord}.`, '');
+    for (const entry of k.entries) lines.push(...entryLines(entry, k.kind, kindsOf));
+  }
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
+}
+
+/** `packet-<name>-<to>.md`, the name reduced to ASCII letters, digits and dashes. */
+export function packetFilename(packet: PacketDto): string {
+  const slug = packet.user.name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `packet-${slug || 'user'}-${packet.to}.md`;
+}

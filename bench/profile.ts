@@ -1,0 +1,100 @@
+// Where a readiness request's time goes, in-process against a database kept by
+// `BENCH_KEEP_DB=1 npm run bench`: the SQL alone (pg), the same through Prisma, the model,
+// serialisation, and whole requests (inject, one at a time).
+// Usage: DATABASE_URL=postgresql://…/leadtrack_bench_… [N=100] npx tsx profile.ts
+import { performance } from 'node:perf_hooks';
+import { buildApp } from '@leadtrack/api/app';
+import { loadEnv } from '@leadtrack/api/env';
+import { computeReadiness, DEFAULT_POLICY, todayUtc } from '@leadtrack/core';
+import { openDatabase } from '@leadtrack/db';
+import { ReadinessSchema, ReportListSchema } from '@leadtrack/schemas';
+import pg from 'pg';
+import { historiesSql, loadHistories } from '../apps/api/src/data/weekly-aggregates';
+import { allowListSerializer } from '../apps/api/src/lib/allow-list-serializer';
+
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error('Set DATABASE_URL to a database kept by BENCH_KEEP_DB=1');
+const N = Number(process.env.N ?? 50);
+
+// Wall time, and this process's CPU time (user + system): the CPU figure is what a busy
+// server pays per request, and it is less disturbed by other processes on the machine.
+async function time(label: string, fn: () => Promise<unknown> | unknown) {
+  for (let i = 0; i < 10; i++) await fn();
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  for (let i = 0; i < N; i++) await fn();
+  const wall = (performance.now() - start) / N;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000 / N;
+  console.log(
+    `${label.padEnd(40)} wall ${wall.toFixed(3).padStart(8)} ms   node cpu ${cpuMs.toFixed(3).padStart(8)} ms`,
+  );
+  return wall;
+}
+
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const { rows: people } = await client.query(
+  `SELECT id, manager_id FROM users WHERE manager_id IS NOT NULL ORDER BY name LIMIT 1`,
+);
+const subject = people[0].id as string;
+const managerId = people[0].manager_id as string;
+const asOf = todayUtc();
+
+const database = await openDatabase({ url, maxConnections: 10 });
+const app = await buildApp({
+  config: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url }),
+  database,
+});
+await app.ready();
+const token = app.jwt.sign({ sub: managerId });
+
+const manager = { id: managerId, role: 'manager' as const };
+for (const [label, scope] of [
+  ['one user', { readable: subject, caller: manager }],
+  ['team', { reportsOf: managerId }],
+] as const) {
+  console.log(`-- ${label}`);
+  const sql = historiesSql(scope, asOf);
+  await time('SQL through pg', () => client.query(sql.text, sql.values));
+  await time('SQL through prisma.$queryRaw', () => app.prisma.$queryRaw(sql));
+  const people = await loadHistories(app.prisma, scope, asOf);
+  await time('loadHistories (query + parsing)', () => loadHistories(app.prisma, scope, asOf));
+  await time('computeReadiness for everyone', () => {
+    for (const { history: h } of people) {
+      computeReadiness({ policy: DEFAULT_POLICY, asOf, weeks: h.weeks, checkins: h.checkins });
+    }
+  });
+  const h = people.find((p) => p.person.id === subject)?.history;
+  if (h && label === 'one user') {
+    const r = {
+      userId: subject,
+      asOf,
+      policy: DEFAULT_POLICY,
+      ...computeReadiness({ policy: DEFAULT_POLICY, asOf, weeks: h.weeks, checkins: h.checkins }),
+    };
+    const allowList = allowListSerializer(ReadinessSchema)();
+    await time('zod encode + JSON.stringify', () => JSON.stringify(ReadinessSchema.encode(r)));
+    await time('allow-list JSON.stringify', () => allowList(r));
+  }
+}
+console.log('-- prisma baselines');
+await time('prisma.user.findUnique', () =>
+  app.prisma.user.findUnique({ where: { id: subject }, select: { id: true, managerId: true } }),
+);
+await time('pg SELECT 1', () => client.query('SELECT 1'));
+await time('prisma $queryRaw SELECT 1', () => app.prisma.$queryRaw`SELECT 1`);
+
+console.log('-- whole requests (inject, sequential)');
+const headers = { authorization: `Bearer ${token}` };
+await time('GET /readyz', () => app.inject({ url: '/readyz' }));
+await time('GET /users/:id/readiness', () =>
+  app.inject({ url: `/api/v1/users/${subject}/readiness`, headers }),
+);
+await time('GET /reports', () => app.inject({ url: '/api/v1/reports', headers }));
+await time('GET /evidence?limit=50', () =>
+  app.inject({ url: `/api/v1/evidence?userId=${subject}&limit=50`, headers }),
+);
+void ReportListSchema;
+await app.close();
+await client.end();

@@ -1,0 +1,637 @@
+// GET /users/:id/readiness and GET /reports: the route's answer is the core model's answer
+// on the same history (posted through the evidence and check-in routes), hand-worked
+// timelines, the access matrix, and the team view's fixed number of queries.
+import {
+  addDays,
+  addWeeks,
+  type CheckinInput,
+  computeReadiness,
+  DEFAULT_POLICY,
+  type EvidenceKind,
+  type IsoDate,
+  SIGNAL_MESSAGES,
+  type WeekAggregate,
+  weekStartOf,
+} from '@leadtrack/core';
+import type { PrismaClient } from '@leadtrack/db';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { teamReadiness } from '../../apps/api/src/services/readiness';
+import {
+  call,
+  expectProblem,
+  makeTeam,
+  registerUser,
+  type TestUser,
+  uniqueEmail,
+} from '../support/http';
+import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
+
+// A fixed past week, so every generated date is before today (occurredOn may not be in the
+// future, nor a check-in's week after the current one).
+const W0: IsoDate = '2025-12-01';
+const week = (i: number) => addWeeks(W0, i);
+const FIVE: EvidenceKind[] = ['ownership', 'review', 'proposal', 'mentoring', 'communication'];
+const ALL_KINDS: EvidenceKind[] = [...FIVE, 'unblocking', 'feedback'];
+
+interface Posted {
+  id: string;
+  kinds: EvidenceKind[];
+  occurredOn: IsoDate;
+  acked: boolean;
+  deleted: boolean;
+}
+
+async function postEntry(
+  app: TestApp,
+  owner: TestUser,
+  entry: { kinds: EvidenceKind[]; occurredOn: IsoDate; title?: string },
+): Promise<string> {
+  const res = await call(app, 'POST', '/api/v1/evidence', {
+    token: owner.token,
+    body: { title: entry.title ?? `Work on ${entry.occurredOn}`, ...entry },
+  });
+  expect(res.status, res.text).toBe(201);
+  return res.body.id;
+}
+
+async function acknowledge(app: TestApp, manager: TestUser, id: string) {
+  const res = await call(app, 'POST', `/api/v1/evidence/${id}/acknowledgements`, {
+    token: manager.token,
+    body: { comment: 'Seen, thanks.' },
+  });
+  expect(res.status, res.text).toBe(201);
+}
+
+async function remove(app: TestApp, owner: TestUser, id: string) {
+  const res = await call(app, 'DELETE', `/api/v1/evidence/${id}`, { token: owner.token });
+  expect(res.status, res.text).toBe(204);
+}
+
+async function checkin(app: TestApp, owner: TestUser, c: CheckinInput) {
+  const { weekStart, ...body } = c;
+  const res = await call(app, 'PUT', `/api/v1/checkins/${weekStart}`, { token: owner.token, body });
+  expect(res.status, res.text).toBe(200);
+}
+
+const leave = (weekStart: IsoDate): CheckinInput => ({
+  weekStart,
+  handsOnPercent: 0,
+  deepWorkBlocks: 0,
+  onLeave: true,
+});
+
+/** The model's inputs built from what was posted: what the API must aggregate. */
+function aggregatesOf(entries: Posted[], asOf: IsoDate): WeekAggregate[] {
+  const byWeek = new Map<IsoDate, WeekAggregate>();
+  for (const e of entries) {
+    if (e.deleted || e.occurredOn > asOf) continue;
+    const weekStart = weekStartOf(e.occurredOn);
+    const agg = byWeek.get(weekStart) ?? {
+      weekStart,
+      counts: {},
+      entries: 0,
+      acknowledgedEntries: 0,
+    };
+    byWeek.set(weekStart, agg);
+    for (const k of e.kinds) agg.counts[k] = (agg.counts[k] ?? 0) + 1;
+    agg.entries += 1;
+    if (e.acked) agg.acknowledgedEntries += 1;
+  }
+  return [...byWeek.values()];
+}
+
+async function readiness(app: TestApp, token: string, who: string, asOf?: IsoDate) {
+  return call(app, 'GET', `/api/v1/users/${who}/readiness`, {
+    token,
+    ...(asOf && { query: { asOf } }),
+  });
+}
+
+describe('readiness', () => {
+  let ctx: TestContext;
+  let app: TestApp;
+  let team: Awaited<ReturnType<typeof makeTeam>>;
+
+  beforeAll(async () => {
+    ctx = await startTestApp();
+    app = ctx.app;
+    team = await makeTeam(app);
+  });
+  afterAll(() => ctx.close());
+
+  /** A new engineer reporting to the team's manager. */
+  async function newReport(name = 'Report'): Promise<TestUser> {
+    const user = await registerUser(app, { name, email: uniqueEmail() });
+    const res = await call(app, 'PATCH', `/api/v1/users/${user.id}`, {
+      token: team.admin.token,
+      body: { managerId: team.manager.id },
+    });
+    expect(res.status, res.text).toBe(200);
+    return { ...user, managerId: team.manager.id };
+  }
+
+  describe('a generated history through the API equals computeReadiness on the same inputs', () => {
+    // One week of a generated history: a check-in (or none) and 0-4 entries.
+    const kindsArb = fc.uniqueArray(fc.constantFrom(...ALL_KINDS, ...FIVE, ...FIVE), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    const entryArb = fc.record({
+      kinds: kindsArb,
+      day: fc.integer({ min: 0, max: 6 }),
+      acked: fc.boolean(),
+      deleted: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+    });
+    const weekArb = fc.record({
+      checkin: fc.option(
+        fc.record({
+          handsOnPercent: fc.integer({ min: 0, max: 100 }),
+          deepWorkBlocks: fc.integer({ min: 0, max: 3 }),
+          onLeave: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
+        }),
+        { freq: 4 },
+      ),
+      entries: fc.array(entryArb, { maxLength: 4 }),
+    });
+    // 40 weeks up to asOf's week, and 2 after it (posted, and must not count).
+    const WEEKS = 42;
+    const ASOF_WEEK = 39;
+
+    it('for three generated histories', async () => {
+      const histories = fc.sample(fc.array(weekArb, { minLength: WEEKS, maxLength: WEEKS }), {
+        seed: 20261123,
+        numRuns: 3,
+      });
+      const coverage = { leave: 0, consistent: 0, afterAsOf: 0 };
+      for (const [run, weeks] of histories.entries()) {
+        const user = await newReport(`Generated ${run}`);
+        const asOf = addDays(week(ASOF_WEEK), run * 3); // a Monday, a Thursday, a Sunday
+        const posted: Posted[] = [];
+        const checkins: CheckinInput[] = [];
+        for (const [i, w] of weeks.entries()) {
+          if (w.checkin) {
+            const c = { weekStart: week(i), ...w.checkin };
+            await checkin(app, user, c);
+            checkins.push(c);
+          }
+          for (const e of w.entries) {
+            const occurredOn = addDays(week(i), e.day);
+            const id = await postEntry(app, user, { kinds: e.kinds, occurredOn });
+            if (e.acked) await acknowledge(app, team.manager, id);
+            if (e.deleted) await remove(app, user, id);
+            posted.push({ id, kinds: e.kinds, occurredOn, acked: e.acked, deleted: e.deleted });
+          }
+        }
+        // Make sure the generated data exercises what it should.
+        expect(posted.some((p) => p.deleted)).toBe(true);
+        expect(posted.some((p) => p.kinds.length > 1)).toBe(true);
+
+        const expected = computeReadiness({
+          policy: DEFAULT_POLICY,
+          asOf,
+          weeks: aggregatesOf(posted, asOf),
+          checkins,
+        });
+        for (const [who, token] of [
+          [user.id, user.token],
+          ['me', user.token],
+          [user.id, team.manager.token],
+        ] as const) {
+          const res = await readiness(app, token, who, asOf);
+          expect(res.status, res.text).toBe(200);
+          expect(res.body).toEqual({ userId: user.id, asOf, policy: DEFAULT_POLICY, ...expected });
+        }
+        expect(expected.weeks.at(-1)?.weekStart).toBe(week(ASOF_WEEK));
+        coverage.leave += expected.weeks.filter((w) => w.onLeave).length;
+        coverage.consistent += expected.weeks.filter((w) => w.consistent).length;
+        coverage.afterAsOf += posted.filter((p) => p.occurredOn > asOf).length;
+      }
+      // The histories hold leave weeks, consistent weeks and entries after asOf.
+      expect(
+        Object.values(coverage).every((n) => n > 0),
+        JSON.stringify(coverage),
+      ).toBe(true);
+    });
+  });
+
+  describe('hand-worked timelines', () => {
+    const asOfIn = (i: number) => addDays(week(i), 2); // the Wednesday of week i
+
+    it('four weeks of all five kinds: consistent from the first week, the streak counts up', async () => {
+      const user = await newReport();
+      for (let i = 0; i < 4; i++) {
+        await postEntry(app, user, {
+          kinds: ['ownership', 'review', 'proposal'],
+          occurredOn: week(i),
+        });
+        await postEntry(app, user, {
+          kinds: ['mentoring', 'communication'],
+          occurredOn: addDays(week(i), 4),
+        });
+      }
+      const res = await readiness(app, user.token, 'me', asOfIn(3));
+      expect(res.status, res.text).toBe(200);
+      const rows = res.body.weeks;
+      expect(rows.map((w: { weekStart: string }) => w.weekStart)).toEqual([0, 1, 2, 3].map(week));
+      expect(rows.map((w: { consistent: boolean }) => w.consistent)).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
+      expect(rows.map((w: { streak: number }) => w.streak)).toEqual([1, 2, 3, 4]);
+      expect(rows[0]).toEqual({
+        weekStart: week(0),
+        onLeave: false,
+        counts: {
+          ownership: 1,
+          review: 1,
+          proposal: 1,
+          mentoring: 1,
+          communication: 1,
+          unblocking: 0,
+          feedback: 0,
+        },
+        missingKinds: [],
+        consistent: true,
+        streak: 1,
+        ready: false,
+        visibility: 0,
+      });
+      expect(res.body.current).toEqual({
+        weekStart: week(3),
+        consistent: true,
+        streak: 4,
+        ready: false,
+        readySince: null,
+        // 26 - 4 = 22 more weeks from asOf's week.
+        projectedReadyOn: week(3 + 22),
+      });
+      expect(res.body.signals).toEqual([]);
+    });
+
+    it('kinds spread over a window: consistent once the window holds all five, lost when one drops out', async () => {
+      const user = await newReport();
+      const plan: EvidenceKind[][] = [
+        ['ownership', 'review'],
+        ['proposal'],
+        ['mentoring'],
+        ['communication'],
+        [],
+      ];
+      for (const [i, kinds] of plan.entries()) {
+        if (kinds.length) await postEntry(app, user, { kinds, occurredOn: addDays(week(i), 1) });
+      }
+      const res = await readiness(app, user.token, 'me', asOfIn(4));
+      const rows = res.body.weeks;
+      expect(rows.map((w: { consistent: boolean }) => w.consistent)).toEqual([
+        false,
+        false,
+        false,
+        true,
+        false,
+      ]);
+      expect(rows.map((w: { streak: number }) => w.streak)).toEqual([0, 0, 0, 1, 0]);
+      expect(rows[0].missingKinds).toEqual(['proposal', 'mentoring', 'communication']);
+      // Week 4's window is weeks 1-4: ownership and review (week 0) have dropped out.
+      expect(rows[4].missingKinds).toEqual(['ownership', 'review']);
+      expect(res.body.current).toMatchObject({ weekStart: week(4), consistent: false, streak: 0 });
+    });
+
+    it('a leave week pauses the streak and the window reaches back past it', async () => {
+      const user = await newReport();
+      for (const i of [0, 1, 3]) {
+        await postEntry(app, user, {
+          kinds: ['ownership', 'review', 'proposal'],
+          occurredOn: week(i),
+        });
+        await postEntry(app, user, { kinds: ['mentoring', 'communication'], occurredOn: week(i) });
+      }
+      await checkin(app, user, leave(week(2)));
+      // Week 4 has nothing new, but its window (4, 3, 1, 0: week 2 skipped) holds everything.
+      const res = await readiness(app, user.token, 'me', asOfIn(4));
+      const rows = res.body.weeks;
+      expect(rows.map((w: { onLeave: boolean }) => w.onLeave)).toEqual([
+        false,
+        false,
+        true,
+        false,
+        false,
+      ]);
+      expect(rows.map((w: { consistent: boolean }) => w.consistent)).toEqual([
+        true,
+        true,
+        false,
+        true,
+        true,
+      ]);
+      expect(rows.map((w: { streak: number }) => w.streak)).toEqual([1, 2, 2, 3, 4]);
+      expect(rows[2]).toMatchObject({
+        onLeave: true,
+        missingKinds: [],
+        visibility: null,
+        ready: false,
+      });
+      expect(res.body.current).toMatchObject({ weekStart: week(4), streak: 4, consistent: true });
+    });
+
+    it('an entry dated in a leave week does not count; a deleted one or one after asOf neither', async () => {
+      const user = await newReport();
+      await postEntry(app, user, { kinds: ['ownership', 'review'], occurredOn: week(0) });
+      await postEntry(app, user, { kinds: ['proposal', 'communication'], occurredOn: week(0) });
+      // The only mentoring: in a leave week...
+      await postEntry(app, user, { kinds: ['mentoring'], occurredOn: addDays(week(1), 2) });
+      await checkin(app, user, leave(week(1)));
+      // ...deleted...
+      const deleted = await postEntry(app, user, { kinds: ['mentoring'], occurredOn: week(2) });
+      await remove(app, user, deleted);
+      // ...or after asOf (same week, later day).
+      await postEntry(app, user, { kinds: ['mentoring'], occurredOn: addDays(week(2), 5) });
+
+      const res = await readiness(app, user.token, 'me', asOfIn(2));
+      const rows = res.body.weeks;
+      expect(rows).toHaveLength(3);
+      // The leave week shows its own entry, but belongs to no window.
+      expect(rows[1]).toMatchObject({ onLeave: true, consistent: false, counts: { mentoring: 1 } });
+      expect(rows[2]).toMatchObject({
+        weekStart: week(2),
+        consistent: false,
+        missingKinds: ['mentoring'],
+        counts: { mentoring: 0 },
+      });
+      // With asOf on the Sunday, the late entry counts.
+      const later = await readiness(app, user.token, 'me', addDays(week(2), 6));
+      expect(later.body.weeks[2]).toMatchObject({ consistent: true, counts: { mentoring: 1 } });
+    });
+
+    it('visibility is the acknowledged share of the window', async () => {
+      const user = await newReport();
+      const a = await postEntry(app, user, { kinds: ['review'], occurredOn: week(0) });
+      await postEntry(app, user, { kinds: ['review'], occurredOn: week(0) });
+      await postEntry(app, user, { kinds: ['review'], occurredOn: week(1) });
+      await postEntry(app, user, { kinds: ['review'], occurredOn: week(1) });
+      await acknowledge(app, team.manager, a);
+      const res = await readiness(app, user.token, 'me', asOfIn(1));
+      expect(res.body.weeks.map((w: { visibility: number }) => w.visibility)).toEqual([0.5, 0.25]);
+    });
+
+    it('signals are raised from check-ins and evidence', async () => {
+      const user = await newReport();
+      for (let i = 0; i < 3; i++) {
+        await checkin(app, user, {
+          weekStart: week(i),
+          handsOnPercent: 50,
+          deepWorkBlocks: 0,
+          onLeave: false,
+        });
+      }
+      const res = await readiness(app, user.token, 'me', asOfIn(2));
+      expect(res.body.signals).toEqual([
+        {
+          code: 'losing-technical-currency',
+          message: SIGNAL_MESSAGES['losing-technical-currency'],
+        },
+        { code: 'stale', message: SIGNAL_MESSAGES.stale },
+      ]);
+    });
+
+    it('a user with no history has an empty timeline; asOf defaults to today', async () => {
+      const user = await newReport();
+      const res = await readiness(app, user.token, 'me');
+      expect(res.status, res.text).toBe(200);
+      const today = new Date().toISOString().slice(0, 10);
+      expect(res.body).toEqual({
+        userId: user.id,
+        asOf: today,
+        policy: DEFAULT_POLICY,
+        weeks: [],
+        current: {
+          weekStart: weekStartOf(today),
+          consistent: false,
+          streak: 0,
+          ready: false,
+          readySince: null,
+          projectedReadyOn: null,
+        },
+        signals: [],
+      });
+    });
+  });
+
+  describe('validation', () => {
+    it('refuses a future asOf, a malformed asOf and unknown query fields, naming them', async () => {
+      const tomorrow = addDays(new Date().toISOString().slice(0, 10), 1);
+      expectProblem(await readiness(app, team.engineer.token, 'me', tomorrow), 400, ['asOf']);
+      expectProblem(await readiness(app, team.engineer.token, 'me', '2026-02-30'), 400, ['asOf']);
+      const extra = await call(app, 'GET', '/api/v1/users/me/readiness', {
+        token: team.engineer.token,
+        query: { since: '2026-01-01' },
+      });
+      expectProblem(extra, 400, ['since']);
+    });
+  });
+
+  describe('access', () => {
+    let revokedPat: string;
+    let livePat: string;
+
+    beforeAll(async () => {
+      const make = async (name: string) => {
+        const res = await call(app, 'POST', '/api/v1/me/tokens', {
+          token: team.engineer.token,
+          body: { name },
+        });
+        expect(res.status, res.text).toBe(201);
+        return res.body as { id: string; token: string };
+      };
+      livePat = (await make('live')).token;
+      const revoked = await make('revoked');
+      const del = await call(app, 'DELETE', `/api/v1/me/tokens/${revoked.id}`, {
+        token: team.engineer.token,
+      });
+      expect(del.status).toBe(204);
+      revokedPat = revoked.token;
+    });
+
+    it('GET /users/:id/readiness: owner, manager and admin read; others get 404; no or revoked credentials 401', async () => {
+      const url = (id: string) => `/api/v1/users/${id}/readiness`;
+      const target = team.engineer.id;
+      const cases: [string | undefined, string, number][] = [
+        [team.engineer.token, target, 200],
+        [team.engineer.token, 'me', 200],
+        [livePat, 'me', 200],
+        [team.manager.token, target, 200],
+        [team.admin.token, target, 200],
+        [team.peer.token, target, 404],
+        [team.stranger.token, target, 404],
+        [team.manager.token, team.stranger.id, 404],
+        [team.admin.token, 'no-such-user', 404],
+        [undefined, target, 401],
+        [revokedPat, target, 401],
+      ];
+      for (const [token, id, status] of cases) {
+        const res = await call(app, 'GET', url(id), { token });
+        if (status === 200) {
+          expect(res.status, res.text).toBe(200);
+          expect(res.body.userId).toBe(team.engineer.id);
+        } else expectProblem(res, status);
+      }
+      // A manager's own timeline is theirs to read too.
+      expect((await call(app, 'GET', url('me'), { token: team.manager.token })).status).toBe(200);
+    });
+
+    it('GET /reports: managers and admins; engineers 403; no or revoked credentials 401', async () => {
+      const cases: [string | undefined, number][] = [
+        [team.manager.token, 200],
+        [team.admin.token, 200],
+        [team.engineer.token, 403],
+        [team.stranger.token, 403],
+        [livePat, 403],
+        [undefined, 401],
+        [revokedPat, 401],
+      ];
+      for (const [token, status] of cases) {
+        const res = await call(app, 'GET', '/api/v1/reports', { token });
+        if (status === 200) expect(res.status, res.text).toBe(200);
+        else expectProblem(res, status);
+      }
+      // The admin manages nobody directly, so their team view is empty.
+      const admin = await call(app, 'GET', '/api/v1/reports', { token: team.admin.token });
+      expect(admin.body).toEqual({ items: [] });
+    });
+  });
+
+  describe('GET /reports', () => {
+    it('lists each direct report with their current status, signals and newest entry date', async () => {
+      const boss = await registerUser(app, { name: 'Team Lead', email: uniqueEmail() });
+      const names = ['Ana', 'Ben', 'Cy'];
+      const reports: TestUser[] = [];
+      for (const name of names) {
+        const user = await registerUser(app, { name, email: uniqueEmail() });
+        const res = await call(app, 'PATCH', `/api/v1/users/${user.id}`, {
+          token: team.admin.token,
+          body: { managerId: boss.id },
+        });
+        expect(res.status).toBe(200);
+        reports.push({ ...user, managerId: boss.id });
+      }
+      const [ana, ben, cy] = reports as [TestUser, TestUser, TestUser];
+      const today = new Date().toISOString().slice(0, 10);
+      const thisWeek = weekStartOf(today);
+      // Ana: all five kinds in each of the last four weeks (consistent); a deleted, newer entry.
+      for (let i = -3; i <= 0; i++) {
+        await postEntry(app, ana, {
+          kinds: ['ownership', 'review', 'proposal'],
+          occurredOn: addWeeks(thisWeek, i),
+        });
+        await postEntry(app, ana, {
+          kinds: ['mentoring', 'communication'],
+          occurredOn: addWeeks(thisWeek, i),
+        });
+      }
+      const gone = await postEntry(app, ana, { kinds: ['review'], occurredOn: today });
+      await remove(app, ana, gone);
+      // Ben: one old entry, nothing since (stale).
+      await postEntry(app, ben, { kinds: ['review'], occurredOn: addWeeks(thisWeek, -5) });
+      // Cy: nothing at all.
+      // A report of someone else does not appear.
+      await postEntry(app, team.engineer, { kinds: ['review'], occurredOn: today });
+
+      const res = await call(app, 'GET', '/api/v1/reports', { token: boss.token });
+      expect(res.status, res.text).toBe(200);
+      const items = res.body.items;
+      expect(items.map((i: { user: { name: string } }) => i.user.name)).toEqual(names);
+      expect(items[0]).toEqual({
+        user: { id: ana.id, email: ana.email, name: 'Ana', role: 'engineer', managerId: boss.id },
+        current: {
+          weekStart: thisWeek,
+          consistent: true,
+          streak: 4,
+          ready: false,
+          readySince: null,
+          projectedReadyOn: addWeeks(thisWeek, 22),
+        },
+        signals: [],
+        lastEvidenceOn: thisWeek,
+      });
+      expect(items[1]).toMatchObject({
+        user: { id: ben.id },
+        current: { weekStart: thisWeek, consistent: false, streak: 0 },
+        signals: [{ code: 'stale', message: SIGNAL_MESSAGES.stale }],
+        lastEvidenceOn: addWeeks(thisWeek, -5),
+      });
+      expect(items[2]).toMatchObject({
+        user: { id: cy.id },
+        current: { weekStart: thisWeek, streak: 0 },
+        signals: [],
+        lastEvidenceOn: null,
+      });
+      // Each item agrees with the report's own timeline.
+      for (const [i, report] of reports.entries()) {
+        const own = await readiness(app, boss.token, report.id);
+        expect(items[i].current).toEqual(own.body.current);
+        expect(items[i].signals).toEqual(own.body.signals);
+      }
+    });
+
+    it('uses the same fixed number of database operations for 2 and for 10 reports', async () => {
+      const teamOf = async (size: number) => {
+        const boss = await registerUser(app, { name: `Boss of ${size}`, email: uniqueEmail() });
+        for (let n = 0; n < size; n++) {
+          const user = await registerUser(app, { name: `Member ${n}`, email: uniqueEmail() });
+          await call(app, 'PATCH', `/api/v1/users/${user.id}`, {
+            token: team.admin.token,
+            body: { managerId: boss.id },
+          });
+          await postEntry(app, user, { kinds: ['review', 'mentoring'], occurredOn: week(n) });
+          await checkin(app, user, {
+            weekStart: week(n),
+            handsOnPercent: 90,
+            deepWorkBlocks: 1,
+            onLeave: false,
+          });
+        }
+        const me = await call(app, 'GET', '/api/v1/me', { token: boss.token });
+        return me.body;
+      };
+      const small = await teamOf(2);
+      const large = await teamOf(10);
+
+      const counted = (prisma: PrismaClient) => {
+        const ops: string[] = [];
+        // Every call that reaches the database goes through a model delegate or a $ method.
+        const wrap = <T extends object>(target: T, path: string): T =>
+          new Proxy(target, {
+            get(obj, prop, receiver) {
+              const value = Reflect.get(obj, prop, receiver);
+              if (typeof prop !== 'string') return value;
+              if (typeof value === 'function') {
+                return (...args: unknown[]) => {
+                  ops.push(`${path}${prop}`);
+                  return value.apply(obj, args);
+                };
+              }
+              if (path === '' && value && typeof value === 'object' && !prop.startsWith('_')) {
+                return wrap(value, `${prop}.`);
+              }
+              return value;
+            },
+          });
+        return { prisma: wrap(prisma, ''), ops };
+      };
+
+      const forSmall = counted(app.prisma);
+      const smallView = await teamReadiness(forSmall.prisma, small);
+      const forLarge = counted(app.prisma);
+      const largeView = await teamReadiness(forLarge.prisma, large);
+      expect(smallView.items).toHaveLength(2);
+      expect(largeView.items).toHaveLength(10);
+      // One statement for the people and their weeks, and the policy (a fresh client: not cached).
+      expect(forSmall.ops.sort()).toEqual(['$queryRaw', 'policy.findUnique']);
+      expect(forLarge.ops.sort()).toEqual(forSmall.ops);
+      // And the data is there: every member's one entry is their newest.
+      expect(largeView.items.every((i) => i.lastEvidenceOn !== null)).toBe(true);
+    });
+  });
+});
