@@ -18,6 +18,12 @@ export interface Database {
   prisma: PrismaClient;
   /** One round trip: resolves when the database answers, rejects otherwise. */
   ping(): Promise<void>;
+  /**
+   * A parameterised query straight through the driver, for the few hot paths where
+   * Prisma's per-call cost (its query compiler runs in WASM) dominates a one-row read.
+   * Select text and numbers only: date columns would arrive as driver-specific types.
+   */
+  query<T>(text: string, values?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -49,6 +55,9 @@ function openPostgres(url: string, max: number): Database {
     async ping() {
       await pool.query('SELECT 1');
     },
+    async query<T>(text: string, values?: unknown[]) {
+      return (await pool.query(text, values)).rows as T[];
+    },
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -70,6 +79,9 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     prisma,
     async ping() {
       await lite.query('SELECT 1');
+    },
+    async query<T>(text: string, values?: unknown[]) {
+      return (await lite.query<T>(text, values)).rows;
     },
     async close() {
       await prisma.$disconnect();

@@ -14,12 +14,18 @@ export function canManage(caller: Caller, target: { id: string; managerId: strin
   return caller.role === 'admin' || target.managerId === caller.id;
 }
 
-const userSelect = { id: true, email: true, name: true, role: true, managerId: true } as const;
-
 /** Resolves `me` or an id to a user the caller may read; 404 otherwise. */
-export async function findReadableUser(prisma: PrismaClient, caller: Caller, ref: string) {
+export async function findReadableUser(
+  prisma: PrismaClient,
+  caller: Caller,
+  ref: string,
+): Promise<Caller> {
   if (ref === 'me' || ref === caller.id) return caller;
-  const user = await prisma.user.findUnique({ where: { id: ref }, select: userSelect });
+  // A raw primary-key read: a fraction of the model API's per-call cost on every
+  // read of someone else's data.
+  const [user] = await prisma.$queryRaw<Caller[]>`
+    SELECT id, email, name, role::text AS role, manager_id AS "managerId"
+      FROM users WHERE id = ${ref}`;
   if (!user || !canRead(caller, user)) throw notFound('No such user.');
   return user;
 }
