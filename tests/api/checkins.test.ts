@@ -1,7 +1,7 @@
 // Weekly check-ins: PUT /checkins/:weekStart (the caller's own week) and GET /checkins.
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam, type TestUser } from '../support/http';
+import { call, expectProblem, makeTeam, revokedTokenOf, type TestUser } from '../support/http';
 import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
 
 const thisWeek = weekStartOf(todayUtc());
@@ -31,20 +31,6 @@ const list = (user: TestUser | string | undefined, query: Record<string, string>
     token: typeof user === 'string' ? user : user?.token,
     query,
   });
-
-/** A personal access token of `user`, already revoked. */
-async function revokedTokenOf(user: TestUser): Promise<string> {
-  const created = await call(app, 'POST', '/api/v1/me/tokens', {
-    token: user.token,
-    body: { name: 'revoked' },
-  });
-  expect(created.status, created.text).toBe(201);
-  const revoked = await call(app, 'DELETE', `/api/v1/me/tokens/${created.body.id}`, {
-    token: user.token,
-  });
-  expect(revoked.status, revoked.text).toBe(204);
-  return created.body.token;
-}
 
 describe('PUT /checkins/:weekStart', () => {
   it('creates the caller’s check-in for a past week and returns it', async () => {
@@ -316,7 +302,7 @@ describe('authentication', () => {
     expect(ok.body.userId).toBe(team.engineer.id);
     expect((await list(pat, { from: weeksAgo(41), to: weeksAgo(41) })).status).toBe(200);
 
-    const revoked = await revokedTokenOf(team.engineer);
+    const revoked = await revokedTokenOf(app, team.engineer);
     expectProblem(await put(revoked, weeksAgo(42), valid), 401);
     expectProblem(await list(revoked), 401);
     const mine = await list(team.engineer, { from: weeksAgo(42), to: weeksAgo(42) });

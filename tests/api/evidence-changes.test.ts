@@ -4,7 +4,7 @@
 import { addDays, todayUtc } from '@leadtrack/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam, type TestUser } from '../support/http';
+import { call, expectProblem, makeTeam, revokedTokenOf, type TestUser } from '../support/http';
 import { startTestApp, type TestContext } from '../support/test-app';
 
 const E = '/api/v1/evidence';
@@ -39,20 +39,6 @@ async function create(user: TestUser, overrides: Record<string, unknown> = {}) {
 
 const read = (user: TestUser, id: string) =>
   call(ctx.app, 'GET', `${E}/${id}`, { token: user.token });
-
-/** A personal access token that worked once and was then revoked. */
-async function revokedToken(user: TestUser): Promise<string> {
-  const made = await call(ctx.app, 'POST', '/api/v1/me/tokens', {
-    token: user.token,
-    body: { name: 'revoked soon' },
-  });
-  expect(made.status, made.text).toBe(201);
-  const revoked = await call(ctx.app, 'DELETE', `/api/v1/me/tokens/${made.body.id}`, {
-    token: user.token,
-  });
-  expect(revoked.status, revoked.text).toBe(204);
-  return made.body.token;
-}
 
 async function deletedAt(id: string): Promise<Date | null> {
   const { rows } = await sql.query('SELECT deleted_at FROM evidence WHERE id = $1', [id]);
@@ -116,7 +102,7 @@ describe('PATCH /evidence/:id', () => {
     expectProblem(await patch(peer.token), 404);
     expectProblem(await patch(stranger.token), 404);
     expectProblem(await patch(), 401);
-    expectProblem(await patch(await revokedToken(engineer)), 401);
+    expectProblem(await patch(await revokedTokenOf(ctx.app, engineer)), 401);
     expect((await read(engineer, entry.id)).body).toEqual(entry);
     expectProblem(
       await call(ctx.app, 'PATCH', `${E}/no-such-entry`, {
@@ -245,7 +231,7 @@ describe('DELETE /evidence/:id', () => {
     expectProblem(await del(peer.token), 404);
     expectProblem(await del(stranger.token), 404);
     expectProblem(await del(), 401);
-    expectProblem(await del(await revokedToken(engineer)), 401);
+    expectProblem(await del(await revokedTokenOf(ctx.app, engineer)), 401);
     expect(await deletedAt(entry.id)).toBeNull();
     expect((await read(engineer, entry.id)).status).toBe(200);
   });
@@ -313,7 +299,7 @@ describe('POST /evidence/:id/restore', () => {
       expectProblem(await restore(other.token), 404);
     }
     expectProblem(await restore(), 401);
-    expectProblem(await restore(await revokedToken(engineer)), 401);
+    expectProblem(await restore(await revokedTokenOf(ctx.app, engineer)), 401);
     expect(await deletedAt(made.id)).toBeInstanceOf(Date);
 
     const res = await restore(engineer.token);
@@ -415,7 +401,7 @@ describe('POST /evidence/:id/acknowledgements', () => {
     expectProblem(await ack(peer.token), 404);
     expectProblem(await ack(stranger.token), 404);
     expectProblem(await ack(), 401);
-    expectProblem(await ack(await revokedToken(manager)), 401);
+    expectProblem(await ack(await revokedTokenOf(ctx.app, manager)), 401);
     // A manager's and an admin's own entries are theirs alike.
     for (const owner of [manager, admin]) {
       const own = await create(owner);

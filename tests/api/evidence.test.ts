@@ -4,7 +4,14 @@
 import { addDays, todayUtc } from '@leadtrack/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam, registerUser, type TestUser } from '../support/http';
+import {
+  call,
+  expectProblem,
+  makeTeam,
+  registerUser,
+  revokedTokenOf,
+  type TestUser,
+} from '../support/http';
 import { startTestApp, type TestContext } from '../support/test-app';
 
 const E = '/api/v1/evidence';
@@ -45,21 +52,6 @@ async function countEntries(userId: string): Promise<number> {
     userId,
   ]);
   return rows[0].n;
-}
-
-/** A personal access token that worked once and was then revoked. */
-async function revokedToken(user: TestUser): Promise<string> {
-  const made = await call(ctx.app, 'POST', '/api/v1/me/tokens', {
-    token: user.token,
-    body: { name: 'revoked soon' },
-  });
-  expect(made.status, made.text).toBe(201);
-  expect((await call(ctx.app, 'GET', '/api/v1/me', { token: made.body.token })).status).toBe(200);
-  const revoked = await call(ctx.app, 'DELETE', `/api/v1/me/tokens/${made.body.id}`, {
-    token: user.token,
-  });
-  expect(revoked.status, revoked.text).toBe(204);
-  return made.body.token;
 }
 
 describe('POST /evidence', () => {
@@ -188,7 +180,7 @@ describe('POST /evidence', () => {
   it('needs valid credentials: none, or a revoked personal access token, is 401', async () => {
     const fresh = await registerUser(ctx.app, { name: 'Creds' });
     expectProblem(await call(ctx.app, 'POST', E, { body: body() }), 401);
-    const revoked = await revokedToken(fresh);
+    const revoked = await revokedTokenOf(ctx.app, fresh);
     expectProblem(await call(ctx.app, 'POST', E, { token: revoked, body: body() }), 401);
     expect(await countEntries(fresh.id)).toBe(0);
   });
@@ -316,7 +308,10 @@ describe('GET /evidence/:id', () => {
       expectProblem(await call(ctx.app, 'GET', url, { token: outsider.token }), 404);
     }
     expectProblem(await call(ctx.app, 'GET', url), 401);
-    expectProblem(await call(ctx.app, 'GET', url, { token: await revokedToken(engineer) }), 401);
+    expectProblem(
+      await call(ctx.app, 'GET', url, { token: await revokedTokenOf(ctx.app, engineer) }),
+      401,
+    );
   });
 
   it('a skip-level manager may not read it', async () => {
@@ -393,7 +388,10 @@ describe('GET /evidence', () => {
       404,
     );
     expectProblem(await call(ctx.app, 'GET', E), 401);
-    expectProblem(await call(ctx.app, 'GET', E, { token: await revokedToken(engineer) }), 401);
+    expectProblem(
+      await call(ctx.app, 'GET', E, { token: await revokedTokenOf(ctx.app, engineer) }),
+      401,
+    );
   });
 
   it('includes acknowledgements with each item', async () => {

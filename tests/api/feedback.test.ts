@@ -1,7 +1,14 @@
 // Feedback: POST /users/:id/feedback (the user's direct manager only) and
 // GET /users/:id/feedback (the user or their direct manager).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam, registerUser, type TestUser } from '../support/http';
+import {
+  call,
+  expectProblem,
+  makeTeam,
+  registerUser,
+  revokedTokenOf,
+  type TestUser,
+} from '../support/http';
 import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
 
 let ctx: TestContext;
@@ -29,20 +36,6 @@ async function feedbackOf(user: TestUser) {
   const res = await read(user, 'me');
   expect(res.status, res.text).toBe(200);
   return res.body.items as { id: string; body: string }[];
-}
-
-/** A personal access token of `user`, already revoked. */
-async function revokedTokenOf(user: TestUser): Promise<string> {
-  const created = await call(app, 'POST', '/api/v1/me/tokens', {
-    token: user.token,
-    body: { name: 'revoked' },
-  });
-  expect(created.status, created.text).toBe(201);
-  const revoked = await call(app, 'DELETE', `/api/v1/me/tokens/${created.body.id}`, {
-    token: user.token,
-  });
-  expect(revoked.status, revoked.text).toBe(204);
-  return created.body.token;
 }
 
 describe('POST /users/:id/feedback', () => {
@@ -247,10 +240,10 @@ describe('authentication', () => {
     expect((await read(pat, team.engineer.id)).status).toBe(200);
 
     const before = await feedbackOf(team.engineer);
-    const revoked = await revokedTokenOf(team.manager);
+    const revoked = await revokedTokenOf(app, team.manager);
     expectProblem(await write(revoked, team.engineer.id, { body: 'Revoked.' }), 401);
     expectProblem(await read(revoked, team.engineer.id), 401);
-    const revokedOwn = await revokedTokenOf(team.engineer);
+    const revokedOwn = await revokedTokenOf(app, team.engineer);
     expectProblem(await read(revokedOwn, 'me'), 401);
     expect(await feedbackOf(team.engineer)).toEqual(before);
   });

@@ -124,3 +124,18 @@ export async function makeTeam(app: TestApp) {
   manager.role = 'manager';
   return { admin, manager, engineer, peer, stranger };
 }
+
+/** A personal access token of `user` that worked once and was then revoked. */
+export async function revokedTokenOf(app: TestApp, user: TestUser): Promise<string> {
+  const made = await call(app, 'POST', '/api/v1/me/tokens', {
+    token: user.token,
+    body: { name: 'revoked soon' },
+  });
+  expect(made.status, made.text).toBe(201);
+  expect((await call(app, 'GET', '/api/v1/me', { token: made.body.token })).status).toBe(200);
+  const revoked = await call(app, 'DELETE', `/api/v1/me/tokens/${made.body.id}`, {
+    token: user.token,
+  });
+  expect(revoked.status, revoked.text).toBe(204);
+  return made.body.token;
+}
