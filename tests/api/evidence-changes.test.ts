@@ -392,6 +392,32 @@ describe('POST /evidence/:id/acknowledgements', () => {
     expect(now.body.version).toBe(1);
   });
 
+  it('the list shows each entry exactly as GET /evidence/:id does, acknowledgements included', async () => {
+    const { manager, engineer } = team;
+    const entry = await create(engineer, {
+      kinds: ['communication', 'proposal'],
+      title: 'Walked product through the <b>queue</b> trade-offs',
+      description: 'Notes: *latency* vs cost',
+      links: ['https://wiki.example/queue', 'http://intranet/notes'],
+      audience: 'stakeholders',
+      occurredOn: addDays(todayUtc(), -1),
+    });
+    for (const comment of ['Clear write-up', undefined]) {
+      const ack = await call(ctx.app, 'POST', `${E}/${entry.id}/acknowledgements`, {
+        token: manager.token,
+        body: comment ? { comment } : {},
+      });
+      expect(ack.status, ack.text).toBe(201);
+    }
+    const one = await read(engineer, entry.id);
+    const list = await call(ctx.app, 'GET', E, {
+      token: manager.token,
+      query: { userId: engineer.id, kind: 'proposal', limit: 100 },
+    });
+    expect(list.body.items.find((e: { id: string }) => e.id === entry.id)).toEqual(one.body);
+    expect(one.body.acknowledgements).toHaveLength(2);
+  });
+
   it('the owner acknowledging their own entry is 403; others who cannot read it get 404', async () => {
     const { admin, manager, engineer, peer, stranger } = team;
     const entry = await create(engineer);

@@ -3,9 +3,9 @@
 // missing (404), as is any soft-deleted entry, so neither existence nor deletion leaks.
 
 import { isIsoDate } from '@leadtrack/core';
-import type { Prisma, PrismaClient } from '@leadtrack/db';
+import { Prisma, type PrismaClient } from '@leadtrack/db';
 import type { Evidence, ListEvidenceQuery } from '@leadtrack/schemas';
-import { fromIsoDate, toIsoDate } from '../lib/dates';
+import { toIsoDate } from '../lib/dates';
 import { forbidden, invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
 import { canRead, findReadableUser } from './access';
@@ -101,43 +101,58 @@ export function decodeCursor(cursor: string): Position {
   return { occurredOn: match[1], id: match[2] };
 }
 
+// An entry as the contract shapes it, built by Postgres: acknowledgements are aggregated
+// per entry in the same statement. Instants are formatted in UTC explicitly, so the
+// session's TimeZone cannot change them; JSON writes dates as YYYY-MM-DD.
+const UTC_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const ENTRY_JSON = Prisma.raw(`json_build_object(
+    'id', e.id, 'userId', e.user_id, 'kinds', e.kinds::text[], 'title', e.title,
+    'description', e.description, 'occurredOn', e.occurred_on, 'links', e.links,
+    'audience', e.audience, 'source', e.source,
+    'acknowledgements', COALESCE((
+      SELECT json_agg(json_build_object(
+          'id', a.id, 'by', json_build_object('id', b.id, 'name', b.name),
+          'comment', a.comment,
+          'createdAt', to_char(a.created_at AT TIME ZONE 'UTC', ${UTC_INSTANT})
+        ) ORDER BY a.created_at, a.id)
+      FROM acknowledgements a JOIN users b ON b.id = a.by_id
+      WHERE a.evidence_id = e.id), '[]'::json),
+    'version', e.version,
+    'createdAt', to_char(e.created_at AT TIME ZONE 'UTC', ${UTC_INSTANT}),
+    'updatedAt', to_char(e.updated_at AT TIME ZONE 'UTC', ${UTC_INSTANT})
+  )::text`);
+
 /**
  * A page of a user's entries, newest `occurredOn` first, ties by id (descending). Reading
  * someone else's list needs the rights of GET /users/:id (findReadableUser: 404 otherwise).
- * The where clause and order follow the (user_id, occurred_on DESC, id DESC) index, and
- * acknowledgements come with the page through `include`, not one query per entry.
+ * One statement per page: the where clause and order follow the
+ * (user_id, occurred_on DESC, id DESC) index, the keyset condition is a row comparison
+ * the index can seek to, and each entry arrives whole, acknowledgements included.
  */
 export async function listEvidence(prisma: PrismaClient, caller: Caller, query: ListEvidenceQuery) {
   const owner = await findReadableUser(prisma, caller, query.userId ?? 'me');
   const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
 
-  const where: Prisma.EvidenceWhereInput[] = [{ userId: owner.id, deletedAt: null }];
-  if (query.kind) where.push({ kinds: { has: query.kind } });
-  if (query.from) where.push({ occurredOn: { gte: fromIsoDate(query.from) } });
-  if (query.to) where.push({ occurredOn: { lte: fromIsoDate(query.to) } });
+  const conditions = [Prisma.sql`e.user_id = ${owner.id}`, Prisma.sql`e.deleted_at IS NULL`];
+  if (query.kind) conditions.push(Prisma.sql`${query.kind}::"EvidenceKind" = ANY(e.kinds)`);
+  if (query.from) conditions.push(Prisma.sql`e.occurred_on >= ${query.from}::date`);
+  if (query.to) conditions.push(Prisma.sql`e.occurred_on <= ${query.to}::date`);
   if (after) {
-    // (occurredOn, id) < (after.occurredOn, after.id), written so that the first part
-    // bounds the index range and the second only filters the entries of that one day.
-    const day = fromIsoDate(after.occurredOn);
-    where.push(
-      { occurredOn: { lte: day } },
-      { OR: [{ occurredOn: { lt: day } }, { id: { lt: after.id } }] },
-    );
+    conditions.push(Prisma.sql`(e.occurred_on, e.id) < (${after.occurredOn}::date, ${after.id})`);
   }
-
-  const rows = await prisma.evidence.findMany({
-    where: { AND: where },
-    orderBy: [{ occurredOn: 'desc' }, { id: 'desc' }],
-    take: query.limit + 1,
-    include: evidenceInclude,
-  });
-  const page = rows.slice(0, query.limit);
+  const rows = await prisma.$queryRaw<{ entry: string }[]>`
+    SELECT ${ENTRY_JSON} AS entry
+      FROM evidence e
+     WHERE ${Prisma.join(conditions, ' AND ')}
+     ORDER BY e.occurred_on DESC, e.id DESC
+     LIMIT ${query.limit + 1}`;
+  const page = rows.slice(0, query.limit).map((row) => JSON.parse(row.entry) as Evidence);
   const last = page.at(-1);
   return {
-    items: page.map(toEvidenceDto),
+    items: page,
     nextCursor:
       rows.length > query.limit && last
-        ? encodeCursor({ occurredOn: toIsoDate(last.occurredOn), id: last.id })
+        ? encodeCursor({ occurredOn: last.occurredOn, id: last.id })
         : null,
   };
 }
