@@ -58,8 +58,8 @@ for (const [label, scope] of [
   const sql = historiesSql(scope, asOf);
   await time('SQL through pg', () => client.query(sql.text, sql.values));
   await time('SQL through prisma.$queryRaw', () => app.prisma.$queryRaw(sql));
-  const people = await loadHistories(app.prisma, scope, asOf);
-  await time('loadHistories (query + parsing)', () => loadHistories(app.prisma, scope, asOf));
+  const people = await loadHistories(app.db, scope, asOf);
+  await time('loadHistories (query + parsing)', () => loadHistories(app.db, scope, asOf));
   await time('computeReadiness for everyone', () => {
     for (const { history: h } of people) {
       computeReadiness({ policy: DEFAULT_POLICY, asOf, weeks: h.weeks, checkins: h.checkins });

@@ -15,7 +15,7 @@ import {
   weekStartOf,
   weeksBetween,
 } from '@leadtrack/core';
-import type { PrismaClient } from '@leadtrack/db';
+import type { Database } from '@leadtrack/db';
 import type { PacketDto, PacketQuery } from '@leadtrack/schemas';
 import { fromIsoDate, toIsoDate } from '../lib/dates';
 import { invalidField } from '../lib/problem';
@@ -37,7 +37,7 @@ export function resolvePeriod(query: Pick<PacketQuery, 'from' | 'to'>, today = t
 }
 
 export async function buildPacket(
-  prisma: PrismaClient,
+  db: Database,
   caller: Caller,
   ref: string,
   query: Pick<PacketQuery, 'from' | 'to'>,
@@ -45,10 +45,10 @@ export async function buildPacket(
   const { from, to } = resolvePeriod(query);
   // The access check comes first, so an unreadable user's entries are never read.
   const [policy, { person: user, history }] = await Promise.all([
-    readPolicy(prisma),
-    readableHistory(prisma, caller, ref, to),
+    readPolicy(db.prisma),
+    readableHistory(db, caller, ref, to),
   ]);
-  const evidence = await prisma.evidence.findMany({
+  const evidence = await db.prisma.evidence.findMany({
     where: {
       userId: user.id,
       deletedAt: null,

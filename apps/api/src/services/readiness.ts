@@ -16,7 +16,7 @@ import {
   type Readiness,
   todayUtc,
 } from '@leadtrack/core';
-import type { PrismaClient } from '@leadtrack/db';
+import type { Database } from '@leadtrack/db';
 import type { ReadinessDto, ReportListDto } from '@leadtrack/schemas';
 import { loadHistories, type PersonHistory, type UserHistory } from '../data/weekly-aggregates';
 import { invalidField, notFound } from '../lib/problem';
@@ -41,28 +41,28 @@ export function readinessFrom(policy: Policy, asOf: IsoDate, history: UserHistor
 
 /** One user's history if the caller may read them (`me` is the caller); 404 otherwise. */
 export async function readableHistory(
-  prisma: PrismaClient,
+  db: Database,
   caller: Caller,
   ref: string,
   asOf: IsoDate,
 ): Promise<PersonHistory> {
   const id = ref === 'me' ? caller.id : ref;
-  const [found] = await loadHistories(prisma, { readable: id, caller }, asOf);
+  const [found] = await loadHistories(db, { readable: id, caller }, asOf);
   if (!found || !canRead(caller, found.person)) throw notFound('No such user.');
   return found;
 }
 
 /** GET /users/:id/readiness: one statement, plus the policy unless cached. */
 export async function userReadiness(
-  prisma: PrismaClient,
+  db: Database,
   caller: Caller,
   ref: string,
   asOfParam: IsoDate | undefined,
 ): Promise<ReadinessDto> {
   const asOf = resolveAsOf(asOfParam);
   const [policy, { person, history }] = await Promise.all([
-    readPolicy(prisma),
-    readableHistory(prisma, caller, ref, asOf),
+    readPolicy(db.prisma),
+    readableHistory(db, caller, ref, asOf),
   ]);
   const { weeks, current, signals } = readinessFrom(policy, asOf, history);
   return { userId: person.id, asOf, policy, weeks, current, signals };
@@ -73,11 +73,11 @@ export async function userReadiness(
  * signals and newest entry date. One statement for the whole team, plus the policy
  * unless cached: the same number of queries for 2 reports or 200.
  */
-export async function teamReadiness(prisma: PrismaClient, caller: Caller): Promise<ReportListDto> {
+export async function teamReadiness(db: Database, caller: Caller): Promise<ReportListDto> {
   const asOf = todayUtc();
   const [policy, team] = await Promise.all([
-    readPolicy(prisma),
-    loadHistories(prisma, { reportsOf: caller.id }, asOf),
+    readPolicy(db.prisma),
+    loadHistories(db, { reportsOf: caller.id }, asOf),
   ]);
   return {
     items: team.map(({ person, history }) => {

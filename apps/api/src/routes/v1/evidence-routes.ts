@@ -60,7 +60,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: EvidenceListSchema, ...problems(400, 401, 404) },
       },
     },
-    async (request) => listEvidence(fastify.prisma, request.caller, request.query),
+    async (request) => listEvidence(fastify.db, request.caller, request.query),
   );
 
   fastify.get(

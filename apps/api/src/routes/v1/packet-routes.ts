@@ -29,7 +29,7 @@ const packetRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const { packet, requiredKinds } = await buildPacket(
-        fastify.prisma,
+        fastify.db,
         request.caller,
         request.params.id,
         request.query,

@@ -32,7 +32,7 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
       serializerCompiler: allowListSerializer(ReadinessSchema),
     },
     async (request) =>
-      userReadiness(fastify.prisma, request.caller, request.params.id, request.query.asOf),
+      userReadiness(fastify.db, request.caller, request.params.id, request.query.asOf),
   );
 
   fastify.get(
@@ -46,7 +46,7 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
       serializerCompiler: allowListSerializer(ReportListSchema),
     },
-    async (request) => teamReadiness(fastify.prisma, request.caller),
+    async (request) => teamReadiness(fastify.db, request.caller),
   );
 
   fastify.get(
