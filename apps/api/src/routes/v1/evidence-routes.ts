@@ -14,6 +14,7 @@ import {
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { allowListSerializer } from '../../lib/allow-list-serializer';
 import { problems } from '../../lib/route-docs';
 import { acknowledgeEvidence } from '../../services/acknowledge-evidence';
 import { createEvidence } from '../../services/create-evidence';
@@ -59,6 +60,8 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         querystring: ListEvidenceQuerySchema,
         response: { 200: EvidenceListSchema, ...problems(400, 401, 404) },
       },
+      // A page of 50 entries is a hot, large payload: see lib/allow-list-serializer.ts.
+      serializerCompiler: allowListSerializer(EvidenceListSchema),
     },
     async (request) => listEvidence(fastify.db, request.caller, request.query),
   );
