@@ -636,8 +636,9 @@ describe('readiness', () => {
       const largeView = await teamReadiness(forLarge.db, large);
       expect(smallView.items).toHaveLength(2);
       expect(largeView.items).toHaveLength(10);
-      // One statement for the people and their weeks, and the policy (a fresh client: not cached).
-      expect(forSmall.ops.sort()).toEqual(['policy.findUnique', 'query']);
+      // The team's data versions, one statement for the weeks of everyone not cached, and
+      // the policy (a fresh client: nothing cached).
+      expect(forSmall.ops.sort()).toEqual(['policy.findUnique', 'query', 'query']);
       expect(forLarge.ops.sort()).toEqual(forSmall.ops);
       // And the data is there: every member's one entry is their newest.
       expect(largeView.items.every((i) => i.lastEvidenceOn !== null)).toBe(true);

@@ -25,7 +25,8 @@ import type { Caller } from '../plugins/app/authenticate';
  */
 export type PeopleScope =
   | { readable: string; caller: Pick<Caller, 'id' | 'role'> }
-  | { reportsOf: string };
+  | { reportsOf: string }
+  | { ids: readonly string[] };
 
 export interface Person {
   id: string;
@@ -66,6 +67,11 @@ const KIND_COLUMNS = Prisma.raw(EVIDENCE_KINDS.map((k) => `ev."${k}"`).join(', '
 
 function peopleFilter(scope: PeopleScope): Prisma.Sql {
   if ('reportsOf' in scope) return Prisma.sql`u.manager_id = ${scope.reportsOf}`;
+  if ('ids' in scope) {
+    return scope.ids.length > 0
+      ? Prisma.sql`u.id IN (${Prisma.join(scope.ids)})`
+      : Prisma.sql`false`;
+  }
   const { caller } = scope;
   if (caller.role === 'admin') return Prisma.sql`u.id = ${scope.readable}`;
   return Prisma.sql`u.id = ${scope.readable} AND (u.id = ${caller.id} OR u.manager_id = ${caller.id})`;
@@ -185,4 +191,28 @@ export async function loadHistories(
     },
     history: historyOf(row),
   }));
+}
+
+export interface VersionedPerson {
+  person: Person;
+  /** users.data_version: bumped by triggers whenever what readiness reads changes. */
+  dataVersion: string;
+}
+
+/**
+ * The people in `scope` (ordered by name, then id) with their data versions: one indexed
+ * read, no aggregation. Readiness uses it to serve cached answers that are still current.
+ */
+export async function loadPeople(
+  db: Pick<Database, 'query'>,
+  scope: PeopleScope,
+): Promise<VersionedPerson[]> {
+  const sql = Prisma.sql`
+    SELECT u.id, u.email, u.name, u.role::text AS role, u.manager_id AS "managerId",
+      u.data_version::text AS "dataVersion"
+    FROM users u
+    WHERE ${peopleFilter(scope)}
+    ORDER BY u.name, u.id`;
+  const rows = await db.query<Person & { dataVersion: string }>(sql.text, sql.values);
+  return rows.map(({ dataVersion, ...person }) => ({ person, dataVersion }));
 }

@@ -18,12 +18,19 @@ import {
 } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
 import type { ReadinessDto, ReportListDto } from '@leadtrack/schemas';
-import { loadHistories, type PersonHistory, type UserHistory } from '../data/weekly-aggregates';
+import {
+  loadHistories,
+  loadPeople,
+  type PersonHistory,
+  type UserHistory,
+  type VersionedPerson,
+} from '../data/weekly-aggregates';
 import { invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
 import { canRead } from './access';
 import { toUserDto } from './accounts';
 import { readPolicy } from './policy';
+import { type CachedReadiness, ReadinessCache } from './readiness-cache';
 
 /**
  * `asOf` as given, or today (UTC). A future date is refused (400 naming the field): the
@@ -52,7 +59,57 @@ export async function readableHistory(
   return found;
 }
 
-/** GET /users/:id/readiness: one statement, plus the policy unless cached. */
+const caches = new WeakMap<Database, ReadinessCache>();
+
+function cacheOf(db: Database): ReadinessCache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new ReadinessCache();
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+/**
+ * Readiness for each person, from the cache where their data version still matches and
+ * otherwise from one statement for all the others (then cached). The version is read
+ * before the history, so a history cached under a version is never older than it.
+ */
+async function readinessFor(
+  db: Database,
+  policy: Policy,
+  asOf: IsoDate,
+  people: VersionedPerson[],
+): Promise<Map<string, CachedReadiness>> {
+  const cache = cacheOf(db);
+  const found = new Map<string, CachedReadiness>();
+  const missing: VersionedPerson[] = [];
+  for (const entry of people) {
+    const hit = cache.get(ReadinessCache.key(entry.person.id, entry.dataVersion, asOf, policy));
+    if (hit) found.set(entry.person.id, hit);
+    else missing.push(entry);
+  }
+  if (missing.length > 0) {
+    const histories = await loadHistories(db, { ids: missing.map((m) => m.person.id) }, asOf);
+    const byId = new Map(histories.map((h) => [h.person.id, h.history]));
+    for (const { person, dataVersion } of missing) {
+      const history = byId.get(person.id) ?? { weeks: [], checkins: [], lastEvidenceOn: null };
+      const value = {
+        readiness: readinessFrom(policy, asOf, history),
+        lastEvidenceOn: history.lastEvidenceOn,
+      };
+      cache.set(ReadinessCache.key(person.id, dataVersion, asOf, policy), value);
+      found.set(person.id, value);
+    }
+  }
+  return found;
+}
+
+/**
+ * GET /users/:id/readiness: the user and their data version (one indexed read, which is
+ * also the access check), then the cached answer or one aggregation; plus the policy
+ * unless cached.
+ */
 export async function userReadiness(
   db: Database,
   caller: Caller,
@@ -60,29 +117,37 @@ export async function userReadiness(
   asOfParam: IsoDate | undefined,
 ): Promise<ReadinessDto> {
   const asOf = resolveAsOf(asOfParam);
-  const [policy, { person, history }] = await Promise.all([
+  const id = ref === 'me' ? caller.id : ref;
+  const [policy, [found]] = await Promise.all([
     readPolicy(db.prisma),
-    readableHistory(db, caller, ref, asOf),
+    loadPeople(db, { readable: id, caller }),
   ]);
-  const { weeks, current, signals } = readinessFrom(policy, asOf, history);
-  return { userId: person.id, asOf, policy, weeks, current, signals };
+  if (!found || !canRead(caller, found.person)) throw notFound('No such user.');
+  const computed = (await readinessFor(db, policy, asOf, [found])).get(found.person.id);
+  if (!computed) throw new Error('readiness was not computed');
+  const { weeks, current, signals } = computed.readiness;
+  return { userId: found.person.id, asOf, policy, weeks, current, signals };
 }
 
 /**
  * GET /reports: the caller's direct reports (by name), each with its current status,
- * signals and newest entry date. One statement for the whole team, plus the policy
- * unless cached: the same number of queries for 2 reports or 200.
+ * signals and newest entry date. One read of the team's versions, then one aggregation
+ * for whoever changed since their answer was cached, plus the policy unless cached: the
+ * same number of queries for 2 reports or 200.
  */
 export async function teamReadiness(db: Database, caller: Caller): Promise<ReportListDto> {
   const asOf = todayUtc();
   const [policy, team] = await Promise.all([
     readPolicy(db.prisma),
-    loadHistories(db, { reportsOf: caller.id }, asOf),
+    loadPeople(db, { reportsOf: caller.id }),
   ]);
+  const computed = await readinessFor(db, policy, asOf, team);
   return {
-    items: team.map(({ person, history }) => {
-      const { current, signals } = readinessFrom(policy, asOf, history);
-      return { user: toUserDto(person), current, signals, lastEvidenceOn: history.lastEvidenceOn };
+    items: team.flatMap(({ person }) => {
+      const entry = computed.get(person.id);
+      if (!entry) return [];
+      const { current, signals } = entry.readiness;
+      return { user: toUserDto(person), current, signals, lastEvidenceOn: entry.lastEvidenceOn };
     }),
   };
 }

@@ -1,0 +1,148 @@
+// Readiness answers are cached per user data version. These tests prove every change to
+// what readiness reads reaches the next answer at once, through every write path.
+import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, makeTeam } from '../support/http';
+import { startTestApp, type TestContext } from '../support/test-app';
+
+let ctx: TestContext;
+let sql: pg.Pool;
+let team: Awaited<ReturnType<typeof makeTeam>>;
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  sql = new pg.Pool({ connectionString: ctx.databaseUrl, max: 2 });
+  team = await makeTeam(ctx.app);
+});
+afterAll(async () => {
+  await sql?.end();
+  await ctx?.close();
+});
+
+const today = todayUtc();
+const thisWeek = weekStartOf(today);
+
+async function readiness(token: string, userId = 'me') {
+  const res = await call(ctx.app, 'GET', `/api/v1/users/${userId}/readiness`, { token });
+  expect(res.status, res.text).toBe(200);
+  return res.body;
+}
+
+async function reportOf(managerToken: string, userId: string) {
+  const res = await call(ctx.app, 'GET', '/api/v1/reports', { token: managerToken });
+  expect(res.status, res.text).toBe(200);
+  return res.body.items.find((i: { user: { id: string } }) => i.user.id === userId);
+}
+
+async function dataVersion(userId: string): Promise<number> {
+  const { rows } = await sql.query('SELECT data_version FROM users WHERE id = $1', [userId]);
+  return Number(rows[0].data_version);
+}
+
+const weekRow = (body: { weeks: { weekStart: string }[] }, weekStart: string) =>
+  body.weeks.find((w) => w.weekStart === weekStart);
+
+describe('cached readiness stays current', () => {
+  it('reflects a new entry, an edit, a delete, a restore, an acknowledgement and a check-in at once', async () => {
+    const { engineer, manager } = team;
+    const base = await dataVersion(engineer.id);
+
+    const created = await call(ctx.app, 'POST', '/api/v1/evidence', {
+      token: engineer.token,
+      body: { kinds: ['review'], title: 'Reviewed the cache design', occurredOn: today },
+    });
+    expect(created.status, created.text).toBe(201);
+    // Read twice: the second answer comes from the cache and must be the same.
+    const first = await readiness(engineer.token);
+    expect(await readiness(engineer.token)).toEqual(first);
+    expect(weekRow(first, thisWeek)).toMatchObject({ counts: { review: 1 } });
+    expect((await reportOf(manager.token, engineer.id)).lastEvidenceOn).toBe(today);
+
+    const edited = await call(ctx.app, 'PATCH', `/api/v1/evidence/${created.body.id}`, {
+      token: engineer.token,
+      body: { kinds: ['review', 'mentoring'] },
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect(weekRow(await readiness(engineer.token), thisWeek)).toMatchObject({
+      counts: { review: 1, mentoring: 1 },
+    });
+
+    const ack = await call(
+      ctx.app,
+      'POST',
+      `/api/v1/evidence/${created.body.id}/acknowledgements`,
+      {
+        token: manager.token,
+        body: {},
+      },
+    );
+    expect(ack.status, ack.text).toBe(201);
+    expect(weekRow(await readiness(engineer.token), thisWeek)?.visibility).toBe(1);
+
+    expect(
+      (
+        await call(ctx.app, 'DELETE', `/api/v1/evidence/${created.body.id}`, {
+          token: engineer.token,
+        })
+      ).status,
+    ).toBe(204);
+    const afterDelete = await readiness(engineer.token);
+    expect(weekRow(afterDelete, thisWeek)).toBeUndefined();
+    expect((await reportOf(manager.token, engineer.id)).lastEvidenceOn).toBeNull();
+
+    const restored = await call(ctx.app, 'POST', `/api/v1/evidence/${created.body.id}/restore`, {
+      token: engineer.token,
+    });
+    expect(restored.status, restored.text).toBe(200);
+    expect(weekRow(await readiness(engineer.token), thisWeek)).toMatchObject({
+      counts: { review: 1, mentoring: 1 },
+    });
+
+    const lastWeek = addWeeks(thisWeek, -1);
+    const checkin = await call(ctx.app, 'PUT', `/api/v1/checkins/${lastWeek}`, {
+      token: engineer.token,
+      body: { handsOnPercent: 50, deepWorkBlocks: 2, onLeave: true },
+    });
+    expect(checkin.status, checkin.text).toBe(200);
+    expect(weekRow(await readiness(engineer.token), lastWeek)).toMatchObject({ onLeave: true });
+
+    // Each of those writes moved the version (create, edit, ack, delete, restore, check-in).
+    expect(await dataVersion(engineer.id)).toBeGreaterThanOrEqual(base + 6);
+  });
+
+  it('follows a policy change, and another user’s writes leave this answer alone', async () => {
+    const { admin, peer, engineer } = team;
+    await call(ctx.app, 'POST', '/api/v1/evidence', {
+      token: peer.token,
+      body: {
+        kinds: ['ownership'],
+        title: 'Owned the deploy pipeline',
+        occurredOn: addDays(today, -1),
+      },
+    });
+    const before = await readiness(peer.token);
+    expect(before.policy.thresholdWeeks).toBe(26);
+    const otherVersion = await dataVersion(peer.id);
+    await call(ctx.app, 'POST', '/api/v1/evidence', {
+      token: engineer.token,
+      body: { kinds: ['proposal'], title: 'Someone else’s entry', occurredOn: today },
+    });
+    expect(await dataVersion(peer.id)).toBe(otherVersion);
+    expect(await readiness(peer.token)).toEqual(before);
+
+    const put = await call(ctx.app, 'PUT', '/api/v1/policy', {
+      token: admin.token,
+      body: {
+        requiredKinds: ['ownership'],
+        windowWeeks: 1,
+        thresholdWeeks: 1,
+        requireVisibility: false,
+      },
+    });
+    expect(put.status, put.text).toBe(200);
+    const after = await readiness(peer.token);
+    expect(after.policy.thresholdWeeks).toBe(1);
+    expect(after.current).not.toEqual(before.current);
+  });
+});
