@@ -40,7 +40,11 @@ async function dataVersion(userId: string): Promise<number> {
   return Number(rows[0].data_version);
 }
 
-const weekRow = (body: { weeks: { weekStart: string }[] }, weekStart: string) =>
+interface WeekRow {
+  weekStart: string;
+  visibility: number | null;
+}
+const weekRow = (body: { weeks: WeekRow[] }, weekStart: string) =>
   body.weeks.find((w) => w.weekStart === weekStart);
 
 describe('cached readiness stays current', () => {
