@@ -300,6 +300,26 @@ describe('rate limiting of sign-in and sign-up', () => {
     expect(limited.json()).toMatchObject({ status: 429 });
   });
 
+  it('keys the address on X-Forwarded-For from a trusted (loopback) peer only', async () => {
+    const attempt = (remoteAddress: string, forwardedFor: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: LOGIN,
+        remoteAddress,
+        headers: { 'x-forwarded-for': forwardedFor },
+        payload: { email: uniqueEmail('xff'), password: 'wrong password!!' },
+      });
+    // Through the dashboard's server (loopback): each visitor has their own budget.
+    const viaDashboard = [];
+    for (let i = 0; i < 4; i++)
+      viaDashboard.push((await attempt('127.0.0.1', `10.1.0.${i}`)).statusCode);
+    expect(viaDashboard).toEqual([401, 401, 401, 401]);
+    // From an untrusted peer the header is ignored: changing it does not buy more tries.
+    const spoofed = [];
+    for (let i = 0; i < 4; i++) spoofed.push((await attempt('10.2.0.1', `10.3.0.${i}`)).statusCode);
+    expect(spoofed).toEqual([401, 401, 401, 429]);
+  });
+
   it('allows the limit per address across emails', async () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) {

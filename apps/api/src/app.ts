@@ -62,8 +62,9 @@ export async function buildApp(opts: AppOptions) {
   const fastify = Fastify({
     logger: loggerOptions(opts.config),
     bodyLimit: BODY_LIMIT_BYTES,
-    // Behind the dashboard's server or a proxy, the client address comes from X-Forwarded-For.
-    trustProxy: true,
+    // Behind the dashboard's server or a proxy, the client address comes from
+    // X-Forwarded-For, but only when the peer is trusted (rate limits key on it).
+    trustProxy: opts.config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);

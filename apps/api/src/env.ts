@@ -20,6 +20,10 @@ const EnvSchema = z
     SIGNUP: z.enum(['open', 'closed']).default('open'),
     AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     WEB_ORIGIN: z.string().default('http://localhost:3000'),
+    // Which peers may tell us the client's address in X-Forwarded-For (proxy-addr syntax:
+    // addresses, CIDRs, or loopback / linklocal / uniquelocal). The dashboard's server
+    // forwards sign-ins from the same host by default.
+    TRUST_PROXY: z.string().default('loopback'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

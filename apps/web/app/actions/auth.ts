@@ -32,10 +32,16 @@ async function startSession(res: Response): Promise<void> {
 }
 
 async function post(path: string, body: unknown): Promise<Response | null> {
+  // The API limits sign-in attempts per client address: pass on the visitor's (Next.js
+  // sets X-Forwarded-For from the socket), or every sign-in would share this server's.
+  const forwardedFor = (await headers()).get('x-forwarded-for');
   try {
     return await fetch(new URL(`/api/v1/auth/${path}`, API_URL), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+      },
       body: JSON.stringify(body),
       cache: 'no-store',
     });
