@@ -3,7 +3,14 @@
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiUser, launchChromium, newContext, registerUser, signIn } from './support';
+import {
+  type ApiUser,
+  launchChromium,
+  logEvidence,
+  newContext,
+  registerUser,
+  signIn,
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -159,5 +166,25 @@ describe('an engineer', () => {
     });
     expect(await normal.getAttribute('class')).not.toMatch(/\bleave\b/);
     await page.context().close();
+  });
+
+  it('sees descriptions rendered as markdown, with any HTML in them left inert', async () => {
+    const user = await registerUser('Mark Down');
+    await logEvidence(user, {
+      title: 'Explained the retry budget to product',
+      kinds: ['communication'],
+      occurredOn: todayUtc(),
+      description:
+        'Covered **the cost** and *the risk*.\n\n- option A\n- option B\n\n<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>',
+    });
+    const page = await signedIn(user);
+    await page.goto(new URL('/evidence', page.url()).toString());
+    const entry = page.locator('.entry-desc').first();
+    await entry.waitFor();
+    expect(await entry.locator('strong').innerText()).toBe('the cost');
+    expect(await entry.locator('em').innerText()).toBe('the risk');
+    expect(await entry.locator('li').count()).toBe(2);
+    expect(await entry.locator('script, img').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 });

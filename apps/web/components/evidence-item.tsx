@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { kindLabel, longDate } from '../lib/format';
 import type { Evidence } from '../lib/types';
+import { Markdown } from './markdown';
 
 export function KindChips({ kinds }: { kinds: string[] }) {
   return (
@@ -31,7 +32,7 @@ export function EvidenceItem({ entry, actions }: { entry: Evidence; actions?: Re
         </time>
       </div>
       <KindChips kinds={entry.kinds} />
-      {entry.description ? <p className="entry-desc">{entry.description}</p> : null}
+      {entry.description ? <Markdown className="entry-desc" text={entry.description} /> : null}
       {entry.links.length > 0 ? (
         <ul className="links">
           {entry.links.map((l) => (

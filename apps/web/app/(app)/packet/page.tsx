@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { Markdown } from '../../../components/markdown';
 import { PrintButton } from '../../../components/print-button';
 import { StatusBadge } from '../../../components/readiness';
 import { api, currentPath, requireMe } from '../../../lib/api';
@@ -172,7 +173,7 @@ export default async function PacketPage({
                     <strong>{e.title}</strong>{' '}
                     <span className="muted small">{longDate(e.occurredOn)}</span>
                   </p>
-                  {e.description ? <p className="entry-desc">{e.description}</p> : null}
+                  {e.description ? <Markdown className="entry-desc" text={e.description} /> : null}
                   {e.links.length > 0 ? (
                     <ul className="links">
                       {e.links.map((l) => (
