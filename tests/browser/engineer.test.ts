@@ -181,8 +181,8 @@ describe('an engineer', () => {
     await page.goto(new URL('/evidence', page.url()).toString());
     const entry = page.locator('.entry-desc').first();
     await entry.waitFor();
-    expect(await entry.locator('strong').innerText()).toBe('the cost');
-    expect(await entry.locator('em').innerText()).toBe('the risk');
+    expect(await entry.locator('strong').textContent()).toBe('the cost');
+    expect(await entry.locator('em').textContent()).toBe('the risk');
     expect(await entry.locator('li').count()).toBe(2);
     expect(await entry.locator('script, img').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
