@@ -1,3 +1,4 @@
+import type { PacketDto } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
@@ -7,7 +8,6 @@ import { StatusBadge } from '../../../components/readiness';
 import { api, currentPath, requireMe } from '../../../lib/api';
 import { longDate, plural } from '../../../lib/format';
 import type { PolicyDto } from '../../../lib/types';
-import type { PacketDto } from './types';
 
 export const metadata: Metadata = { title: 'Promotion packet · Leadtrack' };
 
