@@ -15,13 +15,17 @@ const PRISMA = join(ROOT, 'node_modules/.bin/prisma');
 
 const EXPECTED_TABLES = [
   'acknowledgements',
+  'audit_events',
   'checkins',
   'evidence',
   'feedback',
   'idempotency_keys',
+  'instance_secrets',
+  'password_resets',
   'personal_access_tokens',
   'policy',
   'refresh_tokens',
+  'sessions',
   'users',
 ];
 

@@ -77,10 +77,17 @@ export async function issueRefreshToken(
   familyId?: string,
 ): Promise<string> {
   const secret = newSecret();
+  const family =
+    familyId ??
+    (
+      await db.session.create({
+        data: { userId, expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS) },
+      })
+    ).id;
   await db.refreshToken.create({
     data: {
       userId,
-      familyId: familyId ?? crypto.randomUUID(),
+      familyId: family,
       tokenHash: hashSecret(secret),
       expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS),
     },

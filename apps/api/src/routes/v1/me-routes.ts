@@ -39,7 +39,12 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
     async (request, reply) => {
       const secret = newSecret();
       const token = await fastify.prisma.personalAccessToken.create({
-        data: { userId: request.caller.id, name: request.body.name, tokenHash: hashSecret(secret) },
+        data: {
+          userId: request.caller.id,
+          name: request.body.name,
+          tokenHash: hashSecret(secret),
+          expiresAt: new Date(Date.now() + 90 * 24 * 60 * 60 * 1000),
+        },
       });
       return reply.code(201).send({ id: token.id, name: token.name, token: PAT_PREFIX + secret });
     },
