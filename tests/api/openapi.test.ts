@@ -1,6 +1,15 @@
-// The OpenAPI document at /docs/json must describe the whole v1 contract (shared/API.md).
+// The OpenAPI document at /docs/json must describe the whole v1 contract (shared/API.md),
+// pass redocly's recommended lint rules, and generate a typed client that compiles and runs.
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
+import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../support/http';
+import { call, registerUser } from '../support/http';
 import { startTestApp, type TestContext } from '../support/test-app';
 
 const CONTRACT: [method: string, path: string, success: string][] = [
@@ -67,6 +76,77 @@ describe('the OpenAPI document', () => {
     expect(create.responses['400']).toBeDefined();
     expect(create.responses['401']).toBeDefined();
   });
+
+  it("passes redocly's recommended rules with no error or warning", async () => {
+    const config = await createConfig({ extends: ['recommended'] });
+    const found = await lintFromString({
+      source: JSON.stringify(doc),
+      absoluteRef: 'openapi.json',
+      config,
+    });
+    const lines = found.map(
+      (p) => `${p.severity} ${p.ruleId}: ${p.message} (${p.location[0]?.pointer})`,
+    );
+    expect(lines).toEqual([]);
+  });
+
+  it('names every operation with a unique operationId', () => {
+    const ids = Object.values(doc.paths).flatMap((item) =>
+      Object.values(item as Record<string, { operationId?: string }>).map((op) => op.operationId),
+    );
+    expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('generates a typed client (docs/examples/typed-client.ts) that compiles and calls the API', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const dir = join(root, 'tests/.generated', `client-${process.pid}-${Date.now()}`);
+    await mkdir(dir, { recursive: true });
+    try {
+      await writeFile(join(dir, 'leadtrack-api.d.ts'), astToString(await openapiTS(doc)));
+      await copyFile(join(root, 'docs/examples/typed-client.ts'), join(dir, 'typed-client.ts'));
+      const run = promisify(execFile);
+      const bin = (name: string) => join(root, 'node_modules/.bin', name);
+      // A type error in the example (or a contract change that breaks it) fails here.
+      await run(
+        bin('tsc'),
+        [
+          '--noEmit',
+          '--strict',
+          '--skipLibCheck',
+          '--target',
+          'es2022',
+          '--module',
+          'preserve',
+          '--moduleResolution',
+          'bundler',
+          '--types',
+          'node',
+          join(dir, 'typed-client.ts'),
+        ],
+        { cwd: dir },
+      );
+      const user = await registerUser(ctx.app);
+      const pat = await call(ctx.app, 'POST', '/api/v1/me/tokens', {
+        token: user.token,
+        body: { name: 'typed client' },
+      });
+      expect(pat.status, pat.text).toBe(201);
+      await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+      const { port } = ctx.app.server.address() as AddressInfo;
+      const { stdout } = await run(bin('tsx'), [join(dir, 'typed-client.ts')], {
+        cwd: dir,
+        env: {
+          ...process.env,
+          LEADTRACK_URL: `http://127.0.0.1:${port}`,
+          LEADTRACK_TOKEN: pat.body.token,
+        },
+      });
+      expect(stdout).toMatch(/^logged \S+; streak \d+, ready: (true|false)$/m);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('serves the interactive UI at /docs', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/docs/' });
