@@ -17,6 +17,8 @@ const EXPECTED_TABLES = [
   'acknowledgements',
   'audit_events',
   'checkins',
+  'endorsement_requests',
+  'endorsements',
   'evidence',
   'feedback',
   'idempotency_keys',
@@ -24,9 +26,12 @@ const EXPECTED_TABLES = [
   'password_resets',
   'personal_access_tokens',
   'policy',
+  'reflections',
   'refresh_tokens',
   'sessions',
+  'sponsorships',
   'users',
+  'working_agreements',
 ];
 
 async function tables(url: string): Promise<string[]> {
