@@ -79,10 +79,33 @@ describe('the API server process', () => {
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   }, 60_000);
 
-  it('refuses to start in production without JWT_SECRET, with a clear message', async () => {
-    const { child, output } = startServer({ NODE_ENV: 'production', DATABASE_URL: databaseUrl });
-    const [code] = await once(child, 'exit');
-    expect(code).not.toBe(0);
-    expect(output()).toMatch(/JWT_SECRET must be set/);
+  it('starts in production without JWT_SECRET, signing with its own generated secret', async () => {
+    const port = await freePort();
+    const { child, output } = startServer({
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      API_PORT: String(port),
+    });
+    try {
+      await waitFor(`http://127.0.0.1:${port}/readyz`);
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: 'prod@example.test',
+          name: 'Prod',
+          password: 'correct horse battery',
+        }),
+      });
+      expect(res.status, output()).toBe(201);
+      const { accessToken } = (await res.json()) as { accessToken: string };
+      const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      expect(me.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   }, 60_000);
 });

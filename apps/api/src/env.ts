@@ -3,42 +3,29 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
-const DEV_JWT_SECRET = 'leadtrack-development-secret-not-for-production';
 
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    API_HOST: z.string().default('127.0.0.1'),
-    API_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
-    DATABASE_URL: z
-      .string()
-      .url()
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
-    LEADTRACK_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
-    JWT_SECRET: z.string().min(16).optional(),
-    SIGNUP: z.enum(['open', 'closed']).default('open'),
-    AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
-    WEB_ORIGIN: z.string().default('http://localhost:3000'),
-    // Which peers may tell us the client's address in X-Forwarded-For (proxy-addr syntax:
-    // addresses, CIDRs, or loopback / linklocal / uniquelocal). The dashboard's server
-    // forwards sign-ins from the same host by default.
-    TRUST_PROXY: z.string().default('loopback'),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
-  })
-  .transform((env, ctx) => {
-    if (!env.JWT_SECRET && env.NODE_ENV === 'production') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['JWT_SECRET'],
-        message: 'JWT_SECRET must be set (16+ characters) when NODE_ENV=production',
-      });
-      return z.NEVER;
-    }
-    return { ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET };
-  });
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  LEADTRACK_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
+  // Unset: the instance generates its own secret on first start and keeps it in its
+  // database (services/instance-secrets.ts), so no secret is ever a public constant.
+  JWT_SECRET: z.string().min(16).optional(),
+  SIGNUP: z.enum(['open', 'closed']).default('open'),
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  WEB_ORIGIN: z.string().default('http://localhost:3000'),
+  // Which peers may tell us the client's address in X-Forwarded-For (proxy-addr syntax:
+  // addresses, CIDRs, or loopback / linklocal / uniquelocal). The dashboard's server
+  // forwards sign-ins from the same host by default.
+  TRUST_PROXY: z.string().default('loopback'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
 
 export type Env = z.infer<typeof EnvSchema>;
 

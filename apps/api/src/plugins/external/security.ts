@@ -6,11 +6,13 @@ import jwt from '@fastify/jwt';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Env } from '../../env';
+import { instanceSecret } from '../../services/instance-secrets';
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
-    payload: { sub: string };
-    user: { sub: string };
+    // `sid`: the session (sign-in) the access token belongs to; authenticate requires it.
+    payload: { sub: string; sid: string };
+    user: { sub: string; sid: string };
   }
 }
 
@@ -34,10 +36,14 @@ async function security(fastify: FastifyInstance, opts: { config: Env }) {
     exposedHeaders: ['ETag'],
   });
   await fastify.register(cookie);
+  // JWT_SECRET wins when set; otherwise the instance's own generated secret.
+  const secret = opts.config.JWT_SECRET ?? (await instanceSecret(fastify.db, 'jwt'));
   await fastify.register(jwt, {
-    secret: opts.config.JWT_SECRET,
+    secret,
     sign: { expiresIn: '15m' },
+    // A token without an expiry would be valid forever: refuse it, and any other algorithm.
+    verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] },
   });
 }
 
-export default fp(security, { name: 'security' });
+export default fp(security, { name: 'security', dependencies: ['database'] });
