@@ -33,3 +33,4 @@ export {
   weekStartOf,
   weeksBetween,
 } from './week';
+export { plural } from './words';

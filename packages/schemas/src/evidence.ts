@@ -166,6 +166,37 @@ export const EvidenceListSchema = z
     items: z.array(EvidenceSchema),
     /** Pass as `cursor` for the next page; null on the last page. */
     nextCursor: EvidenceCursorSchema.nullable(),
+    /** Entries matching the filters (userId, kind, from, to) on every page, the cursor aside. */
+    total: z.number().int().describe('How many entries match the filters, across all pages'),
   })
   .meta({ id: 'EvidenceList' });
 export type EvidenceList = z.infer<typeof EvidenceListSchema>;
+
+/** The trash: how many of the caller's deleted entries to return (newest deletion first). */
+export const ListDeletedEvidenceQuerySchema = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(EVIDENCE_LIMITS.listLimitMax)
+    .default(EVIDENCE_LIMITS.listLimitMax)
+    .describe('Entries to return, newest deletion first'),
+});
+export type ListDeletedEvidenceQuery = z.infer<typeof ListDeletedEvidenceQuerySchema>;
+
+export const DeletedEvidenceSchema = EvidenceSchema.extend({
+  deletedAt: InstantSchema.describe('When the owner deleted it'),
+  restorableUntil: InstantSchema.describe(
+    'The restore deadline (30 days after deletion); after it the entry is gone',
+  ),
+}).meta({ id: 'DeletedEvidence' });
+export type DeletedEvidence = z.infer<typeof DeletedEvidenceSchema>;
+
+export const DeletedEvidenceListSchema = z
+  .object({
+    items: z.array(DeletedEvidenceSchema),
+    /** Every restorable entry, even beyond `limit`. */
+    total: z.number().int().describe('How many of your entries can still be restored'),
+  })
+  .meta({ id: 'DeletedEvidenceList' });
+export type DeletedEvidenceList = z.infer<typeof DeletedEvidenceListSchema>;

@@ -12,10 +12,13 @@ import { forbidden, invalidField, preconditionFailed } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
 import { canRead } from './access';
 import { assertNotInFuture } from './create-evidence';
-import { entryInclude, findLiveEntry, findOwnEvidence, missingEntry } from './read-evidence';
-
-/** A deleted entry can be restored for this long; after that it is gone for good. */
-export const RESTORE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+import {
+  entryInclude,
+  findLiveEntry,
+  findOwnEvidence,
+  missingEntry,
+  RESTORE_WINDOW_MS,
+} from './read-evidence';
 
 /** The strong ETag of an entry: its version, quoted. */
 export const etagOf = (entry: { version: number }) => `"${entry.version}"`;

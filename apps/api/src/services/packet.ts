@@ -10,6 +10,7 @@ import {
   EVIDENCE_KINDS,
   type EvidenceKind,
   KIND_INFO,
+  plural,
   statusOf,
   todayUtc,
   weekStartOf,
@@ -111,10 +112,6 @@ function inline(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 const STATUS_WORDS = { building: 'Building', consistent: 'Consistent', ready: 'Ready' } as const;

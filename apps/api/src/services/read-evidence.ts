@@ -4,7 +4,12 @@
 
 import { isIsoDate } from '@leadtrack/core';
 import { type Database, Prisma, type PrismaClient } from '@leadtrack/db';
-import type { Evidence, ListEvidenceQuery } from '@leadtrack/schemas';
+import type {
+  DeletedEvidenceList,
+  Evidence,
+  ListDeletedEvidenceQuery,
+  ListEvidenceQuery,
+} from '@leadtrack/schemas';
 import { toIsoDate } from '../lib/dates';
 import { forbidden, invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
@@ -53,6 +58,9 @@ export function toEvidenceDto(row: EvidenceRow): Evidence {
     updatedAt: row.updatedAt.toISOString(),
   };
 }
+
+/** A deleted entry can be restored for this long; after that it is gone for good. */
+export const RESTORE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 export const missingEntry = () => notFound('No such evidence entry.');
 
@@ -123,39 +131,96 @@ const ENTRY_JSON = Prisma.raw(`json_build_object(
   )::text`);
 
 /**
- * A page of a user's entries, newest `occurredOn` first, ties by id (descending). Reading
- * someone else's list needs the rights of GET /users/:id (findReadableUser: 404 otherwise).
+ * A page of a user's entries, newest `occurredOn` first, ties by id (descending), and how
+ * many entries match the filters in all (`total`, the cursor aside). Reading someone else's
+ * list needs the rights of GET /users/:id (findReadableUser: 404 otherwise).
  * One statement per page: the where clause and order follow the
  * (user_id, occurred_on DESC, id DESC) index, the keyset condition is a row comparison
- * the index can seek to, and each entry arrives whole, acknowledgements included.
+ * the index can seek to, and each entry arrives whole, acknowledgements included. The
+ * count is a scalar subquery over the same filters, joined to the page so an empty page
+ * (past the end, or nothing logged) still returns one row carrying it.
  */
 export async function listEvidence(db: Database, caller: Caller, query: ListEvidenceQuery) {
   const owner = await findReadableUser(db.prisma, caller, query.userId ?? 'me');
   const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
 
-  const conditions = [Prisma.sql`e.user_id = ${owner.id}`, Prisma.sql`e.deleted_at IS NULL`];
-  if (query.kind) conditions.push(Prisma.sql`${query.kind}::"EvidenceKind" = ANY(e.kinds)`);
-  if (query.from) conditions.push(Prisma.sql`e.occurred_on >= ${query.from}::date`);
-  if (query.to) conditions.push(Prisma.sql`e.occurred_on <= ${query.to}::date`);
-  if (after) {
-    conditions.push(Prisma.sql`(e.occurred_on, e.id) < (${after.occurredOn}::date, ${after.id})`);
-  }
+  const filters = [Prisma.sql`e.user_id = ${owner.id}`, Prisma.sql`e.deleted_at IS NULL`];
+  if (query.kind) filters.push(Prisma.sql`${query.kind}::"EvidenceKind" = ANY(e.kinds)`);
+  if (query.from) filters.push(Prisma.sql`e.occurred_on >= ${query.from}::date`);
+  if (query.to) filters.push(Prisma.sql`e.occurred_on <= ${query.to}::date`);
+  const pageConditions = after
+    ? [...filters, Prisma.sql`(e.occurred_on, e.id) < (${after.occurredOn}::date, ${after.id})`]
+    : filters;
   // Through the driver, not $queryRaw: the rows are JSON text, which Prisma would spend
   // milliseconds converting (bench/profile.ts).
   const statement = Prisma.sql`
-    SELECT ${ENTRY_JSON} AS entry
-      FROM evidence e
-     WHERE ${Prisma.join(conditions, ' AND ')}
-     ORDER BY e.occurred_on DESC, e.id DESC
-     LIMIT ${query.limit + 1}`;
-  const rows = await db.query<{ entry: string }>(statement.text, statement.values);
-  const page = rows.slice(0, query.limit).map((row) => JSON.parse(row.entry) as Evidence);
+    SELECT t.total, p.entry
+      FROM (SELECT count(*)::int AS total FROM evidence e
+             WHERE ${Prisma.join(filters, ' AND ')}) t
+      LEFT JOIN LATERAL (
+        SELECT ${ENTRY_JSON} AS entry, e.occurred_on, e.id
+          FROM evidence e
+         WHERE ${Prisma.join(pageConditions, ' AND ')}
+         ORDER BY e.occurred_on DESC, e.id DESC
+         LIMIT ${query.limit + 1}) p ON true
+     ORDER BY p.occurred_on DESC, p.id DESC`;
+  const rows = await db.query<{ total: number; entry: string | null }>(
+    statement.text,
+    statement.values,
+  );
+  const entries = rows.flatMap((row) => (row.entry === null ? [] : [row.entry]));
+  const page = entries.slice(0, query.limit).map((entry) => JSON.parse(entry) as Evidence);
   const last = page.at(-1);
   return {
     items: page,
     nextCursor:
-      rows.length > query.limit && last
+      entries.length > query.limit && last
         ? encodeCursor({ occurredOn: last.occurredOn, id: last.id })
         : null,
+    total: rows[0]?.total ?? 0,
   };
+}
+
+/**
+ * The trash: the caller's own deleted entries that can still be restored (deleted within
+ * RESTORE_WINDOW_MS), newest deletion first, each with when it was deleted and until when
+ * it can be restored. Only ever the caller's: a deleted entry is visible to nobody else,
+ * so there is no userId to ask for someone else's trash.
+ */
+export async function listDeletedEvidence(
+  db: Database,
+  caller: Caller,
+  query: ListDeletedEvidenceQuery,
+): Promise<DeletedEvidenceList> {
+  // The same cutoff, from the same clock, as restoreEvidence: listed means restorable.
+  const cutoff = new Date(Date.now() - RESTORE_WINDOW_MS).toISOString();
+  const restorable = Prisma.sql`e.user_id = ${caller.id}
+       AND e.deleted_at IS NOT NULL
+       AND e.deleted_at > ${cutoff}::timestamptz`;
+  const statement = Prisma.sql`
+    SELECT t.total, p.entry, p.deleted_at AS "deletedAt"
+      FROM (SELECT count(*)::int AS total FROM evidence e WHERE ${restorable}) t
+      LEFT JOIN LATERAL (
+        SELECT ${ENTRY_JSON} AS entry, e.deleted_at, e.id
+          FROM evidence e
+         WHERE ${restorable}
+         ORDER BY e.deleted_at DESC, e.id DESC
+         LIMIT ${query.limit}) p ON true
+     ORDER BY p.deleted_at DESC, p.id DESC`;
+  const rows = await db.query<{ total: number; entry: string | null; deletedAt: Date | null }>(
+    statement.text,
+    statement.values,
+  );
+  const items = rows.flatMap((row) => {
+    if (row.entry === null || row.deletedAt === null) return [];
+    const deletedAt = new Date(row.deletedAt);
+    return [
+      {
+        ...(JSON.parse(row.entry) as Evidence),
+        deletedAt: deletedAt.toISOString(),
+        restorableUntil: new Date(deletedAt.getTime() + RESTORE_WINDOW_MS).toISOString(),
+      },
+    ];
+  });
+  return { items, total: rows[0]?.total ?? 0 };
 }

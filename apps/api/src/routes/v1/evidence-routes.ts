@@ -5,10 +5,12 @@ import {
   AcknowledgementSchema,
   CreateEvidenceBodySchema,
   CreateEvidenceHeadersSchema,
+  DeletedEvidenceListSchema,
   EvidenceListSchema,
   EvidenceParamsSchema,
   EvidenceSchema,
   IfMatchHeadersSchema,
+  ListDeletedEvidenceQuerySchema,
   ListEvidenceQuerySchema,
   UpdateEvidenceBodySchema,
 } from '@leadtrack/schemas';
@@ -24,7 +26,12 @@ import {
   restoreEvidence,
   updateEvidence,
 } from '../../services/edit-evidence';
-import { findReadableEvidence, listEvidence, toEvidenceDto } from '../../services/read-evidence';
+import {
+  findReadableEvidence,
+  listDeletedEvidence,
+  listEvidence,
+  toEvidenceDto,
+} from '../../services/read-evidence';
 
 const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
@@ -56,7 +63,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['evidence'],
         summary:
-          "A page of a user's entries (yours by default), newest first; pass nextCursor back as cursor",
+          "A page of a user's entries (yours by default), newest first, with the total matching the filters; pass nextCursor back as cursor",
         querystring: ListEvidenceQuerySchema,
         response: { 200: EvidenceListSchema, ...problems(400, 401, 404) },
       },
@@ -64,6 +71,21 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
       serializerCompiler: allowListSerializer(EvidenceListSchema),
     },
     async (request) => listEvidence(fastify.db, request.caller, request.query),
+  );
+
+  // Before '/:id' in reading order; Fastify prefers the static segment either way.
+  fastify.get(
+    '/trash',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Your deleted entries that can still be restored (deleted in the last 30 days), newest deletion first, each with deletedAt and restorableUntil; only ever your own',
+        querystring: ListDeletedEvidenceQuerySchema,
+        response: { 200: DeletedEvidenceListSchema, ...problems(400, 401) },
+      },
+    },
+    async (request) => listDeletedEvidence(fastify.db, request.caller, request.query),
   );
 
   fastify.get(
