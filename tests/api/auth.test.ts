@@ -48,6 +48,7 @@ describe('accounts', () => {
       name: 'Ada',
       role: 'engineer',
       managerId: null,
+      deactivatedAt: null,
     });
     expect(res.text).not.toMatch(/argon|passwordHash|password_hash/);
     const cookie = refreshCookie(res);
@@ -57,7 +58,7 @@ describe('accounts', () => {
 
     const me = await call(ctx.app, 'GET', '/api/v1/me', { token: res.body.accessToken });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual(res.body.user);
+    expect(me.body).toEqual({ ...res.body.user, timeZone: 'UTC' });
   });
 
   it('refuses a second account with the same email in any case (409)', async () => {
@@ -180,6 +181,22 @@ describe('accounts', () => {
     expectProblem(await call(ctx.app, 'GET', '/api/v1/me', { token: expired }), 401);
   });
 
+  it('logout ends the session: its access token stops at once', async () => {
+    const user = await registerUser(ctx.app);
+    const login = await call(ctx.app, 'POST', LOGIN, {
+      body: { email: user.email, password: TEST_PASSWORD },
+    });
+    const token = login.body.accessToken as string;
+    expect((await call(ctx.app, 'GET', '/api/v1/me', { token })).status).toBe(200);
+    const cookie = cookieValue(refreshCookie(login));
+    expect(
+      (await call(ctx.app, 'POST', '/api/v1/auth/logout', { headers: { cookie } })).status,
+    ).toBe(204);
+    expectProblem(await call(ctx.app, 'GET', '/api/v1/me', { token }), 401);
+    // The registration's own session is another one, still live.
+    expect((await call(ctx.app, 'GET', '/api/v1/me', { token: user.token })).status).toBe(200);
+  });
+
   it('personal access tokens: shown once, listed without the secret, revocable', async () => {
     const user = await registerUser(ctx.app);
     const created = await call(ctx.app, 'POST', '/api/v1/me/tokens', {
@@ -191,6 +208,7 @@ describe('accounts', () => {
       id: expect.any(String),
       name: 'CLI',
       token: expect.any(String),
+      expiresAt: expect.any(String),
     });
     const pat = created.body.token as string;
     expect(pat).toMatch(/^lt_pat_/);
@@ -206,6 +224,7 @@ describe('accounts', () => {
         name: 'CLI',
         createdAt: expect.any(String),
         lastUsedAt: expect.any(String),
+        expiresAt: created.body.expiresAt,
       },
     ]);
     expect(list.text).not.toContain(pat.slice(7));
@@ -298,6 +317,30 @@ describe('rate limiting of sign-in and sign-up', () => {
     const limited = await attempt('10.0.0.5');
     expect(limited.headers['content-type']).toMatch(/problem\+json/);
     expect(limited.json()).toMatchObject({ status: 429 });
+  });
+
+  it('counts failed sign-ins only per email: correct passwords never lock the person out', async () => {
+    const user = await registerUser(ctx.app);
+    const attempt = (ip: string, password: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: LOGIN,
+        remoteAddress: ip,
+        payload: { email: user.email, password },
+      });
+    // Five correct sign-ins from different addresses: over the limit of 3, all fine.
+    const good = [];
+    for (let i = 0; i < 5; i++) good.push((await attempt(`10.4.0.${i}`, TEST_PASSWORD)).statusCode);
+    expect(good).toEqual([200, 200, 200, 200, 200]);
+    // Three failures spend the email's budget; then even the right password waits.
+    const bad = [];
+    for (let i = 0; i < 3; i++)
+      bad.push((await attempt(`10.5.0.${i}`, 'wrong password!!')).statusCode);
+    expect(bad).toEqual([401, 401, 401]);
+    const locked = await attempt('10.5.1.1', TEST_PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['content-type']).toMatch(/problem\+json/);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('keys the address on X-Forwarded-For from a trusted (loopback) peer only', async () => {

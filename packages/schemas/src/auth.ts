@@ -12,9 +12,50 @@ export const UserSchema = z
     name: z.string(),
     role: RoleSchema,
     managerId: IdSchema.nullable(),
+    /** Set while the account is deactivated: none of its credentials work. */
+    deactivatedAt: InstantSchema.nullable(),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof UserSchema>;
+
+/** An IANA time zone name that this runtime knows (`Europe/Paris`, `UTC`). */
+export const TimeZoneSchema = z.string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, { message: 'Expected an IANA time zone such as Europe/Paris' })
+  .meta({ example: 'Europe/Paris' });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** GET /me: the caller, with their own settings. */
+export const MeSchema = UserSchema.extend({ timeZone: z.string() }).meta({ id: 'Me' });
+export type Me = z.infer<typeof MeSchema>;
+
+export const UpdateMeBodySchema = z.strictObject({
+  name: text(1, 100).optional(),
+  timeZone: TimeZoneSchema.optional(),
+});
+export type UpdateMeBody = z.infer<typeof UpdateMeBodySchema>;
+
+export const ChangePasswordBodySchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: PasswordSchema,
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;
+
+/** POST /auth/password-reset: the secret from the link an admin issued. */
+export const UsePasswordResetBodySchema = z.strictObject({
+  token: z.string().min(1).max(200),
+  newPassword: PasswordSchema,
+});
+export type UsePasswordResetBody = z.infer<typeof UsePasswordResetBodySchema>;
 
 export const RegisterBodySchema = z.strictObject({
   email: EmailSchema,
@@ -34,7 +75,12 @@ export type Session = z.infer<typeof SessionSchema>;
 
 export const AccessTokenSchema = z.object({ accessToken: z.string() });
 
-export const CreateTokenBodySchema = z.strictObject({ name: text(1, 100) });
+export const CreateTokenBodySchema = z.strictObject({
+  name: text(1, 100),
+  /** Every token expires; 90 days unless asked otherwise. */
+  expiresInDays: z.number().int().min(1).max(365).default(90),
+});
+export type CreateTokenBody = z.infer<typeof CreateTokenBodySchema>;
 
 export const PersonalTokenSchema = z
   .object({
@@ -42,6 +88,7 @@ export const PersonalTokenSchema = z
     name: z.string(),
     createdAt: InstantSchema,
     lastUsedAt: InstantSchema.nullable(),
+    expiresAt: InstantSchema,
   })
   .meta({ id: 'PersonalAccessToken' });
 
@@ -50,6 +97,7 @@ export const CreatedTokenSchema = z.object({
   name: z.string(),
   /** The secret, shown this once. */
   token: z.string(),
+  expiresAt: InstantSchema,
 });
 
 export const TokenListSchema = z.object({ items: z.array(PersonalTokenSchema) });

@@ -1,7 +1,7 @@
 // Users, roles and who reports to whom (admin-managed).
 import { z } from 'zod';
 import { EmailSchema, PasswordSchema, UserSchema } from './auth';
-import { IdSchema, RoleSchema, text } from './common';
+import { IdSchema, InstantSchema, RoleSchema, text } from './common';
 
 export const CreateUserBodySchema = z.strictObject({
   email: EmailSchema,
@@ -21,3 +21,12 @@ export const UpdateUserBodySchema = z.strictObject({
 export type UpdateUserBody = z.infer<typeof UpdateUserBodySchema>;
 
 export const UserListSchema = z.object({ items: z.array(UserSchema) });
+
+/** POST /users/:id/password-reset: the one-time link, shown to the admin this once. */
+export const PasswordResetLinkSchema = z
+  .object({
+    url: z.string(),
+    expiresAt: InstantSchema,
+  })
+  .meta({ id: 'PasswordResetLink' });
+export type PasswordResetLink = z.infer<typeof PasswordResetLinkSchema>;

@@ -14,17 +14,22 @@ export function canManage(caller: Caller, target: { id: string; managerId: strin
   return caller.role === 'admin' || target.managerId === caller.id;
 }
 
+/** A user as read for access checks; a deactivated one is still readable (data stays). */
+export type ReadableUser = Caller & { deactivatedAt: Date | null };
+
 /** Resolves `me` or an id to a user the caller may read; 404 otherwise. */
 export async function findReadableUser(
   prisma: PrismaClient,
   caller: Caller,
   ref: string,
-): Promise<Caller> {
-  if (ref === 'me' || ref === caller.id) return caller;
+): Promise<ReadableUser> {
+  // The caller passed `authenticate`, which only admits active accounts.
+  if (ref === 'me' || ref === caller.id) return { ...caller, deactivatedAt: null };
   // A raw primary-key read: a fraction of the model API's per-call cost on every
   // read of someone else's data.
-  const [user] = await prisma.$queryRaw<Caller[]>`
-    SELECT id, email, name, role::text AS role, manager_id AS "managerId"
+  const [user] = await prisma.$queryRaw<ReadableUser[]>`
+    SELECT id, email, name, role::text AS role, manager_id AS "managerId",
+           time_zone AS "timeZone", deactivated_at AS "deactivatedAt"
       FROM users WHERE id = ${ref}`;
   if (!user || !canRead(caller, user)) throw notFound('No such user.');
   return user;

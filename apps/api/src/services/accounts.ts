@@ -1,15 +1,19 @@
 // Accounts: creating users (the first becomes admin), signing in, and the refresh-token
 // families that keep a browser session alive.
 import type { Prisma, PrismaClient, Role, User } from '@leadtrack/db';
-import type { User as UserDto } from '@leadtrack/schemas';
+import type { Me, User as UserDto } from '@leadtrack/schemas';
 import { hashPassword, verifyPassword } from '../lib/passwords';
 import { conflict, unauthorized } from '../lib/problem';
 import { hashSecret, newSecret } from '../lib/secrets';
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** A session ends this long after sign-in, whatever the rotations (PRODUCT.md "Trust"). */
+export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
 export function toUserDto(
-  user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'managerId'>,
+  user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'managerId'> & {
+    deactivatedAt?: Date | null;
+  },
 ): UserDto {
   return {
     id: user.id,
@@ -17,11 +21,29 @@ export function toUserDto(
     name: user.name,
     role: user.role,
     managerId: user.managerId,
+    // Rows read without the column (the readiness team view) are people the caller was
+    // just authorised to see through an active account's query: null there.
+    deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
   };
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === 'P2002';
+/** GET /me: the caller (always active: a deactivated caller never gets this far). */
+export function toMeDto(
+  user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'managerId' | 'timeZone'>,
+): Me {
+  return { ...toUserDto(user), deactivatedAt: null, timeZone: user.timeZone };
+}
+
+/**
+ * Postgres's unique_violation (23505), wherever the driver puts it: Prisma's P2002 (pg
+ * adapter), or, on the embedded database, a DriverAdapterError whose cause holds the code.
+ */
+export function isUniqueViolation(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown };
+  if (e.code === 'P2002' || e.code === '23505' || e.originalCode === '23505') return true;
+  if (e.kind === 'UniqueConstraintViolation') return true;
+  return isUniqueViolation(e.cause, depth + 1);
 }
 
 interface NewUser {
@@ -36,13 +58,22 @@ interface NewUser {
  * Creates a user. With no role given, the first user of an empty instance becomes admin
  * and everyone after an engineer; the advisory lock makes "first" hold under concurrency.
  */
-export async function createUser(prisma: PrismaClient, input: NewUser): Promise<User> {
+export async function createUser(
+  prisma: PrismaClient,
+  input: NewUser,
+  /** Run in the creating transaction: checks that may refuse it, the audit entry. */
+  hooks: {
+    before?: (tx: Prisma.TransactionClient) => Promise<void>;
+    after?: (tx: Prisma.TransactionClient, user: User) => Promise<void>;
+  } = {},
+): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(7243001)`;
+      await hooks.before?.(tx);
       const role = input.role ?? ((await tx.user.count()) === 0 ? 'admin' : 'engineer');
-      return tx.user.create({
+      const user = await tx.user.create({
         data: {
           email: input.email,
           name: input.name,
@@ -51,6 +82,8 @@ export async function createUser(prisma: PrismaClient, input: NewUser): Promise<
           managerId: input.managerId ?? null,
         },
       });
+      await hooks.after?.(tx, user);
+      return user;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('An account with this email already exists.');
@@ -62,72 +95,116 @@ export async function isInstanceEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.user.count()) === 0;
 }
 
-/** Unknown email and wrong password fail alike, in the same time. */
+/**
+ * Unknown email, wrong password and a deactivated account fail alike, in the same time:
+ * the answer does not tell an attacker which accounts exist or were offboarded.
+ */
 export async function verifyLogin(prisma: PrismaClient, email: string, password: string) {
   const user = await prisma.user.findUnique({ where: { email } });
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !ok) throw unauthorized('Email or password is wrong.');
+  if (!user || !ok || user.deactivatedAt) throw unauthorized(WRONG_CREDENTIALS);
   return user;
 }
 
-/** Starts a family (sign-in) or continues one (rotation); returns the secret for the cookie. */
+export const WRONG_CREDENTIALS = 'Email or password is wrong.';
+
+/**
+ * Starts a session (sign-in: a new refresh-token family whose id is the session id) or
+ * continues one (rotation). Returns the secret for the cookie and the session id for the
+ * access token's `sid` claim.
+ */
 export async function issueRefreshToken(
   db: PrismaClient | Prisma.TransactionClient,
   userId: string,
-  familyId?: string,
-): Promise<string> {
+  session?: { id: string; expiresAt: Date },
+): Promise<{ secret: string; sessionId: string }> {
   const secret = newSecret();
-  const family =
-    familyId ??
-    (
-      await db.session.create({
-        data: { userId, expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS) },
-      })
-    ).id;
+  const current =
+    session ??
+    (await db.session.create({
+      data: { userId, expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS) },
+    }));
   await db.refreshToken.create({
     data: {
       userId,
-      familyId: family,
+      familyId: current.id,
       tokenHash: hashSecret(secret),
-      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS),
+      // No token outlives its session, whatever the rotations.
+      expiresAt: new Date(Math.min(Date.now() + REFRESH_TOKEN_TTL_MS, current.expiresAt.getTime())),
     },
   });
-  return secret;
+  return { secret, sessionId: current.id };
 }
 
 /**
- * Exchanges a refresh token for a new one in the same family. A token presented after it
- * was rotated means it leaked (or a client raced itself): the whole family is revoked.
+ * Exchanges a refresh token for a new one in the same session. A token presented after it
+ * was rotated means it leaked (or a client raced itself): the whole session is revoked.
+ * A revoked session, one past its absolute lifetime (30 days after sign-in) or a
+ * deactivated account's session cannot be renewed.
  */
 export async function rotateRefreshToken(prisma: PrismaClient, secret: string) {
   const invalid = () => unauthorized('Your session has ended: sign in again.');
   const now = new Date();
   const current = await prisma.refreshToken.findUnique({
     where: { tokenHash: hashSecret(secret) },
+    include: { session: true, user: { select: { deactivatedAt: true } } },
   });
   if (!current || current.revokedAt || current.expiresAt <= now) throw invalid();
+  const { session } = current;
+  if (session.revokedAt || session.expiresAt <= now || current.user.deactivatedAt) {
+    throw invalid();
+  }
   // Claim the token atomically: only one of two concurrent uses can rotate it.
   const claimed = await prisma.refreshToken.updateMany({
     where: { id: current.id, rotatedAt: null, revokedAt: null },
     data: { rotatedAt: now },
   });
   if (claimed.count === 0) {
-    await prisma.refreshToken.updateMany({
-      where: { familyId: current.familyId, revokedAt: null },
-      data: { revokedAt: now },
-    });
+    await revokeSessionsWhere(prisma, { id: session.id });
     throw invalid();
   }
-  const next = await issueRefreshToken(prisma, current.userId, current.familyId);
-  return { userId: current.userId, secret: next };
+  const next = await issueRefreshToken(prisma, current.userId, session);
+  return { userId: current.userId, sessionId: session.id, secret: next.secret };
 }
 
-/** Signs out: the token's whole family stops working. Unknown tokens are ignored. */
+/** Signs out: the token's session (its refresh tokens and access tokens) stops working. */
 export async function revokeRefreshFamily(prisma: PrismaClient, secret: string) {
   const token = await prisma.refreshToken.findUnique({ where: { tokenHash: hashSecret(secret) } });
   if (!token) return;
-  await prisma.refreshToken.updateMany({
-    where: { familyId: token.familyId, revokedAt: null },
-    data: { revokedAt: new Date() },
+  await revokeSessionsWhere(prisma, { id: token.familyId });
+}
+
+/**
+ * Ends sessions: each one's refresh tokens and, through `authenticate` (which reads the
+ * session on every request), its access tokens at once.
+ */
+async function revokeSessionsWhere(
+  db: PrismaClient | Prisma.TransactionClient,
+  where: Prisma.SessionWhereInput,
+): Promise<number> {
+  const now = new Date();
+  const sessions = await db.session.findMany({
+    where: { ...where, revokedAt: null },
+    select: { id: true },
+  });
+  if (sessions.length === 0) return 0;
+  const ids = sessions.map((s) => s.id);
+  await db.session.updateMany({ where: { id: { in: ids } }, data: { revokedAt: now } });
+  await db.refreshToken.updateMany({
+    where: { familyId: { in: ids }, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return ids.length;
+}
+
+/** Ends every session of a user, but the one given (the caller's own, when they act). */
+export function revokeUserSessions(
+  db: PrismaClient | Prisma.TransactionClient,
+  userId: string,
+  exceptSessionId?: string | null,
+): Promise<number> {
+  return revokeSessionsWhere(db, {
+    userId,
+    ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}),
   });
 }

@@ -1,20 +1,75 @@
 // Admin changes to people: creating accounts, roles and who reports to whom. The
 // reporting lines must stay a forest: a change that would make someone their own
-// (indirect) manager is refused with 409.
-import type { Prisma, PrismaClient } from '@leadtrack/db';
+// (indirect) manager is refused with 409. Two more invariants (PRODUCT.md "Trust"): the
+// instance always keeps an active admin, and nobody is left reporting to a person who
+// lost the right to manage them (demoted to engineer) or cannot sign in (deactivated).
+// Every change is recorded in the audit log inside the same transaction.
+import type { Prisma, PrismaClient, Role } from '@leadtrack/db';
 import type { CreateUserBody, UpdateUserBody } from '@leadtrack/schemas';
 import { conflict, invalidField, notFound } from '../lib/problem';
 import { createUser } from './accounts';
+import { recordAuditEvent } from './audit';
 
-// Serialises reporting-line changes so two concurrent edits cannot build a cycle together.
-const HIERARCHY_LOCK = 7243002;
+// Serialises reporting-line, role and activation changes, so two concurrent edits cannot
+// build a cycle together or demote and deactivate the last two admins at once.
+export const HIERARCHY_LOCK = 7243002;
 
-async function assertManagerUsable(tx: Prisma.TransactionClient, managerId: string) {
-  const manager = await tx.user.findUnique({ where: { id: managerId }, select: { role: true } });
+export function lockHierarchy(tx: Prisma.TransactionClient) {
+  return tx.$executeRaw`SELECT pg_advisory_xact_lock(${HIERARCHY_LOCK})`;
+}
+
+/** "Ada Lovelace and Alan Turing" / "Ada, Alan and Grace". */
+export function listNames(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** 409 while `userId` still has direct reports, naming them: they need a manager first. */
+export async function assertNoReports(tx: Prisma.TransactionClient, userId: string, name: string) {
+  const reports = await tx.user.findMany({
+    where: { managerId: userId },
+    select: { name: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+  if (reports.length > 0) {
+    throw conflict(
+      `${name} still manages ${listNames(reports.map((r) => r.name))}: give them another manager first.`,
+    );
+  }
+}
+
+/** 409 when `userId` is the only active admin: the instance would have nobody to run it. */
+export async function assertNotLastAdmin(tx: Prisma.TransactionClient, userId: string) {
+  const others = await tx.user.count({
+    where: { role: 'admin', deactivatedAt: null, id: { not: userId } },
+  });
+  if (others === 0) {
+    throw conflict('This is the last active admin: make someone else an admin first.');
+  }
+}
+
+async function assertManagerUsable(
+  tx: Prisma.TransactionClient,
+  actorId: string,
+  managerId: string,
+) {
+  const manager = await tx.user.findUnique({
+    where: { id: managerId },
+    select: { role: true, deactivatedAt: true },
+  });
   if (!manager) throw invalidField('managerId', 'No user has this id');
+  if (manager.deactivatedAt) {
+    throw invalidField('managerId', 'This person is deactivated and cannot manage anyone');
+  }
   // PRODUCT/API: giving someone a report makes them a manager if they were an engineer.
   if (manager.role === 'engineer') {
     await tx.user.update({ where: { id: managerId }, data: { role: 'manager' } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: 'user.role_changed',
+      targetId: managerId,
+      details: { from: 'engineer', to: 'manager', reason: 'given a direct report' },
+    });
   }
 }
 
@@ -30,28 +85,55 @@ async function wouldCreateCycle(tx: Prisma.TransactionClient, userId: string, ma
   return rows.length > 0;
 }
 
-export async function createUserAsAdmin(prisma: PrismaClient, body: CreateUserBody) {
-  if (body.managerId) {
-    await prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${HIERARCHY_LOCK})`;
-      await assertManagerUsable(tx, body.managerId as string);
-    });
-  }
-  return createUser(prisma, body);
+async function personRef(tx: Prisma.TransactionClient, id: string | null) {
+  if (!id) return null;
+  const user = await tx.user.findUnique({ where: { id }, select: { id: true, name: true } });
+  return user ?? { id, name: '' };
 }
 
-export async function updateUser(prisma: PrismaClient, userId: string, body: UpdateUserBody) {
+export async function createUserAsAdmin(
+  prisma: PrismaClient,
+  actorId: string,
+  body: CreateUserBody,
+) {
+  return createUser(prisma, body, {
+    before: async (tx) => {
+      if (!body.managerId) return;
+      await lockHierarchy(tx);
+      await assertManagerUsable(tx, actorId, body.managerId);
+    },
+    after: (tx, user) =>
+      recordAuditEvent(tx, {
+        actorId,
+        action: 'user.created',
+        targetId: user.id,
+        details: { email: user.email, role: user.role, managerId: user.managerId },
+      }),
+  });
+}
+
+export async function updateUser(
+  prisma: PrismaClient,
+  actorId: string,
+  userId: string,
+  body: UpdateUserBody,
+) {
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${HIERARCHY_LOCK})`;
-    const existing = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    await lockHierarchy(tx);
+    const existing = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, name: true, role: true, managerId: true, deactivatedAt: true },
+    });
     if (!existing) throw notFound('No such user.');
+    const roleChanges = body.role !== undefined && body.role !== existing.role;
+    if (roleChanges) await assertRoleChangeAllowed(tx, existing, body.role as Role);
     if (body.managerId) {
       if (await wouldCreateCycle(tx, userId, body.managerId)) {
         throw conflict('That reporting line would make a cycle: someone would manage themselves.');
       }
-      await assertManagerUsable(tx, body.managerId);
+      await assertManagerUsable(tx, actorId, body.managerId);
     }
-    return tx.user.update({
+    const updated = await tx.user.update({
       where: { id: userId },
       data: {
         ...(body.name !== undefined && { name: body.name }),
@@ -59,5 +141,41 @@ export async function updateUser(prisma: PrismaClient, userId: string, body: Upd
         ...(body.managerId !== undefined && { managerId: body.managerId }),
       },
     });
+    if (roleChanges) {
+      await recordAuditEvent(tx, {
+        actorId,
+        action: 'user.role_changed',
+        targetId: userId,
+        details: { from: existing.role, to: updated.role },
+      });
+    }
+    if (body.managerId !== undefined && body.managerId !== existing.managerId) {
+      await recordAuditEvent(tx, {
+        actorId,
+        action: 'user.manager_changed',
+        targetId: userId,
+        details: {
+          from: await personRef(tx, existing.managerId),
+          to: await personRef(tx, body.managerId),
+        },
+      });
+    }
+    return updated;
   });
+}
+
+/**
+ * Demoting the last active admin would leave nobody to run the instance; demoting someone
+ * to engineer while people report to them would leave those people with a "manager" who
+ * may no longer acknowledge, read or write feedback for them. Both → 409.
+ */
+async function assertRoleChangeAllowed(
+  tx: Prisma.TransactionClient,
+  existing: { id: string; name: string; role: Role; deactivatedAt: Date | null },
+  role: Role,
+) {
+  if (existing.role === 'admin' && role !== 'admin' && !existing.deactivatedAt) {
+    await assertNotLastAdmin(tx, existing.id);
+  }
+  if (role === 'engineer') await assertNoReports(tx, existing.id, existing.name);
 }

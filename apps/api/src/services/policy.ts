@@ -7,6 +7,7 @@
 import { DEFAULT_POLICY, EVIDENCE_KINDS, type EvidenceKind, type Policy } from '@leadtrack/core';
 import type { PrismaClient } from '@leadtrack/db';
 import type { PolicyBody } from '@leadtrack/schemas';
+import { recordAuditEvent } from './audit';
 
 export const POLICY_ID = 1;
 export const POLICY_CACHE_MS = 5_000;
@@ -51,13 +52,32 @@ export function readPolicy(prisma: PrismaClient, now = Date.now()): Promise<Poli
   return policy;
 }
 
-/** Replaces the policy (the body is validated against POLICY_LIMITS by its schema). */
-export async function writePolicy(prisma: PrismaClient, body: PolicyBody): Promise<Policy> {
+/**
+ * Replaces the policy (the body is validated against POLICY_LIMITS by its schema), and
+ * records the change in the audit log in the same transaction.
+ */
+export async function writePolicy(
+  prisma: PrismaClient,
+  body: PolicyBody,
+  actorId: string,
+): Promise<Policy> {
   const data = { ...body, requiredKinds: canonicalKinds(body.requiredKinds) };
-  const row = await prisma.policy.upsert({
-    where: { id: POLICY_ID },
-    create: { id: POLICY_ID, ...data },
-    update: data,
+  const row = await prisma.$transaction(async (tx) => {
+    const before = await tx.policy.findUnique({ where: { id: POLICY_ID } });
+    const saved = await tx.policy.upsert({
+      where: { id: POLICY_ID },
+      create: { id: POLICY_ID, ...data },
+      update: data,
+    });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: 'policy.changed',
+      details: {
+        from: { ...(before ? toPolicy(before) : DEFAULT_POLICY) },
+        to: { ...toPolicy(saved) },
+      },
+    });
+    return saved;
   });
   const policy = toPolicy(row);
   cache.set(prisma, { policy: Promise.resolve(policy), expires: Date.now() + POLICY_CACHE_MS });

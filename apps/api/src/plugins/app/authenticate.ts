@@ -1,5 +1,7 @@
 // Who is calling: resolves the bearer token (a JWT access token or a personal access
-// token) to the current user row, so role and manager changes take effect at once.
+// token) to the current user row, so role and manager changes take effect at once, and so
+// do sign-outs and deactivation: an access token names its session (`sid`), and the same
+// read requires that session to be live and the account active.
 import type { Role } from '@leadtrack/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -12,6 +14,7 @@ export interface Caller {
   name: string;
   role: Role;
   managerId: string | null;
+  timeZone: string;
 }
 
 declare module 'fastify' {
@@ -21,12 +24,15 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     caller: Caller;
+    /** The caller's session (the access token's `sid`); null for a personal access token. */
+    sessionId: string | null;
   }
 }
 
 // One indexed read per request, straight through the driver: this runs before every
 // protected route, and Prisma's per-call cost would be most of a small request's time.
-const CALLER_COLUMNS = 'u.id, u.email, u.name, u.role::text AS role, u.manager_id AS "managerId"';
+const CALLER_COLUMNS =
+  'u.id, u.email, u.name, u.role::text AS role, u.manager_id AS "managerId", u.time_zone AS "timeZone"';
 
 // A PAT's last use is recorded at most this often, so reads stay reads.
 const LAST_USED_RESOLUTION_MS = 60 * 60 * 1000;
@@ -38,6 +44,7 @@ interface PatRow extends Caller {
 
 async function authenticate(fastify: FastifyInstance) {
   fastify.decorateRequest('caller', null as unknown as Caller);
+  fastify.decorateRequest('sessionId', null);
 
   const { db } = fastify;
 
@@ -45,10 +52,11 @@ async function authenticate(fastify: FastifyInstance) {
     const [row] = await db.query<PatRow>(
       `SELECT ${CALLER_COLUMNS}, t.id AS "tokenId", t.last_used_at::text AS "lastUsedAt"
          FROM personal_access_tokens t JOIN users u ON u.id = t.user_id
-        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now()
+          AND u.deactivated_at IS NULL`,
       [hashSecret(secret)],
     );
-    if (!row) throw unauthorized('This token is invalid or revoked.');
+    if (!row) throw unauthorized('This token is invalid, expired or revoked.');
     const lastUsed = row.lastUsedAt ? Date.parse(row.lastUsedAt) : 0;
     if (Date.now() - lastUsed > LAST_USED_RESOLUTION_MS) {
       await db.query('UPDATE personal_access_tokens SET last_used_at = now() WHERE id = $1', [
@@ -70,16 +78,31 @@ async function authenticate(fastify: FastifyInstance) {
       return;
     }
 
-    let sub: string;
+    let claims: { sub?: unknown; sid?: unknown; exp?: unknown };
     try {
-      sub = fastify.jwt.verify<{ sub: string }>(token).sub;
+      claims = fastify.jwt.verify(token);
     } catch {
       throw unauthorized('This token is invalid or expired.');
     }
-    const [user] = await db.query<Caller>(`SELECT ${CALLER_COLUMNS} FROM users u WHERE u.id = $1`, [
-      sub,
-    ]);
+    // fast-jwt only checks `exp` when present: a token without one (or without its session)
+    // would never end, so it is refused here whoever signed it.
+    if (
+      typeof claims.exp !== 'number' ||
+      typeof claims.sid !== 'string' ||
+      typeof claims.sub !== 'string'
+    ) {
+      throw unauthorized('This token is invalid or expired.');
+    }
+    // One read by the session's primary key: the session must be live (not signed out,
+    // not past its absolute lifetime) and its account active.
+    const [user] = await db.query<Caller>(
+      `SELECT ${CALLER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
+          AND u.deactivated_at IS NULL`,
+      [claims.sid, claims.sub],
+    );
     if (!user) throw unauthorized('This token is invalid or expired.');
+    request.sessionId = claims.sid;
     request.caller = user;
   });
 }

@@ -5,11 +5,13 @@ import {
   LoginBodySchema,
   RegisterBodySchema,
   SessionSchema,
+  UsePasswordResetBodySchema,
 } from '@leadtrack/schemas';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Env } from '../../env';
+import { FailureBudget } from '../../lib/failure-budget';
 import { forbidden, HttpProblem, unauthorized } from '../../lib/problem';
 import { problems } from '../../lib/route-docs';
 import {
@@ -22,6 +24,7 @@ import {
   toUserDto,
   verifyLogin,
 } from '../../services/accounts';
+import { usePasswordReset } from '../../services/reset-password';
 
 export const REFRESH_COOKIE = 'lt_refresh';
 const COOKIE_PATH = '/api/v1/auth';
@@ -36,28 +39,42 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       maxAge: REFRESH_TOKEN_TTL_MS / 1000,
     });
 
-  // Two budgets shared by sign-in and sign-up: per client address and per email. Both are
-  // checked on every attempt (the plugin's route hooks would stop at the first one).
+  // Two budgets shared by sign-in and sign-up. Per client address: every attempt counts.
+  // Per email: only FAILED attempts count (a wrong password, an email already taken), so
+  // that someone who knows their password is never locked out by their own sign-ins; once
+  // a minute's failures run out, that email is refused even with the right password (or
+  // guessing could go on). Both are checked on every attempt.
   const limit = { max: config.AUTH_RATE_LIMIT, timeWindow: '1 minute' };
-  const budgets = [
-    fastify.createRateLimit({
-      ...limit,
-      keyGenerator: (request: FastifyRequest) => `auth-ip:${request.ip}`,
-    }),
-    fastify.createRateLimit({
-      ...limit,
-      // Runs after validation, so the email is already trimmed and lower-cased.
-      keyGenerator: (request: FastifyRequest) =>
-        `auth-email:${(request.body as { email?: string } | undefined)?.email ?? ''}`,
-    }),
-  ];
+  const addressBudget = fastify.createRateLimit({
+    ...limit,
+    keyGenerator: (request: FastifyRequest) => `auth-ip:${request.ip}`,
+  });
+  const emailFailures = new FailureBudget(config.AUTH_RATE_LIMIT, 60_000);
+  // Runs after validation, so the email is already trimmed and lower-cased.
+  const emailOf = (request: FastifyRequest) =>
+    (request.body as { email?: string } | undefined)?.email ?? '';
+  const tooMany = (reply: FastifyReply, retryAfterSeconds: number) => {
+    reply.header('retry-after', retryAfterSeconds);
+    return new HttpProblem(429, 'Too many attempts: wait a minute and try again.');
+  };
+  const addressLimited = async (request: FastifyRequest, reply: FastifyReply) => {
+    const result = await addressBudget(request);
+    if (!result.isAllowed && result.isExceeded) throw tooMany(reply, result.ttlInSeconds);
+  };
   const rateLimited = async (request: FastifyRequest, reply: FastifyReply) => {
-    for (const budget of budgets) {
-      const result = await budget(request);
-      if (!result.isAllowed && result.isExceeded) {
-        reply.header('retry-after', result.ttlInSeconds);
-        throw new HttpProblem(429, 'Too many attempts: wait a minute and try again.');
+    await addressLimited(request, reply);
+    const wait = emailFailures.retryAfterSeconds(emailOf(request));
+    if (wait > 0) throw tooMany(reply, wait);
+  };
+  /** Runs an attempt; a 401 or 409 from it spends one of the email's failures. */
+  const countingFailures = async <T>(request: FastifyRequest, attempt: () => Promise<T>) => {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (error instanceof HttpProblem && (error.status === 401 || error.status === 409)) {
+        emailFailures.recordFailure(emailOf(request));
       }
+      throw error;
     }
   };
 
@@ -78,9 +95,10 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       if (config.SIGNUP === 'closed' && !(await isInstanceEmpty(fastify.prisma))) {
         throw forbidden('Sign-up is closed: ask an admin to create your account.');
       }
-      const user = await createUser(fastify.prisma, request.body);
-      setRefreshCookie(reply, await issueRefreshToken(fastify.prisma, user.id));
-      const accessToken = fastify.jwt.sign({ sub: user.id });
+      const user = await countingFailures(request, () => createUser(fastify.prisma, request.body));
+      const session = await issueRefreshToken(fastify.prisma, user.id);
+      setRefreshCookie(reply, session.secret);
+      const accessToken = fastify.jwt.sign({ sub: user.id, sid: session.sessionId });
       return reply.code(201).send({ user: toUserDto(user), accessToken });
     },
   );
@@ -98,9 +116,15 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       },
     },
     async (request, reply) => {
-      const user = await verifyLogin(fastify.prisma, request.body.email, request.body.password);
-      setRefreshCookie(reply, await issueRefreshToken(fastify.prisma, user.id));
-      return { user: toUserDto(user), accessToken: fastify.jwt.sign({ sub: user.id }) };
+      const user = await countingFailures(request, () =>
+        verifyLogin(fastify.prisma, request.body.email, request.body.password),
+      );
+      const session = await issueRefreshToken(fastify.prisma, user.id);
+      setRefreshCookie(reply, session.secret);
+      return {
+        user: toUserDto(user),
+        accessToken: fastify.jwt.sign({ sub: user.id, sid: session.sessionId }),
+      };
     },
   );
 
@@ -117,9 +141,9 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
     async (request, reply) => {
       const secret = request.cookies[REFRESH_COOKIE];
       if (!secret) throw unauthorized('No session: sign in again.');
-      const { userId, secret: next } = await rotateRefreshToken(fastify.prisma, secret);
+      const { userId, sessionId, secret: next } = await rotateRefreshToken(fastify.prisma, secret);
       setRefreshCookie(reply, next);
-      return { accessToken: fastify.jwt.sign({ sub: userId }) };
+      return { accessToken: fastify.jwt.sign({ sub: userId, sid: sessionId }) };
     },
   );
 
@@ -128,7 +152,7 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
     {
       schema: {
         tags: ['auth'],
-        summary: 'Sign out: revokes the refresh cookie and its family',
+        summary: 'Sign out: ends the session (its refresh cookie and access tokens)',
         security: [],
         response: { 204: z.null().describe('Signed out') },
       },
@@ -137,6 +161,26 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       const secret = request.cookies[REFRESH_COOKIE];
       if (secret) await revokeRefreshFamily(fastify.prisma, secret);
       reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+      return reply.code(204).send(null);
+    },
+  );
+
+  fastify.post(
+    '/password-reset',
+    {
+      // Per address like sign-in: the token is 256 random bits, so this only stops floods.
+      preHandler: addressLimited,
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Choose a new password with a one-time reset link from an admin; ends every session of that person',
+        security: [],
+        body: UsePasswordResetBodySchema,
+        response: { 204: z.null().describe('Password set'), ...problems(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await usePasswordReset(fastify.prisma, request.body);
       return reply.code(204).send(null);
     },
   );

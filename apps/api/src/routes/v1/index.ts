@@ -2,6 +2,7 @@
 // request is authenticated once by an onRequest hook.
 import type { FastifyInstance } from 'fastify';
 import type { Env } from '../../env';
+import auditRoutes from './audit-routes';
 import authRoutes from './auth-routes';
 import checkinRoutes from './checkin-routes';
 import evidenceRoutes from './evidence-routes';
@@ -17,7 +18,8 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
   await fastify.register(async (protectedTree) => {
     protectedTree.addHook('onRequest', protectedTree.authenticate);
     await protectedTree.register(meRoutes, { prefix: '/me' });
-    await protectedTree.register(userRoutes, { prefix: '/users' });
+    await protectedTree.register(userRoutes, { prefix: '/users', config: opts.config });
+    await protectedTree.register(auditRoutes, { prefix: '/audit' });
     await protectedTree.register(evidenceRoutes, { prefix: '/evidence' });
     await protectedTree.register(checkinRoutes, { prefix: '/checkins' });
     // These three serve paths under /users/:id/… and the top-level /reports and /policy.

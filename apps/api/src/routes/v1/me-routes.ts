@@ -1,17 +1,22 @@
-// The caller's own profile and personal access tokens.
+// The caller's own profile, password, sessions and personal access tokens.
 import {
+  ChangePasswordBodySchema,
   CreatedTokenSchema,
   CreateTokenBodySchema,
   IdSchema,
+  MeSchema,
   TokenListSchema,
-  UserSchema,
+  UpdateMeBodySchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../lib/problem';
 import { problems } from '../../lib/route-docs';
 import { hashSecret, newSecret, PAT_PREFIX } from '../../lib/secrets';
-import { toUserDto } from '../../services/accounts';
+import { toMeDto } from '../../services/accounts';
+import { changePassword, signOutElsewhere, updateProfile } from '../../services/manage-own-account';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -19,11 +24,57 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'The caller',
-        response: { 200: UserSchema, ...problems(401) },
+        summary: 'The caller, with their time zone',
+        response: { 200: MeSchema, ...problems(401) },
       },
     },
-    async (request) => toUserDto(request.caller),
+    async (request) => toMeDto(request.caller),
+  );
+
+  fastify.patch(
+    '',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own name or time zone (an IANA name such as Europe/Paris)',
+        body: UpdateMeBodySchema,
+        response: { 200: MeSchema, ...problems(400, 401) },
+      },
+    },
+    async (request) =>
+      toMeDto(await updateProfile(fastify.prisma, request.caller.id, request.body)),
+  );
+
+  fastify.post(
+    '/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Change your password; every other session ends (this one and personal access tokens stay)',
+        body: ChangePasswordBodySchema,
+        response: { 204: z.null().describe('Changed'), ...problems(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      await changePassword(fastify.prisma, request.caller.id, request.sessionId, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  fastify.delete(
+    '/sessions',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out everywhere else: every session but this one ends',
+        response: { 204: z.null().describe('Signed out elsewhere'), ...problems(401) },
+      },
+    },
+    async (request, reply) => {
+      await signOutElsewhere(fastify.prisma, request.caller.id, request.sessionId);
+      return reply.code(204).send(null);
+    },
   );
 
   fastify.post(
@@ -31,7 +82,8 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Create a personal access token; the secret is shown once',
+        summary:
+          'Create a personal access token (expires after expiresInDays, 90 by default); the secret is shown once',
         body: CreateTokenBodySchema,
         response: { 201: CreatedTokenSchema, ...problems(400, 401) },
       },
@@ -43,10 +95,15 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
           userId: request.caller.id,
           name: request.body.name,
           tokenHash: hashSecret(secret),
-          expiresAt: new Date(Date.now() + 90 * 24 * 60 * 60 * 1000),
+          expiresAt: new Date(Date.now() + request.body.expiresInDays * DAY_MS),
         },
       });
-      return reply.code(201).send({ id: token.id, name: token.name, token: PAT_PREFIX + secret });
+      return reply.code(201).send({
+        id: token.id,
+        name: token.name,
+        token: PAT_PREFIX + secret,
+        expiresAt: token.expiresAt.toISOString(),
+      });
     },
   );
 
@@ -55,7 +112,8 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       schema: {
         tags: ['auth'],
-        summary: "The caller's active personal access tokens (never their secrets)",
+        summary:
+          "The caller's unrevoked personal access tokens, expired ones included (never their secrets)",
         response: { 200: TokenListSchema, ...problems(401) },
       },
     },
@@ -70,6 +128,7 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
           name: t.name,
           createdAt: t.createdAt.toISOString(),
           lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+          expiresAt: t.expiresAt.toISOString(),
         })),
       };
     },

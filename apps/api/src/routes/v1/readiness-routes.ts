@@ -72,7 +72,7 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: PolicySchema, ...problems(400, 401, 403) },
       },
     },
-    async (request) => writePolicy(fastify.prisma, request.body),
+    async (request) => writePolicy(fastify.prisma, request.body, request.caller.id),
   );
 };
 

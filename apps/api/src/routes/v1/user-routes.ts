@@ -1,6 +1,8 @@
-// People: listing who the caller may see, reading one, and admin changes.
+// People: listing who the caller may see, reading one, and admin changes (roles and
+// managers, deactivation and reactivation, password-reset links).
 import {
   CreateUserBodySchema,
+  PasswordResetLinkSchema,
   UpdateUserBodySchema,
   UserListSchema,
   UserRefSchema,
@@ -8,15 +10,20 @@ import {
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Env } from '../../env';
 import { problems } from '../../lib/route-docs';
 import { requireRole } from '../../plugins/app/authenticate';
 import { findReadableUser } from '../../services/access';
 import { toUserDto } from '../../services/accounts';
+import { deactivateUser, reactivateUser } from '../../services/deactivate-user';
 import { createUserAsAdmin, updateUser } from '../../services/manage-users';
+import { issuePasswordReset } from '../../services/reset-password';
 
 const UserParams = z.strictObject({ id: UserRefSchema });
 
-const userRoutes: FastifyPluginAsyncZod = async (fastify) => {
+const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { config }) => {
+  const idOf = (ref: string, callerId: string) => (ref === 'me' ? callerId : ref);
+
   fastify.get(
     '',
     {
@@ -62,7 +69,9 @@ const userRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(toUserDto(await createUserAsAdmin(fastify.prisma, request.body))),
+      reply
+        .code(201)
+        .send(toUserDto(await createUserAsAdmin(fastify.prisma, request.caller.id, request.body))),
   );
 
   fastify.patch(
@@ -71,15 +80,82 @@ const userRoutes: FastifyPluginAsyncZod = async (fastify) => {
       preHandler: requireRole('admin'),
       schema: {
         tags: ['users'],
-        summary: 'Change name, role or manager (admin); `managerId: null` clears the manager',
+        summary:
+          'Change name, role or manager (admin); `managerId: null` clears the manager. Demoting the last active admin, or a manager who still has reports to engineer → 409',
         params: UserParams,
         body: UpdateUserBodySchema,
         response: { 200: UserSchema, ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
-      const id = request.params.id === 'me' ? request.caller.id : request.params.id;
-      return toUserDto(await updateUser(fastify.prisma, id, request.body));
+      const id = idOf(request.params.id, request.caller.id);
+      return toUserDto(await updateUser(fastify.prisma, request.caller.id, id, request.body));
+    },
+  );
+
+  fastify.post(
+    '/:id/deactivate',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['users'],
+        summary:
+          'Deactivate an account (admin): every session and token of theirs stops at once; 409 while they manage someone or are the last active admin',
+        params: UserParams,
+        response: { 200: UserSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      toUserDto(
+        await deactivateUser(
+          fastify.prisma,
+          request.caller.id,
+          idOf(request.params.id, request.caller.id),
+        ),
+      ),
+  );
+
+  fastify.post(
+    '/:id/reactivate',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['users'],
+        summary: 'Reactivate an account (admin): the person can sign in again',
+        params: UserParams,
+        response: { 200: UserSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      toUserDto(
+        await reactivateUser(
+          fastify.prisma,
+          request.caller.id,
+          idOf(request.params.id, request.caller.id),
+        ),
+      ),
+  );
+
+  fastify.post(
+    '/:id/password-reset',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['users'],
+        summary:
+          'Issue a one-time password-reset link (admin), valid 24 hours and shown this once; 409 for a deactivated account',
+        params: UserParams,
+        response: { 201: PasswordResetLinkSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const link = await issuePasswordReset(
+        fastify.prisma,
+        request.caller.id,
+        idOf(request.params.id, request.caller.id),
+        config.WEB_ORIGIN,
+      );
+      return reply.code(201).send(link);
     },
   );
 };

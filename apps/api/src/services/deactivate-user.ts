@@ -1,0 +1,71 @@
+// Offboarding (admin): deactivating an account ends every way it had of signing in, at
+// once, while its data stays; reactivating lets the person sign in again with their
+// password (or a fresh reset link).
+//
+// Deactivation revokes the person's sessions (refresh tokens, and access tokens through
+// `authenticate`, which reads the session and `deactivated_at` on every request) and their
+// personal access tokens: a later reactivation must not bring back tokens that may have
+// been handed to scripts. Pending reset links are expired too. A person who still manages
+// someone, or the last active admin, cannot be deactivated (409): reassign first.
+import type { PrismaClient, User } from '@leadtrack/db';
+import { notFound } from '../lib/problem';
+import { revokeUserSessions } from './accounts';
+import { recordAuditEvent } from './audit';
+import { assertNoReports, assertNotLastAdmin, lockHierarchy } from './manage-users';
+
+export async function deactivateUser(
+  prisma: PrismaClient,
+  actorId: string,
+  userId: string,
+): Promise<User> {
+  return prisma.$transaction(async (tx) => {
+    // The same lock as role and manager changes: "last admin" and "has reports" hold
+    // against concurrent edits.
+    await lockHierarchy(tx);
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw notFound('No such user.');
+    if (user.deactivatedAt) return user; // already done: repeating it changes nothing
+    await assertNoReports(tx, user.id, user.name);
+    if (user.role === 'admin') await assertNotLastAdmin(tx, user.id);
+
+    const now = new Date();
+    const updated = await tx.user.update({ where: { id: userId }, data: { deactivatedAt: now } });
+    const sessions = await revokeUserSessions(tx, userId);
+    const tokens = await tx.personalAccessToken.updateMany({
+      where: { userId, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    await tx.passwordReset.updateMany({
+      where: { userId, usedAt: null, expiresAt: { gt: now } },
+      data: { expiresAt: now },
+    });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: 'user.deactivated',
+      targetId: userId,
+      details: { sessionsEnded: sessions, tokensRevoked: tokens.count },
+    });
+    return updated;
+  });
+}
+
+export async function reactivateUser(
+  prisma: PrismaClient,
+  actorId: string,
+  userId: string,
+): Promise<User> {
+  return prisma.$transaction(async (tx) => {
+    await lockHierarchy(tx);
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw notFound('No such user.');
+    if (!user.deactivatedAt) return user;
+    const updated = await tx.user.update({ where: { id: userId }, data: { deactivatedAt: null } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: 'user.reactivated',
+      targetId: userId,
+      details: { deactivatedAt: user.deactivatedAt.toISOString() },
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,49 @@
+// The audit log of admin actions: who did what to whom, newest first.
+import { z } from 'zod';
+import { IdSchema, InstantSchema, plainString } from './common';
+
+/** Stable names of what is recorded; new actions are appended, never renamed. */
+export const AUDIT_ACTIONS = [
+  'user.created',
+  'user.role_changed',
+  'user.manager_changed',
+  'user.deactivated',
+  'user.reactivated',
+  'user.password_reset_issued',
+  'user.password_reset_used',
+  'policy.changed',
+] as const;
+
+const PersonRefSchema = z.object({ id: IdSchema, name: z.string() });
+
+export const AuditEventSchema = z
+  .object({
+    id: IdSchema,
+    at: InstantSchema,
+    /** Who acted. Accounts are never deleted through the API, so an actor always exists. */
+    actor: PersonRefSchema,
+    /** A string rather than an enum so that a newer API's actions still parse. */
+    action: z.string().meta({ examples: [...AUDIT_ACTIONS] }),
+    /** Whom it concerned; null for instance-wide changes such as the policy. */
+    target: PersonRefSchema.nullable(),
+    /** What changed (never a secret). */
+    details: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'AuditEvent' });
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+/** Opaque position in the log: pass `nextCursor` back unchanged. */
+export const AuditCursorSchema = plainString().min(1).max(200);
+
+export const AuditQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: AuditCursorSchema.optional().describe('The nextCursor of the previous page'),
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+export const AuditPageSchema = z.object({
+  items: z.array(AuditEventSchema),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: AuditCursorSchema.nullable(),
+});
+export type AuditPage = z.infer<typeof AuditPageSchema>;
