@@ -1,6 +1,14 @@
 // Owns the public surface of @leadtrack/core: everything the API server and dashboard import.
 
 export {
+  AGREEMENT_AREA_LABELS,
+  AGREEMENT_AREAS,
+  AGREEMENT_OWNERS,
+  type AgreementArea,
+  type AgreementOwner,
+  isAgreementArea,
+} from './agreement';
+export {
   DEFAULT_REQUIRED_KINDS,
   EVIDENCE_KINDS,
   type EvidenceKind,
@@ -22,6 +30,28 @@ export {
   type WeekAggregate,
   type WeekRow,
 } from './readiness';
+export {
+  ANSWER_MAX,
+  ANSWER_MIN,
+  fitScore,
+  REFLECTION_GUIDANCE,
+  REFLECTION_STATEMENT_IDS,
+  REFLECTION_STATEMENTS,
+  type ReflectionStatement,
+} from './reflection';
+export {
+  compareRoleProfile,
+  DEEP_WORK_FLOOR,
+  DEEP_WORK_IC,
+  HANDS_ON_BAND,
+  PROFILE_DIMENSIONS,
+  PROFILE_WEEKS,
+  type ProfileComparison,
+  type ProfileDimension,
+  type ProfileLeaning,
+  type ProfileSummary,
+  REGULAR_SHARE,
+} from './role-profile';
 export {
   addDays,
   addWeeks,
