@@ -9,7 +9,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Env } from './env';
 import authenticate from './plugins/app/authenticate';
-import problemHandler from './plugins/app/problem-handler';
+import problemHandler, { clientErrorHandler, frameworkErrors } from './plugins/app/problem-handler';
 import database from './plugins/external/database';
 import rateLimit from './plugins/external/rate-limit';
 import security from './plugins/external/security';
@@ -65,7 +65,13 @@ export async function buildApp(opts: AppOptions) {
     // Behind the dashboard's server or a proxy, the client address comes from
     // X-Forwarded-For, but only when the peer is trusted (rate limits key on it).
     trustProxy: opts.config.TRUST_PROXY,
+    // Errors raised before routing (bad percent-encoding, a path segment over
+    // maxParamLength → 414) and by node's HTTP parser leave as problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
+  // Every body is JSON: a text/plain body is refused as 415 rather than parsed as a string.
+  fastify.removeContentTypeParser('text/plain');
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
   // fastify-plugin keeps the app's decorators (jwt, prisma) visible on the returned instance.

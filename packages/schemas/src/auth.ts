@@ -1,9 +1,9 @@
 // Accounts: sign-up, sign-in, tokens and the caller's own profile.
 import { z } from 'zod';
-import { IdSchema, InstantSchema, RoleSchema, text } from './common';
+import { IdSchema, InstantSchema, plainString, RoleSchema, text } from './common';
 
-export const EmailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
-export const PasswordSchema = z.string().min(12).max(200);
+export const EmailSchema = plainString().trim().toLowerCase().max(254).pipe(z.email());
+export const PasswordSchema = plainString().min(12).max(200);
 
 export const UserSchema = z
   .object({
@@ -19,7 +19,7 @@ export const UserSchema = z
 export type User = z.infer<typeof UserSchema>;
 
 /** An IANA time zone name that this runtime knows (`Europe/Paris`, `UTC`). */
-export const TimeZoneSchema = z.string()
+export const TimeZoneSchema = plainString()
   .min(1)
   .max(64)
   .refine(isTimeZone, { message: 'Expected an IANA time zone such as Europe/Paris' })
@@ -45,14 +45,14 @@ export const UpdateMeBodySchema = z.strictObject({
 export type UpdateMeBody = z.infer<typeof UpdateMeBodySchema>;
 
 export const ChangePasswordBodySchema = z.strictObject({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: plainString().min(1).max(200),
   newPassword: PasswordSchema,
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;
 
 /** POST /auth/password-reset: the secret from the link an admin issued. */
 export const UsePasswordResetBodySchema = z.strictObject({
-  token: z.string().min(1).max(200),
+  token: plainString().min(1).max(200),
   newPassword: PasswordSchema,
 });
 export type UsePasswordResetBody = z.infer<typeof UsePasswordResetBodySchema>;
@@ -66,7 +66,7 @@ export type RegisterBody = z.infer<typeof RegisterBodySchema>;
 
 export const LoginBodySchema = z.strictObject({
   email: EmailSchema,
-  password: z.string().min(1).max(200),
+  password: plainString().min(1).max(200),
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 

@@ -1,12 +1,12 @@
 // Weekly check-ins: one per user and ISO week, named by the week's Monday (`weekStart`).
 import { z } from 'zod';
-import { IdSchema, InstantSchema, IsoDateSchema, text } from './common';
+import { CalendarDateSchema, IdSchema, InstantSchema, IsoDateSchema, text } from './common';
 
 export const CheckinSchema = z
   .object({
     userId: IdSchema,
     /** The Monday of the ISO week. */
-    weekStart: IsoDateSchema,
+    weekStart: CalendarDateSchema,
     handsOnPercent: z.int().min(0).max(100),
     deepWorkBlocks: z.int().min(0).max(50),
     onLeave: z.boolean(),

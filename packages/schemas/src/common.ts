@@ -2,13 +2,46 @@
 import { EVIDENCE_KINDS, isIsoDate } from '@leadtrack/core';
 import { z } from 'zod';
 
-export const IdSchema = z.string().min(1).max(64);
+/**
+ * Text Postgres can store and every client can decode: no NUL byte (Postgres refuses it)
+ * and no unpaired UTF-16 surrogate (not a character at all: JSON can carry `\ud800`, UTF-8
+ * cannot). Every string the contract accepts is built on this, so the rule holds for every
+ * route at once, naming the field.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** A calendar date, `YYYY-MM-DD`, that exists. */
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE.test(value);
+}
+
+export const STORABLE_TEXT_MESSAGE = 'Must not contain a NUL character or an unpaired surrogate';
+
+/** `z.string()` for anything a client sends: refuses NUL and unpaired surrogates. */
+export const plainString = () => z.string().refine(isStorableText, STORABLE_TEXT_MESSAGE);
+
+export const IdSchema = plainString().min(1).max(64);
+
+/** The earliest date the API accepts anywhere: older dates are typos or attacks. */
+export const MIN_DATE = '2000-01-01';
+
+/**
+ * A calendar date, `YYYY-MM-DD`, that exists, not before 2000-01-01: a timeline from year
+ * 1 would hold ~105,000 weeks, so the bound keeps every readiness computation small.
+ */
 export const IsoDateSchema = z
   .string()
-  .refine(isIsoDate, { message: 'Expected a calendar date as YYYY-MM-DD' })
+  .superRefine((value, ctx) => {
+    if (!isIsoDate(value)) {
+      ctx.addIssue({ code: 'custom', message: 'Expected a calendar date as YYYY-MM-DD' });
+    } else if (value < MIN_DATE) {
+      ctx.addIssue({ code: 'custom', message: `Must not be before ${MIN_DATE}` });
+    }
+  })
   .meta({ format: 'date', example: '2026-11-23' });
+
+/** A date in a response: unbounded, so rows stored before the bound still serialise. */
+export const CalendarDateSchema = z.string().meta({ format: 'date', example: '2026-11-23' });
 
 export const InstantSchema = z.string().meta({ format: 'date-time' });
 
@@ -32,7 +65,7 @@ export const ProblemSchema = z
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** A user id in a path, where `me` means the caller. */
-export const UserRefSchema = z.string().min(1).max(64);
+export const UserRefSchema = plainString().min(1).max(64);
 
 /** Trimmed text with a length limit, stored as given otherwise (no HTML handling). */
-export const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+export const text = (min: number, max: number) => plainString().trim().min(min).max(max);

@@ -2,10 +2,12 @@
 // the acknowledgements a manager (or an admin) adds to them.
 import { z } from 'zod';
 import {
+  CalendarDateSchema,
   EvidenceKindSchema,
   IdSchema,
   InstantSchema,
   IsoDateSchema,
+  plainString,
   text,
   UserRefSchema,
 } from './common';
@@ -37,8 +39,7 @@ export const EvidenceKindsSchema = z
   .refine((kinds) => new Set(kinds).size === kinds.length, { message: 'Kinds must be distinct' });
 
 /** An absolute http(s) URL; other schemes (ftp:, javascript:, data:…) are refused. */
-export const EvidenceLinkSchema = z
-  .string()
+export const EvidenceLinkSchema = plainString()
   .trim()
   .max(EVIDENCE_LIMITS.linkMax)
   .pipe(z.url({ protocol: /^https?$/, message: 'Expected an http or https URL' }));
@@ -89,8 +90,7 @@ export const EvidenceParamsSchema = z.strictObject({ id: IdSchema });
 
 /** `Idempotency-Key` on a create: a retry with the same key and body returns the first entry. */
 export const CreateEvidenceHeadersSchema = z.looseObject({
-  'idempotency-key': z
-    .string()
+  'idempotency-key': plainString()
     .min(1)
     .max(255)
     .optional()
@@ -99,15 +99,14 @@ export const CreateEvidenceHeadersSchema = z.looseObject({
 
 /** `If-Match: "<version>"` (or a bare number, or `*`): a mismatch is 412. */
 export const IfMatchHeadersSchema = z.looseObject({
-  'if-match': z
-    .string()
+  'if-match': plainString()
     .max(200)
     .optional()
     .describe('The version the edit is based on, as sent in ETag; a mismatch is 412'),
 });
 
 /** Opaque position in a list: pass `nextCursor` back unchanged. */
-export const EvidenceCursorSchema = z.string().min(1).max(200);
+export const EvidenceCursorSchema = plainString().min(1).max(200);
 
 export const ListEvidenceQuerySchema = z
   .strictObject({
@@ -147,7 +146,7 @@ export const EvidenceSchema = z
     kinds: z.array(EvidenceKindSchema),
     title: z.string(),
     description: z.string().nullable(),
-    occurredOn: IsoDateSchema,
+    occurredOn: CalendarDateSchema,
     links: z.array(z.string()),
     audience: AudienceSchema.nullable(),
     source: EvidenceSourceSchema,

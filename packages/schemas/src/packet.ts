@@ -1,6 +1,12 @@
 // The promotion packet: a period's evidence grouped by behaviour, with the readiness summary.
 import { z } from 'zod';
-import { EvidenceKindSchema, IdSchema, InstantSchema, IsoDateSchema } from './common';
+import {
+  CalendarDateSchema,
+  EvidenceKindSchema,
+  IdSchema,
+  InstantSchema,
+  IsoDateSchema,
+} from './common';
 import { CurrentStatusSchema } from './readiness';
 
 export const PacketQuerySchema = z.strictObject({
@@ -23,7 +29,7 @@ export const PacketAcknowledgementSchema = z.object({
 export const PacketEntrySchema = z.object({
   id: IdSchema,
   title: z.string(),
-  occurredOn: IsoDateSchema,
+  occurredOn: CalendarDateSchema,
   description: z.string().nullable(),
   links: z.array(z.string()),
   audience: z.enum(['team', 'org', 'stakeholders']).nullable(),

@@ -1,0 +1,69 @@
+// Recognises "the database cannot be reached right now" among the errors the drivers throw,
+// so the error handler can answer 503 with Retry-After (the pool reconnects by itself once
+// the database is back) instead of a 500 that reads like a bug.
+
+// Node socket errors, as pg reports them when it cannot connect or loses its connection.
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+// SQLSTATE classes 08 (connection exception) and 57P0x (the server shutting down or
+// starting), 53300 (too many connections): all pass once the server is reachable again.
+const SQLSTATE = /^(08...|57P0[1-4]|53300)$/;
+
+// @prisma/driver-adapter-utils error kinds for the same situations.
+const ADAPTER_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+
+// Prisma's own codes: P1001 can't reach, P1002 timed out, P1017 server closed the
+// connection, P2024 timed out waiting for a pool connection.
+const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
+
+// pg says these in words only (no code): a dropped connection and a pool wait timing out.
+const MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /Client has encountered a connection error/i,
+  /Can't reach database server/i,
+];
+
+/** True when `error`, or anything in its `cause` chain, says the database is unreachable. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+    const e = current as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown };
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (SOCKET_CODES.has(code) || SQLSTATE.test(code) || PRISMA_CODES.has(code)) return true;
+    if (typeof e.kind === 'string' && ADAPTER_KINDS.has(e.kind)) return true;
+    if (typeof e.message === 'string' && MESSAGES.some((m) => m.test(e.message as string))) {
+      return true;
+    }
+    // AggregateError (happy eyeballs over several addresses) holds the socket errors.
+    const errors = (current as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.some(isDatabaseUnavailable)) return true;
+    current = e.cause;
+  }
+  return false;
+}
+
+/** Postgres refusing a character (a NUL byte: 22021, or one the encoding lacks: 22P05). */
+export function isUnstorableCharacter(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+    const e = current as { code?: unknown; cause?: unknown };
+    if (e.code === '22021' || e.code === '22P05') return true;
+    current = e.cause;
+  }
+  return false;
+}
