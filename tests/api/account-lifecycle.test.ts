@@ -1,0 +1,624 @@
+// Account lifecycle (API.md "Accounts and trust"): sessions with an absolute lifetime,
+// expiring personal access tokens, the caller's profile and password, signing out
+// elsewhere, deactivation and reactivation, one-time password-reset links, and the
+// invariants on roles (last active admin, managers with reports).
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  adminOf,
+  call,
+  expectProblem,
+  makeTeam,
+  registerUser,
+  TEST_PASSWORD,
+  type TestUser,
+  uniqueEmail,
+} from '../support/http';
+import { startTestApp, type TestContext } from '../support/test-app';
+
+const JWT_SECRET = 'account-lifecycle-test-secret-0123456789';
+const WEB_ORIGIN = 'https://leadtrack.example.test, http://localhost:3000';
+const NEW_PASSWORD = 'a brand new password, long enough';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** An HS256 JWT signed with the instance's secret, with exactly these claims. */
+function signRaw(claims: Record<string, unknown>): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+  return `${unsigned}.${createHmac('sha256', JWT_SECRET).update(unsigned).digest('base64url')}`;
+}
+
+function cookieOf(res: { headers: Record<string, unknown> }): string {
+  const raw = res.headers['set-cookie'];
+  const cookies = (Array.isArray(raw) ? raw : [raw]).map(String);
+  const cookie = cookies.find((c) => c.startsWith('lt_refresh='));
+  expect(cookie, 'a refresh cookie is set').toBeDefined();
+  return (cookie as string).split(';')[0] as string;
+}
+
+describe('account lifecycle', () => {
+  let ctx: TestContext;
+  let team: Awaited<ReturnType<typeof makeTeam>>;
+
+  beforeAll(async () => {
+    ctx = await startTestApp({ JWT_SECRET, WEB_ORIGIN });
+    team = await makeTeam(ctx.app);
+  });
+  afterAll(() => ctx.close());
+
+  /** A fresh sign-in of `user`: its access token and refresh cookie. */
+  async function signIn(user: { email: string }, password = TEST_PASSWORD) {
+    const res = await call(ctx.app, 'POST', '/api/v1/auth/login', {
+      body: { email: user.email, password },
+    });
+    expect(res.status, res.text).toBe(200);
+    return { token: res.body.accessToken as string, cookie: cookieOf(res) };
+  }
+
+  const me = (token: string) => call(ctx.app, 'GET', '/api/v1/me', { token });
+  const refresh = (cookie: string) =>
+    call(ctx.app, 'POST', '/api/v1/auth/refresh', { headers: { cookie } });
+  const login = (email: string, password: string) =>
+    call(ctx.app, 'POST', '/api/v1/auth/login', { body: { email, password } });
+  async function patOf(user: { token: string }, body: object = { name: 'script' }) {
+    const res = await call(ctx.app, 'POST', '/api/v1/me/tokens', { token: user.token, body });
+    expect(res.status, res.text).toBe(201);
+    return res.body as { id: string; token: string; expiresAt: string };
+  }
+  const sidOf = (token: string) =>
+    JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()).sid as string;
+
+  describe('sessions and access tokens', () => {
+    it('access tokens carry their session and expiry; without either they are refused', async () => {
+      const user = await registerUser(ctx.app);
+      const claims = JSON.parse(
+        Buffer.from(user.token.split('.')[1] as string, 'base64url').toString(),
+      );
+      expect(claims).toMatchObject({
+        sub: user.id,
+        sid: expect.any(String),
+        exp: expect.any(Number),
+      });
+      const now = Math.floor(Date.now() / 1000);
+      // Correctly signed, same claims: the control works, each omission does not.
+      expect(
+        (await me(signRaw({ sub: user.id, sid: claims.sid, iat: now, exp: now + 60 }))).status,
+      ).toBe(200);
+      expectProblem(await me(signRaw({ sub: user.id, sid: claims.sid, iat: now })), 401);
+      expectProblem(await me(signRaw({ sub: user.id, iat: now, exp: now + 60 })), 401);
+      // Another person's session does not vouch for this user.
+      const other = await registerUser(ctx.app);
+      expectProblem(
+        await me(signRaw({ sub: user.id, sid: sidOf(other.token), iat: now, exp: now + 60 })),
+        401,
+      );
+    });
+
+    it('a session ends at its absolute lifetime: refresh and its access token → 401', async () => {
+      const user = await registerUser(ctx.app);
+      const session = await signIn(user);
+      expect((await refresh(session.cookie)).status).toBe(200);
+      const rows = await ctx.app.db.query<{ expires_at: Date; created_at: Date }>(
+        'SELECT expires_at, created_at FROM sessions WHERE id = $1',
+        [sidOf(session.token)],
+      );
+      const row = rows[0];
+      expect(row).toBeDefined();
+      // 30 days after sign-in, not after the last rotation.
+      const lifetime =
+        new Date(row?.expires_at as Date).getTime() - new Date(row?.created_at as Date).getTime();
+      expect(Math.abs(lifetime - 30 * DAY_MS)).toBeLessThan(5_000);
+
+      await ctx.app.db.query(
+        "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1",
+        [sidOf(session.token)],
+      );
+      expectProblem(await refresh(session.cookie), 401);
+      expectProblem(await me(session.token), 401);
+      // The registration's own session is untouched.
+      expect((await me(user.token)).status).toBe(200);
+    });
+
+    it('refresh keeps the session id; rotation never extends the session', async () => {
+      const user = await registerUser(ctx.app);
+      const session = await signIn(user);
+      const rotated = await refresh(session.cookie);
+      expect(rotated.status).toBe(200);
+      expect(sidOf(rotated.body.accessToken)).toBe(sidOf(session.token));
+      const tokens = await ctx.app.db.query<{ expires_at: Date }>(
+        'SELECT r.expires_at FROM refresh_tokens r JOIN sessions s ON s.id = r.family_id WHERE s.id = $1 AND r.expires_at > s.expires_at',
+        [sidOf(session.token)],
+      );
+      expect(tokens).toEqual([]);
+    });
+  });
+
+  describe('personal access tokens expire', () => {
+    it('default to 90 days, accept 1-365, list expiresAt, and stop at expiry', async () => {
+      const user = await registerUser(ctx.app);
+      const standard = await patOf(user);
+      expect(Math.abs(Date.parse(standard.expiresAt) - (Date.now() + 90 * DAY_MS))).toBeLessThan(
+        60_000,
+      );
+      const short = await patOf(user, { name: 'week', expiresInDays: 7 });
+      expect(Math.abs(Date.parse(short.expiresAt) - (Date.now() + 7 * DAY_MS))).toBeLessThan(
+        60_000,
+      );
+      for (const expiresInDays of [0, 366, 1.5, '30']) {
+        expectProblem(
+          await call(ctx.app, 'POST', '/api/v1/me/tokens', {
+            token: user.token,
+            body: { name: 'bad', expiresInDays },
+          }),
+          400,
+          ['expiresInDays'],
+        );
+      }
+      const list = await call(ctx.app, 'GET', '/api/v1/me/tokens', { token: user.token });
+      expect(
+        list.body.items.map((t: { id: string; expiresAt: string }) => [t.id, t.expiresAt]).sort(),
+      ).toEqual(
+        [
+          [standard.id, standard.expiresAt],
+          [short.id, short.expiresAt],
+        ].sort(),
+      );
+
+      expect((await me(short.token)).status).toBe(200);
+      await ctx.app.db.query(
+        "UPDATE personal_access_tokens SET expires_at = now() - interval '1 second' WHERE id = $1",
+        [short.id],
+      );
+      expectProblem(await me(short.token), 401);
+      expect((await me(standard.token)).status).toBe(200);
+    });
+  });
+
+  describe('GET and PATCH /me', () => {
+    it('shows the time zone (UTC by default) and changes name and time zone', async () => {
+      const user = await registerUser(ctx.app, { name: 'Zoned' });
+      expect((await me(user.token)).body).toMatchObject({
+        id: user.id,
+        timeZone: 'UTC',
+        deactivatedAt: null,
+      });
+      const changed = await call(ctx.app, 'PATCH', '/api/v1/me', {
+        token: user.token,
+        body: { name: 'Zoned Again', timeZone: 'Europe/Paris' },
+      });
+      expect(changed.status, changed.text).toBe(200);
+      expect(changed.body).toMatchObject({
+        id: user.id,
+        name: 'Zoned Again',
+        timeZone: 'Europe/Paris',
+      });
+      expect((await me(user.token)).body).toMatchObject({
+        name: 'Zoned Again',
+        timeZone: 'Europe/Paris',
+      });
+      // Through a personal access token too (the caller is the token's owner).
+      const pat = await patOf(user);
+      const viaPat = await call(ctx.app, 'PATCH', '/api/v1/me', {
+        token: pat.token,
+        body: { timeZone: 'America/New_York' },
+      });
+      expect(viaPat.body.timeZone).toBe('America/New_York');
+    });
+
+    it('refuses an unknown time zone, an empty name and unknown fields (400, nothing stored)', async () => {
+      const user = await registerUser(ctx.app);
+      const bad = await call(ctx.app, 'PATCH', '/api/v1/me', {
+        token: user.token,
+        body: { name: '', timeZone: 'Mars/Olympus_Mons', role: 'admin' },
+      });
+      expectProblem(bad, 400, ['name', 'timeZone', 'role']);
+      expectProblem(
+        await call(ctx.app, 'PATCH', '/api/v1/me', {
+          token: user.token,
+          body: { timeZone: 'x'.repeat(65) },
+        }),
+        400,
+        ['timeZone'],
+      );
+      expect((await me(user.token)).body).toMatchObject({ role: 'engineer', timeZone: 'UTC' });
+      expectProblem(await call(ctx.app, 'PATCH', '/api/v1/me', { body: { name: 'Nobody' } }), 401);
+    });
+  });
+
+  describe('POST /me/password', () => {
+    it('changes the password and ends every other session, not this one nor tokens', async () => {
+      const user = await registerUser(ctx.app);
+      const here = await signIn(user);
+      const elsewhere = await signIn(user);
+      const pat = await patOf(user);
+
+      const wrong = await call(ctx.app, 'POST', '/api/v1/me/password', {
+        token: here.token,
+        body: { currentPassword: 'not my password!!', newPassword: NEW_PASSWORD },
+      });
+      expectProblem(wrong, 400, ['currentPassword']);
+      expectProblem(
+        await call(ctx.app, 'POST', '/api/v1/me/password', {
+          token: here.token,
+          body: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+        }),
+        400,
+        ['newPassword'],
+      );
+      // Nothing changed by the refusals.
+      expect((await me(elsewhere.token)).status).toBe(200);
+
+      const changed = await call(ctx.app, 'POST', '/api/v1/me/password', {
+        token: here.token,
+        body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
+      });
+      expect(changed.status, changed.text).toBe(204);
+
+      expectProblem(await me(elsewhere.token), 401);
+      expectProblem(await refresh(elsewhere.cookie), 401);
+      expectProblem(await me(user.token), 401); // the registration's session is another one
+      expect((await me(here.token)).status).toBe(200);
+      expect((await refresh(here.cookie)).status).toBe(200);
+      expect((await me(pat.token)).status).toBe(200);
+
+      expectProblem(await login(user.email, TEST_PASSWORD), 401);
+      expect((await login(user.email, NEW_PASSWORD)).status).toBe(200);
+    });
+
+    it('needs a token', async () => {
+      expectProblem(
+        await call(ctx.app, 'POST', '/api/v1/me/password', {
+          body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
+        }),
+        401,
+      );
+    });
+  });
+
+  describe('DELETE /me/sessions', () => {
+    it('signs out everywhere else: other access tokens and refresh cookies stop', async () => {
+      const user = await registerUser(ctx.app);
+      const here = await signIn(user);
+      const phone = await signIn(user);
+      const laptop = await signIn(user);
+      const res = await call(ctx.app, 'DELETE', '/api/v1/me/sessions', { token: here.token });
+      expect(res.status, res.text).toBe(204);
+      for (const other of [phone, laptop]) {
+        expectProblem(await me(other.token), 401);
+        expectProblem(await refresh(other.cookie), 401);
+      }
+      expect((await me(here.token)).status).toBe(200);
+      expect((await refresh(here.cookie)).status).toBe(200);
+      // Another person's sessions are not touched.
+      expect((await me(team.stranger.token)).status).toBe(200);
+      expectProblem(await call(ctx.app, 'DELETE', '/api/v1/me/sessions'), 401);
+    });
+  });
+
+  describe('deactivation', () => {
+    const deactivate = (actor: TestUser | undefined, id: string) =>
+      call(ctx.app, 'POST', `/api/v1/users/${id}/deactivate`, { token: actor?.token });
+    const reactivate = (actor: TestUser | undefined, id: string) =>
+      call(ctx.app, 'POST', `/api/v1/users/${id}/reactivate`, { token: actor?.token });
+
+    it("stops the person's access token, refresh cookie and PAT at once; login fails like a wrong password", async () => {
+      const admin = await adminOf(ctx.app);
+      const leaver = await registerUser(ctx.app, { name: 'Leaver' });
+      const session = await signIn(leaver);
+      const pat = await patOf(leaver);
+      // All three work before.
+      expect((await me(session.token)).status).toBe(200);
+      expect((await me(pat.token)).status).toBe(200);
+
+      const res = await deactivate(admin, leaver.id);
+      expect(res.status, res.text).toBe(200);
+      expect(res.body).toMatchObject({ id: leaver.id, deactivatedAt: expect.any(String) });
+      expect(Math.abs(Date.parse(res.body.deactivatedAt) - Date.now())).toBeLessThan(60_000);
+
+      expectProblem(await me(session.token), 401);
+      expectProblem(await refresh(session.cookie), 401);
+      expectProblem(await me(pat.token), 401);
+      expectProblem(await me(leaver.token), 401);
+
+      const refused = await login(leaver.email, TEST_PASSWORD);
+      const wrong = await login(leaver.email, 'wrong password!!');
+      expectProblem(refused, 401);
+      expect(refused.body).toEqual(wrong.body);
+
+      // Admins see it; the person stays (their data stays).
+      const read = await call(ctx.app, 'GET', `/api/v1/users/${leaver.id}`, { token: admin.token });
+      expect(read.body.deactivatedAt).toBe(res.body.deactivatedAt);
+      const list = await call(ctx.app, 'GET', '/api/v1/users', { token: admin.token });
+      const row = list.body.items.find((u: { id: string }) => u.id === leaver.id);
+      expect(row.deactivatedAt).toBe(res.body.deactivatedAt);
+      expect(
+        list.body.items.find((u: { id: string }) => u.id === admin.id).deactivatedAt,
+      ).toBeNull();
+      // Repeating it changes nothing.
+      const again = await deactivate(admin, leaver.id);
+      expect(again.status).toBe(200);
+      expect(again.body.deactivatedAt).toBe(res.body.deactivatedAt);
+    });
+
+    it('reactivation restores sign-in with the password, not the revoked tokens', async () => {
+      const admin = await adminOf(ctx.app);
+      const returner = await registerUser(ctx.app);
+      const pat = await patOf(returner);
+      expect((await deactivate(admin, returner.id)).status).toBe(200);
+      const back = await reactivate(admin, returner.id);
+      expect(back.status, back.text).toBe(200);
+      expect(back.body).toMatchObject({ id: returner.id, deactivatedAt: null });
+      const session = await signIn(returner);
+      expect((await me(session.token)).status).toBe(200);
+      expect((await refresh(session.cookie)).status).toBe(200);
+      expectProblem(await me(pat.token), 401);
+      expectProblem(await me(returner.token), 401);
+      // Reactivating an active account is a no-op.
+      expect((await reactivate(admin, returner.id)).body.deactivatedAt).toBeNull();
+    });
+
+    it('is for admins only: 403 for managers, engineers and the person; 401 without a token; 404 unknown', async () => {
+      const { manager, engineer, stranger } = team;
+      const admin = await adminOf(ctx.app);
+      for (const actor of [manager, engineer, stranger]) {
+        expectProblem(await deactivate(actor, engineer.id), 403);
+        expectProblem(await reactivate(actor, engineer.id), 403);
+      }
+      expectProblem(await deactivate(engineer, 'me'), 403);
+      expectProblem(await deactivate(undefined, engineer.id), 401);
+      expectProblem(await reactivate(undefined, engineer.id), 401);
+      expectProblem(await deactivate(admin, 'no-such-user'), 404);
+      expectProblem(await reactivate(admin, 'no-such-user'), 404);
+      expect((await me(engineer.token)).status).toBe(200);
+    });
+
+    it('a deactivated admin can no longer act (their token is refused)', async () => {
+      const admin = await adminOf(ctx.app);
+      const second = await registerUser(ctx.app, { name: 'Second Admin', email: uniqueEmail() });
+      expect(
+        (
+          await call(ctx.app, 'PATCH', `/api/v1/users/${second.id}`, {
+            token: admin.token,
+            body: { role: 'admin' },
+          })
+        ).status,
+      ).toBe(200);
+      const target = await registerUser(ctx.app);
+      expect((await deactivate(admin, second.id)).status).toBe(200);
+      expectProblem(await deactivate(second, target.id), 401);
+      expectProblem(
+        await call(ctx.app, 'POST', `/api/v1/users/${target.id}/password-reset`, {
+          token: second.token,
+        }),
+        401,
+      );
+      expectProblem(await call(ctx.app, 'GET', '/api/v1/audit', { token: second.token }), 401);
+    });
+
+    it('409 while they manage someone (naming them) or are the last active admin', async () => {
+      const admin = await adminOf(ctx.app);
+      const lead = await registerUser(ctx.app, { name: 'Lead Person', email: uniqueEmail() });
+      const ann = await registerUser(ctx.app, { name: 'Ann Report', email: uniqueEmail() });
+      const bob = await registerUser(ctx.app, { name: 'Bob Report', email: uniqueEmail() });
+      for (const report of [ann, bob]) {
+        await call(ctx.app, 'PATCH', `/api/v1/users/${report.id}`, {
+          token: admin.token,
+          body: { managerId: lead.id },
+        });
+      }
+      const refused = await deactivate(admin, lead.id);
+      expectProblem(refused, 409);
+      expect(refused.body.detail).toContain('Ann Report');
+      expect(refused.body.detail).toContain('Bob Report');
+      expect((await me(lead.token)).status).toBe(200);
+
+      for (const report of [ann, bob]) {
+        await call(ctx.app, 'PATCH', `/api/v1/users/${report.id}`, {
+          token: admin.token,
+          body: { managerId: null },
+        });
+      }
+      expect((await deactivate(admin, lead.id)).status).toBe(200);
+
+      // The instance's admins: the first one plus any promoted by other tests; deactivate
+      // every other active admin, then the last one is refused, even by themselves.
+      const admins = (
+        await call(ctx.app, 'GET', '/api/v1/users', { token: admin.token })
+      ).body.items.filter(
+        (u: { role: string; deactivatedAt: string | null; id: string }) =>
+          u.role === 'admin' && !u.deactivatedAt && u.id !== admin.id,
+      );
+      for (const other of admins) expect((await deactivate(admin, other.id)).status).toBe(200);
+      const last = await deactivate(admin, admin.id);
+      expectProblem(last, 409);
+      expect(last.body.detail).toMatch(/last active admin/);
+      expect((await me(admin.token)).status).toBe(200);
+    });
+  });
+
+  describe('role and manager invariants', () => {
+    const patch = (actor: TestUser, id: string, body: object) =>
+      call(ctx.app, 'PATCH', `/api/v1/users/${id}`, { token: actor.token, body });
+
+    it('demoting a manager who still has reports to engineer → 409 naming them', async () => {
+      const admin = await adminOf(ctx.app);
+      const lead = await registerUser(ctx.app, { name: 'Demotable Lead', email: uniqueEmail() });
+      const cy = await registerUser(ctx.app, { name: 'Cy Report', email: uniqueEmail() });
+      expect((await patch(admin, cy.id, { managerId: lead.id })).status).toBe(200);
+      const refused = await patch(admin, lead.id, { role: 'engineer' });
+      expectProblem(refused, 409);
+      expect(refused.body.detail).toContain('Cy Report');
+      const read = await call(ctx.app, 'GET', `/api/v1/users/${lead.id}`, { token: admin.token });
+      expect(read.body.role).toBe('manager');
+      // The refused demotion did not stop the manager from managing.
+      expect(
+        (await call(ctx.app, 'GET', `/api/v1/users/${cy.id}`, { token: lead.token })).status,
+      ).toBe(200);
+      // Reassigned first, the demotion goes through.
+      expect((await patch(admin, cy.id, { managerId: null })).status).toBe(200);
+      expect((await patch(admin, lead.id, { role: 'engineer' })).body.role).toBe('engineer');
+    });
+
+    it('demoting the last active admin → 409; with another active admin it works', async () => {
+      const admin = await adminOf(ctx.app);
+      const list = (await call(ctx.app, 'GET', '/api/v1/users', { token: admin.token })).body.items;
+      const activeAdmins = list.filter(
+        (u: { role: string; deactivatedAt: string | null }) =>
+          u.role === 'admin' && !u.deactivatedAt,
+      );
+      expect(activeAdmins.map((u: { id: string }) => u.id)).toEqual([admin.id]);
+      const refused = await patch(admin, admin.id, { role: 'manager' });
+      expectProblem(refused, 409);
+      expect(refused.body.detail).toMatch(/last active admin/);
+      expect((await me(admin.token)).body.role).toBe('admin');
+
+      // A deactivated admin does not count as one who could run the instance.
+      const dormant = await registerUser(ctx.app, { name: 'Dormant Admin', email: uniqueEmail() });
+      expect((await patch(admin, dormant.id, { role: 'admin' })).status).toBe(200);
+      expect(
+        (
+          await call(ctx.app, 'POST', `/api/v1/users/${dormant.id}/deactivate`, {
+            token: admin.token,
+          })
+        ).status,
+      ).toBe(200);
+      expectProblem(await patch(admin, admin.id, { role: 'engineer' }), 409);
+
+      const deputy = await registerUser(ctx.app, { name: 'Deputy Admin', email: uniqueEmail() });
+      expect((await patch(admin, deputy.id, { role: 'admin' })).status).toBe(200);
+      const demoted = await patch(deputy, deputy.id, { role: 'manager' });
+      expect(demoted.status, demoted.text).toBe(200);
+      expect(demoted.body.role).toBe('manager');
+    });
+
+    it('a deactivated person cannot be made anyone’s manager (400 naming managerId)', async () => {
+      const admin = await adminOf(ctx.app);
+      const gone = await registerUser(ctx.app, { name: 'Gone Manager', email: uniqueEmail() });
+      const someone = await registerUser(ctx.app);
+      expect(
+        (await call(ctx.app, 'POST', `/api/v1/users/${gone.id}/deactivate`, { token: admin.token }))
+          .status,
+      ).toBe(200);
+      expectProblem(await patch(admin, someone.id, { managerId: gone.id }), 400, ['managerId']);
+      expect(
+        (await call(ctx.app, 'GET', `/api/v1/users/${someone.id}`, { token: admin.token })).body
+          .managerId,
+      ).toBeNull();
+      const created = await call(ctx.app, 'POST', '/api/v1/users', {
+        token: admin.token,
+        body: {
+          email: `made-${Date.now()}@example.test`,
+          name: 'Made',
+          password: TEST_PASSWORD,
+          role: 'engineer',
+          managerId: gone.id,
+        },
+      });
+      expectProblem(created, 400, ['managerId']);
+    });
+  });
+
+  describe('password-reset links', () => {
+    const issue = (actor: TestUser | undefined, id: string) =>
+      call(ctx.app, 'POST', `/api/v1/users/${id}/password-reset`, { token: actor?.token });
+    const use = (token: string, newPassword = NEW_PASSWORD) =>
+      call(ctx.app, 'POST', '/api/v1/auth/password-reset', { body: { token, newPassword } });
+    const tokenIn = (url: string) => new URL(url).searchParams.get('token') as string;
+
+    it('issues a one-time link on the dashboard (24 h); using it sets the password and ends every session', async () => {
+      const admin = await adminOf(ctx.app);
+      const forgetful = await registerUser(ctx.app);
+      const session = await signIn(forgetful);
+      const pat = await patOf(forgetful);
+
+      const link = await issue(admin, forgetful.id);
+      expect(link.status, link.text).toBe(201);
+      expect(link.body.url).toMatch(
+        /^https:\/\/leadtrack\.example\.test\/reset-password\?token=[\w-]{20,}$/,
+      );
+      expect(Math.abs(Date.parse(link.body.expiresAt) - (Date.now() + DAY_MS))).toBeLessThan(
+        60_000,
+      );
+      const secret = tokenIn(link.body.url);
+      // Only a hash is stored.
+      const stored = await ctx.app.db.query<{ token_hash: string }>(
+        'SELECT token_hash FROM password_resets WHERE user_id = $1',
+        [forgetful.id],
+      );
+      expect(stored).toHaveLength(1);
+      expect(stored[0]?.token_hash).not.toContain(secret);
+
+      expectProblem(await use(secret, 'short'), 400, ['newPassword']);
+      expect((await me(session.token)).status).toBe(200); // a refused use changes nothing
+
+      expect((await use(secret)).status).toBe(204);
+      expectProblem(await me(session.token), 401);
+      expectProblem(await refresh(session.cookie), 401);
+      expectProblem(await me(forgetful.token), 401);
+      expect((await me(pat.token)).status).toBe(200);
+      expectProblem(await login(forgetful.email, TEST_PASSWORD), 401);
+      expect((await login(forgetful.email, NEW_PASSWORD)).status).toBe(200);
+
+      // Once only.
+      expectProblem(await use(secret, 'yet another new password'), 400, ['token']);
+      expect((await login(forgetful.email, NEW_PASSWORD)).status).toBe(200);
+    });
+
+    it('refuses unknown and expired links, and a newer link replaces an older one', async () => {
+      const admin = await adminOf(ctx.app);
+      const user = await registerUser(ctx.app);
+      expectProblem(await use('no-such-token'), 400, ['token']);
+      expectProblem(
+        await call(ctx.app, 'POST', '/api/v1/auth/password-reset', {
+          body: { token: '', newPassword: 'x' },
+        }),
+        400,
+        ['token', 'newPassword'],
+      );
+
+      const expired = tokenIn((await issue(admin, user.id)).body.url);
+      await ctx.app.db.query(
+        "UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE user_id = $1",
+        [user.id],
+      );
+      expectProblem(await use(expired), 400, ['token']);
+
+      const older = tokenIn((await issue(admin, user.id)).body.url);
+      const newer = tokenIn((await issue(admin, user.id)).body.url);
+      expectProblem(await use(older), 400, ['token']);
+      expect((await use(newer)).status).toBe(204);
+      expect((await login(user.email, NEW_PASSWORD)).status).toBe(200);
+    });
+
+    it('a deactivated account gets no link (409), and deactivation voids a pending one', async () => {
+      const admin = await adminOf(ctx.app);
+      const user = await registerUser(ctx.app);
+      const pending = tokenIn((await issue(admin, user.id)).body.url);
+      expect(
+        (await call(ctx.app, 'POST', `/api/v1/users/${user.id}/deactivate`, { token: admin.token }))
+          .status,
+      ).toBe(200);
+      expectProblem(await issue(admin, user.id), 409);
+      expectProblem(await use(pending), 400, ['token']);
+      expect(
+        (await call(ctx.app, 'POST', `/api/v1/users/${user.id}/reactivate`, { token: admin.token }))
+          .status,
+      ).toBe(200);
+      expect((await issue(admin, user.id)).status).toBe(201);
+    });
+
+    it('is issued by admins only: 403 for the person, their manager and strangers; 401 without a token', async () => {
+      const { manager, engineer, stranger } = team;
+      const admin = await adminOf(ctx.app);
+      for (const actor of [engineer, manager, stranger]) {
+        expectProblem(await issue(actor, engineer.id), 403);
+      }
+      expectProblem(await issue(undefined, engineer.id), 401);
+      expectProblem(await issue(admin, 'no-such-user'), 404);
+      const rows = await ctx.app.db.query('SELECT 1 FROM password_resets WHERE user_id = $1', [
+        engineer.id,
+      ]);
+      expect(rows).toEqual([]);
+    });
+  });
+});
