@@ -18,11 +18,16 @@ export {
 export { DEFAULT_POLICY, POLICY_LIMITS, type Policy } from './policy';
 export {
   type CheckinInput,
+  type CurrentReadiness,
   type CurrentStatus,
+  computeCurrent,
   computeReadiness,
+  type PersonFacts,
   type Readiness,
   type ReadinessInput,
   type ReadinessStatus,
+  SIGNAL_CODES,
+  SIGNAL_MANAGER_MESSAGES,
   SIGNAL_MESSAGES,
   type Signal,
   type SignalCode,

@@ -7,9 +7,13 @@ import type { Policy } from './policy';
 import {
   type CheckinInput,
   type CurrentStatus,
+  computeCurrent,
   computeReadiness,
+  type PersonFacts,
   type Readiness,
   type ReadinessInput,
+  SIGNAL_CODES,
+  SIGNAL_MANAGER_MESSAGES,
   SIGNAL_MESSAGES,
   type SignalCode,
   type WeekRow,
@@ -34,6 +38,9 @@ interface History {
   weeks: GenWeek[];
   asOfIndex: number;
   asOfDay: number;
+  hasManager: boolean;
+  /** The working agreement's confirmation, as a week index and day, or null. */
+  agreement: { week: number; day: number } | null;
 }
 
 const kindsArb = fc.subarray([...EVIDENCE_KINDS], { minLength: 1, maxLength: 3 });
@@ -102,6 +109,13 @@ function historyArb(minThreshold = 1): fc.Arbitrary<History> {
         weeks: fc.array(weekArb(habits), { minLength: length, maxLength: length }),
         asOfIndex: fc.constant(Math.max(0, length - 1 + asOfShift)),
         asOfDay: fc.constant(asOfDay),
+        hasManager: fc.boolean(),
+        agreement: fc.option(
+          fc.record({
+            week: fc.integer({ min: length - 35, max: length + 1 }),
+            day: fc.integer({ min: 0, max: 6 }),
+          }),
+        ),
       }),
     );
 }
@@ -126,12 +140,20 @@ function checkinsOf(h: History): CheckinInput[] {
   return out;
 }
 
+function factsOf(h: History): PersonFacts {
+  return {
+    hasManager: h.hasManager,
+    agreementConfirmedOn: h.agreement ? addDays(week(h.agreement.week), h.agreement.day) : null,
+  };
+}
+
 function inputOf(h: History, extra: TestEntry[] = []): ReadinessInput {
   return {
     policy: h.policy,
     asOf: addDays(week(h.asOfIndex), h.asOfDay),
     weeks: aggregate([...entriesOf(h), ...extra]),
     checkins: checkinsOf(h),
+    facts: factsOf(h),
   };
 }
 
@@ -149,9 +171,22 @@ function previousNonLeaveStreaks(rows: WeekRow[]): number[] {
   });
 }
 
-// The model restated the slow, obvious way: every window and streak recomputed from scratch.
-function reference(h: History): Readiness {
+const OLD_CODES: readonly SignalCode[] = [
+  'losing-technical-currency',
+  'doing-not-enabling',
+  'mentoring-ad-hoc',
+  'stale',
+];
+
+/**
+ * The model restated the slow, obvious way: every window and streak recomputed from
+ * scratch. `old` is the model before rule 8 and the three newer signals: no week is
+ * pending, only the first four signals exist.
+ */
+function reference(h: History, model: 'current' | 'old' = 'current'): Readiness {
+  const rule8 = model === 'current';
   const required = EVIDENCE_KINDS.filter((k) => h.policy.requiredKinds.includes(k));
+  const threshold = h.policy.thresholdWeeks;
   const last = h.asOfIndex;
   const at = (i: number): GenWeek | undefined => (i <= last ? h.weeks[i] : undefined);
   let first = -1;
@@ -164,6 +199,7 @@ function reference(h: History): Readiness {
   }
   const notStarted: CurrentStatus = {
     weekStart: week(last),
+    pending: false,
     consistent: false,
     streak: 0,
     ready: false,
@@ -197,7 +233,16 @@ function reference(h: History): Readiness {
       (!h.policy.requireVisibility || (visibility !== null && visibility >= 0.5));
     return { missingKinds, visibility, consistent };
   };
-  const streakAt = (i: number) => {
+  // Rule 8: the week holding asOf, not on leave and not consistent.
+  const pending = rule8 && !onLeave(last) && !consistentAt(last).consistent;
+  const previousNonLeave = (i: number) => {
+    let j = i - 1;
+    while (j >= first && onLeave(j)) j--;
+    return j;
+  };
+  const streakAt = (i: number): number => {
+    if (i < first) return 0;
+    if (onLeave(i) || (pending && i === last)) return streakAt(previousNonLeave(i));
     let n = 0;
     for (let j = i; j >= first; j--) {
       if (onLeave(j)) continue;
@@ -209,30 +254,29 @@ function reference(h: History): Readiness {
 
   const rows: WeekRow[] = [];
   for (let i = first; i <= last; i++) {
+    const streak = streakAt(i);
     if (onLeave(i)) {
-      let j = i - 1;
-      while (j >= first && onLeave(j)) j--;
-      const streak = j >= first ? streakAt(j) : 0;
       rows.push({
         weekStart: week(i),
         onLeave: true,
+        pending: false,
         counts: countsOf(i),
         missingKinds: [],
         consistent: false,
         streak,
-        ready: streak >= h.policy.thresholdWeeks,
+        ready: streak >= threshold,
         visibility: null,
       });
     } else {
       const c = consistentAt(i);
-      const streak = streakAt(i);
       rows.push({
         weekStart: week(i),
         onLeave: false,
+        pending: pending && i === last,
         counts: countsOf(i),
         ...c,
         streak,
-        ready: streak >= h.policy.thresholdWeeks,
+        ready: streak >= threshold,
       });
     }
   }
@@ -242,53 +286,95 @@ function reference(h: History): Readiness {
   const cur = active[active.length - 1];
   let current = notStarted;
   if (cur !== undefined) {
-    const { consistent } = consistentAt(cur);
+    const consistent = !pending && consistentAt(cur).consistent;
     const streak = streakAt(cur);
-    const threshold = h.policy.thresholdWeeks;
     const ready = streak >= threshold;
-    // readySince: walk back over the run to its threshold-th non-leave week.
-    const run = active.filter((i) => i <= cur).slice(active.length - streak);
+    // readySince: walk back over the run (ending at the week whose streak is shown) to its
+    // threshold-th non-leave week.
+    const runEnd = pending ? previousNonLeave(cur) : cur;
+    const run = active.filter((i) => i <= runEnd).slice(-streak || active.length);
     const readySince = ready ? week(run[threshold - 1] as number) : null;
     let projectedReadyOn: string | null = readySince;
-    if (consistent && !ready) {
+    if (!ready && (consistent || (pending && streak > 0))) {
+      // As if a pending week became consistent: it counts one more this week.
       let i = cur;
-      let need = threshold - streak;
+      let need = threshold - streak - (pending ? 1 : 0);
       while (need > 0) {
         i++;
         if (!onLeave(i)) need--;
       }
       projectedReadyOn = week(i);
     }
-    current = { weekStart: week(cur), consistent, streak, ready, readySince, projectedReadyOn };
+    current = {
+      weekStart: week(cur),
+      pending,
+      consistent,
+      streak,
+      ready,
+      readySince,
+      projectedReadyOn,
+    };
   }
 
-  const withCheckin = active.filter((i) => at(i)?.checkin);
-  const raised: SignalCode[] = [];
-  const lastN = <T>(xs: T[], n: number) => (xs.length >= n ? xs.slice(-n) : null);
-  if (lastN(withCheckin, 3)?.every((i) => (at(i)?.checkin?.deepWorkBlocks ?? 0) < 1)) {
-    raised.push('losing-technical-currency');
+  // The agreement counts when confirmed by asOf and within the 26 weeks ending with its week.
+  const agreementFresh =
+    h.agreement !== null &&
+    (h.agreement.week < last || (h.agreement.week === last && h.agreement.day <= h.asOfDay)) &&
+    last - h.agreement.week < 26;
+  const raisedOver = (weeks: number[]): Set<SignalCode> => {
+    const withCheckin = weeks.filter((i) => at(i)?.checkin);
+    const raised = new Set<SignalCode>();
+    const lastN = <T>(xs: T[], n: number) => (xs.length >= n ? xs.slice(-n) : null);
+    if (lastN(withCheckin, 3)?.every((i) => (at(i)?.checkin?.deepWorkBlocks ?? 0) < 1)) {
+      raised.add('losing-technical-currency');
+    }
+    if (
+      lastN(withCheckin, 4)?.every((i) => {
+        const counts = countsOf(i);
+        return (
+          (at(i)?.checkin?.handsOnPercent ?? 0) > 80 &&
+          counts.mentoring + counts.unblocking + counts.review === 0
+        );
+      })
+    ) {
+      raised.add('doing-not-enabling');
+    }
+    const last8 = lastN(weeks, 8);
+    if (last8 && last8.filter((i) => countsOf(i).mentoring > 0).length < 4) {
+      raised.add('mentoring-ad-hoc');
+    }
+    if (lastN(weeks, 2)?.every((i) => (at(i)?.entries.length ?? 0) === 0)) raised.add('stale');
+    if (rule8 && last8) {
+      if (last8.every((i) => countsOf(i).feedback === 0)) {
+        raised.add('avoiding-difficult-conversations');
+      }
+      const entries = last8.flatMap((i) => at(i)?.entries ?? []);
+      if (
+        current.ready &&
+        entries.length > 0 &&
+        entries.filter((e) => e.ack).length < entries.length / 2
+      ) {
+        raised.add('unrecognised');
+      }
+      if (h.hasManager && !agreementFresh) raised.add('unclear-em-boundary');
+    }
+    return raised;
+  };
+  const raised = raisedOver(active);
+  // A pending week can clear a signal, never raise one.
+  if (pending) {
+    const without = raisedOver(active.slice(0, -1));
+    for (const code of raised) if (!without.has(code)) raised.delete(code);
   }
-  if (
-    lastN(withCheckin, 4)?.every((i) => {
-      const counts = countsOf(i);
-      return (
-        (at(i)?.checkin?.handsOnPercent ?? 0) > 80 &&
-        counts.mentoring + counts.unblocking + counts.review === 0
-      );
-    })
-  ) {
-    raised.push('doing-not-enabling');
-  }
-  const last8 = lastN(active, 8);
-  if (last8 && last8.filter((i) => countsOf(i).mentoring > 0).length < 4) {
-    raised.push('mentoring-ad-hoc');
-  }
-  if (lastN(active, 2)?.every((i) => (at(i)?.entries.length ?? 0) === 0)) raised.push('stale');
 
   return {
     weeks: rows,
     current,
-    signals: raised.map((code) => ({ code, message: SIGNAL_MESSAGES[code] })),
+    signals: SIGNAL_CODES.filter((code) => raised.has(code)).map((code) => ({
+      code,
+      message: SIGNAL_MESSAGES[code],
+      managerMessage: SIGNAL_MANAGER_MESSAGES[code],
+    })),
   };
 }
 
@@ -317,14 +403,15 @@ describe('readiness properties', () => {
     );
   });
 
-  it('resets the streak exactly on non-consistent weeks, else adds one to the previous non-leave week', () => {
+  it('resets the streak exactly on ended non-consistent weeks, else adds one to the previous non-leave week', () => {
     fc.assert(
       fc.property(historyArb(), (h) => {
         const rows = compute(h).weeks;
         const prev = previousNonLeaveStreaks(rows);
         rows.forEach((row, i) => {
           if (row.onLeave) return;
-          expect(row.streak).toBe(row.consistent ? (prev[i] as number) + 1 : 0);
+          const expected = row.consistent ? (prev[i] as number) + 1 : row.pending ? prev[i] : 0;
+          expect(row.streak).toBe(expected);
         });
       }),
       runs,
@@ -452,22 +539,131 @@ describe('readiness properties', () => {
         }
         expect(current).toMatchObject({
           weekStart: last.weekStart,
+          pending: last.pending,
           consistent: last.consistent,
           streak: last.streak,
           ready: last.ready,
         });
         if (current.ready) {
           const since = rows.find((row) => row.weekStart === current.readySince);
-          expect(since).toMatchObject({ onLeave: false, streak: h.policy.thresholdWeeks });
+          expect(since).toMatchObject({
+            onLeave: false,
+            pending: false,
+            streak: h.policy.thresholdWeeks,
+          });
           expect(current.projectedReadyOn).toBe(current.readySince);
         } else {
           expect(current.readySince).toBeNull();
           if (current.consistent) {
             expect((current.projectedReadyOn ?? '') > week(h.asOfIndex)).toBe(true);
+          } else if (current.pending && current.streak > 0) {
+            // As if this week became consistent: it may be the week that reaches the threshold.
+            expect((current.projectedReadyOn ?? '') >= week(h.asOfIndex)).toBe(true);
           } else {
             expect(current.projectedReadyOn).toBeNull();
           }
         }
+      }),
+      runs,
+    );
+  });
+});
+
+describe('the week in progress (rule 8) and the cheap path', () => {
+  const runs = { numRuns: 300 };
+
+  it('is only ever the last week: pending exactly when it is not on leave and not consistent', () => {
+    fc.assert(
+      fc.property(historyArb(), (h) => {
+        const rows = compute(h).weeks;
+        rows.forEach((row, i) => {
+          const last = i === rows.length - 1;
+          expect(row.pending).toBe(last && !row.onLeave && !row.consistent);
+        });
+      }),
+      runs,
+    );
+  });
+
+  it('never lowers the streak shown below the week before', () => {
+    fc.assert(
+      fc.property(historyArb(), (h) => {
+        const { weeks: rows, current } = compute(h);
+        const prev = previousNonLeaveStreaks(rows);
+        rows.forEach((row, i) => {
+          if (row.pending) {
+            expect(row.streak).toBe(prev[i]);
+            expect(row.ready).toBe((prev[i] as number) >= h.policy.thresholdWeeks);
+          }
+        });
+        const last = rows[rows.length - 1];
+        if (last && !last.onLeave)
+          expect(current.streak).toBeGreaterThanOrEqual(prev[rows.length - 1] as number);
+      }),
+      runs,
+    );
+  });
+
+  it('counts the last week once it is consistent, and it is no longer pending', () => {
+    fc.assert(
+      fc.property(historyArb(), (h) => {
+        const before = compute(h);
+        const last = before.weeks[before.weeks.length - 1];
+        if (!last?.pending) return;
+        const carried = last.streak;
+        // Every required kind this week, acknowledged: consistent unless an unacknowledged
+        // window keeps visibility under the bar.
+        const fill = h.policy.requiredKinds.map((k) => ({
+          on: week(h.asOfIndex),
+          kinds: [k],
+          ack: true,
+        }));
+        let after = compute(h, fill);
+        for (let i = 0; i < 8 && after.current.pending; i++) {
+          after = compute(h, [...fill, ...Array.from({ length: 8 * (i + 1) }, () => fill).flat()]);
+        }
+        const row = after.weeks[after.weeks.length - 1];
+        expect(row).toMatchObject({ pending: false, consistent: true, streak: carried + 1 });
+        expect(after.current).toMatchObject({
+          pending: false,
+          consistent: true,
+          streak: carried + 1,
+        });
+        // What it projected while pending (with a streak to carry) is what it projects now.
+        if (carried > 0) {
+          expect(after.current.projectedReadyOn).toBe(before.current.projectedReadyOn);
+        } else {
+          expect(before.current.projectedReadyOn).toBeNull();
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('equals the model before rule 8 whenever no week is pending', () => {
+    fc.assert(
+      fc.property(historyArb(), (h) => {
+        const now = compute(h);
+        if (now.current.pending) return;
+        const old = reference(h, 'old');
+        expect(now.weeks).toEqual(old.weeks);
+        expect(now.current).toEqual(old.current);
+        const oldCodes = (r: Readiness) =>
+          r.signals.map((s) => s.code).filter((c) => OLD_CODES.includes(c));
+        expect(oldCodes(now)).toEqual(oldCodes(old));
+      }),
+      runs,
+    );
+  });
+
+  it('computeCurrent answers exactly the current status and signals of computeReadiness', () => {
+    fc.assert(
+      fc.property(historyArb(), (h) => {
+        const full = compute(h);
+        expect(computeCurrent(inputOf(h))).toEqual({
+          current: full.current,
+          signals: full.signals,
+        });
       }),
       runs,
     );

@@ -6,7 +6,10 @@ import { DEFAULT_POLICY, POLICY_LIMITS, type Policy } from './policy';
 import {
   type CheckinInput,
   computeReadiness,
+  type PersonFacts,
   type Readiness,
+  SIGNAL_CODES,
+  SIGNAL_MANAGER_MESSAGES,
   SIGNAL_MESSAGES,
   type SignalCode,
   statusOf,
@@ -22,6 +25,7 @@ interface Scenario {
   /** Week index of asOf (a Wednesday, so week arithmetic is exercised). */
   asOfWeek: number;
   policy?: Partial<Policy>;
+  facts?: PersonFacts;
 }
 
 function run(s: Scenario): Readiness {
@@ -30,8 +34,11 @@ function run(s: Scenario): Readiness {
     asOf: addDays(week(s.asOfWeek), 2),
     weeks: [...aggregate(s.entries ?? []), ...(s.weeks ?? [])],
     checkins: s.checkins ?? [],
+    ...(s.facts ? { facts: s.facts } : {}),
   });
 }
+// For describe blocks that shadow `run` with a policy of their own.
+const runWith = run;
 
 function leave(i: number): CheckinInput {
   return { weekStart: week(i), handsOnPercent: 0, deepWorkBlocks: 0, onLeave: true };
@@ -49,6 +56,7 @@ const streaks = (r: Readiness) => r.weeks.map((w) => w.streak);
 const codes = (r: Readiness) => r.signals.map((s) => s.code);
 
 const NOT_STARTED = {
+  pending: false,
   consistent: false,
   streak: 0,
   ready: false,
@@ -252,6 +260,7 @@ describe('leave weeks', () => {
     expect(r.weeks[3]).toEqual({
       weekStart: week(3),
       onLeave: true,
+      pending: false,
       counts: {
         ownership: 0,
         review: 0,
@@ -293,9 +302,18 @@ describe('leave weeks', () => {
       checkins: [leave(1), leave(2)],
       asOfWeek: 6,
     });
-    // Week 5's window is weeks 5, 4, 3 and 0: ownership from week 0 still counts.
-    expect(streaks(r)).toEqual([1, 1, 1, 2, 3, 4, 0]);
-    expect(r.weeks[6]?.missingKinds).toEqual(['ownership']);
+    // Week 5's window is weeks 5, 4, 3 and 0: ownership from week 0 still counts. Week 6,
+    // the week in progress, misses it: pending, it carries week 5's streak.
+    expect(streaks(r)).toEqual([1, 1, 1, 2, 3, 4, 4]);
+    expect(r.weeks[6]).toMatchObject({ pending: true, missingKinds: ['ownership'] });
+    // Once week 6 has ended (asOf a week later), it breaks the streak.
+    const later = run({
+      entries: [...fullWeek(week(0)), ...others],
+      checkins: [leave(1), leave(2)],
+      asOfWeek: 7,
+    });
+    expect(streaks(later)).toEqual([1, 1, 1, 2, 3, 4, 0, 0]);
+    expect(later.weeks[6]).toMatchObject({ pending: false, missingKinds: ['ownership'] });
   });
 
   it('make the evidence dated in them count for nothing (but show it)', () => {
@@ -325,6 +343,7 @@ describe('readiness and projection', () => {
     expect(r.weeks[25]).toMatchObject({ streak: 26, ready: true });
     expect(r.current).toEqual({
       weekStart: week(25),
+      pending: false,
       consistent: true,
       streak: 26,
       ready: true,
@@ -366,6 +385,7 @@ describe('readiness and projection', () => {
     const r = run({ entries: fullWeeks(0, 24), asOfWeek: 24 });
     expect(r.current).toEqual({
       weekStart: week(24),
+      pending: false,
       consistent: true,
       streak: 25,
       ready: false,
@@ -393,9 +413,11 @@ describe('readiness and projection', () => {
     ]);
   });
 
-  it('projects nothing when the current week is not consistent', () => {
-    const r = run({ entries: fullWeek(week(0)), asOfWeek: 1, policy: { windowWeeks: 1 } });
-    expect(r.current).toEqual({ weekStart: week(1), ...NOT_STARTED });
+  it('projects nothing when the current week is not consistent and has no streak to carry', () => {
+    // Week 1 has ended without evidence (streak 0); week 2, in progress, carries that 0.
+    const r = run({ entries: fullWeek(week(0)), asOfWeek: 2, policy: { windowWeeks: 1 } });
+    expect(r.weeks[1]).toMatchObject({ pending: false, consistent: false, streak: 0 });
+    expect(r.current).toEqual({ weekStart: week(2), ...NOT_STARTED, pending: true });
     expect(statusOf(r.current)).toBe('building');
   });
 });
@@ -436,8 +458,16 @@ describe('visibility', () => {
     const entries = [...fullWeek(week(0), true), ...fullWeek(week(1)), ...fullWeek(week(2))];
     const required = run({ entries, asOfWeek: 2, policy: { requireVisibility: true } });
     expect(required.weeks.map((w) => w.visibility)).toEqual([1, 0.5, 2 / 6]);
-    expect(streaks(required)).toEqual([1, 2, 0]);
-    expect(required.weeks[2]).toMatchObject({ consistent: false, missingKinds: [] });
+    // Week 2, in progress, lacks acknowledgements rather than kinds: pending, it carries 2.
+    expect(streaks(required)).toEqual([1, 2, 2]);
+    expect(required.weeks[2]).toMatchObject({ pending: true, consistent: false, missingKinds: [] });
+    const ended = run({
+      entries,
+      checkins: [checkin(3)],
+      asOfWeek: 3,
+      policy: { requireVisibility: true },
+    });
+    expect(streaks(ended)).toEqual([1, 2, 0, 0]);
     expect(streaks(run({ entries, asOfWeek: 2 }))).toEqual([1, 2, 3]);
   });
 
@@ -469,16 +499,22 @@ describe('signals', () => {
   function signal(r: Readiness, code: SignalCode) {
     return r.signals.find((s) => s.code === code);
   }
+  const expected = (code: SignalCode) => ({
+    code,
+    message: SIGNAL_MESSAGES[code],
+    managerMessage: SIGNAL_MANAGER_MESSAGES[code],
+  });
 
   describe('losing-technical-currency', () => {
     const code = 'losing-technical-currency';
 
     it('is raised after three check-ins without a deep-work block', () => {
+      // asOf in week 3: week 2 has ended (a week in progress never raises a signal).
       const r = run({
         checkins: [checkin(0, 50, 0), checkin(1, 50, 0), checkin(2, 50, 0)],
-        asOfWeek: 2,
+        asOfWeek: 3,
       });
-      expect(signal(r, code)).toEqual({ code, message: SIGNAL_MESSAGES[code] });
+      expect(signal(r, code)).toEqual(expected(code));
     });
 
     it('counts check-ins, not weeks: gaps without a check-in are passed over', () => {
@@ -505,7 +541,7 @@ describe('signals', () => {
     it('does not count a leave check-in', () => {
       const base = [checkin(0, 50, 0), checkin(1, 50, 0), leave(2)];
       expect(codes(run({ checkins: base, asOfWeek: 2 }))).not.toContain(code);
-      expect(codes(run({ checkins: [...base, checkin(3, 50, 0)], asOfWeek: 3 }))).toContain(code);
+      expect(codes(run({ checkins: [...base, checkin(3, 50, 0)], asOfWeek: 4 }))).toContain(code);
     });
   });
 
@@ -513,10 +549,12 @@ describe('signals', () => {
     const code = 'doing-not-enabling';
     const busy = [0, 1, 2, 3].map((i) => checkin(i, 90, 2));
     const ownershipEveryWeek = [0, 1, 2, 3].map((i) => entry(i, 'ownership', 'feedback'));
+    // Ownership alone makes a week consistent here, so week 3 is not a week in progress.
+    const run = (s: Scenario) => runWith({ ...s, policy: { requiredKinds: ['ownership'] } });
 
     it('is raised after four hands-on check-ins with no enabling evidence', () => {
       const r = run({ checkins: busy, entries: ownershipEveryWeek, asOfWeek: 3 });
-      expect(signal(r, code)).toEqual({ code, message: SIGNAL_MESSAGES[code] });
+      expect(signal(r, code)).toEqual(expected(code));
     });
 
     it('is not raised with fewer than four check-ins', () => {
@@ -549,7 +587,7 @@ describe('signals', () => {
       // Mentoring in week 1, which has no check-in, does not clear weeks 0, 2, 3 and 4.
       const r = run({
         checkins: [checkin(0, 90), checkin(2, 90), checkin(3, 90), checkin(4, 90)],
-        entries: [entry(1, 'mentoring')],
+        entries: [entry(1, 'mentoring'), ...[0, 1, 2, 3, 4].map((i) => entry(i, 'ownership'))],
         asOfWeek: 4,
       });
       expect(codes(r)).toContain(code);
@@ -564,10 +602,12 @@ describe('signals', () => {
       return out;
     };
     const mentoringIn = (...weeks: number[]) => weeks.map((i) => entry(i, 'mentoring'));
+    // Ownership alone makes a week consistent here, so the last week is not in progress.
+    const run = (s: Scenario) => runWith({ ...s, policy: { requiredKinds: ['ownership'] } });
 
     it('is raised when mentoring shows in fewer than half of the last 8 weeks', () => {
       const r = run({ entries: [...ownership(0, 7), ...mentoringIn(0, 2, 4)], asOfWeek: 7 });
-      expect(signal(r, code)).toEqual({ code, message: SIGNAL_MESSAGES[code] });
+      expect(signal(r, code)).toEqual(expected(code));
     });
 
     it('is not raised at exactly half', () => {
@@ -609,7 +649,7 @@ describe('signals', () => {
 
     it('is raised with no evidence in the last 2 non-leave weeks', () => {
       const r = run({ entries: fullWeek(week(0)), asOfWeek: 2 });
-      expect(signal(r, code)).toEqual({ code, message: SIGNAL_MESSAGES[code] });
+      expect(signal(r, code)).toEqual(expected(code));
     });
 
     it('is not raised when one of the last 2 weeks has evidence', () => {
@@ -633,35 +673,41 @@ describe('signals', () => {
     });
   });
 
-  it('raises all four at once in a fixed order', () => {
+  it('raises several at once in a fixed order', () => {
     const r = run({
-      checkins: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => checkin(i, 95, 0)),
-      asOfWeek: 7,
+      checkins: [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => checkin(i, 95, 0)),
+      asOfWeek: 8,
+      facts: { hasManager: true, agreementConfirmedOn: null },
     });
     expect(codes(r)).toEqual([
       'losing-technical-currency',
       'doing-not-enabling',
       'mentoring-ad-hoc',
       'stale',
+      'avoiding-difficult-conversations',
+      'unclear-em-boundary',
     ]);
+    expect(r.signals).toEqual(codes(r).map(expected));
   });
 
   it('raises nothing for a healthy history', () => {
     const r = run({
-      entries: fullWeeks(0, 9),
+      entries: [...fullWeeks(0, 9), entry(3, 'feedback'), entry(8, 'feedback')],
       checkins: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => checkin(i)),
       asOfWeek: 9,
+      facts: { hasManager: true, agreementConfirmedOn: week(2) },
     });
     expect(r.signals).toEqual([]);
   });
 
-  it('has one sentence per message, saying what to do next', () => {
-    for (const message of Object.values(SIGNAL_MESSAGES)) {
-      expect(message).toMatch(/^[A-Z][^.]*\.$/);
+  it("has one sentence per message for each side, the engineer's and the manager's", () => {
+    for (const messages of [SIGNAL_MESSAGES, SIGNAL_MANAGER_MESSAGES]) {
+      for (const message of Object.values(messages)) expect(message).toMatch(/^[A-Z][^.]*\.$/);
+      expect(Object.keys(messages)).toEqual([...SIGNAL_CODES]);
     }
-    expect(Object.keys(SIGNAL_MESSAGES).sort()).toEqual(
-      ['doing-not-enabling', 'losing-technical-currency', 'mentoring-ad-hoc', 'stale'].sort(),
-    );
+    for (const code of SIGNAL_CODES) {
+      expect(SIGNAL_MANAGER_MESSAGES[code]).not.toBe(SIGNAL_MESSAGES[code]);
+    }
   });
 });
 

@@ -1,8 +1,9 @@
 // Owns test fixtures: builds readiness inputs from entry-level data, the way the API would.
 
 import type { EvidenceKind } from './kinds';
-import type { WeekAggregate } from './readiness';
-import { addWeeks, type IsoDate, weekStartOf } from './week';
+import { DEFAULT_POLICY, type Policy } from './policy';
+import type { CheckinInput, PersonFacts, ReadinessInput, WeekAggregate } from './readiness';
+import { addDays, addWeeks, type IsoDate, weekStartOf } from './week';
 
 export interface TestEntry {
   on: IsoDate;
@@ -47,4 +48,36 @@ export function fullWeeks(from: number, to: number): TestEntry[] {
   const out: TestEntry[] = [];
   for (let i = from; i <= to; i++) out.push(...fullWeek(week(i)));
   return out;
+}
+
+/** A worked example: entries and check-ins by week index, asOf the Wednesday of `asOfWeek`. */
+export interface Scenario {
+  entries?: TestEntry[];
+  checkins?: CheckinInput[];
+  asOfWeek: number;
+  policy?: Partial<Policy>;
+  facts?: PersonFacts;
+}
+
+export function inputOf(s: Scenario): ReadinessInput {
+  return {
+    policy: { ...DEFAULT_POLICY, ...s.policy },
+    asOf: addDays(week(s.asOfWeek), 2),
+    weeks: aggregate(s.entries ?? []),
+    checkins: s.checkins ?? [],
+    ...(s.facts ? { facts: s.facts } : {}),
+  };
+}
+
+/** An entry on the Tuesday of week i. */
+export function entry(i: number, ...kinds: EvidenceKind[]): TestEntry {
+  return { on: addDays(week(i), 1), kinds };
+}
+
+export function leave(i: number): CheckinInput {
+  return { weekStart: week(i), handsOnPercent: 0, deepWorkBlocks: 0, onLeave: true };
+}
+
+export function checkin(i: number, handsOnPercent = 50, deepWorkBlocks = 2): CheckinInput {
+  return { weekStart: week(i), handsOnPercent, deepWorkBlocks, onLeave: false };
 }
