@@ -319,6 +319,22 @@ describe('account lifecycle', () => {
       expectProblem(await refresh(session.cookie), 401);
       expectProblem(await me(pat.token), 401);
       expectProblem(await me(leaver.token), 401);
+      // Every route of the protected tree, with either credential.
+      for (const token of [session.token, pat.token]) {
+        for (const [method, url, body] of [
+          ['PATCH', '/api/v1/me', { timeZone: 'Europe/Paris' }],
+          [
+            'POST',
+            '/api/v1/me/password',
+            { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
+          ],
+          ['DELETE', '/api/v1/me/sessions', undefined],
+          ['POST', '/api/v1/me/tokens', { name: 'sneaky' }],
+          ['GET', `/api/v1/users/${leaver.id}`, undefined],
+        ] as const) {
+          expectProblem(await call(ctx.app, method, url, { token, body }), 401);
+        }
+      }
 
       const refused = await login(leaver.email, TEST_PASSWORD);
       const wrong = await login(leaver.email, 'wrong password!!');

@@ -363,6 +363,20 @@ describe('rate limiting of sign-in and sign-up', () => {
     expect(spoofed).toEqual([401, 401, 401, 429]);
   });
 
+  it('limits password-reset attempts per address like sign-in', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset',
+        remoteAddress: '10.7.7.7',
+        payload: { token: `guess-${i}`, newPassword: 'a guessed new password' },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toEqual([400, 400, 400, 429]);
+  });
+
   it('allows the limit per address across emails', async () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) {
