@@ -1,5 +1,11 @@
 // Readiness answers are cached per user data version. These tests prove every change to
 // what readiness reads reaches the next answer at once, through every write path.
+
+import {
+  approximateBytes,
+  type CachedReadiness,
+  ReadinessCache,
+} from '@leadtrack/api/services/readiness-cache';
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,5 +154,47 @@ describe('cached readiness stays current', () => {
     const after = await readiness(peer.token);
     expect(after.policy.thresholdWeeks).toBe(1);
     expect(after.current).not.toEqual(before.current);
+  });
+});
+
+describe('the cache bound', () => {
+  /** A cached answer with `weeks` timeline rows: its size grows with the history. */
+  function answer(weeks: number): CachedReadiness {
+    const row = { weekStart: '2024-01-01', consistent: true, kinds: ['review'], checkin: null };
+    return {
+      readiness: { weeks: Array.from({ length: weeks }, () => ({ ...row })) },
+      lastEvidenceOn: null,
+    } as unknown as CachedReadiness;
+  }
+
+  it('evicts least recently used entries by size, not only by count', () => {
+    const big = answer(2_000);
+    const bytes = approximateBytes(big);
+    expect(bytes).toBeGreaterThan(100_000);
+    // Room for 1,000 entries but only two and a half big ones.
+    const cache = new ReadinessCache(1_000, Math.floor(bytes * 2.5));
+    cache.set('a', big);
+    cache.set('b', answer(2_000));
+    expect(cache.get('a')).toBe(big); // a is now the most recently used
+    cache.set('c', answer(2_000));
+    expect(cache.size).toBe(2);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe(big);
+    expect(cache.bytes).toBeLessThanOrEqual(cache.maxBytes);
+    // Small answers still fill the count bound.
+    const small = new ReadinessCache(3, 10_000_000);
+    for (const key of ['1', '2', '3', '4']) small.set(key, answer(1));
+    expect(small.size).toBe(3);
+    expect(small.get('1')).toBeUndefined();
+  });
+
+  it('keeps its byte count exact across replacements, and never keeps an answer over the budget', () => {
+    const cache = new ReadinessCache(10, 50_000);
+    cache.set('a', answer(10));
+    cache.set('a', answer(20));
+    expect(cache.bytes).toBe(approximateBytes(answer(20)));
+    cache.set('huge', answer(5_000));
+    expect(cache.get('huge')).toBeUndefined();
+    expect(cache.get('a')).toBeDefined();
   });
 });
