@@ -543,7 +543,14 @@ describe('readiness', () => {
       const items = res.body.items;
       expect(items.map((i: { user: { name: string } }) => i.user.name)).toEqual(names);
       expect(items[0]).toEqual({
-        user: { id: ana.id, email: ana.email, name: 'Ana', role: 'engineer', managerId: boss.id },
+        user: {
+          id: ana.id,
+          email: ana.email,
+          name: 'Ana',
+          role: 'engineer',
+          managerId: boss.id,
+          deactivatedAt: null,
+        },
         current: {
           weekStart: thisWeek,
           consistent: true,
