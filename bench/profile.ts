@@ -47,7 +47,11 @@ const app = await buildApp({
   database,
 });
 await app.ready();
-const token = app.jwt.sign({ sub: managerId });
+// Access tokens name a live session (authenticate reads it): start one for the manager.
+const session = await app.prisma.session.create({
+  data: { userId: managerId, expiresAt: new Date(Date.now() + 60 * 60 * 1000) },
+});
+const token = app.jwt.sign({ sub: managerId, sid: session.id });
 
 const manager = { id: managerId, role: 'manager' as const };
 for (const [label, scope] of [
