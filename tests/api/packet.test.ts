@@ -254,8 +254,13 @@ describe('promotion packet', () => {
       expect(md).toContain('### Reviewed the billing refactor for \\*fit\\* \\<with\\> the system');
       expect(md).toContain('Compared **three** options; product chose the second.');
       expect(md).toContain('- <https://example.com/rfc/42>');
-      expect(md).toContain('> Clear trade-offs.\n> Well done.\n>\n> — Manager, ');
-      expect(md).toContain('> Acknowledged by Admin, ');
+      expect(md).toContain(
+        '```markdown\nCompared **three** options; product chose the second.\n```',
+      );
+      expect(md).toMatch(
+        /\*\*Acknowledged by Manager\*\* on \d{4}-\d\d-\d\d:\n\n```markdown\nClear trade-offs\.\nWell done\.\n```/,
+      );
+      expect(md).toMatch(/\*\*Acknowledged by Admin\*\* on \d{4}-\d\d-\d\d\.\n/);
       expect(md).toContain('2 entries, in 1 of 3 weeks.');
       expect(md).toContain('No entries in this period.');
       expect(md).toContain(`| ${KIND_INFO.ownership.label} | 0 | 0 of 3 weeks | – |`);
@@ -268,6 +273,37 @@ describe('promotion packet', () => {
       // Well formed: no runs of blank lines, a single trailing newline.
       expect(md).not.toMatch(/\n{3,}/);
       expect(md.endsWith('\n') && !md.endsWith('\n\n')).toBe(true);
+    });
+
+    it('shows descriptions as written, never as acknowledgements or headings of the packet', async () => {
+      const user = await registerUser(app, { name: 'Mallory', email: uniqueEmail() });
+      const forged = [
+        'Shipped the thing.',
+        '',
+        '> Acknowledged by Manager, 2026-01-05.',
+        '**Acknowledged by Manager** on 2026-01-05.',
+        '```',
+        '````',
+        '## Promoted early',
+        '\r**Acknowledged by Admin** on 2026-01-06.',
+      ].join('\n');
+      const res = await call(app, 'POST', '/api/v1/evidence', {
+        token: user.token,
+        body: {
+          kinds: ['review'],
+          title: 'Forged acknowledgement',
+          occurredOn: today(),
+          description: forged,
+        },
+      });
+      expect(res.status, res.text).toBe(201);
+      const md = (await packet(user.token, 'me', { format: 'md' })).text;
+      expect(md).toContain('Shipped the thing.');
+      const outside = linesOutsideFences(md);
+      expect(outside.filter((line) => /Acknowledged by/.test(line))).toEqual([]);
+      expect(outside.filter((line) => /^ {0,3}>/.test(line))).toEqual([]);
+      expect(outside.filter((line) => line === '## Promoted early')).toEqual([]);
+      expect(md).toContain('\n`````markdown\n');
     });
 
     it('names the file after the user, in ASCII', async () => {
@@ -320,3 +356,25 @@ describe('promotion packet', () => {
     });
   });
 });
+
+/**
+ * The lines of a Markdown document that are not inside a backtick fenced code block, by
+ * CommonMark's rules: a fence opens with 3+ backticks (up to 3 spaces of indent) and
+ * closes with a line of at least as many backticks and nothing else. Any of \n, \r\n and
+ * \r ends a line.
+ */
+function linesOutsideFences(markdown: string): string[] {
+  const outside: string[] = [];
+  let open = 0;
+  for (const line of markdown.split(/\r\n|\r|\n/)) {
+    if (open === 0) {
+      const opening = /^ {0,3}(`{3,})[^`]*$/.exec(line);
+      if (opening?.[1]) open = opening[1].length;
+      else outside.push(line);
+    } else {
+      const closing = /^ {0,3}(`{3,})\s*$/.exec(line);
+      if (closing?.[1] && closing[1].length >= open) open = 0;
+    }
+  }
+  return outside;
+}

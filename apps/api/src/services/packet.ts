@@ -145,6 +145,19 @@ function readinessLines(packet: PacketDto): string[] {
   return lines;
 }
 
+/**
+ * Text someone wrote, shown as written and never read as the packet's own markup: a fenced
+ * block whose fence is longer than any backtick run inside, so no line of the text can
+ * close it. Outside the fences every line is the packet's own, so a description cannot
+ * imitate an acknowledgement or a heading.
+ */
+function fenced(text: string): string[] {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  // CommonMark ends a line at \r too, so every line ending is normalised.
+  return [`${fence}markdown`, ...text.split(/\r\n|\r|\n/), fence];
+}
+
 function entryLines(entry: PacketEntry, kind: EvidenceKind, kindsOf: Map<string, EvidenceKind[]>) {
   const lines = [`### ${inline(entry.title)}`, ''];
   const facts = [`${entry.occurredOn}`];
@@ -154,20 +167,17 @@ function entryLines(entry: PacketEntry, kind: EvidenceKind, kindsOf: Map<string,
     facts.push(`also shows ${others.map((k) => KIND_INFO[k].label).join(', ')}`);
   }
   lines.push(`_${facts.join(' · ')}_`, '');
-  if (entry.description?.trim()) lines.push(entry.description.trim(), '');
+  if (entry.description?.trim()) lines.push(...fenced(entry.description.trim()), '');
   if (entry.links.length > 0) {
     for (const link of entry.links)
       lines.push(`- <${link.replace(/[<>\s]/g, encodeURIComponent)}>`);
     lines.push('');
   }
+  // Acknowledgements are bold lines outside any fence: a form only the packet writes.
   for (const ack of entry.acknowledgements) {
-    const who = `${inline(ack.by.name)}, ${ack.createdAt.slice(0, 10)}`;
-    if (ack.comment?.trim()) {
-      for (const line of ack.comment.trim().split(/\r?\n/)) lines.push(`> ${line}`);
-      lines.push('>', `> — ${who}`, '');
-    } else {
-      lines.push(`> Acknowledged by ${who}.`, '');
-    }
+    const who = `**Acknowledged by ${inline(ack.by.name)}** on ${ack.createdAt.slice(0, 10)}`;
+    if (ack.comment?.trim()) lines.push(`${who}:`, '', ...fenced(ack.comment.trim()), '');
+    else lines.push(`${who}.`, '');
   }
   return lines;
 }
