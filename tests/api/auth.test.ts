@@ -173,10 +173,12 @@ describe('accounts', () => {
     );
     expectProblem(await call(ctx.app, 'GET', '/api/v1/me', { token: 'not.a.jwt' }), 401);
     const user = await registerUser(ctx.app);
-    const forged = ctx.app.jwt.sign({ sub: user.id }, { key: 'another-secret-entirely' });
+    // The user's real, live session: only the signature or the expiry is wrong below.
+    const sid = ctx.app.jwt.decode<{ sid: string }>(user.token)?.sid as string;
+    const forged = ctx.app.jwt.sign({ sub: user.id, sid }, { key: 'another-secret-entirely' });
     expectProblem(await call(ctx.app, 'GET', '/api/v1/me', { token: forged }), 401);
     // Issued long ago with a one-minute life: expired, though correctly signed.
-    const longAgo = { sub: user.id, iat: 1_000_000 } as { sub: string };
+    const longAgo = { sub: user.id, sid, iat: 1_000_000 } as { sub: string; sid: string };
     const expired = ctx.app.jwt.sign(longAgo, { expiresIn: 60 });
     expectProblem(await call(ctx.app, 'GET', '/api/v1/me', { token: expired }), 401);
   });
