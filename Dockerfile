@@ -42,8 +42,10 @@ COPY --from=build /app/packages/core/src ./packages/core/src
 COPY --from=build /app/packages/schemas/src ./packages/schemas/src
 COPY --from=build /app/packages/db/src ./packages/db/src
 COPY --from=build /app/tsconfig.base.json ./
-# The dashboard: its production build and what `next start` reads.
-COPY --from=build /app/apps/web/next.config.ts ./apps/web/
+# The dashboard: its production build, what `next start` reads, and server.ts (which serves
+# it) with the configuration module it imports.
+COPY --from=build /app/apps/web/next.config.ts /app/apps/web/server.ts /app/apps/web/tsconfig.json ./apps/web/
+COPY --from=build /app/apps/web/lib/env.ts ./apps/web/lib/
 COPY --from=build /app/apps/web/.next ./apps/web/.next
 # The embedded database's folder (when DATABASE_URL is unset) belongs to the runtime user.
 RUN mkdir -p /app/.data && chown node:node /app/.data && rm -rf /app/apps/web/.next/cache

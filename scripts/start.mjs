@@ -14,6 +14,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
   TURBO_TELEMETRY_DISABLED: '1',
   API_PORT: apiPort,
+  WEB_PORT: webPort,
   API_URL: process.env.API_URL ?? `http://127.0.0.1:${apiPort}`,
   WEB_ORIGIN: process.env.WEB_ORIGIN ?? `http://localhost:${webPort}`,
 };
@@ -67,6 +68,8 @@ process.on('SIGTERM', () => stop('SIGTERM'));
 
 start('API', bin('tsx'), ['src/server.ts'], `${root}apps/api`);
 if (!apiOnly) {
-  start('dashboard', bin('next'), ['start', '--port', webPort], `${root}apps/web`);
+  // apps/web/server.ts: `next start` plus the visitor's real address for the API's rate
+  // limits. It listens on WEB_HOST (default 127.0.0.1) and WEB_PORT.
+  start('dashboard', bin('tsx'), ['server.ts'], `${root}apps/web`);
   console.log(`[leadtrack] dashboard on http://localhost:${webPort}, API on ${env.API_URL}`);
 }

@@ -10,8 +10,9 @@ const config: NextConfig = {
         source: '/:path*',
         headers: [
           // No framing (clickjacking), no MIME sniffing, no referrer leaking paths elsewhere.
+          // The Content-Security-Policy and HSTS are set per request in proxy.ts (the CSP
+          // holds a fresh nonce; HSTS follows the runtime configuration, not the build's).
           { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },

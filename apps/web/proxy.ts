@@ -1,20 +1,24 @@
-// Runs before every page and Server Action: keeps the session fresh and sends anonymous
-// visitors to /login (and back afterwards). Tokens stay in httpOnly cookies throughout.
+// Runs before every page and Server Action: sets the per-request Content-Security-Policy
+// (its nonce is what Next.js puts on its scripts), keeps the session fresh, ends a session
+// the API no longer accepts, and sends anonymous visitors to /login (and back afterwards).
+// Tokens stay in httpOnly cookies throughout.
 import { type NextRequest, NextResponse } from 'next/server';
 import {
   ACCESS_COOKIE,
   ACCESS_MAX_AGE,
   API_URL,
   cookieOptions,
-  isHttps,
   jwtExpiry,
   REFRESH_COOKIE,
   REFRESH_MARGIN_MS,
   REFRESH_MAX_AGE,
   refreshFromSetCookie,
+  SESSION_ENDED_PARAM,
 } from './lib/config';
+import { contentSecurityPolicy, HSTS } from './lib/csp';
+import { env } from './lib/env';
 
-const PUBLIC_PATHS = ['/login', '/register'];
+const PUBLIC_PATHS = ['/login', '/register', '/reset-password'];
 
 interface Rotated {
   accessToken: string;
@@ -49,19 +53,66 @@ async function rotate(refresh: string): Promise<Rotated | null> {
   return promise;
 }
 
+/** Whether the API refuses this access token (deactivated, or its session revoked). */
+async function isRefused(access: string): Promise<boolean> {
+  try {
+    const res = await fetch(new URL('/api/v1/me', API_URL), {
+      headers: { authorization: `Bearer ${access}` },
+      cache: 'no-store',
+    });
+    return res.status === 401;
+  } catch {
+    return false;
+  }
+}
+
 function isFresh(token: string | undefined): boolean {
   if (!token) return false;
   const exp = jwtExpiry(token);
   return exp !== null && exp * 1000 - Date.now() > REFRESH_MARGIN_MS;
 }
 
+function randomNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64');
+}
+
+function secured(res: NextResponse, csp: string): NextResponse {
+  res.headers.set('Content-Security-Policy', csp);
+  if (env.hsts) res.headers.set('Strict-Transport-Security', HSTS);
+  return res;
+}
+
 export async function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
+  const { pathname, search, searchParams } = request.nextUrl;
+  const nonce = randomNonce();
+  const csp = contentSecurityPolicy(nonce, { development: !env.production });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-leadtrack-path', pathname + search);
-  const pass = () => NextResponse.next({ request: { headers: requestHeaders } });
+  // Next.js reads the nonce from the request's CSP header while rendering.
+  requestHeaders.set('content-security-policy', csp);
+  const pass = () => secured(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+  const endSession = (res: NextResponse) => {
+    res.cookies.delete(ACCESS_COOKIE);
+    res.cookies.delete(REFRESH_COOKIE);
+    return res;
+  };
 
-  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return pass();
+  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+    // A page was refused by the API (lib/api.ts sends it here): end the session, but only
+    // once the API confirms the token is refused, so a link cannot sign anyone out.
+    const access = request.cookies.get(ACCESS_COOKIE)?.value;
+    if (pathname === '/login' && searchParams.has(SESSION_ENDED_PARAM) && access) {
+      if (await isRefused(access)) {
+        request.cookies.delete(ACCESS_COOKIE);
+        request.cookies.delete(REFRESH_COOKIE);
+        requestHeaders.set('cookie', request.cookies.toString());
+        return endSession(pass());
+      }
+    }
+    return pass();
+  }
 
   const access = request.cookies.get(ACCESS_COOKIE)?.value;
   if (isFresh(access)) return pass();
@@ -72,10 +123,9 @@ export async function proxy(request: NextRequest) {
     const login = new URL('/login', request.url);
     login.search = '';
     if (pathname !== '/' || search) login.searchParams.set('next', pathname + search);
-    const res = NextResponse.redirect(login, 303);
-    res.cookies.delete(ACCESS_COOKIE);
-    res.cookies.delete(REFRESH_COOKIE);
-    return res;
+    // A refresh cookie the API refuses: the session ended (expired, revoked, deactivated).
+    if (refresh) login.searchParams.set(SESSION_ENDED_PARAM, '1');
+    return endSession(secured(NextResponse.redirect(login, 303), csp));
   }
 
   // The page rendered for this request must see the new token too.
@@ -83,9 +133,8 @@ export async function proxy(request: NextRequest) {
   request.cookies.set(REFRESH_COOKIE, rotated.refresh);
   requestHeaders.set('cookie', request.cookies.toString());
   const res = pass();
-  const https = isHttps(request.headers, request.url);
-  res.cookies.set(ACCESS_COOKIE, rotated.accessToken, cookieOptions(ACCESS_MAX_AGE, https));
-  res.cookies.set(REFRESH_COOKIE, rotated.refresh, cookieOptions(REFRESH_MAX_AGE, https));
+  res.cookies.set(ACCESS_COOKIE, rotated.accessToken, cookieOptions(ACCESS_MAX_AGE));
+  res.cookies.set(REFRESH_COOKIE, rotated.refresh, cookieOptions(REFRESH_MAX_AGE));
   return res;
 }
 

@@ -4,7 +4,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { ACCESS_COOKIE, API_URL } from './config';
+import { ACCESS_COOKIE, API_URL, SESSION_ENDED_PARAM } from './config';
 import type { FieldError, Problem, User } from './types';
 
 export type ApiResult<T> =
@@ -18,6 +18,12 @@ export interface ApiOptions {
   headers?: Record<string, string>;
   /** Parse the body as text instead of JSON. */
   text?: boolean;
+  /**
+   * A 401 for a request that carried the session's token means the API no longer accepts
+   * the session (deactivated, signed out everywhere, password changed): by default that
+   * ends it here too, through /login. `true` returns the 401 to the caller instead.
+   */
+  keep401?: boolean;
 }
 
 function unavailable(detail: string): Problem {
@@ -48,6 +54,7 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<Ap
   } catch {
     return { ok: false, status: 503, problem: unavailable('The API could not be reached.') };
   }
+  if (res.status === 401 && token && !options.keep401) await endSession();
   if (res.ok) {
     const raw = await res.text();
     const data = (options.text ? raw : raw.length > 0 ? JSON.parse(raw) : null) as T;
@@ -65,6 +72,17 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<Ap
 /** The path being rendered, as the proxy recorded it, for coming back after signing in. */
 export async function currentPath(): Promise<string> {
   return (await headers()).get('x-leadtrack-path') ?? '/';
+}
+
+/**
+ * Sends the visitor to /login saying their session ended; the proxy clears the cookies
+ * there once the API confirms it refuses them. Works from pages and Server Actions.
+ */
+export async function endSession(): Promise<never> {
+  const login = new URLSearchParams({ [SESSION_ENDED_PARAM]: '1' });
+  const next = await currentPath();
+  if (next !== '/') login.set('next', next);
+  redirect(`/login?${login}`);
 }
 
 /** For pages: the data, or a redirect to sign in on 401; other failures throw to error.tsx. */
@@ -88,7 +106,7 @@ export async function loadOrNull<T>(path: string, options: ApiOptions = {}): Pro
 export const getMe = cache(async (): Promise<User | null> => {
   const token = (await cookies()).get(ACCESS_COOKIE)?.value;
   if (!token) return null;
-  const result = await api<User>('/me');
+  const result = await api<User>('/me', { keep401: true });
   if (result.ok) return result.data;
   if (result.status === 401 || result.status === 404) return null;
   // The API is down or failing: show the error page rather than a sign-in loop.
@@ -97,8 +115,10 @@ export const getMe = cache(async (): Promise<User | null> => {
 
 export async function requireMe(): Promise<User> {
   const me = await getMe();
-  if (!me) redirect(`/login?next=${encodeURIComponent(await currentPath())}`);
-  return me;
+  if (me) return me;
+  // A token the API refused: the session ended (rather than never having started).
+  if ((await cookies()).get(ACCESS_COOKIE)) return endSession();
+  redirect(`/login?next=${encodeURIComponent(await currentPath())}`);
 }
 
 /** Field errors keyed by the first segment of their path ("links.2" → "links"). */

@@ -1,5 +1,8 @@
-// Where the dashboard's server reaches the API, and the names of its own session cookies.
-export const API_URL = process.env.API_URL ?? `http://127.0.0.1:${process.env.API_PORT ?? 3001}`;
+// Where the dashboard's server reaches the API, its session cookies, and where a visitor
+// may be sent after signing in.
+import { env } from './env';
+
+export const API_URL = env.apiUrl;
 
 /** The API's access token (a 15-minute JWT), httpOnly: page JavaScript never reads it. */
 export const ACCESS_COOKIE = 'lt_access';
@@ -15,25 +18,17 @@ export const REFRESH_MARGIN_MS = 60_000;
 /**
  * httpOnly (page JavaScript never sees a token), SameSite=Lax (sent on the top-level
  * navigation back from the sign-in redirect; cross-site POSTs do not carry it, and Server
- * Actions check the Origin anyway), Secure whenever the dashboard is served over https
- * (or always, with SECURE_COOKIES=1).
+ * Actions check the Origin anyway), Secure in production unless SECURE_COOKIES=0 says the
+ * dashboard is served over plain http. A client header never decides it.
  */
-export const cookieOptions = (maxAge: number, https: boolean) =>
+export const cookieOptions = (maxAge: number, secure = env.secureCookies) =>
   ({
     httpOnly: true,
     sameSite: 'lax',
-    secure: https || process.env.SECURE_COOKIES === '1',
+    secure,
     path: '/',
     maxAge,
   }) as const;
-
-/** Whether the request reached the dashboard over https (directly or behind a proxy). */
-export function isHttps(headers: Headers, url?: string): boolean {
-  const forwarded = headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded === 'https';
-  if (url) return url.startsWith('https:');
-  return (headers.get('origin') ?? '').startsWith('https:');
-}
 
 /** The `lt_refresh=…` value from the API's Set-Cookie headers, if any. */
 export function refreshFromSetCookie(headers: Headers): string | null {
@@ -58,9 +53,55 @@ export function jwtExpiry(token: string): number | null {
   }
 }
 
-/** A same-site path to go back to after signing in; anything else becomes `/`. */
+// Any fixed origin works for the same-origin test: only the path of a value that stays on
+// it is kept, so the redirect goes to the dashboard whatever origin it is served from.
+const HOME_ORIGIN = 'http://dashboard.invalid';
+const NOT_AFTER_SIGN_IN = ['/login', '/register', '/reset-password'];
+
+function sameOriginPath(value: string): string | null {
+  try {
+    const url = new URL(value, HOME_ORIGIN);
+    return url.origin === HOME_ORIGIN ? url.pathname + url.search + url.hash : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where to go after signing in: `value` resolved against the dashboard's own origin, kept
+ * only when it stays there; anything else is `/`. The URL parser decides, as the browser
+ * will (`/\host`, `/<tab>/host` and `//host` all leave the origin), and a value that leaves
+ * it once percent-decoded (`/%09/host`) is refused too.
+ */
 export function safeNext(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return '/';
-  if (value.startsWith('/login') || value.startsWith('/register')) return '/';
-  return value;
+  if (typeof value !== 'string' || !value.startsWith('/')) return '/';
+  const path = sameOriginPath(value);
+  if (path === null) return '/';
+  let decoded = value;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return '/';
+  }
+  if (decoded !== value && sameOriginPath(decoded) === null) return '/';
+  if (
+    NOT_AFTER_SIGN_IN.some(
+      (p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`),
+    )
+  )
+    return '/';
+  return path;
+}
+
+/** `/login?ended=1`: the API refused the session; the proxy clears it, the page says so. */
+export const SESSION_ENDED_PARAM = 'ended';
+
+/**
+ * The visitor's address as server.ts recorded it (the socket's peer, one entry). Only the
+ * last entry is taken, so under a server that appends rather than overwrites, the address
+ * a visitor wrote still does not win.
+ */
+export function peerAddress(headers: Headers): string | null {
+  const last = headers.get('x-forwarded-for')?.split(',').pop()?.trim();
+  return last || null;
 }

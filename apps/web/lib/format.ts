@@ -52,3 +52,22 @@ export const SIGNAL_TITLES: Record<string, string> = {
 export function signalTitle(code: string): string {
   return SIGNAL_TITLES[code] ?? code;
 }
+
+/** "16 Nov 2026, 14:05" for an instant, in the reader's time zone (their setting). */
+export function instant(iso: string | null | undefined, timeZone = 'UTC'): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+    }).format(date);
+  } catch {
+    return date.toISOString().replace('T', ' ').slice(0, 16);
+  }
+}

@@ -16,6 +16,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(me.role !== 'engineer' ? [{ href: '/team', label: 'Team' }] : []),
     { href: '/packet', label: 'Packet' },
     ...(me.role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : []),
+    { href: '/settings', label: 'Settings' },
   ];
   return (
     <>

@@ -21,10 +21,8 @@ export async function updateUser(form: FormData): Promise<void> {
   });
   revalidatePath('/', 'layout');
   if (res.ok) redirect(`/admin?updated=${encodeURIComponent(id)}`);
-  const reason =
-    res.status === 409
-      ? 'that would make a reporting cycle'
-      : res.problem.detail || 'it was refused';
+  // A 409 says why in a sentence: a reporting cycle, reports to reassign, the last admin.
+  const reason = (res.problem.detail || 'it was refused').replace(/\.$/, '');
   redirect(`/admin?failed=${encodeURIComponent(id)}&reason=${encodeURIComponent(reason)}`);
 }
 
@@ -82,4 +80,58 @@ export async function savePolicy(prev: AdminFormState, form: FormData): Promise<
   }
   revalidatePath('/', 'layout');
   return { saved: (prev.saved ?? 0) + 1 };
+}
+
+export interface UserActionState {
+  error?: string;
+  done?: string;
+  /** A password-reset link, shown to the admin once to pass on privately. */
+  resetUrl?: string;
+  resetExpiresAt?: string;
+}
+
+/** Deactivate or reactivate: the API ends every credential of a deactivated person at once. */
+export async function setActive(_prev: UserActionState, form: FormData): Promise<UserActionState> {
+  const id = String(form.get('id') ?? '');
+  const name = String(form.get('name') ?? 'They');
+  const active = form.get('active') === 'true';
+  const res = await api(
+    `/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`,
+    {
+      method: 'POST',
+    },
+  );
+  revalidatePath('/admin');
+  if (res.ok) {
+    return {
+      done: active
+        ? `${name} is active again and can sign in.`
+        : `${name} is deactivated: signed out everywhere, tokens stopped.`,
+    };
+  }
+  // A 409 names why in a sentence (reports to reassign first, the last admin).
+  return {
+    error: `Could not ${active ? 'reactivate' : 'deactivate'} ${name}: ${
+      res.problem.detail || 'it was refused.'
+    }`,
+  };
+}
+
+export async function issueResetLink(
+  _prev: UserActionState,
+  form: FormData,
+): Promise<UserActionState> {
+  const id = String(form.get('id') ?? '');
+  const name = String(form.get('name') ?? 'them');
+  const res = await api<{ url: string; expiresAt: string }>(
+    `/users/${encodeURIComponent(id)}/password-reset`,
+    { method: 'POST' },
+  );
+  if (!res.ok) {
+    return {
+      error: `Could not issue a reset link for ${name}: ${res.problem.detail || 'refused.'}`,
+    };
+  }
+  revalidatePath('/admin/audit');
+  return { resetUrl: res.data.url, resetExpiresAt: res.data.expiresAt };
 }

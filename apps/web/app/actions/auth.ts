@@ -8,7 +8,7 @@ import {
   ACCESS_MAX_AGE,
   API_URL,
   cookieOptions,
-  isHttps,
+  peerAddress,
   REFRESH_COOKIE,
   REFRESH_MAX_AGE,
   refreshFromSetCookie,
@@ -26,15 +26,16 @@ async function startSession(res: Response): Promise<void> {
   const body = (await res.json()) as { accessToken: string };
   const refresh = refreshFromSetCookie(res.headers);
   const jar = await cookies();
-  const https = isHttps(await headers());
-  jar.set(ACCESS_COOKIE, body.accessToken, cookieOptions(ACCESS_MAX_AGE, https));
-  if (refresh) jar.set(REFRESH_COOKIE, refresh, cookieOptions(REFRESH_MAX_AGE, https));
+  jar.set(ACCESS_COOKIE, body.accessToken, cookieOptions(ACCESS_MAX_AGE));
+  if (refresh) jar.set(REFRESH_COOKIE, refresh, cookieOptions(REFRESH_MAX_AGE));
 }
 
 async function post(path: string, body: unknown): Promise<Response | null> {
-  // The API limits sign-in attempts per client address: pass on the visitor's (Next.js
-  // sets X-Forwarded-For from the socket), or every sign-in would share this server's.
-  const forwardedFor = (await headers()).get('x-forwarded-for');
+  // The API limits sign-in attempts per client address, so it must learn the visitor's
+  // and not this server's. server.ts overwrites X-Forwarded-For with the socket's peer
+  // address before Next.js sees the request (Next only fills it in when absent, so a
+  // visitor's own header would pass through); the API trusts it from loopback only.
+  const forwardedFor = peerAddress(await headers());
   try {
     return await fetch(new URL(`/api/v1/auth/${path}`, API_URL), {
       method: 'POST',

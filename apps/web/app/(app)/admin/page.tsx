@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { load, requireMe } from '../../../lib/api';
-import type { PolicyDto, User } from '../../../lib/types';
+import type { ManagedUser, MeDto, PolicyDto } from '../../../lib/types';
 import { updateUser } from '../../actions/admin';
 import { CreateUserForm, PolicyForm } from './forms';
+import { UserActions } from './user-actions';
 
 export const metadata: Metadata = { title: 'Admin · Leadtrack' };
 
@@ -24,16 +26,21 @@ export default async function AdminPage({
   }
   const sp = await searchParams;
   const [users, policy] = await Promise.all([
-    load<{ items: User[] }>('/users'),
+    load<{ items: ManagedUser[] }>('/users'),
     load<PolicyDto>('/policy'),
   ]);
+  const timeZone = (me as Partial<MeDto>).timeZone ?? 'UTC';
   const people = [...users.items].sort((a, b) => a.name.localeCompare(b.name));
+  const active = people.filter((u) => !u.deactivatedAt);
   const byId = new Map(people.map((u) => [u.id, u]));
   const updated = typeof sp.updated === 'string' ? byId.get(sp.updated) : undefined;
   const failed = typeof sp.failed === 'string' ? byId.get(sp.failed) : undefined;
   return (
     <>
-      <h1>Admin</h1>
+      <div className="section-head">
+        <h1>Admin</h1>
+        <Link href="/admin/audit">Audit log</Link>
+      </div>
       <div aria-live="polite">
         {updated ? <p className="flash">Saved {updated.name}.</p> : null}
         {failed ? (
@@ -50,13 +57,19 @@ export default async function AdminPage({
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Role and manager</th>
+                <th scope="col">Account</th>
               </tr>
             </thead>
             <tbody>
               {people.map((u) => (
-                <tr key={u.id}>
+                <tr key={u.id} className={u.deactivatedAt ? 'row-off' : undefined}>
                   <th scope="row">
-                    {u.name}
+                    {u.name}{' '}
+                    {u.deactivatedAt ? (
+                      <span className="badge badge-off">Deactivated</span>
+                    ) : (
+                      <span className="badge badge-active">Active</span>
+                    )}
                     <span className="muted small block">
                       {u.email} · {ROLE[u.role]}
                       {u.managerId
@@ -84,7 +97,7 @@ export default async function AdminPage({
                         defaultValue={u.managerId ?? ''}
                       >
                         <option value="">Nobody</option>
-                        {people
+                        {active
                           .filter((m) => m.id !== u.id)
                           .map((m) => (
                             <option key={m.id} value={m.id}>
@@ -97,6 +110,15 @@ export default async function AdminPage({
                       </button>
                     </form>
                   </td>
+                  <td>
+                    <UserActions
+                      id={u.id}
+                      name={u.name}
+                      active={!u.deactivatedAt}
+                      self={u.id === me.id}
+                      timeZone={timeZone}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -106,7 +128,7 @@ export default async function AdminPage({
       <div className="columns">
         <section className="panel" aria-labelledby="new-user-h">
           <h2 id="new-user-h">Add a person</h2>
-          <CreateUserForm managers={people} />
+          <CreateUserForm managers={active} />
         </section>
         <section className="panel" aria-labelledby="policy-h">
           <h2 id="policy-h">Readiness policy</h2>

@@ -1,0 +1,141 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { load, requireMe } from '../../../../lib/api';
+import { instant } from '../../../../lib/format';
+import type { AuditEventDto, AuditPageDto, MeDto } from '../../../../lib/types';
+
+export const metadata: Metadata = { title: 'Audit log · Leadtrack' };
+
+const PAGE_SIZE = 25;
+
+/** What an entry's action code means, as a verb phrase ("deactivated Sam"). */
+const ACTIONS: Record<string, string> = {
+  'user.created': 'created the account of',
+  'user.role_changed': 'changed the role of',
+  'user.manager_changed': 'changed the manager of',
+  'user.deactivated': 'deactivated',
+  'user.reactivated': 'reactivated',
+  'user.password_reset_issued': 'issued a password reset link for',
+  'user.password_reset_used': 'set a new password with a reset link',
+  'policy.changed': 'changed the readiness policy',
+  'signup.changed': 'changed the sign-up setting',
+  'sponsor.granted': 'granted sponsorship to',
+};
+
+function actionWords(action: string): string {
+  return ACTIONS[action] ?? action.replaceAll(/[._]/g, ' ');
+}
+
+function detailValue(value: unknown): string {
+  if (value === null || value === undefined) return 'none';
+  if (Array.isArray(value)) return value.map(detailValue).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function Details({ details }: { details: AuditEventDto['details'] }) {
+  const entries = Object.entries(details ?? {});
+  if (entries.length === 0) return <span className="muted">—</span>;
+  return (
+    <span className="audit-details">
+      {entries.map(([key, value], i) => (
+        <span key={key}>
+          {i > 0 ? '; ' : ''}
+          {key.replaceAll(/([A-Z])/g, ' $1').toLowerCase()}: {detailValue(value)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** `?c=` repeated: the cursors of the pages walked through, so "Previous" can go back. */
+function pageHref(cursors: string[]): string {
+  if (cursors.length === 0) return '/admin/audit';
+  const params = new URLSearchParams();
+  for (const c of cursors) params.append('c', c);
+  return `/admin/audit?${params}`;
+}
+
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const me = await requireMe();
+  if (me.role !== 'admin') {
+    return (
+      <>
+        <h1>Audit log</h1>
+        <p className="empty panel">Only admins read the audit log.</p>
+      </>
+    );
+  }
+  const timeZone = (me as Partial<MeDto>).timeZone ?? 'UTC';
+  const raw = (await searchParams).c;
+  const cursors = (Array.isArray(raw) ? raw : raw ? [raw] : []).slice(-200);
+  const page = await load<AuditPageDto>('/audit', {
+    query: { limit: PAGE_SIZE, cursor: cursors.at(-1) },
+  });
+  const first = cursors.length * PAGE_SIZE + 1;
+  return (
+    <>
+      <p className="crumbs">
+        <Link href="/admin">Admin</Link> / Audit log
+      </p>
+      <h1>Audit log</h1>
+      <p className="muted">
+        Every change an admin made to people and the policy, newest first. Times in {timeZone}.
+      </p>
+      <section className="panel table-wrap" aria-labelledby="audit-h">
+        <h2 id="audit-h" className="sr-only">
+          Entries {page.items.length > 0 ? `${first} to ${first + page.items.length - 1}` : ''}
+        </h2>
+        {page.items.length === 0 ? (
+          <p className="empty">Nothing recorded yet.</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((e) => (
+                <tr key={e.id}>
+                  <td className="nowrap">
+                    <time dateTime={e.at}>{instant(e.at, timeZone)}</time>
+                  </td>
+                  <th scope="row">{e.actor.name}</th>
+                  <td>
+                    {actionWords(e.action)}
+                    {e.target && e.target.id !== e.actor.id ? (
+                      <strong> {e.target.name}</strong>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Details details={e.details} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <nav className="pager" aria-label="Audit log pages">
+        {cursors.length > 0 ? (
+          <Link className="button" href={pageHref(cursors.slice(0, -1))}>
+            Previous
+          </Link>
+        ) : null}
+        {page.nextCursor ? (
+          <Link className="button" href={pageHref([...cursors, page.nextCursor])}>
+            Next
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,234 @@
+'use client';
+import { useActionState } from 'react';
+import { OneTimeSecret } from '../../../components/copy-button';
+import { describedBy, Field, FormAlert } from '../../../components/field';
+import { instant } from '../../../lib/format';
+import type { PersonalToken } from '../../../lib/types';
+import {
+  changePassword,
+  createToken,
+  revokeToken,
+  type SettingsState,
+  saveTimeZone,
+  signOutElsewhere,
+} from '../../actions/settings';
+
+function Done({ text }: { text?: string | undefined }) {
+  return text ? (
+    <p className="flash" role="status">
+      {text}
+    </p>
+  ) : null;
+}
+
+export function PasswordForm() {
+  const [state, action, pending] = useActionState<SettingsState, FormData>(changePassword, {});
+  const e = state.errors ?? {};
+  return (
+    <form action={action} className="stack narrow" noValidate key={state.saved ?? 0}>
+      <Done text={state.done} />
+      <FormAlert message={state.message} />
+      <Field id="currentPassword" label="Current password" error={e.currentPassword}>
+        <input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          aria-describedby={describedBy('currentPassword', e.currentPassword)}
+        />
+      </Field>
+      <Field
+        id="newPassword"
+        label="New password"
+        error={e.newPassword}
+        hint="12 characters or more. Other devices are signed out when it changes."
+      >
+        <input
+          id="newPassword"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          aria-describedby={describedBy('newPassword', e.newPassword, true)}
+        />
+      </Field>
+      <Field id="repeatPassword" label="New password again" error={e.repeatPassword}>
+        <input
+          id="repeatPassword"
+          name="repeatPassword"
+          type="password"
+          autoComplete="new-password"
+          aria-describedby={describedBy('repeatPassword', e.repeatPassword)}
+        />
+      </Field>
+      <div>
+        <button type="submit" className="button primary" disabled={pending}>
+          Change password
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function TimeZoneForm({ current, zones }: { current: string; zones: string[] }) {
+  const [state, action, pending] = useActionState<SettingsState, FormData>(saveTimeZone, {});
+  const e = state.errors ?? {};
+  const value = state.values?.timeZone ?? current;
+  return (
+    <form action={action} className="stack narrow" noValidate key={`${state.saved ?? 0}-${value}`}>
+      <Done text={state.done} />
+      <FormAlert message={state.message} />
+      <Field
+        id="timeZone"
+        label="Time zone"
+        error={e.timeZone}
+        hint="Times on the dashboard are shown in it."
+      >
+        <select
+          id="timeZone"
+          name="timeZone"
+          defaultValue={value}
+          aria-describedby={describedBy('timeZone', e.timeZone, true)}
+        >
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z.replaceAll('_', ' ')}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div>
+        <button type="submit" className="button primary" disabled={pending}>
+          Save time zone
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SessionsForm() {
+  const [state, action, pending] = useActionState<SettingsState, FormData>(signOutElsewhere, {});
+  return (
+    <form action={action} className="stack">
+      <Done text={state.done} />
+      <FormAlert message={state.message} />
+      <p className="muted">
+        Ends every session but this one: other browsers and devices must sign in again.
+      </p>
+      <div>
+        <button type="submit" className="button" disabled={pending}>
+          Sign out everywhere else
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function TokenForm() {
+  const [state, action, pending] = useActionState<SettingsState, FormData>(createToken, {});
+  const e = state.errors ?? {};
+  const v = state.values ?? {};
+  return (
+    <div className="stack">
+      {state.created ? (
+        <div className="notice stack" role="status">
+          <p>
+            <strong>{state.created.name}</strong> is ready. Copy it now: it is shown only this once.
+          </p>
+          <OneTimeSecret value={state.created.token} label="Token" />
+        </div>
+      ) : null}
+      <form
+        action={action}
+        className="stack form"
+        noValidate
+        key={`${state.saved ?? 0}-${JSON.stringify(v)}`}
+      >
+        <FormAlert message={state.message} />
+        <div className="row">
+          <Field id="token-name" label="Name" error={e.name} hint="What uses it, e.g. “CI import”.">
+            <input
+              id="token-name"
+              name="name"
+              defaultValue={v.name ?? ''}
+              aria-describedby={describedBy('token-name', e.name, true)}
+            />
+          </Field>
+          <Field id="token-days" label="Expires in (days)" error={e.expiresInDays} hint="1 to 365.">
+            <input
+              id="token-days"
+              name="expiresInDays"
+              type="number"
+              min={1}
+              max={365}
+              defaultValue={v.expiresInDays ?? '90'}
+              aria-describedby={describedBy('token-days', e.expiresInDays, true)}
+            />
+          </Field>
+        </div>
+        <div>
+          <button type="submit" className="button primary" disabled={pending}>
+            Create token
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+export function TokenList({ tokens, timeZone }: { tokens: PersonalToken[]; timeZone: string }) {
+  const [state, action, pending] = useActionState<SettingsState, FormData>(revokeToken, {});
+  return (
+    <div className="stack">
+      <div aria-live="polite">
+        <Done text={state.done} />
+        <FormAlert message={state.message} />
+      </div>
+      {tokens.length === 0 ? (
+        <p className="empty">No tokens yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="sr-only">Your personal access tokens</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Created</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Last used</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id}>
+                  <th scope="row">{t.name}</th>
+                  <td className="nowrap">{instant(t.createdAt, timeZone)}</td>
+                  <td className="nowrap">{instant(t.expiresAt, timeZone)}</td>
+                  <td className="nowrap">
+                    {t.lastUsedAt ? instant(t.lastUsedAt, timeZone) : 'Never'}
+                  </td>
+                  <td>
+                    <form action={action}>
+                      <input type="hidden" name="id" value={t.id} />
+                      <input type="hidden" name="name" value={t.name} />
+                      <button
+                        type="submit"
+                        className="button small danger"
+                        disabled={pending}
+                        aria-label={`Revoke ${t.name}`}
+                      >
+                        Revoke
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

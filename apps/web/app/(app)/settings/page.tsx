@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import { load } from '../../../lib/api';
+import type { MeDto, PersonalToken } from '../../../lib/types';
+import { PasswordForm, SessionsForm, TimeZoneForm, TokenForm, TokenList } from './forms';
+
+export const metadata: Metadata = { title: 'Settings · Leadtrack' };
+
+/** Every zone this runtime knows, UTC first (Intl's list leaves it out). */
+function timeZones(): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return ['UTC', ...zones.filter((z) => z !== 'UTC')];
+}
+
+export default async function SettingsPage() {
+  const [me, tokens] = await Promise.all([
+    load<MeDto>('/me'),
+    load<{ items: PersonalToken[] }>('/me/tokens'),
+  ]);
+  const timeZone = me.timeZone ?? 'UTC';
+  return (
+    <>
+      <h1>Settings</h1>
+      <div className="columns">
+        <section className="panel" aria-labelledby="password-h">
+          <h2 id="password-h">Password</h2>
+          <PasswordForm />
+        </section>
+        <div>
+          <section className="panel" aria-labelledby="tz-h">
+            <h2 id="tz-h">Time zone</h2>
+            <TimeZoneForm current={timeZone} zones={timeZones()} />
+          </section>
+          <section className="panel" aria-labelledby="sessions-h">
+            <h2 id="sessions-h">Other devices</h2>
+            <SessionsForm />
+          </section>
+        </div>
+      </div>
+      <section className="panel" aria-labelledby="tokens-h">
+        <h2 id="tokens-h">Personal access tokens</h2>
+        <p className="muted">
+          For scripts and tools that call the API as you (<code>Authorization: Bearer …</code>).
+          Each token expires; revoke one as soon as it is no longer needed.
+        </p>
+        <TokenForm />
+        <TokenList tokens={tokens.items} timeZone={timeZone} />
+      </section>
+    </>
+  );
+}

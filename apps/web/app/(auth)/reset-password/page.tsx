@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { ResetForm } from './reset-form';
+
+export const metadata: Metadata = { title: 'Set a new password · Leadtrack' };
+
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { token } = await searchParams;
+  return (
+    <main className="auth">
+      <p className="brand-lg">Leadtrack</p>
+      <h1>Set a new password</h1>
+      {typeof token === 'string' && token.length > 0 ? (
+        <ResetForm token={token} />
+      ) : (
+        <p className="form-alert" role="alert">
+          This link is incomplete. Open the whole link you were sent, or ask an admin for a new one.
+        </p>
+      )}
+    </main>
+  );
+}

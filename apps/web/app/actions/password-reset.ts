@@ -1,0 +1,38 @@
+'use server';
+// The public end of a password-reset link: no session, the link's token is the credential.
+import { redirect } from 'next/navigation';
+import { api, fieldErrors } from '../../lib/api';
+
+export interface ResetState {
+  error?: string;
+  fields?: Record<string, string>;
+  /** The link itself is spent or stale: no form is worth showing again. */
+  linkDead?: boolean;
+}
+
+export async function usePasswordReset(_prev: ResetState, form: FormData): Promise<ResetState> {
+  const token = String(form.get('token') ?? '');
+  const newPassword = String(form.get('newPassword') ?? '');
+  if (newPassword !== String(form.get('repeatPassword') ?? '')) {
+    return {
+      error: 'Check the highlighted fields.',
+      fields: { repeatPassword: 'The two passwords differ: type the same one twice.' },
+    };
+  }
+  const res = await api('/auth/password-reset', {
+    method: 'POST',
+    body: { token, newPassword },
+    keep401: true,
+  });
+  if (res.ok) redirect('/login?reset=1');
+  const fields = fieldErrors(res.problem);
+  if (res.status === 400 && fields.token) {
+    return {
+      linkDead: true,
+      error: 'This link has already been used or has expired. Ask an admin for a new one.',
+    };
+  }
+  if (res.status === 400) return { error: 'Check the highlighted fields.', fields };
+  if (res.status === 429) return { error: 'Too many attempts. Wait a minute, then try again.' };
+  return { error: res.problem.detail || 'Setting the password failed. Try again.' };
+}

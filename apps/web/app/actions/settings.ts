@@ -1,0 +1,108 @@
+'use server';
+// The signed-in person's own account: password, time zone, personal access tokens and
+// signing out other devices. Each calls the API's /me routes with the caller's token.
+import { revalidatePath } from 'next/cache';
+import { api, fieldErrors } from '../../lib/api';
+import type { CreatedToken } from '../../lib/types';
+
+export interface SettingsState {
+  errors?: Record<string, string>;
+  message?: string;
+  /** Bumped on every success, so a form can reset and say so. */
+  saved?: number;
+  done?: string;
+  values?: Record<string, string>;
+  /** The new token's secret: shown once, never stored by the dashboard. */
+  created?: CreatedToken;
+}
+
+const failed = (status: number, detail: string | undefined, fallback: string) =>
+  status === 400 ? 'Some fields need attention.' : detail || fallback;
+
+export async function changePassword(prev: SettingsState, form: FormData): Promise<SettingsState> {
+  const currentPassword = String(form.get('currentPassword') ?? '');
+  const newPassword = String(form.get('newPassword') ?? '');
+  const repeat = String(form.get('repeatPassword') ?? '');
+  if (newPassword !== repeat) {
+    return {
+      errors: { repeatPassword: 'The two new passwords differ: type the same one twice.' },
+      message: 'Some fields need attention.',
+    };
+  }
+  const res = await api('/me/password', {
+    method: 'POST',
+    body: { currentPassword, newPassword },
+  });
+  if (!res.ok) {
+    return {
+      errors: fieldErrors(res.problem),
+      message: failed(res.status, res.problem.detail, 'Changing the password failed.'),
+    };
+  }
+  return {
+    saved: (prev.saved ?? 0) + 1,
+    done: 'Password changed. Every other device you were signed in on is now signed out.',
+  };
+}
+
+export async function saveTimeZone(prev: SettingsState, form: FormData): Promise<SettingsState> {
+  const timeZone = String(form.get('timeZone') ?? '');
+  const res = await api('/me', { method: 'PATCH', body: { timeZone } });
+  if (!res.ok) {
+    return {
+      errors: fieldErrors(res.problem),
+      message: failed(res.status, res.problem.detail, 'Saving the time zone failed.'),
+      values: { timeZone },
+    };
+  }
+  revalidatePath('/', 'layout');
+  return { saved: (prev.saved ?? 0) + 1, done: `Time zone set to ${timeZone}.` };
+}
+
+export async function createToken(prev: SettingsState, form: FormData): Promise<SettingsState> {
+  const values = {
+    name: String(form.get('name') ?? ''),
+    expiresInDays: String(form.get('expiresInDays') ?? ''),
+  };
+  const days = Number(values.expiresInDays);
+  if (!Number.isInteger(days) || days < 1 || days > 365) {
+    return {
+      errors: { expiresInDays: 'Enter a whole number of days from 1 to 365.' },
+      message: 'Some fields need attention.',
+      values,
+    };
+  }
+  const res = await api<CreatedToken>('/me/tokens', {
+    method: 'POST',
+    body: { name: values.name, expiresInDays: days },
+  });
+  if (!res.ok) {
+    return {
+      errors: fieldErrors(res.problem),
+      message: failed(res.status, res.problem.detail, 'Creating the token failed.'),
+      values,
+    };
+  }
+  revalidatePath('/settings');
+  return { saved: (prev.saved ?? 0) + 1, created: res.data };
+}
+
+export async function revokeToken(prev: SettingsState, form: FormData): Promise<SettingsState> {
+  const id = String(form.get('id') ?? '');
+  const name = String(form.get('name') ?? 'The token');
+  const res = await api(`/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  if (!res.ok && res.status !== 404) {
+    return { message: res.problem.detail || 'Revoking the token failed.' };
+  }
+  revalidatePath('/settings');
+  return { saved: (prev.saved ?? 0) + 1, done: `${name} is revoked: it no longer works.` };
+}
+
+export async function signOutElsewhere(prev: SettingsState): Promise<SettingsState> {
+  const res = await api('/me/sessions', { method: 'DELETE' });
+  if (!res.ok) return { message: res.problem.detail || 'Signing out the other devices failed.' };
+  return {
+    saved: (prev.saved ?? 0) + 1,
+    done: 'Signed out everywhere else. This browser stays signed in.',
+  };
+}

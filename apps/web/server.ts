@@ -1,0 +1,46 @@
+// Serves the built dashboard (`next build` first), like `next start`, with one difference:
+// X-Forwarded-For is overwritten with the address this server actually saw. Next.js only
+// fills that header in when it is absent, so a visitor's own would reach the sign-in
+// action and then the API's per-address rate limit. Listens on WEB_HOST (127.0.0.1 by
+// default: nothing else on the network reaches it until asked) and WEB_PORT.
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+// React and Next.js choose their production builds from NODE_ENV when first loaded, and
+// `next start` would set it: do the same before loading them (hence the dynamic imports).
+if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: 'production' });
+const { default: next } = await import('next');
+const { env } = await import('./lib/env');
+
+const app = next({
+  dev: false,
+  dir: fileURLToPath(new URL('.', import.meta.url)),
+  hostname: env.host,
+  port: env.port,
+});
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  const peer = req.socket.remoteAddress;
+  if (peer) req.headers['x-forwarded-for'] = peer;
+  else delete req.headers['x-forwarded-for'];
+  handle(req, res).catch((error: unknown) => {
+    console.error(error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+});
+
+server.listen(env.port, env.host, () => {
+  console.log(`[web] dashboard listening on http://${env.host}:${env.port}`);
+});
+
+function stop() {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  // Open keep-alive or streaming responses get a few seconds, not forever.
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

@@ -1,0 +1,108 @@
+// Starting and stopping the API and the dashboard for browser tests: used once per run by
+// global-setup.ts, and by tests that need a second pair with other settings.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const webDir = `${root}apps/web`;
+export const bin = (name: string) => `${root}node_modules/.bin/${name}`;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url, { redirect: 'manual' });
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+function start(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = `[${name}] `;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    if (process.env.BROWSER_TEST_LOGS) process.stdout.write(prefix + chunk.toString());
+  });
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix + chunk.toString()));
+  return child;
+}
+
+export function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+    }, 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export interface Running {
+  child: ChildProcess;
+  url: string;
+}
+
+/** The API (tsx) on a free port over `databaseUrl`, answering /readyz. */
+export async function startApi(
+  databaseUrl: string,
+  webUrl: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<Running> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = start('api', bin('tsx'), ['apps/api/src/server.ts'], root, {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    API_HOST: '127.0.0.1',
+    API_PORT: String(port),
+    LOG_LEVEL: 'warn',
+    AUTH_RATE_LIMIT: '1000',
+    WEB_ORIGIN: webUrl,
+    ...extraEnv,
+  });
+  await waitFor(`${url}/readyz`, child, 'API');
+  return { child, url };
+}
+
+/**
+ * The built dashboard as production runs it (apps/web/server.ts: `next start` plus the
+ * visitor's real address), on `port`, talking to `apiUrl`.
+ */
+export async function startWeb(apiUrl: string, port: number): Promise<Running> {
+  // localhost (not 127.0.0.1): browsers treat it as a secure context, so the Secure
+  // cookies production sets work over plain http.
+  const url = `http://localhost:${port}`;
+  const child = start('web', bin('tsx'), ['server.ts'], webDir, {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+    API_URL: apiUrl,
+    WEB_PORT: String(port),
+  });
+  await waitFor(`${url}/login`, child, 'dashboard');
+  return { child, url };
+}
