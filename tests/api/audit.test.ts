@@ -232,6 +232,11 @@ describe('audit log', () => {
     expectProblem(await get({ cursor: Buffer.from('garbage').toString('base64url') }), 400, [
       'cursor',
     ]);
+    for (const forged of ['-271821-04-20T00:00:00.000Z|x', '2026-13-45T99:00:00.000Z|x', '1|x']) {
+      expectProblem(await get({ cursor: Buffer.from(forged).toString('base64url') }), 400, [
+        'cursor',
+      ]);
+    }
     expectProblem(await get({ since: 'yesterday' }), 400, ['since']);
   });
 

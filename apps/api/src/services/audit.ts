@@ -45,7 +45,9 @@ function decodeCursor(cursor: string): Position {
   const invalid = () => invalidField('cursor', 'Not a cursor from this list: pass nextCursor back');
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const when = new Date(at ?? '');
+  // Exactly what encodeCursor writes: a year Postgres cannot hold must not reach it.
+  if (!at || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at)) throw invalid();
+  const when = new Date(at);
   if (!id || rest.length > 0 || Number.isNaN(when.getTime()) || !/^[\w-]{1,64}$/.test(id)) {
     throw invalid();
   }
