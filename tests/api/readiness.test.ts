@@ -5,11 +5,14 @@ import {
   addDays,
   addWeeks,
   type CheckinInput,
+  computeCurrent,
   computeReadiness,
   DEFAULT_POLICY,
   type EvidenceKind,
   type IsoDate,
+  SIGNAL_MANAGER_MESSAGES,
   SIGNAL_MESSAGES,
+  type SignalCode,
   type WeekAggregate,
   weekStartOf,
 } from '@leadtrack/core';
@@ -101,12 +104,23 @@ function aggregatesOf(entries: Posted[], asOf: IsoDate): WeekAggregate[] {
   return [...byWeek.values()];
 }
 
-async function readiness(app: TestApp, token: string, who: string, asOf?: IsoDate) {
-  return call(app, 'GET', `/api/v1/users/${who}/readiness`, {
-    token,
-    ...(asOf && { query: { asOf } }),
-  });
+async function readiness(
+  app: TestApp,
+  token: string,
+  who: string,
+  asOf?: IsoDate,
+  weeks?: number | string,
+) {
+  const query = { ...(asOf && { asOf }), ...(weeks !== undefined && { weeks: String(weeks) }) };
+  return call(app, 'GET', `/api/v1/users/${who}/readiness`, { token, query });
 }
+
+/** A signal as the API answers it: the engineer's and the manager's sentence. */
+const signal = (code: SignalCode) => ({
+  code,
+  message: SIGNAL_MESSAGES[code],
+  managerMessage: SIGNAL_MANAGER_MESSAGES[code],
+});
 
 describe('readiness', () => {
   let ctx: TestContext;
@@ -158,15 +172,21 @@ describe('readiness', () => {
     const WEEKS = 42;
     const ASOF_WEEK = 39;
 
-    it('for three generated histories', async () => {
+    it('for five generated histories (seeded), the timeline, a bounded one and the team view', async () => {
       const histories = fc.sample(fc.array(weekArb, { minLength: WEEKS, maxLength: WEEKS }), {
         seed: 20261123,
-        numRuns: 3,
+        numRuns: 5,
       });
-      const coverage = { leave: 0, consistent: 0, afterAsOf: 0 };
+      const today = new Date().toISOString().slice(0, 10);
+      const coverage = { leave: 0, consistent: 0, afterAsOf: 0, pending: 0, unclear: 0 };
       for (const [run, weeks] of histories.entries()) {
-        const user = await newReport(`Generated ${run}`);
-        const asOf = addDays(week(ASOF_WEEK), run * 3); // a Monday, a Thursday, a Sunday
+        // The first has no manager (an admin acknowledges): unclear-em-boundary cannot fire.
+        const managed = run > 0;
+        const user = managed
+          ? await newReport(`Generated ${run}`)
+          : await registerUser(app, { name: `Generated ${run}`, email: uniqueEmail() });
+        const acknowledger = managed ? team.manager : team.admin;
+        const asOf = addDays(week(ASOF_WEEK), (run * 3) % 7); // Monday, Thursday, Sunday, ...
         const posted: Posted[] = [];
         const checkins: CheckinInput[] = [];
         for (const [i, w] of weeks.entries()) {
@@ -178,7 +198,7 @@ describe('readiness', () => {
           for (const e of w.entries) {
             const occurredOn = addDays(week(i), e.day);
             const id = await postEntry(app, user, { kinds: e.kinds, occurredOn });
-            if (e.acked) await acknowledge(app, team.manager, id);
+            if (e.acked) await acknowledge(app, acknowledger, id);
             if (e.deleted) await remove(app, user, id);
             posted.push({ id, kinds: e.kinds, occurredOn, acked: e.acked, deleted: e.deleted });
           }
@@ -187,32 +207,65 @@ describe('readiness', () => {
         expect(posted.some((p) => p.deleted)).toBe(true);
         expect(posted.some((p) => p.kinds.length > 1)).toBe(true);
 
+        // Nobody has confirmed a working agreement (the data holds none).
+        const facts = { hasManager: managed, agreementConfirmedOn: null };
         const expected = computeReadiness({
           policy: DEFAULT_POLICY,
           asOf,
           weeks: aggregatesOf(posted, asOf),
           checkins,
+          facts,
         });
-        for (const [who, token] of [
-          [user.id, user.token],
-          ['me', user.token],
-          [user.id, team.manager.token],
-        ] as const) {
+        const readers = managed
+          ? ([
+              [user.id, user.token],
+              ['me', user.token],
+              [user.id, team.manager.token],
+            ] as const)
+          : ([
+              ['me', user.token],
+              [user.id, team.admin.token],
+            ] as const);
+        for (const [who, token] of readers) {
           const res = await readiness(app, token, who, asOf);
           expect(res.status, res.text).toBe(200);
           expect(res.body).toEqual({ userId: user.id, asOf, policy: DEFAULT_POLICY, ...expected });
         }
+        // The last few weeks only: the same rows, the streaks of the whole history.
+        const bounded = await readiness(app, user.token, 'me', asOf, 5);
+        expect(bounded.body.weeks).toEqual(expected.weeks.slice(-5));
+        expect(bounded.body.current).toEqual(expected.current);
+
+        if (managed) {
+          // The team view (today, every entry posted) is computeCurrent on the same inputs.
+          const view = await call(app, 'GET', '/api/v1/reports', { token: team.manager.token });
+          const item = view.body.items.find((i: { user: { id: string } }) => i.user.id === user.id);
+          const now = computeCurrent({
+            policy: DEFAULT_POLICY,
+            asOf: today,
+            weeks: aggregatesOf(posted, today),
+            checkins,
+            facts,
+          });
+          expect(item).toMatchObject(now);
+          expect(item.signals).toEqual(now.signals);
+        }
+
         expect(expected.weeks.at(-1)?.weekStart).toBe(week(ASOF_WEEK));
         coverage.leave += expected.weeks.filter((w) => w.onLeave).length;
         coverage.consistent += expected.weeks.filter((w) => w.consistent).length;
         coverage.afterAsOf += posted.filter((p) => p.occurredOn > asOf).length;
+        coverage.pending += expected.current.pending ? 1 : 0;
+        coverage.unclear += expected.signals.some((x) => x.code === 'unclear-em-boundary') ? 1 : 0;
       }
-      // The histories hold leave weeks, consistent weeks and entries after asOf.
+      // The histories hold leave weeks, consistent weeks, entries after asOf, a week in
+      // progress and the unclear-em-boundary signal.
       expect(
         Object.values(coverage).every((n) => n > 0),
         JSON.stringify(coverage),
       ).toBe(true);
-    });
+      // Several hundred requests: on a loaded machine that takes longer than the default.
+    }, 240_000);
   });
 
   describe('hand-worked timelines', () => {
@@ -244,6 +297,7 @@ describe('readiness', () => {
       expect(rows[0]).toEqual({
         weekStart: week(0),
         onLeave: false,
+        pending: false,
         counts: {
           ownership: 1,
           review: 1,
@@ -261,6 +315,7 @@ describe('readiness', () => {
       });
       expect(res.body.current).toEqual({
         weekStart: week(3),
+        pending: false,
         consistent: true,
         streak: 4,
         ready: false,
@@ -292,11 +347,28 @@ describe('readiness', () => {
         true,
         false,
       ]);
-      expect(rows.map((w: { streak: number }) => w.streak)).toEqual([0, 0, 0, 1, 0]);
+      // Week 4, the week in progress, carries week 3's streak until it ends.
+      expect(rows.map((w: { streak: number }) => w.streak)).toEqual([0, 0, 0, 1, 1]);
+      expect(rows.map((w: { pending: boolean }) => w.pending)).toEqual([
+        false,
+        false,
+        false,
+        false,
+        true,
+      ]);
       expect(rows[0].missingKinds).toEqual(['proposal', 'mentoring', 'communication']);
       // Week 4's window is weeks 1-4: ownership and review (week 0) have dropped out.
       expect(rows[4].missingKinds).toEqual(['ownership', 'review']);
-      expect(res.body.current).toMatchObject({ weekStart: week(4), consistent: false, streak: 0 });
+      expect(res.body.current).toMatchObject({
+        weekStart: week(4),
+        pending: true,
+        consistent: false,
+        streak: 1,
+      });
+      // A week later week 4 has ended without them: the streak is broken.
+      const later = await readiness(app, user.token, 'me', asOfIn(5));
+      expect(later.body.weeks[4]).toMatchObject({ pending: false, consistent: false, streak: 0 });
+      expect(later.body.current).toMatchObject({ weekStart: week(5), pending: true, streak: 0 });
     });
 
     it('a leave week pauses the streak and the window reaches back past it', async () => {
@@ -356,6 +428,7 @@ describe('readiness', () => {
       expect(rows[1]).toMatchObject({ onLeave: true, consistent: false, counts: { mentoring: 1 } });
       expect(rows[2]).toMatchObject({
         weekStart: week(2),
+        pending: true,
         consistent: false,
         missingKinds: ['mentoring'],
         counts: { mentoring: 0 },
@@ -376,7 +449,7 @@ describe('readiness', () => {
       expect(res.body.weeks.map((w: { visibility: number }) => w.visibility)).toEqual([0.5, 0.25]);
     });
 
-    it('signals are raised from check-ins and evidence', async () => {
+    it('signals are raised from check-ins and evidence once the week in progress has ended', async () => {
       const user = await newReport();
       for (let i = 0; i < 3; i++) {
         await checkin(app, user, {
@@ -386,14 +459,11 @@ describe('readiness', () => {
           onLeave: false,
         });
       }
-      const res = await readiness(app, user.token, 'me', asOfIn(2));
-      expect(res.body.signals).toEqual([
-        {
-          code: 'losing-technical-currency',
-          message: SIGNAL_MESSAGES['losing-technical-currency'],
-        },
-        { code: 'stale', message: SIGNAL_MESSAGES.stale },
-      ]);
+      // Week 2 in progress: it can clear a signal but not raise one.
+      const midweek = await readiness(app, user.token, 'me', asOfIn(2));
+      expect(midweek.body.signals).toEqual([signal('stale')]);
+      const res = await readiness(app, user.token, 'me', asOfIn(3));
+      expect(res.body.signals).toEqual([signal('losing-technical-currency'), signal('stale')]);
     });
 
     it('a user with no history has an empty timeline; asOf defaults to today', async () => {
@@ -408,6 +478,7 @@ describe('readiness', () => {
         weeks: [],
         current: {
           weekStart: weekStartOf(today),
+          pending: false,
           consistent: false,
           streak: 0,
           ready: false,
@@ -416,6 +487,142 @@ describe('readiness', () => {
         },
         signals: [],
       });
+    });
+  });
+
+  describe('the week in progress (rule 8), today', () => {
+    it("the issue's Wednesday: an 11-week streak, this week's ownership not logged yet", async () => {
+      const user = await newReport('Wednesday');
+      const today = new Date().toISOString().slice(0, 10);
+      const thisWeek = weekStartOf(today);
+      // Weeks -11..0 hold every kind but ownership; ownership in -11..-4 only, so with the
+      // 4-week window week -1 still holds it (from -4) and this week does not.
+      for (let i = -11; i <= 0; i++) {
+        const occurredOn = addWeeks(thisWeek, i); // a Monday: never after today
+        await postEntry(app, user, { kinds: ['review', 'proposal'], occurredOn });
+        await postEntry(app, user, { kinds: ['mentoring', 'communication'], occurredOn });
+        if (i <= -4) await postEntry(app, user, { kinds: ['ownership'], occurredOn });
+      }
+      const res = await readiness(app, user.token, 'me');
+      expect(res.status, res.text).toBe(200);
+      const rows = res.body.weeks;
+      expect(rows).toHaveLength(12);
+      expect(rows[10]).toMatchObject({ pending: false, consistent: true, streak: 11 });
+      expect(rows[11]).toMatchObject({
+        weekStart: thisWeek,
+        pending: true,
+        consistent: false,
+        streak: 11,
+        missingKinds: ['ownership'],
+      });
+      // Not "0 of 26": 11 carried, projected as if this week counts (12 of 26, 14 to go).
+      const carried = {
+        weekStart: thisWeek,
+        pending: true,
+        consistent: false,
+        streak: 11,
+        ready: false,
+        readySince: null,
+        projectedReadyOn: addWeeks(thisWeek, 14),
+      };
+      expect(res.body.current).toEqual(carried);
+
+      // The manager's team view shows the same, with the manager's wording of the signals.
+      const view = await call(app, 'GET', '/api/v1/reports', { token: team.manager.token });
+      const item = view.body.items.find((i: { user: { id: string } }) => i.user.id === user.id);
+      expect(item.current).toEqual(carried);
+      expect(item.signals).toEqual(res.body.signals);
+      expect(item.signals).toEqual([
+        signal('avoiding-difficult-conversations'),
+        signal('unclear-em-boundary'),
+      ]);
+
+      // One ownership entry later the week counts: 12, the same projected date.
+      await postEntry(app, user, { kinds: ['ownership'], occurredOn: today });
+      const after = await readiness(app, user.token, 'me');
+      expect(after.body.current).toEqual({
+        ...carried,
+        pending: false,
+        consistent: true,
+        streak: 12,
+      });
+      expect(after.body.weeks[11]).toMatchObject({ pending: false, streak: 12, missingKinds: [] });
+    });
+  });
+
+  describe('timeline bounds (weeks)', () => {
+    let user: TestUser;
+    let thisWeek: IsoDate;
+
+    beforeAll(async () => {
+      user = await newReport('Long history');
+      thisWeek = weekStartOf(new Date().toISOString().slice(0, 10));
+      // One entry 170 weeks ago starts a 171-week timeline; all five kinds in the last six.
+      await postEntry(app, user, { kinds: ['review'], occurredOn: addWeeks(thisWeek, -170) });
+      for (let i = -5; i <= 0; i++) {
+        const occurredOn = addWeeks(thisWeek, i);
+        await postEntry(app, user, { kinds: ['ownership', 'review', 'proposal'], occurredOn });
+        await postEntry(app, user, { kinds: ['mentoring', 'communication'], occurredOn });
+      }
+    });
+
+    it('lists the last 156 weeks by default, up to 520 on request', async () => {
+      const byDefault = await readiness(app, user.token, 'me');
+      expect(byDefault.status, byDefault.text).toBe(200);
+      expect(byDefault.body.weeks).toHaveLength(156);
+      expect(byDefault.body.weeks[0].weekStart).toBe(addWeeks(thisWeek, -155));
+      expect(byDefault.body.weeks.at(-1).weekStart).toBe(thisWeek);
+
+      const all = await readiness(app, team.manager.token, user.id, undefined, 520);
+      expect(all.status, all.text).toBe(200);
+      expect(all.body.weeks).toHaveLength(171);
+      expect(all.body.weeks[0]).toMatchObject({ weekStart: addWeeks(thisWeek, -170), streak: 0 });
+      expect(all.body.weeks.slice(-156)).toEqual(byDefault.body.weeks);
+      expect(all.body.current).toEqual(byDefault.body.current);
+    });
+
+    it('computes streaks over the whole history, whatever it lists', async () => {
+      const three = await readiness(app, user.token, 'me', undefined, 3);
+      expect(three.body.weeks.map((w: { streak: number }) => w.streak)).toEqual([4, 5, 6]);
+      expect(three.body.current).toMatchObject({ pending: false, streak: 6 });
+      const one = await readiness(app, user.token, 'me', undefined, '1');
+      expect(one.body.weeks).toHaveLength(1);
+      expect(one.body.weeks[0]).toMatchObject({ weekStart: thisWeek, streak: 6 });
+    });
+
+    it('refuses 0, 521 and anything but a whole number, naming weeks', async () => {
+      for (const weeks of [0, 521, -1, '1.5', 'all', '']) {
+        expectProblem(await readiness(app, user.token, 'me', undefined, weeks), 400, ['weeks']);
+      }
+      // Every bad field at once.
+      const both = await readiness(app, user.token, 'me', '2026-02-30', 0);
+      expectProblem(both, 400, ['asOf', 'weeks']);
+    });
+  });
+
+  describe('unclear-em-boundary follows the manager', () => {
+    it('is raised once the user has a manager, and gone when they have none', async () => {
+      const user = await registerUser(app, { name: 'Unmanaged', email: uniqueEmail() });
+      const thisWeek = weekStartOf(new Date().toISOString().slice(0, 10));
+      // Nine non-leave weeks: eight of them ended.
+      for (let i = -8; i <= 0; i++) {
+        await postEntry(app, user, { kinds: ['review'], occurredOn: addWeeks(thisWeek, i) });
+      }
+      const codes = async () =>
+        (await readiness(app, user.token, 'me')).body.signals.map((x: { code: string }) => x.code);
+      expect(await codes()).not.toContain('unclear-em-boundary');
+      const assign = async (managerId: string | null) => {
+        const res = await call(app, 'PATCH', `/api/v1/users/${user.id}`, {
+          token: team.admin.token,
+          body: { managerId },
+        });
+        expect(res.status, res.text).toBe(200);
+      };
+      // No evidence changed: the cached answer must not be served for the new manager.
+      await assign(team.manager.id);
+      expect(await codes()).toContain('unclear-em-boundary');
+      await assign(null);
+      expect(await codes()).not.toContain('unclear-em-boundary');
     });
   });
 
@@ -553,6 +760,7 @@ describe('readiness', () => {
         },
         current: {
           weekStart: thisWeek,
+          pending: false,
           consistent: true,
           streak: 4,
           ready: false,
@@ -564,8 +772,9 @@ describe('readiness', () => {
       });
       expect(items[1]).toMatchObject({
         user: { id: ben.id },
-        current: { weekStart: thisWeek, consistent: false, streak: 0 },
-        signals: [{ code: 'stale', message: SIGNAL_MESSAGES.stale }],
+        current: { weekStart: thisWeek, pending: true, consistent: false, streak: 0 },
+        // The team view carries the manager's wording too.
+        signals: [signal('stale')],
         lastEvidenceOn: addWeeks(thisWeek, -5),
       });
       expect(items[2]).toMatchObject({

@@ -9,6 +9,7 @@ import {
   logEvidence,
   newContext,
   registerUser,
+  shownDate,
   signIn,
 } from './support';
 
@@ -95,7 +96,7 @@ describe('an engineer', () => {
     await page.getByRole('link', { name: 'Readiness' }).click();
     await page.getByRole('heading', { name: 'Readiness', level: 1 }).waitFor();
     const cell = page.getByRole('gridcell', {
-      name: `Week of ${thisWeek}, Domain ownership: 1 entry`,
+      name: `Week of ${shownDate(thisWeek)}, Domain ownership: 1 entry`,
       exact: true,
     });
     await cell.waitFor();
@@ -104,11 +105,14 @@ describe('an engineer', () => {
     await cell.focus();
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe(
-      `Week of ${thisWeek}, Broad review: 0 entries`,
+      `Week of ${shownDate(thisWeek)}, Broad review: 0 entries`,
     );
     expect(await page.locator('.heatmap [tabindex="0"]').count()).toBe(1);
     await page
-      .getByRole('gridcell', { name: `Week of ${thisWeek}, Broad review: 0 entries`, exact: true })
+      .getByRole('gridcell', {
+        name: `Week of ${shownDate(thisWeek)}, Broad review: 0 entries`,
+        exact: true,
+      })
       .waitFor();
     expect(await page.getByText('Building', { exact: true }).first().isVisible()).toBe(true);
     await page.context().close();
@@ -146,13 +150,13 @@ describe('an engineer', () => {
 
     await page.getByRole('link', { name: 'Readiness' }).click();
     const leave = page.getByRole('gridcell', {
-      name: `Week of ${lastWeek}, Domain ownership: 0 entries, on leave`,
+      name: `Week of ${shownDate(lastWeek)}, Domain ownership: 0 entries, on leave`,
       exact: true,
     });
     await leave.waitFor();
     expect(await leave.getAttribute('class')).toMatch(/\bleave\b/);
     const streak = page.getByRole('gridcell', {
-      name: new RegExp(`^Week of ${lastWeek}: on leave`),
+      name: new RegExp(`^Week of ${shownDate(lastWeek)}: on leave`),
     });
     expect(await streak.getAttribute('class')).toMatch(/\bleave\b/);
     // The hatching is drawn, not only named.
@@ -161,7 +165,7 @@ describe('an engineer', () => {
     );
     expect(background).toContain('repeating-linear-gradient');
     const normal = page.getByRole('gridcell', {
-      name: `Week of ${thisWeek}, Domain ownership: 0 entries`,
+      name: `Week of ${shownDate(thisWeek)}, Domain ownership: 0 entries`,
       exact: true,
     });
     expect(await normal.getAttribute('class')).not.toMatch(/\bleave\b/);

@@ -128,3 +128,11 @@ export async function signIn(page: Page, email: string, password = PASSWORD, pat
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date as the dashboard shows it everywhere: "2026-11-16" → "16 Nov 2026". */
+export function shownDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+}

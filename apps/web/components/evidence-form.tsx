@@ -82,7 +82,7 @@ export function EvidenceForm({
                 />
                 {KIND_INFO[k].label}
                 {requiredKinds.includes(k) ? null : (
-                  <span className="muted small"> (optional)</span>
+                  <span className="muted small"> (not required by the policy)</span>
                 )}
               </label>
               <p className="hint" id={`kind-${k}-hint`}>

@@ -1,7 +1,8 @@
 // One evidence entry as shown in lists: what, when, which behaviours, who acknowledged it.
 import type { ReactNode } from 'react';
-import { kindLabel, longDate } from '../lib/format';
+import { kindLabel } from '../lib/format';
 import type { Evidence } from '../lib/types';
+import { DateText } from './date-text';
 import { Markdown } from './markdown';
 
 export function KindChips({ kinds }: { kinds: string[] }) {
@@ -27,9 +28,7 @@ export function EvidenceItem({ entry, actions }: { entry: Evidence; actions?: Re
     <article className="entry" aria-labelledby={`entry-${entry.id}`}>
       <div className="entry-head">
         <h3 id={`entry-${entry.id}`}>{entry.title}</h3>
-        <time dateTime={entry.occurredOn} className="muted small">
-          {longDate(entry.occurredOn)}
-        </time>
+        <DateText iso={entry.occurredOn} className="muted small" />
       </div>
       <KindChips kinds={entry.kinds} />
       {entry.description ? <Markdown className="entry-desc" text={entry.description} /> : null}
@@ -53,7 +52,7 @@ export function EvidenceItem({ entry, actions }: { entry: Evidence; actions?: Re
             {entry.acknowledgements.map((a) => (
               <li key={a.id} className="ack">
                 <span aria-hidden="true">✓ </span>Acknowledged by {a.by.name} on{' '}
-                {longDate(a.createdAt)}
+                <DateText iso={a.createdAt} />
                 {a.comment ? <q>{a.comment}</q> : null}
               </li>
             ))}

@@ -3,7 +3,7 @@
 // weeks hatched, the current window outlined. A keyboard grid: one tab stop, arrow keys
 // move between cells, and each cell names its week and entries.
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { KIND_INFO, kindOrder, shortDate } from '../lib/format';
+import { formatDate, KIND_INFO, kindOrder, monthName, plural } from '../lib/format';
 import type { CurrentDto, PolicyDto, WeekRowDto } from '../lib/types';
 
 interface Props {
@@ -18,7 +18,7 @@ function level(n: number): number {
 }
 
 function entries(n: number): string {
-  return n === 1 ? '1 entry' : `${n} entries`;
+  return plural(n, 'entry', 'entries');
 }
 
 /** Indices of the weeks in the current week's window (the current and earlier non-leave weeks). */
@@ -69,7 +69,7 @@ export function Heatmap({
   const cellLabel = (r: number, c: number): string => {
     const w = weeks[c];
     if (!w) return '';
-    const head = `Week of ${w.weekStart}`;
+    const head = `Week of ${formatDate(w.weekStart)}`;
     if (r < kinds.length) {
       const kind = kinds[r] as (typeof kinds)[number];
       const n = w.counts[kind] ?? 0;
@@ -77,12 +77,12 @@ export function Heatmap({
       return `${head}, ${KIND_INFO[kind].label}${required}: ${entries(n)}${w.onLeave ? ', on leave' : ''}`;
     }
     if (w.onLeave)
-      return `${head}: on leave, skipped; streak paused at ${w.streak} of ${threshold} weeks`;
+      return `${head}: on leave, skipped; streak paused at ${w.streak} of ${plural(threshold, 'week')}`;
     const missing =
       w.missingKinds.length > 0
         ? `, missing ${w.missingKinds.map((k) => KIND_INFO[k]?.label ?? k).join(', ')}`
         : '';
-    return `${head}: ${w.consistent ? 'consistent' : 'not consistent'}, streak ${w.streak} of ${threshold} weeks${w.ready ? ', ready' : ''}${missing}`;
+    return `${head}: ${w.consistent ? 'consistent' : 'not consistent'}, streak ${w.streak} of ${plural(threshold, 'week')}${w.ready ? ', ready' : ''}${missing}`;
   };
 
   const move = (r: number, c: number) => {
@@ -159,11 +159,9 @@ export function Heatmap({
                     scope="col"
                     key={w.weekStart}
                     className="hm-month"
-                    aria-label={`Week of ${w.weekStart}`}
+                    aria-label={`Week of ${formatDate(w.weekStart)}`}
                   >
-                    {showMonth ? (
-                      <span aria-hidden="true">{shortDate(w.weekStart).split(' ')[1]}</span>
-                    ) : null}
+                    {showMonth ? <span aria-hidden="true">{monthName(w.weekStart)}</span> : null}
                   </th>
                 );
               })}
@@ -220,12 +218,28 @@ export function Heatmap({
           {detail ?? 'Hover or focus a cell (arrow keys move) to see its week.'}
         </p>
         <ul className="legend">
-          <li>
-            <span className="lg lg-1" aria-hidden="true" /> 1 entry
-          </li>
-          <li>
-            <span className="lg lg-3" aria-hidden="true" /> 3+ entries
-          </li>
+          {/* Each level in every behaviour's own colour, as the cells use them. */}
+          {(
+            [
+              [1, '1 entry'],
+              [2, '2 entries'],
+              [3, '3+ entries'],
+            ] as const
+          ).map(([lvl, text]) => (
+            <li key={lvl}>
+              <span className="lg-kinds" aria-hidden="true">
+                {kinds.map((k) => (
+                  <span
+                    key={k}
+                    className={`lg lg-${lvl}`}
+                    data-kind={k}
+                    style={{ '--c': `var(--kind-${k})` } as React.CSSProperties}
+                  />
+                ))}
+              </span>{' '}
+              {text}
+            </li>
+          ))}
           <li>
             <span className="lg lg-leave" aria-hidden="true" /> on leave (skipped)
           </li>
@@ -235,7 +249,7 @@ export function Heatmap({
           </li>
           <li>
             <span className="lg lg-streak" aria-hidden="true" /> streak, full bar at the threshold
-            of {threshold} weeks
+            of {plural(threshold, 'week')}
           </li>
         </ul>
       </figcaption>

@@ -1,7 +1,9 @@
 // Evidence descriptions are markdown. react-markdown builds React elements (raw HTML in the
-// text is skipped, and javascript: URLs are dropped by its default URL transform), so what
-// an engineer typed can format itself but never inject markup. Headings and images are
-// unwrapped to plain text: an entry's own structure stays the page's.
+// text is skipped), so what an engineer typed can format itself but never inject markup.
+// Links: only http(s) become links; any other address (javascript:, data:, relative…) is
+// shown as text saying it was refused, rather than the empty dead link react-markdown's
+// default URL transform would leave. Headings and images are unwrapped to plain text: an
+// entry's own structure stays the page's.
 import ReactMarkdown from 'react-markdown';
 
 const ALLOWED = [
@@ -19,6 +21,14 @@ const ALLOWED = [
   'br',
 ];
 
+/** Addresses a description may link to; the API's `links` accept the same two schemes. */
+export function isSafeHref(href: string | undefined): boolean {
+  return typeof href === 'string' && /^https?:\/\/[^\s]/i.test(href.trim());
+}
+
+// Hands every address through unchanged: the `a` component below is what decides.
+const keepUrl = (url: string) => url;
+
 export function Markdown({ text, className }: { text: string; className?: string }) {
   return (
     <div className={['markdown', className].filter(Boolean).join(' ')}>
@@ -26,12 +36,21 @@ export function Markdown({ text, className }: { text: string; className?: string
         skipHtml
         allowedElements={ALLOWED}
         unwrapDisallowed
+        urlTransform={keepUrl}
         components={{
-          a: ({ href, children }) => (
-            <a href={href} rel="noopener noreferrer nofollow">
-              {children}
-            </a>
-          ),
+          a: ({ href, children }) =>
+            isSafeHref(href) ? (
+              <a href={href} rel="noopener noreferrer nofollow">
+                {children}
+              </a>
+            ) : (
+              <span className="link-refused">
+                {children}{' '}
+                <span className="muted small">
+                  (link refused: {href?.trim() ? href.trim().slice(0, 80) : 'no address'})
+                </span>
+              </span>
+            ),
         }}
       >
         {text}

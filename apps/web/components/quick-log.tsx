@@ -1,8 +1,11 @@
 'use client';
 // "Log this week" on the home page: a title and the behaviours, dated today.
-import Link from 'next/link';
 import { useActionState } from 'react';
-import { createEvidence, type EvidenceFormState } from '../app/actions/evidence';
+import {
+  continueInFullForm,
+  createEvidence,
+  type EvidenceFormState,
+} from '../app/actions/evidence';
 import type { EvidenceKind } from '../lib/format';
 import { KIND_INFO } from '../lib/format';
 import { describedBy, FieldError, FormAlert } from './field';
@@ -55,9 +58,10 @@ export function QuickLog({
         <button type="submit" className="button primary" disabled={pending}>
           {pending ? 'Saving…' : 'Log for today'}
         </button>
-        <Link href="/evidence/new" className="button ghost">
+        {/* Opens the full form with what was typed here (nothing is saved yet). */}
+        <button type="submit" formAction={continueInFullForm} className="button ghost">
           More detail…
-        </Link>
+        </button>
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 // The current status in words and numbers, and the signals with what to do about them.
-import { longDate, plural, signalTitle, statusWord } from '../lib/format';
+import { formatDate, plural, signalTitle, statusWord } from '../lib/format';
 import type { CurrentDto, PolicyDto, SignalDto } from '../lib/types';
+import { DateText } from './date-text';
 
 export function StatusBadge({ current }: { current: Pick<CurrentDto, 'ready' | 'consistent'> }) {
   const word = statusWord(current);
@@ -29,10 +30,10 @@ export function ReadinessSummary({ current, policy }: { current: CurrentDto; pol
       <div className="summary-item">
         <dt>Current streak</dt>
         <dd>
-          <span className="big">{current.streak}</span> of {threshold} weeks
+          <span className="big">{current.streak}</span> of {plural(threshold, 'week')}
           <span className="muted small block">
             {current.ready
-              ? `Ready since the week of ${longDate(current.readySince)}.`
+              ? `Ready since the week of ${formatDate(current.readySince)}.`
               : `${plural(left, 'consistent week')} to go.`}
           </span>
           <progress
@@ -48,11 +49,13 @@ export function ReadinessSummary({ current, policy }: { current: CurrentDto; pol
         <dt>{current.ready ? 'Ready since' : 'Projected ready date'}</dt>
         <dd>
           <span className="big-date">
-            {current.ready
-              ? longDate(current.readySince)
-              : current.projectedReadyOn
-                ? longDate(current.projectedReadyOn)
-                : 'Not yet projected'}
+            {current.ready ? (
+              <DateText iso={current.readySince} />
+            ) : current.projectedReadyOn ? (
+              <DateText iso={current.projectedReadyOn} />
+            ) : (
+              'Not yet projected'
+            )}
           </span>
           <span className="muted small block">
             {current.ready

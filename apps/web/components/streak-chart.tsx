@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { longDate, shortDate } from '../lib/format';
+import { formatDate, shortDate } from '../lib/format';
 import type { CurrentDto, WeekRowDto } from '../lib/types';
 
 interface Props {
@@ -53,9 +53,9 @@ export function StreakChart({ weeks, current, threshold }: Props) {
   const maxY = Math.max(threshold + 4, ...weeks.map((w) => w.streak + 1));
   const summary = `Streak over ${weeks.length} weeks: now ${current.streak} of ${threshold} weeks.${
     current.ready && current.readySince
-      ? ` Ready since the week of ${longDate(current.readySince)}.`
+      ? ` Ready since the week of ${formatDate(current.readySince)}.`
       : ''
-  }${projected ? ` Projected ready on ${longDate(projected)}.` : ''}`;
+  }${projected ? ` Projected ready on ${formatDate(projected)}.` : ''}`;
 
   return (
     <figure className="chart">
@@ -79,7 +79,7 @@ export function StreakChart({ weeks, current, threshold }: Props) {
               stroke="var(--border)"
             />
             <Tooltip
-              labelFormatter={(v) => `Week of ${longDate(String(v))}`}
+              labelFormatter={(v) => `Week of ${formatDate(String(v))}`}
               formatter={(value, name) => [
                 `${value} of ${threshold} weeks`,
                 name === 'projected' ? 'Projected streak' : 'Streak',
@@ -129,7 +129,7 @@ export function StreakChart({ weeks, current, threshold }: Props) {
                 stroke="var(--ready)"
                 strokeDasharray="2 3"
                 label={{
-                  value: `Projected ready ${shortDate(projected)}`,
+                  value: `Projected ready ${formatDate(projected)}`,
                   position: 'insideTopRight',
                   fill: 'var(--fg)',
                   fontSize: 12,

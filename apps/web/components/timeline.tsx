@@ -1,5 +1,5 @@
 // A person's readiness timeline: summary, heatmap and streak chart.
-import { kindLabel } from '../lib/format';
+import { formatDate, kindLabel, plural } from '../lib/format';
 import type { ReadinessDto } from '../lib/types';
 import { Heatmap } from './heatmap';
 import { MissingKinds, ReadinessSummary } from './readiness';
@@ -18,7 +18,7 @@ export function Timeline({ readiness, who }: { readiness: ReadinessDto; who?: st
         <h2 id="heatmap-h">Evidence by week</h2>
         <p className="muted small">
           {weeks.length > 0
-            ? `${weeks.length} weeks from ${weeks[0]?.weekStart} to ${weeks[weeks.length - 1]?.weekStart}. A week is consistent when every required behaviour appears in its ${policy.windowWeeks}-week window; ${policy.thresholdWeeks} consistent weeks in a row make ${who ?? 'you'} ready.`
+            ? `${plural(weeks.length, 'week')} from ${formatDate(weeks[0]?.weekStart)} to ${formatDate(weeks[weeks.length - 1]?.weekStart)}. A week is consistent when every required behaviour appears in its ${policy.windowWeeks}-week window; ${plural(policy.thresholdWeeks, 'consistent week')} in a row make ${who ?? 'you'} ready.`
             : null}
         </p>
         <Heatmap

@@ -1,9 +1,10 @@
 // Words and orderings the pages share.
-import { EVIDENCE_KINDS, type EvidenceKind, KIND_INFO } from '@leadtrack/core';
+import { EVIDENCE_KINDS, type EvidenceKind, KIND_INFO, plural } from '@leadtrack/core';
 import type { CurrentDto } from './types';
 
 export type { EvidenceKind };
-export { EVIDENCE_KINDS, KIND_INFO };
+// plural() is core's, shared with the API's packet Markdown: "1 week", "2 weeks".
+export { EVIDENCE_KINDS, KIND_INFO, plural };
 
 /** Required kinds first (in canonical order), then the rest. */
 export function kindOrder(required: readonly string[]): EvidenceKind[] {
@@ -23,23 +24,31 @@ export function statusWord(current: Pick<CurrentDto, 'ready' | 'consistent'>): S
   return 'Building';
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "16 Nov 2026" from "2026-11-16", without time zones. */
-export function longDate(iso: string | null | undefined): string {
+/**
+ * The dashboard's one way to show a date: "16 Nov 2026" from "2026-11-16" (or from an
+ * instant, by its UTC date), without time zones. Pages render it through <DateText>, which
+ * keeps the ISO date in <time dateTime>; labels and titles use it directly.
+ */
+export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
 }
 
-/** "16 Nov" */
+/** The same formatter under its earlier name, for pages not yet moved to formatDate. */
+export const longDate = formatDate;
+
+/** "16 Nov": only for the streak chart's axis ticks, where the year would not fit. */
 export function shortDate(iso: string): string {
   const [, m, d] = iso.slice(0, 10).split('-');
   return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m}`;
+}
+
+/** "Nov": the month of a date, for the heatmap's column heads. */
+export function monthName(iso: string): string {
+  return MONTHS[Number(iso.slice(5, 7)) - 1] ?? iso.slice(5, 7);
 }
 
 export const SIGNAL_TITLES: Record<string, string> = {

@@ -32,6 +32,7 @@ export {
   type Signal,
   type SignalCode,
   statusOf,
+  TIMELINE_WEEKS,
   type WeekAggregate,
   type WeekRow,
 } from './readiness';

@@ -66,6 +66,9 @@ export interface CurrentStatus {
   projectedReadyOn: IsoDate | null;
 }
 
+/** How many of the last weeks an answer lists (`weeks`); streaks still span the whole history. */
+export const TIMELINE_WEEKS = Object.freeze({ min: 1, max: 520, default: 156 });
+
 /** Every code, in the order signals are listed. */
 export const SIGNAL_CODES = Object.freeze([
   'losing-technical-currency',

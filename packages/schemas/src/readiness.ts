@@ -1,5 +1,5 @@
 // Readiness: the policy, one user's timeline, and a manager's team overview.
-import { EVIDENCE_KINDS, POLICY_LIMITS } from '@leadtrack/core';
+import { EVIDENCE_KINDS, POLICY_LIMITS, SIGNAL_CODES, TIMELINE_WEEKS } from '@leadtrack/core';
 import { z } from 'zod';
 import { UserSchema } from './auth';
 import { EvidenceKindSchema, IsoDateSchema } from './common';
@@ -46,6 +46,15 @@ export type PolicyBody = z.infer<typeof PolicyBodySchema>;
 
 export const ReadinessQuerySchema = z.strictObject({
   asOf: IsoDateSchema.optional().describe('The last day counted; today (UTC) when absent'),
+  weeks: z.coerce
+    .number()
+    .int()
+    .min(TIMELINE_WEEKS.min)
+    .max(TIMELINE_WEEKS.max)
+    .default(TIMELINE_WEEKS.default)
+    .describe(
+      `How many of the last weeks to list (${TIMELINE_WEEKS.min}-${TIMELINE_WEEKS.max}); streaks are computed over the whole history`,
+    ),
 });
 export type ReadinessQuery = z.infer<typeof ReadinessQuerySchema>;
 
@@ -61,6 +70,11 @@ export const WeekRowSchema = z
   .object({
     weekStart: IsoDateSchema,
     onLeave: z.boolean(),
+    pending: z
+      .boolean()
+      .describe(
+        'The week in progress, not yet consistent: it carries the streak of the week before',
+      ),
     counts: KindCountsSchema,
     missingKinds: z.array(EvidenceKindSchema),
     consistent: z.boolean(),
@@ -74,6 +88,9 @@ export type WeekRowDto = z.infer<typeof WeekRowSchema>;
 export const CurrentStatusSchema = z
   .object({
     weekStart: IsoDateSchema,
+    pending: z
+      .boolean()
+      .describe('The current week is in progress and not yet consistent; streak is carried'),
     consistent: z.boolean(),
     streak: z.number().int(),
     ready: z.boolean(),
@@ -83,15 +100,14 @@ export const CurrentStatusSchema = z
   .meta({ id: 'CurrentStatus' });
 export type CurrentStatusDto = z.infer<typeof CurrentStatusSchema>;
 
-export const SignalCodeSchema = z.enum([
-  'losing-technical-currency',
-  'doing-not-enabling',
-  'mentoring-ad-hoc',
-  'stale',
-]);
+export const SignalCodeSchema = z.enum(SIGNAL_CODES);
 
 export const SignalSchema = z
-  .object({ code: SignalCodeSchema, message: z.string() })
+  .object({
+    code: SignalCodeSchema,
+    message: z.string().describe('For the engineer: what to do next'),
+    managerMessage: z.string().describe('For the manager: what to talk about'),
+  })
   .meta({ id: 'Signal' });
 
 export const ReadinessSchema = z

@@ -10,10 +10,13 @@
 // The team view lists the caller's DIRECT reports only, for managers and admins (the
 // route's requireRole); an admin without reports gets an empty list.
 import {
+  computeCurrent,
   computeReadiness,
   type IsoDate,
+  type PersonFacts,
   type Policy,
   type Readiness,
+  TIMELINE_WEEKS,
   todayUtc,
 } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
@@ -21,6 +24,7 @@ import type { ReadinessDto, ReportListDto } from '@leadtrack/schemas';
 import {
   loadHistories,
   loadPeople,
+  type Person,
   type PersonHistory,
   type UserHistory,
   type VersionedPerson,
@@ -42,8 +46,33 @@ export function resolveAsOf(asOf: IsoDate | undefined, field = 'asOf', today = t
   return asOf;
 }
 
-export function readinessFrom(policy: Policy, asOf: IsoDate, history: UserHistory): Readiness {
-  return computeReadiness({ policy, asOf, weeks: history.weeks, checkins: history.checkins });
+/**
+ * What the signals need beyond the weeks (unclear-em-boundary): whether the user has a
+ * manager, from their row, and the day their working agreement with that manager was
+ * confirmed by both, from the statement (null when never: then the signal can fire).
+ */
+export function factsOf(person: Pick<Person, 'managerId'>, _history: UserHistory): PersonFacts {
+  return {
+    hasManager: person.managerId !== null,
+    // The working agreement is not read yet (its table is new): null, so the signal can fire.
+    agreementConfirmedOn: null,
+  };
+}
+
+/** Without `facts` (the packet, which shows no signals) unclear-em-boundary is never raised. */
+export function readinessFrom(
+  policy: Policy,
+  asOf: IsoDate,
+  history: UserHistory,
+  facts?: PersonFacts,
+): Readiness {
+  return computeReadiness({
+    policy,
+    asOf,
+    weeks: history.weeks,
+    checkins: history.checkins,
+    facts,
+  });
 }
 
 /** One user's history if the caller may read them (`me` is the caller); 404 otherwise. */
@@ -71,34 +100,64 @@ function cacheOf(db: Database): ReadinessCache {
 }
 
 /**
+ * What a caller needs: the whole `timeline` (one user's readiness), or only the `current`
+ * status and signals (the team view), which core computes without a row per week.
+ */
+type ReadinessView = 'timeline' | 'current';
+
+// The manager is part of the answer (unclear-em-boundary) but not of the data version, so
+// it is part of the key; each view has its own entries.
+function cacheKey(view: ReadinessView, entry: VersionedPerson, asOf: IsoDate, policy: Policy) {
+  const { person, dataVersion } = entry;
+  const base = ReadinessCache.key(person.id, dataVersion, asOf, policy);
+  return `${base}|${person.managerId ?? ''}|${view}`;
+}
+
+/**
  * Readiness for each person, from the cache where their data version still matches and
  * otherwise from one statement for all the others (then cached). The version is read
- * before the history, so a history cached under a version is never older than it.
+ * before the history, so a history cached under a version is never older than it. For the
+ * `current` view the rows are left empty (a cached timeline serves it too).
  */
 async function readinessFor(
   db: Database,
   policy: Policy,
   asOf: IsoDate,
   people: VersionedPerson[],
+  view: ReadinessView = 'timeline',
 ): Promise<Map<string, CachedReadiness>> {
   const cache = cacheOf(db);
   const found = new Map<string, CachedReadiness>();
   const missing: VersionedPerson[] = [];
   for (const entry of people) {
-    const hit = cache.get(ReadinessCache.key(entry.person.id, entry.dataVersion, asOf, policy));
+    const hit =
+      cache.get(cacheKey('timeline', entry, asOf, policy)) ??
+      (view === 'current' ? cache.get(cacheKey('current', entry, asOf, policy)) : undefined);
     if (hit) found.set(entry.person.id, hit);
     else missing.push(entry);
   }
   if (missing.length > 0) {
     const histories = await loadHistories(db, { ids: missing.map((m) => m.person.id) }, asOf);
     const byId = new Map(histories.map((h) => [h.person.id, h.history]));
-    for (const { person, dataVersion } of missing) {
+    for (const entry of missing) {
+      const { person } = entry;
       const history = byId.get(person.id) ?? { weeks: [], checkins: [], lastEvidenceOn: null };
-      const value = {
-        readiness: readinessFrom(policy, asOf, history),
-        lastEvidenceOn: history.lastEvidenceOn,
-      };
-      cache.set(ReadinessCache.key(person.id, dataVersion, asOf, policy), value);
+      const facts = factsOf(person, history);
+      const readiness: Readiness =
+        view === 'timeline'
+          ? readinessFrom(policy, asOf, history, facts)
+          : {
+              weeks: [],
+              ...computeCurrent({
+                policy,
+                asOf,
+                weeks: history.weeks,
+                checkins: history.checkins,
+                facts,
+              }),
+            };
+      const value = { readiness, lastEvidenceOn: history.lastEvidenceOn };
+      cache.set(cacheKey(view, entry, asOf, policy), value);
       found.set(person.id, value);
     }
   }
@@ -108,13 +167,15 @@ async function readinessFor(
 /**
  * GET /users/:id/readiness: the user and their data version (one indexed read, which is
  * also the access check), then the cached answer or one aggregation; plus the policy
- * unless cached.
+ * unless cached. Streaks are computed over the whole history; the answer lists the last
+ * `weeks` weeks of it.
  */
 export async function userReadiness(
   db: Database,
   caller: Caller,
   ref: string,
   asOfParam: IsoDate | undefined,
+  weeksParam: number = TIMELINE_WEEKS.default,
 ): Promise<ReadinessDto> {
   const asOf = resolveAsOf(asOfParam);
   const id = ref === 'me' ? caller.id : ref;
@@ -125,7 +186,8 @@ export async function userReadiness(
   if (!found || !canRead(caller, found.person)) throw notFound('No such user.');
   const computed = (await readinessFor(db, policy, asOf, [found])).get(found.person.id);
   if (!computed) throw new Error('readiness was not computed');
-  const { weeks, current, signals } = computed.readiness;
+  const { weeks: all, current, signals } = computed.readiness;
+  const weeks = all.length > weeksParam ? all.slice(-weeksParam) : all;
   return { userId: found.person.id, asOf, policy, weeks, current, signals };
 }
 
@@ -141,7 +203,7 @@ export async function teamReadiness(db: Database, caller: Caller): Promise<Repor
     readPolicy(db.prisma),
     loadPeople(db, { reportsOf: caller.id }),
   ]);
-  const computed = await readinessFor(db, policy, asOf, team);
+  const computed = await readinessFor(db, policy, asOf, team, 'current');
   return {
     items: team.flatMap(({ person }) => {
       const entry = computed.get(person.id);

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { todayUtc } from '@leadtrack/core';
 import Link from 'next/link';
+import { DateText } from '../../components/date-text';
 import { EvidenceItem } from '../../components/evidence-item';
+import { FirstRunChecklist, isFirstRun } from '../../components/first-run';
 import { QuickLog } from '../../components/quick-log';
 import { SignalList } from '../../components/readiness';
 import { Timeline } from '../../components/timeline';
 import { api, load, requireMe } from '../../lib/api';
-import { kindOrder, longDate } from '../../lib/format';
-import type { EvidencePage, Feedback, ReadinessDto } from '../../lib/types';
+import { kindOrder } from '../../lib/format';
+import type { EvidencePage, Feedback, ReadinessDto, User } from '../../lib/types';
 
 export default async function Home({
   searchParams,
@@ -16,58 +18,89 @@ export default async function Home({
 }) {
   const sp = await searchParams;
   const me = await requireMe();
-  const [readiness, recent, feedback] = await Promise.all([
+  const [readiness, recent, feedback, people] = await Promise.all([
     load<ReadinessDto>('/users/me/readiness'),
     load<EvidencePage>('/evidence', { query: { limit: 3 } }),
     api<{ items: Feedback[] }>(`/users/${me.id}/feedback`),
+    // Only an admin sees everyone, which is what tells a fresh instance apart.
+    me.role === 'admin' ? api<{ items: User[] }>('/users') : null,
   ]);
   const feedbackItems = feedback.ok ? feedback.data.items : [];
+  const everyone = people?.ok ? people.data.items : null;
+  const firstRun = everyone !== null && isFirstRun(everyone);
+  const nothingYet = readiness.weeks.length === 0;
+
+  const quickLog = (
+    <section aria-labelledby="quick-h" className="panel home-quick">
+      <h2 id="quick-h">Log this week</h2>
+      <QuickLog
+        today={todayUtc()}
+        kinds={kindOrder(readiness.policy.requiredKinds)}
+        idempotencyKey={randomUUID()}
+      />
+    </section>
+  );
+
   return (
-    <>
-      <div className="page-head">
-        <h1>Readiness</h1>
+    <div className="home">
+      <div className="page-head home-head">
+        <h1>{firstRun && nothingYet ? 'Getting started' : 'Readiness'}</h1>
         <Link href="/evidence/new" className="button primary">
           Log evidence
         </Link>
       </div>
       {typeof sp.logged === 'string' ? (
-        <p className="flash" role="status">
+        <p className="flash home-head" role="status">
           Logged. It counts toward this week.
         </p>
       ) : null}
-      <Timeline readiness={readiness} />
-      <div className="columns">
-        <section aria-labelledby="signals-h" className="panel">
-          <h2 id="signals-h">Signals</h2>
-          <SignalList signals={readiness.signals} />
+      {firstRun && everyone ? <FirstRunChecklist people={everyone} me={me} /> : null}
+      {nothingYet ? (
+        <section className="panel empty-state" aria-labelledby="start-h">
+          <h2 id="start-h">Your readiness starts with one entry</h2>
+          <p>
+            Log a piece of work that showed a lead behaviour (a review, a proposal, some mentoring)
+            with <strong>Log this week</strong> below, and check in once a week. The heatmap, your
+            streak toward {readiness.policy.thresholdWeeks} consistent weeks and the projected date
+            appear from your first week on.
+          </p>
+          <p>
+            <Link href="/evidence/new">Log with more detail</Link> ·{' '}
+            <Link href="/checkin">Do this week’s check-in</Link>
+          </p>
         </section>
-        <section aria-labelledby="feedback-h" className="panel">
-          <h2 id="feedback-h">Feedback from your manager</h2>
-          {feedbackItems.length === 0 ? (
-            <p className="empty">No feedback yet.</p>
-          ) : (
-            <ul className="feedback-list">
-              {feedbackItems.slice(0, 5).map((f) => (
-                <li key={f.id}>
-                  <blockquote>{f.body}</blockquote>
-                  <p className="muted small">
-                    {f.author.name}, {longDate(f.createdAt)}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </div>
-      <div className="columns">
-        <section aria-labelledby="quick-h" className="panel">
-          <h2 id="quick-h">Log this week</h2>
-          <QuickLog
-            today={todayUtc()}
-            kinds={kindOrder(readiness.policy.requiredKinds)}
-            idempotencyKey={randomUUID()}
-          />
-        </section>
+      ) : (
+        <div className="home-readiness">
+          <Timeline readiness={readiness} />
+          <div className="columns">
+            <section aria-labelledby="signals-h" className="panel">
+              <h2 id="signals-h">Signals</h2>
+              <SignalList signals={readiness.signals} />
+            </section>
+            <section aria-labelledby="feedback-h" className="panel">
+              <h2 id="feedback-h">Feedback from your manager</h2>
+              {feedbackItems.length === 0 ? (
+                <p className="empty">
+                  No feedback yet. It appears here when your manager writes some on your page.
+                </p>
+              ) : (
+                <ul className="feedback-list">
+                  {feedbackItems.slice(0, 5).map((f) => (
+                    <li key={f.id}>
+                      <blockquote>{f.body}</blockquote>
+                      <p className="muted small">
+                        {f.author.name}, <DateText iso={f.createdAt} />
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+        </div>
+      )}
+      <div className="columns home-log">
+        {quickLog}
         <section aria-labelledby="recent-h" className="panel">
           <div className="section-head">
             <h2 id="recent-h">Latest evidence</h2>
@@ -75,8 +108,8 @@ export default async function Home({
           </div>
           {recent.items.length === 0 ? (
             <p className="empty">
-              Nothing logged yet. <Link href="/evidence/new">Log your first piece of evidence</Link>
-              .
+              Nothing logged yet: use <a href="#quick-h">Log this week</a>, or{' '}
+              <Link href="/evidence/new">log your first entry with more detail</Link>.
             </p>
           ) : (
             <div className="entries">
@@ -87,6 +120,6 @@ export default async function Home({
           )}
         </section>
       </div>
-    </>
+    </div>
   );
 }

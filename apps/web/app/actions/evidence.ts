@@ -3,8 +3,10 @@
 // failure, returns the API's field errors with what was typed so the form keeps it.
 import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { api, fieldErrors } from '../../lib/api';
+import { DENSITY_COOKIE } from '../../lib/preferences';
 import type { Evidence } from '../../lib/types';
 
 export interface EvidenceValues {
@@ -88,6 +90,22 @@ export async function createEvidence(
   redirect(`/evidence?created=${encodeURIComponent(res.data.id)}`);
 }
 
+/**
+ * "More detail…" in the quick form: opens the full form with what was typed so far (title,
+ * behaviours, date) in its address, so nothing is lost. Nothing is saved.
+ */
+export async function continueInFullForm(form: FormData): Promise<void> {
+  const params = new URLSearchParams();
+  const values = valuesOf(form);
+  if (values.title.trim()) params.set('title', values.title.slice(0, 200));
+  for (const kind of values.kinds) params.append('kinds', kind);
+  if (values.occurredOn) params.set('occurredOn', values.occurredOn);
+  if (values.description.trim()) params.set('description', values.description.slice(0, 2000));
+  if (values.audience) params.set('audience', values.audience);
+  const query = params.toString();
+  redirect(query ? `/evidence/new?${query}` : '/evidence/new');
+}
+
 export async function updateEvidence(
   _prev: EvidenceFormState,
   form: FormData,
@@ -119,6 +137,30 @@ export async function deleteEvidence(form: FormData): Promise<void> {
   url.searchParams.delete('restored');
   url.searchParams.set(res.ok ? 'deleted' : 'error', res.ok ? id : 'delete');
   redirect(url.pathname + url.search);
+}
+
+/** Same-site paths only, so a forged `back` cannot send anyone elsewhere. */
+function localPath(value: FormDataEntryValue | null, fallback: string): string {
+  const path = String(value ?? '');
+  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\')
+    ? path
+    : fallback;
+}
+
+export async function setDensity(form: FormData): Promise<void> {
+  const compact = form.get('density') === 'compact';
+  const jar = await cookies();
+  if (compact) {
+    jar.set(DENSITY_COOKIE, 'compact', {
+      path: '/',
+      sameSite: 'lax',
+      httpOnly: true,
+      maxAge: 60 * 60 * 24 * 365,
+    });
+  } else {
+    jar.delete(DENSITY_COOKIE);
+  }
+  redirect(localPath(form.get('back'), '/evidence'));
 }
 
 export async function restoreEvidence(form: FormData): Promise<void> {

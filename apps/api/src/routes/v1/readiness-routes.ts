@@ -23,7 +23,7 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['readiness'],
         summary:
-          'The readiness timeline up to the week of `asOf` (today when absent; a future date is a 400): yourself (`me`), your direct report, or anyone for admins',
+          'The readiness timeline up to the week of `asOf` (today when absent; a future date is a 400), its last `weeks` weeks (default 156; streaks span the whole history): yourself (`me`), your direct report, or anyone for admins',
         params: z.strictObject({ id: UserRefSchema }),
         querystring: ReadinessQuerySchema,
         response: { 200: ReadinessSchema, ...problems(400, 401, 404) },
@@ -32,7 +32,13 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
       serializerCompiler: allowListSerializer(ReadinessSchema),
     },
     async (request) =>
-      userReadiness(fastify.db, request.caller, request.params.id, request.query.asOf),
+      userReadiness(
+        fastify.db,
+        request.caller,
+        request.params.id,
+        request.query.asOf,
+        request.query.weeks,
+      ),
   );
 
   fastify.get(

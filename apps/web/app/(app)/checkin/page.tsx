@@ -1,7 +1,8 @@
 import { addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import type { Metadata } from 'next';
+import { DateText } from '../../../components/date-text';
 import { load } from '../../../lib/api';
-import { longDate } from '../../../lib/format';
+import { formatDate, plural } from '../../../lib/format';
 import type { Checkin } from '../../../lib/types';
 import { CheckinForm } from './checkin-form';
 
@@ -25,10 +26,10 @@ export default async function CheckinPage({
     const w = addWeeks(thisWeek, -i);
     const label =
       i === 0
-        ? `This week (from ${longDate(w)})`
+        ? `This week (from ${formatDate(w)})`
         : i === 1
-          ? `Last week (from ${longDate(w)})`
-          : `Week of ${longDate(w)}`;
+          ? `Last week (from ${formatDate(w)})`
+          : `Week of ${formatDate(w)}`;
     return { weekStart: w, label };
   });
   const asked = typeof sp.week === 'string' ? sp.week : '';
@@ -61,13 +62,15 @@ export default async function CheckinPage({
               <tbody>
                 {recent.map((c) => (
                   <tr key={c.weekStart}>
-                    <td>{longDate(c.weekStart)}</td>
+                    <td>
+                      <DateText iso={c.weekStart} />
+                    </td>
                     {c.onLeave ? (
                       <td colSpan={2}>On leave</td>
                     ) : (
                       <>
                         <td>{c.handsOnPercent}%</td>
-                        <td>{c.deepWorkBlocks} blocks</td>
+                        <td>{plural(c.deepWorkBlocks, 'block')}</td>
                       </>
                     )}
                   </tr>

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { EvidenceItem } from '../../../components/evidence-item';
 import { describedBy, FieldError } from '../../../components/field';
 import { api, fieldErrors, load } from '../../../lib/api';
-import { EVIDENCE_KINDS, KIND_INFO } from '../../../lib/format';
+import { EVIDENCE_KINDS, KIND_INFO, plural } from '../../../lib/format';
+import { DENSITY_COOKIE } from '../../../lib/preferences';
 import type { EvidencePage } from '../../../lib/types';
-import { deleteEvidence, restoreEvidence } from '../../actions/evidence';
+import { deleteEvidence, restoreEvidence, setDensity } from '../../actions/evidence';
 
 export const metadata: Metadata = { title: 'Evidence · Leadtrack' };
 
@@ -39,7 +41,8 @@ export default async function EvidenceListPage({
   const result = await api<EvidencePage>('/evidence', {
     query: { kind, from, to, cursor, limit: PAGE_SIZE },
   });
-  let list: EvidencePage = { items: [], nextCursor: null };
+  // (`as`: the list's shape grows fields, e.g. a total, that an empty page does not need.)
+  let list = { items: [], nextCursor: null, total: 0 } as EvidencePage;
   let filterErrors: Record<string, string> = {};
   if (result.ok) list = result.data;
   else if (result.status === 400) filterErrors = fieldErrors(result.problem);
@@ -55,20 +58,32 @@ export default async function EvidenceListPage({
         : null;
   const error = one(sp.error);
   const filtered = Boolean(kind || from || to);
+  const compact = (await cookies()).get(DENSITY_COOKIE)?.value === 'compact';
+  const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+  const firstShown = (page - 1) * PAGE_SIZE + 1;
+  const lastShown = (page - 1) * PAGE_SIZE + list.items.length;
 
   return (
     <>
       <div className="page-head">
         <h1>Evidence</h1>
-        <Link href="/evidence/new" className="button primary">
-          Log evidence
-        </Link>
+        <div className="button-row">
+          <Link href="/evidence/trash" className="button ghost">
+            Deleted entries
+          </Link>
+          <Link href="/evidence/new" className="button primary">
+            Log evidence
+          </Link>
+        </div>
       </div>
       <div aria-live="polite">
         {flash ? <p className="flash">{flash}</p> : null}
         {deleted ? (
           <form action={restoreEvidence} className="flash flash-row">
-            <span>Entry deleted. You can restore it for 30 days.</span>
+            <span>
+              Entry deleted. You can restore it for 30 days from{' '}
+              <Link href="/evidence/trash">Deleted entries</Link>.
+            </span>
             <input type="hidden" name="id" value={deleted} />
             <input type="hidden" name="back" value={withParams(filters, {})} />
             <button type="submit" className="button small">
@@ -131,14 +146,69 @@ export default async function EvidenceListPage({
         </div>
       </form>
 
-      {list.items.length === 0 ? (
-        <p className="empty panel">
-          {filtered
-            ? 'No evidence matches these filters.'
-            : 'Nothing logged yet. Log a piece of work that showed a lead behaviour.'}
+      <div className="list-head">
+        <p className="muted">
+          {list.total === 0
+            ? null
+            : list.items.length === 0
+              ? `${plural(list.total, 'entry', 'entries')} in all; none on this page.`
+              : `Showing ${firstShown}–${lastShown} of ${plural(list.total, 'entry', 'entries')}${filtered ? ' matching the filters' : ''}.`}
         </p>
+        <form action={setDensity}>
+          <input type="hidden" name="back" value={here} />
+          <fieldset className="density">
+            <legend className="muted small">Density</legend>
+            <span className="segmented">
+              <button
+                type="submit"
+                name="density"
+                value="comfortable"
+                className="button small"
+                aria-pressed={!compact}
+              >
+                Comfortable
+              </button>
+              <button
+                type="submit"
+                name="density"
+                value="compact"
+                className="button small"
+                aria-pressed={compact}
+              >
+                Compact
+              </button>
+            </span>
+          </fieldset>
+        </form>
+      </div>
+
+      {list.items.length === 0 ? (
+        <div className="empty-state panel">
+          {filtered ? (
+            <p>
+              No evidence matches these filters. <Link href="/evidence">Clear the filters</Link> to
+              see everything.
+            </p>
+          ) : (
+            <>
+              <p>
+                <strong>Nothing logged yet.</strong> Each entry is one piece of work and the lead
+                behaviours it showed: a review that shaped a design, a proposal you drove, an hour
+                of mentoring.
+              </p>
+              <p>
+                <Link href="/evidence/new" className="button primary">
+                  Log your first entry
+                </Link>{' '}
+                <span className="muted small">
+                  Deleted something by mistake? <Link href="/evidence/trash">Deleted entries</Link>
+                </span>
+              </p>
+            </>
+          )}
+        </div>
       ) : (
-        <div className="entries">
+        <div className={`entries${compact ? ' compact' : ''}`}>
           {list.items.map((entry) => (
             <EvidenceItem
               key={entry.id}
@@ -173,8 +243,7 @@ export default async function EvidenceListPage({
       <nav className="pager" aria-label="Pages">
         {page > 1 ? <Link href={withParams(filters, {})}>Newest</Link> : <span />}
         <span className="muted small">
-          Page {page}
-          {list.items.length > 0 ? `, ${list.items.length} entries` : ''}
+          Page {page} of {pages}
         </span>
         {list.nextCursor ? (
           <Link href={withParams(filters, { cursor: list.nextCursor, page: String(page + 1) })}>

@@ -1,11 +1,33 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DateText } from '../../../components/date-text';
 import { StatusBadge } from '../../../components/readiness';
 import { api, requireMe } from '../../../lib/api';
-import { longDate, plural, signalTitle, statusWord } from '../../../lib/format';
+import { plural, signalTitle, statusWord } from '../../../lib/format';
 import type { PolicyDto, ReportRow } from '../../../lib/types';
 
 export const metadata: Metadata = { title: 'Team · Leadtrack' };
+
+/** What to do when nobody reports to the caller: who sets reporting lines, and where. */
+function NoReports({ admin }: { admin: boolean }) {
+  return (
+    <div className="empty-state panel">
+      <p>
+        <strong>Nobody reports to you yet.</strong> Once people do, this page shows where each
+        stands, who needs a conversation, and their last entry.
+      </p>
+      {admin ? (
+        <p>
+          <Link href="/admin#people-h" className="button">
+            Set who reports to whom
+          </Link>
+        </p>
+      ) : (
+        <p className="muted">An admin sets who reports to whom; ask yours to add your reports.</p>
+      )}
+    </div>
+  );
+}
 
 export default async function TeamPage() {
   const me = await requireMe();
@@ -13,7 +35,12 @@ export default async function TeamPage() {
     return (
       <>
         <h1>Team</h1>
-        <p className="empty panel">The team view is for managers: nobody reports to you yet.</p>
+        <div className="empty-state panel">
+          <p>
+            The team view is for managers: nobody reports to you. If people should, ask an admin to
+            set you as their manager.
+          </p>
+        </div>
       </>
     );
   }
@@ -26,7 +53,7 @@ export default async function TeamPage() {
       return (
         <>
           <h1>Team</h1>
-          <p className="empty panel">Nobody reports to you yet.</p>
+          <NoReports admin={me.role === 'admin'} />
         </>
       );
     }
@@ -73,7 +100,7 @@ export default async function TeamPage() {
         </dl>
       ) : null}
       {items.length === 0 ? (
-        <p className="empty panel">Nobody reports to you yet. An admin sets who reports to whom.</p>
+        <NoReports admin={me.role === 'admin'} />
       ) : (
         <div className="table-wrap panel">
           <table className="table team-table">
@@ -97,10 +124,10 @@ export default async function TeamPage() {
                     <StatusBadge current={r.current} />
                   </td>
                   <td data-label="Streak">
-                    <strong>{r.current.streak}</strong> of {threshold} weeks
+                    <strong>{r.current.streak}</strong> of {plural(threshold, 'week')}
                     {r.current.projectedReadyOn && !r.current.ready ? (
                       <span className="muted small block">
-                        projected {longDate(r.current.projectedReadyOn)}
+                        projected <DateText iso={r.current.projectedReadyOn} />
                       </span>
                     ) : null}
                   </td>
@@ -120,7 +147,7 @@ export default async function TeamPage() {
                   </td>
                   <td data-label="Last entry">
                     {r.lastEvidenceOn ? (
-                      longDate(r.lastEvidenceOn)
+                      <DateText iso={r.lastEvidenceOn} />
                     ) : (
                       <span className="muted">Nothing yet</span>
                     )}

@@ -2,11 +2,12 @@ import type { PacketDto } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { DateText } from '../../../components/date-text';
 import { Markdown } from '../../../components/markdown';
 import { PrintButton } from '../../../components/print-button';
 import { StatusBadge } from '../../../components/readiness';
 import { api, currentPath, requireMe } from '../../../lib/api';
-import { longDate, plural } from '../../../lib/format';
+import { plural } from '../../../lib/format';
 import type { PolicyDto } from '../../../lib/types';
 
 export const metadata: Metadata = { title: 'Promotion packet · Leadtrack' };
@@ -78,7 +79,7 @@ export default async function PacketPage({
         </div>
       </div>
       <p className="muted">
-        Evidence from {longDate(packet.from)} to {longDate(packet.to)}:{' '}
+        Evidence from <DateText iso={packet.from} /> to <DateText iso={packet.to} />:{' '}
         {plural(total, 'entry', 'entries')}, {acknowledged} acknowledged by a manager.
       </p>
       <form method="get" className="filters no-print" aria-label="Packet period">
@@ -98,6 +99,25 @@ export default async function PacketPage({
         </div>
       </form>
 
+      {total === 0 ? (
+        <div className="empty-state panel no-print">
+          <p>
+            <strong>No evidence in this period.</strong>{' '}
+            {userId === me.id ? (
+              <>
+                The packet gathers what you log. <Link href="/evidence/new">Log evidence</Link>, or
+                choose a longer period above.
+              </>
+            ) : (
+              <>
+                {packet.user.name} has not logged anything between these dates. Choose a longer
+                period above, or see <Link href={`/team/${userId}`}>their page</Link>.
+              </>
+            )}
+          </p>
+        </div>
+      ) : null}
+
       <section className="panel" aria-labelledby="packet-readiness">
         <h2 id="packet-readiness">Readiness</h2>
         <dl className="summary">
@@ -110,17 +130,22 @@ export default async function PacketPage({
           <div className="summary-item">
             <dt>Streak</dt>
             <dd>
-              <span className="big">{r.streak}</span> of {r.thresholdWeeks} consistent weeks
+              <span className="big">{r.streak}</span> of{' '}
+              {plural(r.thresholdWeeks, 'consistent week')}
             </dd>
           </div>
           <div className="summary-item">
             <dt>{r.ready ? 'Ready since' : 'Projected ready date'}</dt>
             <dd>
-              {r.ready
-                ? `Week of ${longDate(r.readySince)}`
-                : r.projectedReadyOn
-                  ? longDate(r.projectedReadyOn)
-                  : 'Not yet projected: the current week is not consistent'}
+              {r.ready ? (
+                <>
+                  Week of <DateText iso={r.readySince} />
+                </>
+              ) : r.projectedReadyOn ? (
+                <DateText iso={r.projectedReadyOn} />
+              ) : (
+                'Not yet projected: the current week is not consistent'
+              )}
             </dd>
           </div>
         </dl>
@@ -171,7 +196,7 @@ export default async function PacketPage({
                 <li key={e.id}>
                   <p className="packet-title">
                     <strong>{e.title}</strong>{' '}
-                    <span className="muted small">{longDate(e.occurredOn)}</span>
+                    <DateText className="muted small" iso={e.occurredOn} />
                   </p>
                   {e.description ? <Markdown className="entry-desc" text={e.description} /> : null}
                   {e.links.length > 0 ? (
@@ -188,7 +213,7 @@ export default async function PacketPage({
                   {e.acknowledgements.map((a) => (
                     <p key={`${a.by.id}-${a.createdAt}`} className="ack small">
                       <span aria-hidden="true">✓ </span>Acknowledged by {a.by.name},{' '}
-                      {longDate(a.createdAt)}
+                      <DateText iso={a.createdAt} />
                       {a.comment ? <q>{a.comment}</q> : null}
                     </p>
                   ))}

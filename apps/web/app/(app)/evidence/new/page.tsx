@@ -1,17 +1,43 @@
 import { randomUUID } from 'node:crypto';
-import { todayUtc } from '@leadtrack/core';
+import { EVIDENCE_KINDS, isIsoDate, todayUtc } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import { EvidenceForm } from '../../../../components/evidence-form';
 import { api } from '../../../../lib/api';
 import { DEFAULT_REQUIRED } from '../../../../lib/policy';
 import type { PolicyDto } from '../../../../lib/types';
+import type { EvidenceValues } from '../../../actions/evidence';
 import { createEvidence } from '../../../actions/evidence';
 
 export const metadata: Metadata = { title: 'Log evidence · Leadtrack' };
 
-export default async function NewEvidencePage() {
+type Search = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+/**
+ * What the quick form on the home page carried over ("More detail…"): only known kinds and
+ * real dates are taken; anything else falls back to the empty form's defaults. The API
+ * still validates on save.
+ */
+function carriedOver(sp: Search, today: string): EvidenceValues {
+  const kinds = [sp.kinds ?? []]
+    .flat()
+    .filter((k) => (EVIDENCE_KINDS as readonly string[]).includes(k));
+  const occurredOn = first(sp.occurredOn);
+  const audience = first(sp.audience);
+  return {
+    title: first(sp.title).slice(0, 200),
+    kinds: [...new Set(kinds)],
+    occurredOn: isIsoDate(occurredOn) ? occurredOn : today,
+    description: first(sp.description).slice(0, 10_000),
+    links: '',
+    audience: ['team', 'org', 'stakeholders'].includes(audience) ? audience : '',
+  };
+}
+
+export default async function NewEvidencePage({ searchParams }: { searchParams: Promise<Search> }) {
   const today = todayUtc();
-  const policy = await api<PolicyDto>('/policy');
+  const [sp, policy] = await Promise.all([searchParams, api<PolicyDto>('/policy')]);
   const required = policy.ok ? policy.data.requiredKinds : DEFAULT_REQUIRED;
   return (
     <>
@@ -22,14 +48,7 @@ export default async function NewEvidencePage() {
       <div className="panel narrow">
         <EvidenceForm
           action={createEvidence}
-          initial={{
-            title: '',
-            kinds: [],
-            occurredOn: today,
-            description: '',
-            links: '',
-            audience: '',
-          }}
+          initial={carriedOver(sp, today)}
           today={today}
           requiredKinds={required}
           submitLabel="Log evidence"

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DateText } from '../../../../components/date-text';
 import { EvidenceItem } from '../../../../components/evidence-item';
 import { SignalList } from '../../../../components/readiness';
 import { Timeline } from '../../../../components/timeline';
 import { load, loadOrNull, requireMe } from '../../../../lib/api';
-import { longDate, plural } from '../../../../lib/format';
+import { plural } from '../../../../lib/format';
 import type { Checkin, EvidencePage, Feedback, ReadinessDto, User } from '../../../../lib/types';
 import { acknowledgeEvidence } from '../../../actions/evidence';
 import { FeedbackForm } from './feedback-form';
@@ -76,7 +77,7 @@ export default async function ReportPage({
                 <li key={f.id}>
                   <blockquote>{f.body}</blockquote>
                   <p className="muted small">
-                    {f.author.name}, {longDate(f.createdAt)}
+                    {f.author.name}, <DateText iso={f.createdAt} />
                   </p>
                 </li>
               ))}
@@ -102,7 +103,9 @@ export default async function ReportPage({
               <tbody>
                 {recentCheckins.map((c) => (
                   <tr key={c.weekStart}>
-                    <td>{longDate(c.weekStart)}</td>
+                    <td>
+                      <DateText iso={c.weekStart} />
+                    </td>
                     {c.onLeave ? (
                       <td colSpan={2}>On leave</td>
                     ) : (
