@@ -42,7 +42,8 @@ async function security(fastify: FastifyInstance, opts: { config: Env }) {
     secret,
     sign: { expiresIn: '15m' },
     // A token without an expiry would be valid forever: refuse it, and any other algorithm.
-    verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] },
+    // `sid` names the session that authenticate checks is still live.
+    verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'sub', 'sid'] },
   });
 }
 
