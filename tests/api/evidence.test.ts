@@ -81,6 +81,7 @@ describe('POST /evidence', () => {
       audience: 'stakeholders',
       source: 'manual',
       acknowledgements: [],
+      endorsements: [],
       version: 1,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
       updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),

@@ -167,6 +167,7 @@ describe('promotion packet', () => {
             createdAt: expect.any(String),
           },
         ],
+        endorsements: [],
       });
       expect(byKind.review.entries[0]).toMatchObject({
         acknowledgements: [],

@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   'user.password_reset_issued',
   'user.password_reset_used',
   'policy.changed',
+  'sponsor.granted',
+  'sponsor.revoked',
 ] as const;
 
 const PersonRefSchema = z.object({ id: IdSchema, name: z.string() });

@@ -11,6 +11,7 @@ import {
   text,
   UserRefSchema,
 } from './common';
+import { EndorsementSchema } from './endorsements';
 
 export const AudienceSchema = z.enum(['team', 'org', 'stakeholders']);
 export type Audience = z.infer<typeof AudienceSchema>;
@@ -152,6 +153,8 @@ export const EvidenceSchema = z
     source: EvidenceSourceSchema,
     /** Oldest first. */
     acknowledgements: z.array(AcknowledgementSchema),
+    /** Colleagues' endorsements, asked for by the owner; oldest first. */
+    endorsements: z.array(EndorsementSchema),
     /** Counts the owner's edits; sent as ETag and checked against If-Match. */
     version: z.number().int(),
     createdAt: InstantSchema,

@@ -34,6 +34,8 @@ export const PacketEntrySchema = z.object({
   links: z.array(z.string()),
   audience: z.enum(['team', 'org', 'stakeholders']).nullable(),
   acknowledgements: z.array(PacketAcknowledgementSchema),
+  /** Colleagues' endorsements, apart from the manager's acknowledgements. */
+  endorsements: z.array(PacketAcknowledgementSchema),
 });
 
 export const PacketKindSchema = z.object({

@@ -15,12 +15,14 @@ import {
 import type { Database, Role } from '@leadtrack/db';
 import { Prisma } from '@leadtrack/db';
 import type { Caller } from '../plugins/app/authenticate';
+import { sponsoredByCallerSql } from '../services/access';
 
 /**
  * Whose history to read:
  * - `readable`: one user, only if `caller` may read them (themselves, their direct
- *   manager, an admin: the rule of services/access.ts `canRead`, applied in SQL so that a
- *   user the caller may not read costs no aggregation and answers like a missing one);
+ *   manager, an admin, or a sponsor they granted: the rule of services/access.ts
+ *   `canReadAsSponsor`, applied in SQL so that a user the caller may not read costs no
+ *   aggregation and answers like a missing one);
  * - `reportsOf`: every direct report of a manager.
  */
 export type PeopleScope =
@@ -34,6 +36,8 @@ export interface Person {
   name: string;
   role: Role;
   managerId: string | null;
+  /** The caller sponsors this person (only ever true for a `readable` scope). */
+  sponsoredByCaller: boolean;
 }
 
 export interface UserHistory {
@@ -41,6 +45,13 @@ export interface UserHistory {
   checkins: CheckinInput[];
   /** The newest `occurredOn` up to `asOf`, or null without evidence. */
   lastEvidenceOn: IsoDate | null;
+  /**
+   * The day the working agreement with the current manager was confirmed by both (the later
+   * of the two confirmations of its current version); null when it is not confirmed, was
+   * made with another manager, or there is no manager. The rule of
+   * services/agreement/read-agreement.ts `isConfirmed`.
+   */
+  agreementConfirmedOn: IsoDate | null;
 }
 
 export interface PersonHistory {
@@ -74,7 +85,13 @@ function peopleFilter(scope: PeopleScope): Prisma.Sql {
   }
   const { caller } = scope;
   if (caller.role === 'admin') return Prisma.sql`u.id = ${scope.readable}`;
-  return Prisma.sql`u.id = ${scope.readable} AND (u.id = ${caller.id} OR u.manager_id = ${caller.id})`;
+  return Prisma.sql`u.id = ${scope.readable}
+    AND (u.id = ${caller.id} OR u.manager_id = ${caller.id} OR ${sponsoredByCallerSql(caller.id)})`;
+}
+
+/** Whether the caller sponsors each person: only asked for a `readable` scope. */
+function sponsoredColumn(scope: PeopleScope): Prisma.Sql {
+  return 'readable' in scope ? sponsoredByCallerSql(scope.caller.id) : Prisma.sql`false`;
 }
 
 /** The statement itself (exported so the benchmark can EXPLAIN exactly what runs). */
@@ -90,7 +107,8 @@ export function historiesSql(scope: PeopleScope, asOf: IsoDate): Prisma.Sql {
   // acknowledgements(evidence_id) the EXISTS (which the planner may also hash).
   return Prisma.sql`
     WITH people AS MATERIALIZED (
-      SELECT u.id, u.email, u.name, u.role::text AS role, u.manager_id
+      SELECT u.id, u.email, u.name, u.role::text AS role, u.manager_id,
+        ${sponsoredColumn(scope)} AS sponsored_by_caller
       FROM users u
       WHERE ${peopleFilter(scope)}
     ), ev AS (
@@ -98,8 +116,10 @@ export function historiesSql(scope: PeopleScope, asOf: IsoDate): Prisma.Sql {
         date_trunc('week', e.occurred_on::timestamp)::date AS week_start,
         ${KIND_COUNTS},
         count(*)::int AS entries,
+        -- Visible entries (rule 7): acknowledged by the manager or endorsed by a colleague.
         count(*) FILTER (
           WHERE EXISTS (SELECT 1 FROM acknowledgements a WHERE a.evidence_id = e.id)
+             OR EXISTS (SELECT 1 FROM endorsements en WHERE en.evidence_id = e.id)
         )::int AS acknowledged,
         max(e.occurred_on) AS last_on
       FROM evidence e
@@ -124,12 +144,21 @@ export function historiesSql(scope: PeopleScope, asOf: IsoDate): Prisma.Sql {
       GROUP BY 1
     )
     SELECT p.id, p.email, p.name, p.role, p.manager_id AS "managerId",
+      p.sponsored_by_caller AS "sponsoredByCaller",
       w.weeks::text AS weeks,
       to_char(w.last_on, 'YYYY-MM-DD') AS "lastEvidenceOn",
-      c.checkins::text AS checkins
+      c.checkins::text AS checkins,
+      -- Confirmed: both confirmed the current version (an edit clears both) with the
+      -- current manager. The day is the later confirmation's, in UTC.
+      CASE WHEN p.manager_id IS NOT NULL AND wa.manager_id = p.manager_id
+             AND wa.lead_confirmed_at IS NOT NULL AND wa.manager_confirmed_at IS NOT NULL
+        THEN to_char(greatest(wa.lead_confirmed_at, wa.manager_confirmed_at) AT TIME ZONE 'UTC',
+                     'YYYY-MM-DD')
+      END AS "agreementConfirmedOn"
     FROM people p
     LEFT JOIN weeks w ON w.user_id = p.id
     LEFT JOIN checkins c ON c.user_id = p.id
+    LEFT JOIN working_agreements wa ON wa.user_id = p.id
     ORDER BY p.name, p.id`;
 }
 
@@ -137,6 +166,7 @@ interface Row extends Person {
   weeks: string | null;
   lastEvidenceOn: string | null;
   checkins: string | null;
+  agreementConfirmedOn: string | null;
 }
 
 function historyOf(row: Row): UserHistory {
@@ -164,7 +194,12 @@ function historyOf(row: Row): UserHistory {
       checkins.push({ weekStart, handsOnPercent, deepWorkBlocks, onLeave });
     }
   }
-  return { weeks, checkins, lastEvidenceOn: row.lastEvidenceOn };
+  return {
+    weeks,
+    checkins,
+    lastEvidenceOn: row.lastEvidenceOn,
+    agreementConfirmedOn: row.agreementConfirmedOn,
+  };
 }
 
 /**
@@ -188,6 +223,7 @@ export async function loadHistories(
       name: row.name,
       role: row.role,
       managerId: row.managerId,
+      sponsoredByCaller: row.sponsoredByCaller,
     },
     history: historyOf(row),
   }));
@@ -209,7 +245,7 @@ export async function loadPeople(
 ): Promise<VersionedPerson[]> {
   const sql = Prisma.sql`
     SELECT u.id, u.email, u.name, u.role::text AS role, u.manager_id AS "managerId",
-      u.data_version::text AS "dataVersion"
+      ${sponsoredColumn(scope)} AS "sponsoredByCaller", u.data_version::text AS "dataVersion"
     FROM users u
     WHERE ${peopleFilter(scope)}
     ORDER BY u.name, u.id`;

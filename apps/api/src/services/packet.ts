@@ -1,7 +1,9 @@
-// The promotion packet: a period's evidence grouped by behaviour, with acknowledgements and
-// the readiness summary as of the period's last day, as JSON or as a Markdown document.
+// The promotion packet: a period's evidence grouped by behaviour, with acknowledgements (the
+// manager's), endorsements (colleagues', kept apart) and the readiness summary as of the
+// period's last day, as JSON or as a Markdown document.
 //
-// Access is the readiness rule: the owner, their direct manager or an admin, else 404.
+// Access is the readiness rule: the owner, their direct manager, an admin or a sponsor the
+// owner granted, else 404.
 // Queries: the readiness statement (which is also the access check), the policy (cached),
 // then one evidence read that includes acknowledgements and their authors (Prisma loads
 // each relation level with one IN query, so the count does not grow with the entries).
@@ -68,6 +70,10 @@ export async function buildPacket(
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         select: { comment: true, createdAt: true, by: { select: { id: true, name: true } } },
       },
+      endorsements: {
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { comment: true, createdAt: true, by: { select: { id: true, name: true } } },
+      },
     },
   });
 
@@ -85,6 +91,11 @@ export async function buildPacket(
         by: a.by,
         comment: a.comment,
         createdAt: a.createdAt.toISOString(),
+      })),
+      endorsements: e.endorsements.map((n) => ({
+        by: n.by,
+        comment: n.comment,
+        createdAt: n.createdAt.toISOString(),
       })),
     };
     // An entry showing several behaviours belongs under each of them.
@@ -179,6 +190,17 @@ function entryLines(entry: PacketEntry, kind: EvidenceKind, kindsOf: Map<string,
     if (ack.comment?.trim()) lines.push(`${who}:`, '', ...fenced(ack.comment.trim()), '');
     else lines.push(`${who}.`, '');
   }
+  // Colleagues' endorsements apart from the manager's acknowledgements: a reader of the
+  // packet weighs them differently.
+  if (entry.endorsements.length > 0) {
+    lines.push('**Endorsed by colleagues**', '');
+    for (const endorsement of entry.endorsements) {
+      const who = `${inline(endorsement.by.name)}, ${endorsement.createdAt.slice(0, 10)}`;
+      const comment = endorsement.comment?.trim() ? `: ${inline(endorsement.comment)}` : '';
+      lines.push(`- ${who}${comment}`);
+    }
+    lines.push('');
+  }
   return lines;
 }
 
@@ -196,6 +218,11 @@ export function packetMarkdown(packet: PacketDto, requiredKinds: readonly Eviden
       k.entries.filter((e) => e.acknowledgements.length > 0).map((e) => e.id),
     ),
   ).size;
+  const endorsed = new Set(
+    packet.kinds.flatMap((k) =>
+      k.entries.filter((e) => e.endorsements.length > 0).map((e) => e.id),
+    ),
+  ).size;
 
   const lines = [
     `# Promotion packet: ${inline(packet.user.name)}`,
@@ -208,7 +235,7 @@ export function packetMarkdown(packet: PacketDto, requiredKinds: readonly Eviden
     '',
     '## Summary',
     '',
-    `${plural(total, 'entry', 'entries')} in ${weeksWord}, ${acknowledged} of ${total} acknowledged by someone else.`,
+    `${plural(total, 'entry', 'entries')} in ${weeksWord}, ${acknowledged} of ${total} acknowledged by someone else, ${endorsed} of ${total} endorsed by colleagues.`,
     '',
     '| Behaviour | Entries | Weeks with evidence | Acknowledged |',
     '| --- | --- | --- | --- |',

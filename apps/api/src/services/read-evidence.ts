@@ -1,5 +1,6 @@
 // Reading evidence: one entry, or a user's list in pages. An entry is readable by its
-// owner, the owner's direct manager and admins (services/access.ts); to anyone else it is
+// owner, the owner's direct manager, admins and the owner's sponsors (services/access.ts),
+// and one entry also by a colleague the owner asked to endorse it; to anyone else it is
 // missing (404), as is any soft-deleted entry, so neither existence nor deletion leaks.
 
 import { isIsoDate } from '@leadtrack/core';
@@ -13,11 +14,18 @@ import type {
 import { toIsoDate } from '../lib/dates';
 import { forbidden, invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
-import { canRead, findReadableUser } from './access';
+import { canRead, findSponsorReadableUser } from './access';
 
-/** What every entry response carries: its acknowledgements, oldest first, with who gave them. */
+/**
+ * What every entry response carries: its acknowledgements and endorsements, oldest first,
+ * with who gave them.
+ */
 export const evidenceInclude = {
   acknowledgements: {
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    include: { by: { select: { id: true, name: true } } },
+  },
+  endorsements: {
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     include: { by: { select: { id: true, name: true } } },
   },
@@ -53,6 +61,7 @@ export function toEvidenceDto(row: EvidenceRow): Evidence {
     audience: row.audience,
     source: row.source,
     acknowledgements: row.acknowledgements.map(toAcknowledgementDto),
+    endorsements: row.endorsements.map(toAcknowledgementDto),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -69,17 +78,29 @@ export function findLiveEntry(db: PrismaClient | Prisma.TransactionClient, id: s
   return db.evidence.findFirst({ where: { id, deletedAt: null }, include: entryInclude });
 }
 
-/** An entry the caller may read (owner, owner's direct manager, admin); 404 otherwise. */
+/**
+ * An entry the caller may read: its owner, the owner's direct manager, an admin, a sponsor
+ * of the owner, or a colleague asked to endorse this very entry (the request row, in any
+ * status, is the grant: it names this entry only, so nothing else of the owner opens up);
+ * 404 otherwise. The second read only happens for callers canRead refuses.
+ */
 export async function findReadableEvidence(prisma: PrismaClient, caller: Caller, id: string) {
   const entry = await findLiveEntry(prisma, id);
-  if (!entry || !canRead(caller, entry.user)) throw missingEntry();
+  if (!entry) throw missingEntry();
+  if (canRead(caller, entry.user)) return entry;
+  const [grant] = await prisma.$queryRaw<{ granted: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM sponsorships
+                    WHERE user_id = ${entry.userId} AND sponsor_id = ${caller.id})
+        OR EXISTS (SELECT 1 FROM endorsement_requests
+                    WHERE evidence_id = ${entry.id} AND endorser_id = ${caller.id}) AS granted`;
+  if (!grant?.granted) throw missingEntry();
   return entry;
 }
 
 /**
- * An entry the caller may change: only its owner edits or deletes it. A manager or admin
- * who can read it already knows it exists, so they are told the role forbids it (403);
- * anyone else is told it does not exist (404).
+ * An entry the caller may change: only its owner edits or deletes it. Anyone else who can
+ * read it (manager, admin, sponsor, requested endorser) already knows it exists, so they are
+ * told the role forbids it (403); anyone else is told it does not exist (404).
  */
 export async function findOwnEvidence(prisma: PrismaClient, caller: Caller, id: string) {
   const entry = await findReadableEvidence(prisma, caller, id);
@@ -109,8 +130,9 @@ export function decodeCursor(cursor: string): Position {
   return { occurredOn: match[1], id: match[2] };
 }
 
-// An entry as the contract shapes it, built by Postgres: acknowledgements are aggregated
-// per entry in the same statement. Instants are formatted in UTC explicitly, so the
+// An entry as the contract shapes it, built by Postgres: acknowledgements and endorsements
+// are aggregated per entry in the same statement (two correlated subqueries on indexed
+// evidence_id, no extra round trip per entry). Instants are formatted in UTC explicitly, so the
 // session's TimeZone cannot change them; JSON writes dates as YYYY-MM-DD.
 const UTC_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const ENTRY_JSON = Prisma.raw(`json_build_object(
@@ -125,6 +147,14 @@ const ENTRY_JSON = Prisma.raw(`json_build_object(
         ) ORDER BY a.created_at, a.id)
       FROM acknowledgements a JOIN users b ON b.id = a.by_id
       WHERE a.evidence_id = e.id), '[]'::json),
+    'endorsements', COALESCE((
+      SELECT json_agg(json_build_object(
+          'id', n.id, 'by', json_build_object('id', b.id, 'name', b.name),
+          'comment', n.comment,
+          'createdAt', to_char(n.created_at AT TIME ZONE 'UTC', ${UTC_INSTANT})
+        ) ORDER BY n.created_at, n.id)
+      FROM endorsements n JOIN users b ON b.id = n.by_id
+      WHERE n.evidence_id = e.id), '[]'::json),
     'version', e.version,
     'createdAt', to_char(e.created_at AT TIME ZONE 'UTC', ${UTC_INSTANT}),
     'updatedAt', to_char(e.updated_at AT TIME ZONE 'UTC', ${UTC_INSTANT})
@@ -133,7 +163,8 @@ const ENTRY_JSON = Prisma.raw(`json_build_object(
 /**
  * A page of a user's entries, newest `occurredOn` first, ties by id (descending), and how
  * many entries match the filters in all (`total`, the cursor aside). Reading someone else's
- * list needs the rights of GET /users/:id (findReadableUser: 404 otherwise).
+ * list needs the rights of GET /users/:id or a sponsorship (findSponsorReadableUser: 404
+ * otherwise; a colleague asked to endorse one entry does not get the list).
  * One statement per page: the where clause and order follow the
  * (user_id, occurred_on DESC, id DESC) index, the keyset condition is a row comparison
  * the index can seek to, and each entry arrives whole, acknowledgements included. The
@@ -141,7 +172,7 @@ const ENTRY_JSON = Prisma.raw(`json_build_object(
  * (past the end, or nothing logged) still returns one row carrying it.
  */
 export async function listEvidence(db: Database, caller: Caller, query: ListEvidenceQuery) {
-  const owner = await findReadableUser(db.prisma, caller, query.userId ?? 'me');
+  const owner = await findSponsorReadableUser(db.prisma, caller, query.userId ?? 'me');
   const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
 
   const filters = [Prisma.sql`e.user_id = ${owner.id}`, Prisma.sql`e.deleted_at IS NULL`];

@@ -3,10 +3,11 @@
 // (data/weekly-aggregates.ts: whatever the history's length or the team's size) plus the
 // policy (cached, see services/policy.ts), and decides who may see what.
 //
-// Access: a timeline is readable by its owner, their direct manager and admins; anyone
-// else gets 404, exactly like a missing user. The statement itself only reads a user the
+// Access: a timeline is readable by its owner, their direct manager, admins and the
+// sponsors the owner granted (access.ts canReadAsSponsor); anyone else gets 404, exactly
+// like a missing user. The statement itself only reads a user the
 // caller may read (so an unreadable user costs no aggregation, and answers as fast as a
-// missing one), and canRead from services/access.ts checks the row it returns again.
+// missing one), and canReadAsSponsor from services/access.ts checks the row it returns again.
 // The team view lists the caller's DIRECT reports only, for managers and admins (the
 // route's requireRole); an admin without reports gets an empty list.
 import {
@@ -31,7 +32,7 @@ import {
 } from '../data/weekly-aggregates';
 import { invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
-import { canRead } from './access';
+import { canReadAsSponsor } from './access';
 import { toUserDto } from './accounts';
 import { readPolicy } from './policy';
 import { type CachedReadiness, ReadinessCache } from './readiness-cache';
@@ -51,11 +52,10 @@ export function resolveAsOf(asOf: IsoDate | undefined, field = 'asOf', today = t
  * manager, from their row, and the day their working agreement with that manager was
  * confirmed by both, from the statement (null when never: then the signal can fire).
  */
-export function factsOf(person: Pick<Person, 'managerId'>, _history: UserHistory): PersonFacts {
+export function factsOf(person: Pick<Person, 'managerId'>, history: UserHistory): PersonFacts {
   return {
     hasManager: person.managerId !== null,
-    // The working agreement is not read yet (its table is new): null, so the signal can fire.
-    agreementConfirmedOn: null,
+    agreementConfirmedOn: history.agreementConfirmedOn,
   };
 }
 
@@ -84,7 +84,7 @@ export async function readableHistory(
 ): Promise<PersonHistory> {
   const id = ref === 'me' ? caller.id : ref;
   const [found] = await loadHistories(db, { readable: id, caller }, asOf);
-  if (!found || !canRead(caller, found.person)) throw notFound('No such user.');
+  if (!found || !canReadAsSponsor(caller, found.person)) throw notFound('No such user.');
   return found;
 }
 
@@ -141,7 +141,12 @@ async function readinessFor(
     const byId = new Map(histories.map((h) => [h.person.id, h.history]));
     for (const entry of missing) {
       const { person } = entry;
-      const history = byId.get(person.id) ?? { weeks: [], checkins: [], lastEvidenceOn: null };
+      const history = byId.get(person.id) ?? {
+        weeks: [],
+        checkins: [],
+        lastEvidenceOn: null,
+        agreementConfirmedOn: null,
+      };
       const facts = factsOf(person, history);
       const readiness: Readiness =
         view === 'timeline'
@@ -183,7 +188,7 @@ export async function userReadiness(
     readPolicy(db.prisma),
     loadPeople(db, { readable: id, caller }),
   ]);
-  if (!found || !canRead(caller, found.person)) throw notFound('No such user.');
+  if (!found || !canReadAsSponsor(caller, found.person)) throw notFound('No such user.');
   const computed = (await readinessFor(db, policy, asOf, [found])).get(found.person.id);
   if (!computed) throw new Error('readiness was not computed');
   const { weeks: all, current, signals } = computed.readiness;

@@ -2,14 +2,19 @@
 // request is authenticated once by an onRequest hook.
 import type { FastifyInstance } from 'fastify';
 import type { Env } from '../../env';
+import agreementRoutes from './agreement-routes';
 import auditRoutes from './audit-routes';
 import authRoutes from './auth-routes';
 import checkinRoutes from './checkin-routes';
+import endorsementRoutes from './endorsement-routes';
 import evidenceRoutes from './evidence-routes';
 import feedbackRoutes from './feedback-routes';
 import meRoutes from './me-routes';
 import packetRoutes from './packet-routes';
+import profileRoutes from './profile-routes';
 import readinessRoutes from './readiness-routes';
+import reflectionRoutes from './reflection-routes';
+import sponsorRoutes from './sponsor-routes';
 import userRoutes from './user-routes';
 
 export default async function v1Routes(fastify: FastifyInstance, opts: { config: Env }) {
@@ -26,5 +31,11 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
     await protectedTree.register(feedbackRoutes);
     await protectedTree.register(packetRoutes);
     await protectedTree.register(readinessRoutes);
+    // The rest of the role: paths under /users/:id/…, /evidence/:id/…, and their own.
+    await protectedTree.register(agreementRoutes);
+    await protectedTree.register(reflectionRoutes);
+    await protectedTree.register(profileRoutes);
+    await protectedTree.register(endorsementRoutes);
+    await protectedTree.register(sponsorRoutes, { prefix: '/me/sponsors' });
   });
 }

@@ -1,0 +1,98 @@
+// Endorsements: the owner asks a colleague to vouch for an entry; the colleague lists what
+// waits for them and endorses or declines. Registered without a prefix. The rules:
+// services/endorsements/.
+import {
+  EndorseBodySchema,
+  EndorsementRequestParamsSchema,
+  EndorsementRequestSchema,
+  EndorsementSchema,
+  EvidenceParamsSchema,
+  PendingEndorsementRequestListSchema,
+  RequestEndorsementBodySchema,
+} from '@leadtrack/schemas';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problems } from '../../lib/route-docs';
+import { listEndorsementRequests } from '../../services/endorsements/list-endorsement-requests';
+import { requestEndorsement } from '../../services/endorsements/request-endorsement';
+import {
+  declineEndorsement,
+  endorse,
+} from '../../services/endorsements/respond-to-endorsement-request';
+
+const endorsementRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.post(
+    '/evidence/:id/endorsement-requests',
+    {
+      schema: {
+        tags: ['endorsements'],
+        summary:
+          'Ask a colleague (any active user but you) to endorse your entry; they may then read that entry only',
+        params: EvidenceParamsSchema,
+        body: RequestEndorsementBodySchema,
+        response: { 201: EndorsementRequestSchema, ...problems(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await requestEndorsement(
+            fastify.prisma,
+            request.caller,
+            request.params.id,
+            request.body.userId,
+          ),
+        ),
+  );
+
+  fastify.get(
+    '/endorsement-requests',
+    {
+      schema: {
+        tags: ['endorsements'],
+        summary: 'The endorsement requests waiting for you, newest first',
+        response: { 200: PendingEndorsementRequestListSchema, ...problems(401) },
+      },
+    },
+    async (request) => listEndorsementRequests(fastify.prisma, request.caller),
+  );
+
+  fastify.post(
+    '/endorsement-requests/:id/endorse',
+    {
+      schema: {
+        tags: ['endorsements'],
+        summary: 'Endorse the entry of a request made to you, with an optional comment',
+        params: EndorsementRequestParamsSchema,
+        // An endorsement without a comment needs no body (Fastify hands an absent one as null).
+        body: EndorseBodySchema.nullish(),
+        response: { 201: EndorsementSchema, ...problems(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await endorse(fastify.prisma, request.caller, request.params.id, request.body?.comment),
+        ),
+  );
+
+  fastify.post(
+    '/endorsement-requests/:id/decline',
+    {
+      schema: {
+        tags: ['endorsements'],
+        summary: 'Decline a request made to you',
+        params: EndorsementRequestParamsSchema,
+        response: { 204: z.null().describe('Declined'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await declineEndorsement(fastify.prisma, request.caller, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};
+
+export default endorsementRoutes;

@@ -1,0 +1,38 @@
+// Asking a colleague to endorse an entry (POST /evidence/:id/endorsement-requests).
+//
+// Only the entry's owner asks (findOwnEvidence: a reader who is not the owner gets 403,
+// anyone else 404). The colleague is any ACTIVE user but the owner: the owner would be
+// vouching for themselves, and a deactivated account could never answer. The same
+// colleague asked twice for one entry is a 409 (the unique (evidence, endorser) index
+// decides, so two racing requests cannot both succeed).
+import type { PrismaClient } from '@leadtrack/db';
+import { conflict, invalidField } from '../../lib/problem';
+import type { Caller } from '../../plugins/app/authenticate';
+import { isUniqueViolation } from '../accounts';
+import { findOwnEvidence } from '../read-evidence';
+
+export async function requestEndorsement(
+  prisma: PrismaClient,
+  caller: Caller,
+  evidenceId: string,
+  endorserId: string,
+) {
+  const entry = await findOwnEvidence(prisma, caller, evidenceId);
+  if (endorserId === caller.id) {
+    throw invalidField('userId', 'Ask a colleague: you cannot endorse your own entry');
+  }
+  const endorser = await prisma.user.findFirst({
+    where: { id: endorserId, deactivatedAt: null },
+    select: { id: true, name: true },
+  });
+  if (!endorser) throw invalidField('userId', 'No active user has this id');
+  try {
+    const request = await prisma.endorsementRequest.create({
+      data: { evidenceId: entry.id, requestedById: caller.id, endorserId: endorser.id },
+    });
+    return { id: request.id, endorser, status: request.status };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw conflict(`${endorser.name} has already been asked to endorse this entry.`);
+  }
+}

@@ -1,0 +1,51 @@
+// Writing the caller's fit reflection for a week: always their own (the path names no
+// user), at most one per ISO week (a second PUT replaces it), the fit score computed by
+// @leadtrack/core from the answers the schema has already checked (all eight, 1-5).
+import { fitScore } from '@leadtrack/core';
+import type { PrismaClient, Reflection } from '@leadtrack/db';
+import type { PutReflectionBody, ReflectionDto } from '@leadtrack/schemas';
+import { fromIsoDate, toIsoDate } from '../../lib/dates';
+import type { Caller } from '../../plugins/app/authenticate';
+import { isUniqueViolation } from '../accounts';
+import { assertWritableWeek } from '../checkins';
+
+export function toReflectionDto(reflection: Reflection): ReflectionDto {
+  return {
+    weekStart: toIsoDate(reflection.weekStart),
+    answers: reflection.answers as Record<string, number>,
+    note: reflection.note,
+    shared: reflection.shared,
+    fitScore: reflection.fitScore,
+    updatedAt: reflection.updatedAt.toISOString(),
+  };
+}
+
+export async function putReflection(
+  prisma: PrismaClient,
+  caller: Caller,
+  weekStart: string,
+  body: PutReflectionBody,
+): Promise<ReflectionDto> {
+  // A Monday not after the current week, the rule of check-ins.
+  assertWritableWeek(weekStart);
+  const data = {
+    answers: body.answers,
+    note: body.note || null,
+    shared: body.shared,
+    fitScore: fitScore(body.answers),
+  };
+  const key = { userId: caller.id, weekStart: fromIsoDate(weekStart) };
+  const upsert = () =>
+    prisma.reflection.upsert({
+      where: { userId_weekStart: key },
+      create: { ...key, ...data },
+      update: data,
+    });
+  try {
+    return toReflectionDto(await upsert());
+  } catch (error) {
+    // Two first writes for the same week: the loser updates the winner's row.
+    if (!isUniqueViolation(error)) throw error;
+    return toReflectionDto(await upsert());
+  }
+}

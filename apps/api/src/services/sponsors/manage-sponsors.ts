@@ -1,0 +1,75 @@
+// The caller's sponsors (GET/POST /me/sponsors, DELETE /me/sponsors/:userId): colleagues the
+// caller lets read their timeline, evidence, role profile and packet (access.ts
+// canReadAsSponsor), never their check-ins, feedback, reflections or working agreement.
+//
+// Only ever the caller's own grants, so there is nothing else to authorize. A sponsor is an
+// ACTIVE user other than the caller (400 naming userId otherwise); granting twice is a 409.
+// Grants and revocations go to the audit log in the same transaction as the change.
+import type { PrismaClient } from '@leadtrack/db';
+import type { SponsorDto } from '@leadtrack/schemas';
+import { conflict, invalidField, notFound } from '../../lib/problem';
+import type { Caller } from '../../plugins/app/authenticate';
+import { isUniqueViolation } from '../accounts';
+import { recordAuditEvent } from '../audit';
+
+/** Oldest grant first. */
+export async function listSponsors(prisma: PrismaClient, caller: Caller): Promise<SponsorDto[]> {
+  const rows = await prisma.sponsorship.findMany({
+    where: { userId: caller.id },
+    orderBy: [{ createdAt: 'asc' }, { sponsorId: 'asc' }],
+    include: { sponsor: { select: { id: true, name: true } } },
+  });
+  return rows.map((row) => ({ user: row.sponsor, createdAt: row.createdAt.toISOString() }));
+}
+
+export async function grantSponsor(
+  prisma: PrismaClient,
+  caller: Caller,
+  sponsorId: string,
+): Promise<SponsorDto> {
+  if (sponsorId === caller.id) {
+    throw invalidField('userId', 'Choose a colleague: you already read your own data');
+  }
+  const sponsor = await prisma.user.findFirst({
+    where: { id: sponsorId, deactivatedAt: null },
+    select: { id: true, name: true },
+  });
+  if (!sponsor) throw invalidField('userId', 'No active user has this id');
+  try {
+    const row = await prisma.$transaction(async (tx) => {
+      const created = await tx.sponsorship.create({
+        data: { userId: caller.id, sponsorId: sponsor.id },
+      });
+      await recordAuditEvent(tx, {
+        actorId: caller.id,
+        action: 'sponsor.granted',
+        targetId: sponsor.id,
+        details: { userId: caller.id },
+      });
+      return created;
+    });
+    return { user: sponsor, createdAt: row.createdAt.toISOString() };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw conflict(`${sponsor.name} is already your sponsor.`);
+  }
+}
+
+export async function revokeSponsor(
+  prisma: PrismaClient,
+  caller: Caller,
+  sponsorId: string,
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const removed = await tx.sponsorship.deleteMany({
+      where: { userId: caller.id, sponsorId },
+    });
+    if (removed.count === 0) throw notFound('This user is not your sponsor.');
+    await recordAuditEvent(tx, {
+      actorId: caller.id,
+      action: 'sponsor.revoked',
+      targetId: sponsorId,
+      details: { userId: caller.id },
+    });
+  });
+}

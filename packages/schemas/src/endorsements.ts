@@ -1,0 +1,76 @@
+// Endorsements (a colleague vouching for one entry, at the owner's request) and sponsors
+// (colleagues the engineer lets read their timeline, evidence, profile and packet).
+import { z } from 'zod';
+import { CalendarDateSchema, EvidenceKindSchema, IdSchema, InstantSchema, text } from './common';
+
+const PersonRefSchema = z.object({ id: IdSchema, name: z.string() });
+
+export const EndorsementSchema = z
+  .object({
+    id: IdSchema,
+    by: PersonRefSchema,
+    comment: z.string().nullable(),
+    createdAt: InstantSchema,
+  })
+  .meta({ id: 'Endorsement' });
+export type EndorsementDto = z.infer<typeof EndorsementSchema>;
+
+export const RequestEndorsementBodySchema = z.strictObject({
+  userId: IdSchema.describe('The colleague asked to endorse the entry: any active user but you'),
+});
+export type RequestEndorsementBody = z.infer<typeof RequestEndorsementBodySchema>;
+
+export const EndorsementRequestSchema = z
+  .object({
+    id: IdSchema,
+    endorser: PersonRefSchema,
+    status: z.enum(['pending', 'endorsed', 'declined']),
+  })
+  .meta({ id: 'EndorsementRequest' });
+
+/** What the requested colleague sees of the entry. */
+export const EndorsementRequestEntrySchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  kinds: z.array(EvidenceKindSchema),
+  occurredOn: CalendarDateSchema,
+});
+
+export const PendingEndorsementRequestListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: IdSchema,
+        entry: EndorsementRequestEntrySchema,
+        requestedBy: PersonRefSchema,
+        createdAt: InstantSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'PendingEndorsementRequests' });
+export type PendingEndorsementRequestList = z.infer<typeof PendingEndorsementRequestListSchema>;
+
+export const EndorseBodySchema = z.strictObject({
+  comment: text(0, 2_000).nullish(),
+});
+export type EndorseBody = z.infer<typeof EndorseBodySchema>;
+
+export const EndorsementRequestParamsSchema = z.strictObject({ id: IdSchema });
+
+export const GrantSponsorBodySchema = z.strictObject({
+  userId: IdSchema.describe(
+    'The colleague who may read your timeline, evidence, profile and packet',
+  ),
+});
+export type GrantSponsorBody = z.infer<typeof GrantSponsorBodySchema>;
+
+export const SponsorSchema = z
+  .object({ user: PersonRefSchema, createdAt: InstantSchema })
+  .meta({ id: 'Sponsor' });
+export type SponsorDto = z.infer<typeof SponsorSchema>;
+
+export const SponsorListSchema = z
+  .object({ items: z.array(SponsorSchema) })
+  .meta({ id: 'SponsorList' });
+
+export const SponsorParamsSchema = z.strictObject({ userId: IdSchema });

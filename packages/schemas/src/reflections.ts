@@ -1,0 +1,62 @@
+// The weekly fit reflection: eight statements answered 1-5, a fit score, private to the
+// engineer unless shared with their manager.
+import { ANSWER_MAX, ANSWER_MIN, REFLECTION_STATEMENT_IDS } from '@leadtrack/core';
+import { z } from 'zod';
+import { CalendarDateSchema, IdSchema, InstantSchema, text } from './common';
+
+export const ReflectionStatementSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  /** Agreeing suits the tech-lead role (true) or the senior-IC path (false). */
+  suitsRole: z.boolean(),
+});
+
+export const ReflectionStatementListSchema = z
+  .object({
+    items: z.array(ReflectionStatementSchema),
+    /** How to read the statements and the score: no answer is the wrong one. */
+    guidance: z.string(),
+  })
+  .meta({ id: 'ReflectionStatements' });
+
+const AnswerSchema = z
+  .int({ error: `Expected a whole number from ${ANSWER_MIN} to ${ANSWER_MAX}` })
+  .min(ANSWER_MIN, `Expected a whole number from ${ANSWER_MIN} to ${ANSWER_MAX}`)
+  .max(ANSWER_MAX, `Expected a whole number from ${ANSWER_MIN} to ${ANSWER_MAX}`);
+
+/** Every statement answered, and nothing else: an unknown id is refused by name. */
+const AnswersSchema = z.strictObject(
+  Object.fromEntries(REFLECTION_STATEMENT_IDS.map((id) => [id, AnswerSchema])) as Record<
+    string,
+    typeof AnswerSchema
+  >,
+);
+
+export const REFLECTION_LIMITS = Object.freeze({ noteMax: 5_000 });
+
+/** The whole reflection for a week (PUT replaces it: an omitted note clears it). */
+export const PutReflectionBodySchema = z.strictObject({
+  answers: AnswersSchema.describe('Every statement id answered 1-5'),
+  note: text(0, REFLECTION_LIMITS.noteMax).nullish(),
+  shared: z.boolean().describe('Shown to your manager when true; private otherwise'),
+});
+export type PutReflectionBody = z.infer<typeof PutReflectionBodySchema>;
+
+export const ReflectionSchema = z
+  .object({
+    weekStart: CalendarDateSchema,
+    answers: z.record(z.string(), z.int()),
+    note: z.string().nullable(),
+    shared: z.boolean(),
+    /** 0-100: how well the answers suit the tech-lead role. */
+    fitScore: z.int().min(0).max(100),
+    updatedAt: InstantSchema,
+  })
+  .meta({ id: 'Reflection' });
+export type ReflectionDto = z.infer<typeof ReflectionSchema>;
+
+/** Newest week first. */
+export const ReflectionListSchema = z
+  .object({ userId: IdSchema, items: z.array(ReflectionSchema) })
+  .meta({ id: 'ReflectionList' });
+export type ReflectionListDto = z.infer<typeof ReflectionListSchema>;

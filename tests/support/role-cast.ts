@@ -1,0 +1,103 @@
+// The cast of the "rest of the role" access tests: a team (admin, manager, engineer = the
+// owner, peer, stranger) plus a sponsor the engineer granted, a colleague asked to endorse
+// one of the engineer's entries, and a deactivated colleague who held both grants before
+// an admin deactivated them (so their 401 proves deactivation, not a missing right).
+import { expect } from 'vitest';
+import { call, makeTeam, type Response, registerUser, type TestUser } from './http';
+import type { TestApp } from './test-app';
+
+export async function makeRoleCast(app: TestApp) {
+  const team = await makeTeam(app);
+  const sponsor = await registerUser(app, { name: 'Sponsor' });
+  const endorser = await registerUser(app, { name: 'Endorser' });
+  const deactivated = await registerUser(app, { name: 'Deactivated' });
+  const entry = await call(app, 'POST', '/api/v1/evidence', {
+    token: team.engineer.token,
+    body: { kinds: ['proposal'], title: 'Queue RFC', occurredOn: '2026-11-02' },
+  });
+  expect(entry.status, entry.text).toBe(201);
+  for (const user of [sponsor, deactivated]) {
+    const grant = await call(app, 'POST', '/api/v1/me/sponsors', {
+      token: team.engineer.token,
+      body: { userId: user.id },
+    });
+    expect(grant.status, grant.text).toBe(201);
+  }
+  const requests: Record<string, string> = {};
+  for (const user of [endorser, deactivated]) {
+    const asked = await call(
+      app,
+      'POST',
+      `/api/v1/evidence/${entry.body.id}/endorsement-requests`,
+      {
+        token: team.engineer.token,
+        body: { userId: user.id },
+      },
+    );
+    expect(asked.status, asked.text).toBe(201);
+    requests[user.id] = asked.body.id;
+  }
+  const off = await call(app, 'POST', `/api/v1/users/${deactivated.id}/deactivate`, {
+    token: team.admin.token,
+  });
+  expect(off.status, off.text).toBe(200);
+  return {
+    ...team,
+    sponsor,
+    endorser,
+    deactivated,
+    /** The engineer's entry the endorser (and the deactivated colleague) were asked about. */
+    entryId: entry.body.id as string,
+    /** The endorser's pending request on that entry. */
+    requestId: requests[endorser.id] as string,
+  };
+}
+
+export type RoleCast = Awaited<ReturnType<typeof makeRoleCast>>;
+
+export const ACTORS = [
+  'owner',
+  'manager',
+  'admin',
+  'stranger',
+  'sponsor',
+  'endorser',
+  'deactivated',
+  'anonymous',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+export function tokenOf(cast: RoleCast, actor: Actor): string | undefined {
+  const users: Record<Exclude<Actor, 'anonymous'>, TestUser> = {
+    owner: cast.engineer,
+    manager: cast.manager,
+    admin: cast.admin,
+    stranger: cast.stranger,
+    sponsor: cast.sponsor,
+    endorser: cast.endorser,
+    deactivated: cast.deactivated,
+  };
+  return actor === 'anonymous' ? undefined : users[actor].token;
+}
+
+/**
+ * Calls `request` as every actor and checks each status against `expected`, reporting all
+ * mismatches at once. `request` gets the actor's token (undefined: no Authorization).
+ */
+export async function expectAccess(
+  cast: RoleCast,
+  request: (token: string | undefined, actor: Actor) => Promise<Response>,
+  expected: Record<Actor, number>,
+) {
+  const actual: Partial<Record<Actor, number>> = {};
+  for (const actor of ACTORS) {
+    const res = await request(tokenOf(cast, actor), actor);
+    actual[actor] = res.status;
+    if (res.status >= 400) {
+      expect(res.headers['content-type'], `${actor}: ${res.text}`).toMatch(
+        /^application\/problem\+json/,
+      );
+    }
+  }
+  expect(actual).toEqual(expected);
+}
