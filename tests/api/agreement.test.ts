@@ -1,5 +1,5 @@
 // The working agreement: GET/PUT /users/:id/agreement and POST /users/:id/agreement/confirm.
-import { AGREEMENT_AREAS } from '@leadtrack/core';
+import { AGREEMENT_AREAS, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, expectProblem, registerUser, type TestUser } from '../support/http';
 import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
@@ -229,5 +229,51 @@ describe('PUT /users/:id/agreement and confirming', () => {
       deactivated: 401,
       anonymous: 401,
     });
+  });
+});
+
+describe('the unclear-em-boundary signal reads the agreement', () => {
+  it('is raised without a confirmed agreement and gone once both confirmed it', async () => {
+    const lead = await registerUser(app, { name: 'Bounded' });
+    const patched = await call(app, 'PATCH', `/api/v1/users/${lead.id}`, {
+      token: cast.admin.token,
+      body: { managerId: cast.manager.id },
+    });
+    expect(patched.status, patched.text).toBe(200);
+    const logged = await call(app, 'POST', '/api/v1/evidence', {
+      token: lead.token,
+      body: {
+        kinds: ['review'],
+        title: 'Ten weeks ago',
+        occurredOn: addWeeks(weekStartOf(todayUtc()), -10),
+      },
+    });
+    expect(logged.status, logged.text).toBe(201);
+    const codes = async (who: TestUser) => {
+      const res = await call(app, 'GET', `/api/v1/users/${lead.id}/readiness`, {
+        token: who.token,
+      });
+      expect(res.status, res.text).toBe(200);
+      return res.body.signals.map((s: { code: string }) => s.code) as string[];
+    };
+    const teamCodes = async () => {
+      const res = await call(app, 'GET', '/api/v1/reports', { token: cast.manager.token });
+      const row = res.body.items.find((r: { user: { id: string } }) => r.user.id === lead.id);
+      return row.signals.map((s: { code: string }) => s.code) as string[];
+    };
+    expect(await codes(lead)).toContain('unclear-em-boundary');
+    expect(await teamCodes()).toContain('unclear-em-boundary');
+
+    expect((await put(lead, 'me', { items: ITEMS })).status).toBe(200);
+    expect((await confirm(lead, 'me')).status).toBe(200);
+    expect(await codes(lead)).toContain('unclear-em-boundary');
+    expect((await confirm(cast.manager, lead.id)).status).toBe(200);
+    expect(await codes(lead)).not.toContain('unclear-em-boundary');
+    expect(await codes(cast.manager)).not.toContain('unclear-em-boundary');
+    expect(await teamCodes()).not.toContain('unclear-em-boundary');
+
+    // An edit asks both again: the signal is back until they do.
+    expect((await put(cast.manager, lead.id, { items: [] })).status).toBe(200);
+    expect(await codes(lead)).toContain('unclear-em-boundary');
   });
 });
