@@ -1,6 +1,6 @@
 // Boots the API: configuration, database, listen; closes the server, then the database,
 // on SIGINT/SIGTERM.
-import { openDatabase } from '@leadtrack/db';
+import { DataFolderInUseError, openDatabase } from '@leadtrack/db';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
 import { loadEnv } from './env';
@@ -9,6 +9,13 @@ const config = loadEnv();
 const database = await openDatabase({
   url: config.DATABASE_URL,
   dataDir: config.LEADTRACK_DATA_DIR,
+}).catch((error: unknown) => {
+  // Another process holds the embedded database: say who, and stop at once.
+  if (error instanceof DataFolderInUseError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
 });
 const app = await buildApp({ config, database });
 

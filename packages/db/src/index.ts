@@ -5,9 +5,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { lockDataFolder, restrictToOwner } from './data-folder-lock';
 import { PrismaClient } from './generated/client';
 import { applyMigrations, type SqlRunner } from './migrate';
 
+export { DataFolderInUseError, LOCK_FILE } from './data-folder-lock';
 export * from './generated/client';
 export { applyMigrations, MIGRATIONS_DIR, readMigrations, type SqlRunner } from './migrate';
 
@@ -66,26 +68,43 @@ function openPostgres(url: string, max: number): Database {
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {
-  await mkdir(dataDir, { recursive: true });
-  const lite = await PGlite.create(dataDir);
-  // The Prisma CLI cannot migrate PGlite, so the same SQL files are applied here on open.
-  await applyMigrations(pgliteRunner(lite));
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // One process per folder: a second PGlite on the same files corrupts them.
+  const lock = await lockDataFolder(dataDir);
+  let lite: PGlite | undefined;
+  try {
+    // Review evidence is private: the folder (even one made open before) and its files are
+    // the owner's only, before and after PGlite writes (it makes its files 0666).
+    await restrictToOwner(dataDir);
+    lite = await PGlite.create(dataDir);
+    // The Prisma CLI cannot migrate PGlite, so the same SQL files are applied here on open.
+    await applyMigrations(pgliteRunner(lite));
+    await restrictToOwner(dataDir);
+  } catch (error) {
+    await lite?.close().catch(() => {});
+    await lock.release();
+    throw error;
+  }
+  const db = lite;
   // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; the
   // runtime protocol is the same (queries and migrations verified against Prisma 6.19).
-  const adapter = new PrismaPGlite(lite) as unknown as PrismaPg;
+  const adapter = new PrismaPGlite(db) as unknown as PrismaPg;
   const prisma = new PrismaClient({ adapter });
   return {
     kind: 'embedded',
     prisma,
     async ping() {
-      await lite.query('SELECT 1');
+      await db.query('SELECT 1');
     },
     async query<T>(text: string, values?: unknown[]) {
-      return (await lite.query<T>(text, values)).rows;
+      return (await db.query<T>(text, values)).rows;
     },
     async close() {
       await prisma.$disconnect();
-      await lite.close();
+      await db.close();
+      // Files made since the open (new tables' files, WAL segments) become the owner's too.
+      await restrictToOwner(dataDir).catch(() => {});
+      await lock.release();
     },
   };
 }
