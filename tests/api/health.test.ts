@@ -2,10 +2,11 @@ import { once } from 'node:events';
 import net from 'node:net';
 import { buildApp } from '@leadtrack/api/app';
 import { loadEnv } from '@leadtrack/api/env';
+import { addDays, todayUtc } from '@leadtrack/core';
 import { openDatabase } from '@leadtrack/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_URL } from '../support/databases';
-import { call, expectProblem } from '../support/http';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ADMIN_URL, createDatabase, dropDatabase, uniqueName } from '../support/databases';
+import { call, expectProblem, registerUser } from '../support/http';
 import { startTestApp, type TestContext } from '../support/test-app';
 
 describe('health probes', () => {
@@ -72,7 +73,8 @@ describe('/readyz when the database goes away', () => {
     const proxy = await startProxy(new URL(ADMIN_URL));
     const database = await openDatabase({ url: proxy.url('postgres'), maxConnections: 2 });
     const app = await buildApp({
-      config: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+      // The maintenance database has no instance_secrets table: configure the secret.
+      config: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(32) }),
       database,
     });
     try {
@@ -88,4 +90,59 @@ describe('/readyz when the database goes away', () => {
       await proxy.cut();
     }
   });
+});
+
+describe('requests that need the database while it is unreachable', () => {
+  it('answer 503 problem+json with Retry-After, and work again (nothing acknowledged lost) once it is back', async () => {
+    const name = uniqueName('leadtrack_outage');
+    await createDatabase(name, inject('templateDatabase'));
+    const proxy = await startProxy(new URL(ADMIN_URL));
+    const database = await openDatabase({ url: proxy.url(name), maxConnections: 2 });
+    const app = await buildApp({
+      config: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+      database,
+    });
+    const entry = (title: string) => ({
+      token: user.token,
+      body: { kinds: ['review'], title, occurredOn: addDays(todayUtc(), -1) },
+    });
+    let user: Awaited<ReturnType<typeof registerUser>>;
+    try {
+      user = await registerUser(app, { name: 'Outage' });
+      const before = await call(app, 'POST', '/api/v1/evidence', entry('Before the outage'));
+      expect(before.status, before.text).toBe(201);
+
+      await proxy.cut();
+      const requests = [
+        call(app, 'POST', '/api/v1/evidence', entry('During the outage')),
+        call(app, 'GET', '/api/v1/evidence', { token: user.token }),
+        call(app, 'GET', '/api/v1/me', { token: user.token }),
+        call(app, 'GET', '/api/v1/users/me/readiness', { token: user.token }),
+        call(app, 'POST', '/api/v1/auth/login', {
+          body: { email: user.email, password: 'correct horse battery staple' },
+        }),
+      ];
+      for (const res of await Promise.all(requests)) {
+        expectProblem(res, 503);
+        expect(res.headers['retry-after']).toBe('5');
+        expect(res.body.detail).toMatch(/database/);
+      }
+      // Probes that do not need the database keep answering.
+      expect((await call(app, 'GET', '/healthz')).status).toBe(200);
+
+      await proxy.restore();
+      const after = await call(app, 'POST', '/api/v1/evidence', entry('After the outage'));
+      expect(after.status, after.text).toBe(201);
+      const list = await call(app, 'GET', '/api/v1/evidence', { token: user.token });
+      expect(list.status, list.text).toBe(200);
+      expect(list.body.items.map((e: { title: string }) => e.title).sort()).toEqual([
+        'After the outage',
+        'Before the outage',
+      ]);
+    } finally {
+      await app.close();
+      await proxy.cut();
+      await dropDatabase(name);
+    }
+  }, 60_000);
 });
