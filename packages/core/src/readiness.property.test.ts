@@ -378,7 +378,9 @@ function reference(h: History, model: 'current' | 'old' = 'current'): Readiness 
   };
 }
 
-describe('readiness properties', () => {
+// Hundreds of generated histories each, against a deliberately slow reference: on a loaded
+// machine that takes longer than vitest's default 5 s.
+describe('readiness properties', { timeout: 60_000 }, () => {
   const runs = { numRuns: 400 };
 
   it('matches the naive reference model exactly', () => {
@@ -569,7 +571,7 @@ describe('readiness properties', () => {
   });
 });
 
-describe('the week in progress (rule 8) and the cheap path', () => {
+describe('the week in progress (rule 8) and the cheap path', { timeout: 60_000 }, () => {
   const runs = { numRuns: 300 };
 
   it('is only ever the last week: pending exactly when it is not on leave and not consistent', () => {
