@@ -63,6 +63,7 @@ const CONTRACT: [method: string, path: string, success: string][] = [
   ['get', '/api/v1/me/sponsors', '200'],
   ['post', '/api/v1/me/sponsors', '201'],
   ['delete', '/api/v1/me/sponsors/{userId}', '204'],
+  ['get', '/api/v1/me/sponsoring', '200'],
   ['get', '/healthz', '200'],
   ['get', '/readyz', '200'],
 ];

@@ -37,10 +37,17 @@ describe('managing sponsors', () => {
       createdAt: expect.any(String),
     });
     expect((await list(owner)).body).toEqual({ items: [granted.body] });
+    const sponsoring = await call(app, 'GET', '/api/v1/me/sponsoring', { token: skip.token });
+    expect(sponsoring.status, sponsoring.text).toBe(200);
+    expect(sponsoring.body).toEqual({
+      items: [{ user: { id: owner.id, name: 'Owner' }, createdAt: granted.body.createdAt }],
+    });
 
     expect((await revoke(owner, skip.id)).status).toBe(204);
     expect((await list(owner)).body).toEqual({ items: [] });
     expectProblem(await revoke(owner, skip.id), 404);
+    const after = await call(app, 'GET', '/api/v1/me/sponsoring', { token: skip.token });
+    expect(after.body).toEqual({ items: [] });
 
     const audit = await call(app, 'GET', '/api/v1/audit', { token: cast.admin.token });
     expect(audit.status, audit.text).toBe(200);
@@ -67,6 +74,16 @@ describe('managing sponsors', () => {
   });
 
   it('access: every signed-in person manages only their own; no token or deactivated 401', async () => {
+    await expectAccess(cast, (token) => call(app, 'GET', '/api/v1/me/sponsoring', { token }), {
+      owner: 200,
+      manager: 200,
+      admin: 200,
+      stranger: 200,
+      sponsor: 200,
+      endorser: 200,
+      deactivated: 401,
+      anonymous: 401,
+    });
     await expectAccess(cast, (token) => list(token), {
       owner: 200,
       manager: 200,

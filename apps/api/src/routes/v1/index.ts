@@ -36,6 +36,6 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
     await protectedTree.register(reflectionRoutes);
     await protectedTree.register(profileRoutes);
     await protectedTree.register(endorsementRoutes);
-    await protectedTree.register(sponsorRoutes, { prefix: '/me/sponsors' });
+    await protectedTree.register(sponsorRoutes);
   });
 }

@@ -1,5 +1,7 @@
 // The caller's sponsors, at /me/sponsors: colleagues granted read access to the caller's
-// timeline, evidence, role profile and packet. Rules: services/sponsors/manage-sponsors.ts.
+// timeline, evidence, role profile and packet; and /me/sponsoring, the people who granted
+// the caller that access (how a sponsor finds them). Registered without a prefix. Rules:
+// services/sponsors/manage-sponsors.ts.
 import {
   GrantSponsorBodySchema,
   SponsorListSchema,
@@ -9,11 +11,16 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problems } from '../../lib/route-docs';
-import { grantSponsor, listSponsors, revokeSponsor } from '../../services/sponsors/manage-sponsors';
+import {
+  grantSponsor,
+  listSponsored,
+  listSponsors,
+  revokeSponsor,
+} from '../../services/sponsors/manage-sponsors';
 
 const sponsorRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
-    '',
+    '/me/sponsors',
     {
       schema: {
         tags: ['sponsors'],
@@ -25,7 +32,7 @@ const sponsorRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
 
   fastify.post(
-    '',
+    '/me/sponsors',
     {
       schema: {
         tags: ['sponsors'],
@@ -40,7 +47,7 @@ const sponsorRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
 
   fastify.delete(
-    '/:userId',
+    '/me/sponsors/:userId',
     {
       schema: {
         tags: ['sponsors'],
@@ -53,6 +60,19 @@ const sponsorRoutes: FastifyPluginAsyncZod = async (fastify) => {
       await revokeSponsor(fastify.prisma, request.caller, request.params.userId);
       return reply.code(204).send(null);
     },
+  );
+
+  fastify.get(
+    '/me/sponsoring',
+    {
+      schema: {
+        tags: ['sponsors'],
+        summary:
+          'The people who made you their sponsor (you may read their timeline, evidence, profile and packet), oldest grant first',
+        response: { 200: SponsorListSchema, ...problems(401) },
+      },
+    },
+    async (request) => ({ items: await listSponsored(fastify.prisma, request.caller) }),
   );
 };
 

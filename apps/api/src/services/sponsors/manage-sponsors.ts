@@ -22,6 +22,16 @@ export async function listSponsors(prisma: PrismaClient, caller: Caller): Promis
   return rows.map((row) => ({ user: row.sponsor, createdAt: row.createdAt.toISOString() }));
 }
 
+/** Whom the caller sponsors (who granted them access), oldest grant first. */
+export async function listSponsored(prisma: PrismaClient, caller: Caller): Promise<SponsorDto[]> {
+  const rows = await prisma.sponsorship.findMany({
+    where: { sponsorId: caller.id },
+    orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }],
+    include: { user: { select: { id: true, name: true } } },
+  });
+  return rows.map((row) => ({ user: row.user, createdAt: row.createdAt.toISOString() }));
+}
+
 export async function grantSponsor(
   prisma: PrismaClient,
   caller: Caller,
