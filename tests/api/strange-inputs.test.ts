@@ -4,6 +4,7 @@
 import { once } from 'node:events';
 import net from 'node:net';
 import { addDays, todayUtc, weekStartOf } from '@leadtrack/core';
+import * as contract from '@leadtrack/schemas';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, expectProblem, makeTeam, uniqueEmail } from '../support/http';
@@ -234,24 +235,27 @@ describe('strange URLs and bodies', () => {
     ['a __proto__ key', 'application/json', '{"__proto__":{"admin":true}}', 400],
     ['a body over 64 KiB', 'application/json', JSON.stringify({ title: 'x'.repeat(70_000) }), 413],
   ];
-  it.each(bodies)('%s → a problem+json client error, nothing stored', async (_label, type, payload, status) => {
-    const before = await counts();
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: `${V1}/evidence`,
-      headers: {
-        authorization: `Bearer ${team.engineer.token}`,
-        ...(type && { 'content-type': type }),
-      },
-      payload,
-    });
-    expect(res.statusCode, res.body).toBe(status);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    const problem = JSON.parse(res.body);
-    expect(problem.status).toBe(status);
-    expect(problem.detail).toMatch(/^[A-Z].*\.$/s);
-    expect(await counts()).toEqual(before);
-  });
+  it.each(bodies)(
+    '%s → a problem+json client error, nothing stored',
+    async (_label, type, payload, status) => {
+      const before = await counts();
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: `${V1}/evidence`,
+        headers: {
+          authorization: `Bearer ${team.engineer.token}`,
+          ...(type && { 'content-type': type }),
+        },
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const problem = JSON.parse(res.body);
+      expect(problem.status).toBe(status);
+      expect(problem.detail).toMatch(/^[A-Z].*\.$/s);
+      expect(await counts()).toEqual(before);
+    },
+  );
 });
 
 describe('over a real socket', () => {
@@ -272,5 +276,67 @@ describe('over a real socket', () => {
     expect(JSON.parse(body ?? '')).toMatchObject({ status: 414, detail: expect.any(String) });
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(ok.status).toBe(200);
+  });
+});
+
+describe('the shared contract', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: walking zod's internal definitions.
+  type Def = any;
+  /** Every string schema reachable in `schema`, with its path. */
+  function stringLeaves(schema: Def, path: string, out: [string, Def][], seen = new Set()) {
+    if (!schema?._zod || seen.has(schema)) return out;
+    seen.add(schema);
+    const def = schema._zod.def;
+    const walk = (child: Def, suffix = '') => stringLeaves(child, path + suffix, out, seen);
+    switch (def.type) {
+      case 'string':
+        out.push([path, schema]);
+        break;
+      case 'object':
+        for (const [key, child] of Object.entries(def.shape)) walk(child, `.${key}`);
+        break;
+      case 'array':
+        walk(def.element, '[]');
+        break;
+      case 'pipe':
+        // The output side only ever sees what the input side accepted.
+        walk(def.in);
+        break;
+      case 'union':
+        for (const option of def.options) walk(option);
+        break;
+      case 'record':
+        walk(def.keyType, '{key}');
+        walk(def.valueType, '{}');
+        break;
+      case 'intersection':
+        walk(def.left);
+        walk(def.right);
+        break;
+      default:
+        if (def.innerType) walk(def.innerType);
+    }
+    return out;
+  }
+
+  it('every string a client may send (bodies, queries, params, headers) refuses NUL and lone surrogates', () => {
+    const inputs = Object.entries(contract).filter(([name]) =>
+      /(Body|Query|Params|Headers)Schema$/.test(name),
+    );
+    expect(inputs.length).toBeGreaterThan(10);
+    const unguarded: string[] = [];
+    for (const [name, schema] of inputs) {
+      for (const [path, leaf] of stringLeaves(schema, name, [])) {
+        // A date schema refuses anything but YYYY-MM-DD, a NUL included.
+        const isDate =
+          leaf.safeParse('2026-01-05').success && !leaf.safeParse('2026-01-05\u0000').success;
+        const guarded =
+          isDate ||
+          leaf._zod.def.checks?.some((c: Def) => c._zod.def.fn === contract.isStorableText);
+        if (!guarded) unguarded.push(path);
+      }
+    }
+    // Build client strings on plainString() (or text(), IdSchema…) from common.ts.
+    expect(unguarded).toEqual([]);
   });
 });
