@@ -190,16 +190,16 @@ function entryLines(entry: PacketEntry, kind: EvidenceKind, kindsOf: Map<string,
     if (ack.comment?.trim()) lines.push(`${who}:`, '', ...fenced(ack.comment.trim()), '');
     else lines.push(`${who}.`, '');
   }
-  // Colleagues' endorsements apart from the manager's acknowledgements: a reader of the
-  // packet weighs them differently.
-  if (entry.endorsements.length > 0) {
-    lines.push('**Endorsed by colleagues**', '');
-    for (const endorsement of entry.endorsements) {
-      const who = `${inline(endorsement.by.name)}, ${endorsement.createdAt.slice(0, 10)}`;
-      const comment = endorsement.comment?.trim() ? `: ${inline(endorsement.comment)}` : '';
-      lines.push(`- ${who}${comment}`);
+  // Colleagues' endorsements after, and worded apart from, the manager's acknowledgements (a
+  // reader weighs them differently), in the same packet-only form: a bold line outside any
+  // fence, the comment fenced.
+  for (const endorsement of entry.endorsements) {
+    const who = `**Endorsed by ${inline(endorsement.by.name)}** (colleague) on ${endorsement.createdAt.slice(0, 10)}`;
+    if (endorsement.comment?.trim()) {
+      lines.push(`${who}:`, '', ...fenced(endorsement.comment.trim()), '');
+    } else {
+      lines.push(`${who}.`, '');
     }
-    lines.push('');
   }
   return lines;
 }
