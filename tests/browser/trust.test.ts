@@ -421,7 +421,7 @@ describe('the account lifecycle', () => {
 
     // The time zone: a select of every zone; saved through PATCH /me.
     await here.page.goto('/settings');
-    await here.page.getByRole('combobox', { name: 'Time zone' }).selectOption('Europe/Paris');
+    await here.page.getByRole('combobox', { name: 'Your time zone' }).selectOption('Europe/Paris');
     await here.page.getByRole('button', { name: 'Save time zone' }).click();
     await here.page.getByText('Time zone set to Europe/Paris.').waitFor();
     const me = await callApi('POST', '/auth/login', {

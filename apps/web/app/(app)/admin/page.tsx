@@ -51,8 +51,8 @@ export default async function AdminPage({
       </div>
       <section className="panel" aria-labelledby="people-h">
         <h2 id="people-h">People ({people.length})</h2>
-        <div className="table-wrap">
-          <table className="table">
+        <div className="table-wrap contained">
+          <table className="table stack-table">
             <thead>
               <tr>
                 <th scope="col">Name</th>

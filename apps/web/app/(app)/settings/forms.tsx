@@ -79,7 +79,7 @@ export function TimeZoneForm({ current, zones }: { current: string; zones: strin
       <FormAlert message={state.message} />
       <Field
         id="timeZone"
-        label="Time zone"
+        label="Your time zone"
         error={e.timeZone}
         hint="Times on the dashboard are shown in it."
       >
@@ -186,8 +186,8 @@ export function TokenList({ tokens, timeZone }: { tokens: PersonalToken[]; timeZ
       {tokens.length === 0 ? (
         <p className="empty">No tokens yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
+        <div className="table-wrap contained">
+          <table className="table stack-table">
             <caption className="sr-only">Your personal access tokens</caption>
             <thead>
               <tr>
@@ -204,9 +204,13 @@ export function TokenList({ tokens, timeZone }: { tokens: PersonalToken[]; timeZ
               {tokens.map((t) => (
                 <tr key={t.id}>
                   <th scope="row">{t.name}</th>
-                  <td className="nowrap">{instant(t.createdAt, timeZone)}</td>
-                  <td className="nowrap">{instant(t.expiresAt, timeZone)}</td>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="Created">
+                    {instant(t.createdAt, timeZone)}
+                  </td>
+                  <td className="nowrap" data-label="Expires">
+                    {instant(t.expiresAt, timeZone)}
+                  </td>
+                  <td className="nowrap" data-label="Last used">
                     {t.lastUsedAt ? instant(t.lastUsedAt, timeZone) : 'Never'}
                   </td>
                   <td>

@@ -26,14 +26,21 @@ function actionWords(action: string): string {
   return ACTIONS[action] ?? action.replaceAll(/[._]/g, ' ');
 }
 
-function detailValue(value: unknown): string {
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A detail in words: a person by name, an instant in the reader's zone, lists joined. */
+function detailValue(value: unknown, timeZone: string): string {
   if (value === null || value === undefined) return 'none';
-  if (Array.isArray(value)) return value.map(detailValue).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return value.map((v) => detailValue(v, timeZone)).join(', ');
+  if (typeof value === 'object') {
+    const named = value as { name?: unknown };
+    return typeof named.name === 'string' ? named.name : JSON.stringify(value);
+  }
+  if (typeof value === 'string' && ISO_INSTANT.test(value)) return instant(value, timeZone);
   return String(value);
 }
 
-function Details({ details }: { details: AuditEventDto['details'] }) {
+function Details({ details, timeZone }: { details: AuditEventDto['details']; timeZone: string }) {
   const entries = Object.entries(details ?? {});
   if (entries.length === 0) return <span className="muted">—</span>;
   return (
@@ -41,7 +48,7 @@ function Details({ details }: { details: AuditEventDto['details'] }) {
       {entries.map(([key, value], i) => (
         <span key={key}>
           {i > 0 ? '; ' : ''}
-          {key.replaceAll(/([A-Z])/g, ' $1').toLowerCase()}: {detailValue(value)}
+          {key.replaceAll(/([A-Z])/g, ' $1').toLowerCase()}: {detailValue(value, timeZone)}
         </span>
       ))}
     </span>
@@ -86,14 +93,14 @@ export default async function AuditPage({
       <p className="muted">
         Every change an admin made to people and the policy, newest first. Times in {timeZone}.
       </p>
-      <section className="panel table-wrap" aria-labelledby="audit-h">
+      <section className="panel table-wrap contained" aria-labelledby="audit-h">
         <h2 id="audit-h" className="sr-only">
           Entries {page.items.length > 0 ? `${first} to ${first + page.items.length - 1}` : ''}
         </h2>
         {page.items.length === 0 ? (
           <p className="empty">Nothing recorded yet.</p>
         ) : (
-          <table className="table">
+          <table className="table stack-table">
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -105,7 +112,7 @@ export default async function AuditPage({
             <tbody>
               {page.items.map((e) => (
                 <tr key={e.id}>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="When">
                     <time dateTime={e.at}>{instant(e.at, timeZone)}</time>
                   </td>
                   <th scope="row">{e.actor.name}</th>
@@ -115,8 +122,8 @@ export default async function AuditPage({
                       <strong> {e.target.name}</strong>
                     ) : null}
                   </td>
-                  <td>
-                    <Details details={e.details} />
+                  <td data-label="Details">
+                    <Details details={e.details} timeZone={timeZone} />
                   </td>
                 </tr>
               ))}
