@@ -2,8 +2,15 @@
 // pre-serialised strings by the error handler, so these schemas describe, never filter.
 import { ProblemSchema } from '@leadtrack/schemas';
 
+/**
+ * The given statuses, plus 503: any route that reads the database answers 503 (with
+ * Retry-After) while it is unreachable.
+ */
 export function problems<const S extends number>(...statuses: S[]) {
   return Object.fromEntries(
-    statuses.map((status) => [status, ProblemSchema.describe(`application/problem+json`)]),
-  ) as Record<S, typeof ProblemSchema>;
+    [...statuses, 503].map((status) => [
+      status,
+      ProblemSchema.describe(`application/problem+json`),
+    ]),
+  ) as Record<S | 503, typeof ProblemSchema>;
 }
