@@ -1,6 +1,12 @@
 // The fit reflection: GET /reflection-statements, PUT /reflections/:weekStart and
 // GET /users/:id/reflections.
-import { addDays, addWeeks, REFLECTION_STATEMENT_IDS, todayUtc, weekStartOf } from '@leadtrack/core';
+import {
+  addDays,
+  addWeeks,
+  REFLECTION_STATEMENT_IDS,
+  todayUtc,
+  weekStartOf,
+} from '@leadtrack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, expectProblem, type TestUser } from '../support/http';
 import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
