@@ -16,7 +16,11 @@ const EnvSchema = z.object({
   LEADTRACK_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   // Unset: the instance generates its own secret on first start and keeps it in its
   // database (services/instance-secrets.ts), so no secret is ever a public constant.
-  JWT_SECRET: z.string().min(16).optional(),
+  JWT_SECRET: z
+    .string()
+    .min(16)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   SIGNUP: z.enum(['open', 'closed']).default('open'),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   WEB_ORIGIN: z.string().default('http://localhost:3000'),

@@ -29,4 +29,9 @@ describe('configuration', () => {
   it('treats an empty DATABASE_URL as unset (the embedded database)', () => {
     expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
+
+  it('treats an empty JWT_SECRET as unset (a generated secret), as docker compose passes it', () => {
+    expect(loadEnv({ JWT_SECRET: '' }).JWT_SECRET).toBeUndefined();
+    expect(() => loadEnv({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
 });
