@@ -5,7 +5,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { ACCESS_COOKIE, API_URL, SESSION_ENDED_PARAM } from './config';
-import type { FieldError, Problem, User } from './types';
+import type { FieldError, MeDto, Problem } from './types';
 
 export type ApiResult<T> =
   | { ok: true; status: number; data: T; headers: Headers }
@@ -103,17 +103,17 @@ export async function loadOrNull<T>(path: string, options: ApiOptions = {}): Pro
 }
 
 /** The signed-in user, once per request; null when signed out. */
-export const getMe = cache(async (): Promise<User | null> => {
+export const getMe = cache(async (): Promise<MeDto | null> => {
   const token = (await cookies()).get(ACCESS_COOKIE)?.value;
   if (!token) return null;
-  const result = await api<User>('/me', { keep401: true });
+  const result = await api<MeDto>('/me', { keep401: true });
   if (result.ok) return result.data;
   if (result.status === 401 || result.status === 404) return null;
   // The API is down or failing: show the error page rather than a sign-in loop.
   throw new Error(result.problem.detail || 'The API is unavailable.');
 });
 
-export async function requireMe(): Promise<User> {
+export async function requireMe(): Promise<MeDto> {
   const me = await getMe();
   if (me) return me;
   // A token the API refused: the session ended (rather than never having started).

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { load, requireMe } from '../../../lib/api';
-import type { ManagedUser, MeDto, PolicyDto } from '../../../lib/types';
+import type { ManagedUser, PolicyDto } from '../../../lib/types';
 import { updateUser } from '../../actions/admin';
 import { CreateUserForm, PolicyForm } from './forms';
 import { UserActions } from './user-actions';
@@ -29,7 +29,7 @@ export default async function AdminPage({
     load<{ items: ManagedUser[] }>('/users'),
     load<PolicyDto>('/policy'),
   ]);
-  const timeZone = (me as Partial<MeDto>).timeZone ?? 'UTC';
+  const timeZone = me.timeZone;
   const people = [...users.items].sort((a, b) => a.name.localeCompare(b.name));
   const active = people.filter((u) => !u.deactivatedAt);
   const byId = new Map(people.map((u) => [u.id, u]));

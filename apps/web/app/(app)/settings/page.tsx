@@ -16,7 +16,7 @@ export default async function SettingsPage() {
     load<MeDto>('/me'),
     load<{ items: PersonalToken[] }>('/me/tokens'),
   ]);
-  const timeZone = me.timeZone ?? 'UTC';
+  const timeZone = me.timeZone;
   return (
     <>
       <h1>Settings</h1>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { load, requireMe } from '../../../../lib/api';
 import { instant } from '../../../../lib/format';
-import type { AuditEventDto, AuditPageDto, MeDto } from '../../../../lib/types';
+import type { AuditEventDto, AuditPageDto } from '../../../../lib/types';
 
 export const metadata: Metadata = { title: 'Audit log · Leadtrack' };
 
@@ -77,7 +77,7 @@ export default async function AuditPage({
       </>
     );
   }
-  const timeZone = (me as Partial<MeDto>).timeZone ?? 'UTC';
+  const timeZone = me.timeZone;
   const raw = (await searchParams).c;
   const cursors = (Array.isArray(raw) ? raw : raw ? [raw] : []).slice(-200);
   const page = await load<AuditPageDto>('/audit', {
