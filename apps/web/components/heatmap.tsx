@@ -2,6 +2,8 @@
 // The week-by-kind heatmap: one row per kind (required first), one column per week, leave
 // weeks hatched, the current window outlined. A keyboard grid: one tab stop, arrow keys
 // move between cells, and each cell names its week and entries.
+import { addDays } from '@leadtrack/core';
+import { useRouter } from 'next/navigation';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { formatDate, KIND_INFO, kindOrder, monthName, plural } from '../lib/format';
 import type { CurrentDto, PolicyDto, WeekRowDto } from '../lib/types';
@@ -11,6 +13,13 @@ interface Props {
   policy: PolicyDto;
   current: CurrentDto;
   label?: string;
+  /** Entry titles by week start, named in each cell's tooltip. */
+  titles?: Record<string, string[]>;
+  /**
+   * Where a week's entries are listed: a cell opens `${weekHref}?from=<Monday>&to=<Sunday>`
+   * (click, or Enter on the focused cell). No link when absent.
+   */
+  weekHref?: string;
 }
 
 function level(n: number): number {
@@ -41,7 +50,10 @@ export function Heatmap({
   policy,
   current,
   label = 'Evidence by week and behaviour',
+  titles,
+  weekHref,
 }: Props) {
+  const router = useRouter();
   const kinds = kindOrder(policy.requiredKinds);
   const rows = kinds.length + 1; // kinds, then the streak row
   const [pos, setPos] = useState<[number, number]>([0, Math.max(0, weeks.length - 1)]);
@@ -69,7 +81,24 @@ export function Heatmap({
   const cellLabel = (r: number, c: number): string => {
     const w = weeks[c];
     if (!w) return '';
-    const head = `Week of ${formatDate(w.weekStart)}`;
+    // The week in progress (rule 8) says so: it has not failed, it has not ended.
+    const head = `Week of ${formatDate(w.weekStart)}${w.pending ? ' (in progress)' : ''}`;
+    const named = titles?.[w.weekStart] ?? [];
+    const tail =
+      named.length > 0
+        ? `. Entries: ${named.slice(0, 8).join('; ')}${named.length > 8 ? `; and ${named.length - 8} more` : ''}`
+        : '';
+    return base(r, w, head) + tail;
+  };
+
+  const weekLink = (c: number): string | null => {
+    const w = weeks[c];
+    if (!w || !weekHref) return null;
+    const sep = weekHref.includes('?') ? '&' : '?';
+    return `${weekHref}${sep}from=${w.weekStart}&to=${addDays(w.weekStart, 6)}#evidence-h`;
+  };
+
+  const base = (r: number, w: WeekRowDto, head: string): string => {
     if (r < kinds.length) {
       const kind = kinds[r] as (typeof kinds)[number];
       const n = w.counts[kind] ?? 0;
@@ -82,6 +111,8 @@ export function Heatmap({
       w.missingKinds.length > 0
         ? `, missing ${w.missingKinds.map((k) => KIND_INFO[k]?.label ?? k).join(', ')}`
         : '';
+    if (w.pending)
+      return `${head}: not consistent yet, streak of ${w.streak} carried until Sunday${missing}`;
     return `${head}: ${w.consistent ? 'consistent' : 'not consistent'}, streak ${w.streak} of ${plural(threshold, 'week')}${w.ready ? ', ready' : ''}${missing}`;
   };
 
@@ -105,6 +136,12 @@ export function Heatmap({
     if (next) {
       e.preventDefault();
       move(next[0], next[1]);
+    } else if (e.key === 'Enter') {
+      const href = weekLink(c);
+      if (href) {
+        e.preventDefault();
+        router.push(href);
+      }
     }
   };
 
@@ -112,6 +149,7 @@ export function Heatmap({
     const text = cellLabel(r, c);
     const focused = pos[0] === r && pos[1] === c;
     return (
+      // biome-ignore lint/a11y/useKeyWithClickEvents: Enter on the focused cell opens the week too, handled by the grid's onKeyDown
       <td
         key={`${r}-${c}`}
         data-cell={`${r}-${c}`}
@@ -125,6 +163,11 @@ export function Heatmap({
           setDetail(text);
         }}
         onMouseEnter={() => setDetail(text)}
+        onClick={() => {
+          const href = weekLink(c);
+          if (href) router.push(href);
+        }}
+        data-href={weekLink(c) ?? undefined}
       />
     );
   };
@@ -158,8 +201,8 @@ export function Heatmap({
                   <th
                     scope="col"
                     key={w.weekStart}
-                    className="hm-month"
-                    aria-label={`Week of ${formatDate(w.weekStart)}`}
+                    className={`hm-month${w.pending ? ' pending' : ''}`}
+                    aria-label={`Week of ${formatDate(w.weekStart)}${w.pending ? ' (in progress)' : ''}`}
                   >
                     {showMonth ? <span aria-hidden="true">{monthName(w.weekStart)}</span> : null}
                   </th>
@@ -190,7 +233,7 @@ export function Heatmap({
                   return cell(
                     r,
                     c,
-                    `hm-cell lvl-${level(n)}${w.onLeave ? ' leave' : ''}${inWindow ? ' in-window' : ''}${edges}`,
+                    `hm-cell lvl-${level(n)}${w.onLeave ? ' leave' : ''}${w.pending ? ' pending' : ''}${weekHref ? ' linked' : ''}${inWindow ? ' in-window' : ''}${edges}`,
                     { '--c': `var(--kind-${kind})` } as React.CSSProperties,
                   );
                 })}
@@ -205,7 +248,7 @@ export function Heatmap({
                 return cell(
                   kinds.length,
                   c,
-                  `hm-cell streak${w.onLeave ? ' leave' : ''}${w.consistent ? ' consistent' : ''}${w.ready ? ' ready' : ''}${w.streak === threshold && !w.onLeave ? ' threshold' : ''}`,
+                  `hm-cell streak${w.onLeave ? ' leave' : ''}${w.pending ? ' pending' : ''}${weekHref ? ' linked' : ''}${w.consistent ? ' consistent' : ''}${w.ready ? ' ready' : ''}${w.streak === threshold && !w.onLeave ? ' threshold' : ''}`,
                   { '--fill': `${Math.round(pct * 100)}%` } as React.CSSProperties,
                 );
               })}
@@ -215,7 +258,8 @@ export function Heatmap({
       </div>
       <figcaption>
         <p className="hm-detail" aria-hidden="true">
-          {detail ?? 'Hover or focus a cell (arrow keys move) to see its week.'}
+          {detail ??
+            `Hover or focus a cell (arrow keys move) to see its week${weekHref ? '; click or press Enter to list its entries' : ''}.`}
         </p>
         <ul className="legend">
           {/* Each level in every behaviour's own colour, as the cells use them. */}
@@ -243,6 +287,12 @@ export function Heatmap({
           <li>
             <span className="lg lg-leave" aria-hidden="true" /> on leave (skipped)
           </li>
+          {weeks.some((w) => w.pending) ? (
+            <li>
+              <span className="lg lg-pending" aria-hidden="true" /> this week, in progress (the
+              streak is carried until Sunday)
+            </li>
+          ) : null}
           <li>
             <span className="lg lg-window" aria-hidden="true" /> current {policy.windowWeeks}-week
             window

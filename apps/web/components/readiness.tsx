@@ -30,11 +30,27 @@ export function ReadinessSummary({ current, policy }: { current: CurrentDto; pol
       <div className="summary-item">
         <dt>Current streak</dt>
         <dd>
-          <span className="big">{current.streak}</span> of {plural(threshold, 'week')}
+          {/* Rule 8: a pending week carries the streak; it is never shown as "0 of N". */}
+          {current.pending ? (
+            current.streak > 0 ? (
+              <>
+                <span className="big">{current.streak}</span>{' '}
+                {current.streak === 1 ? 'week' : 'weeks'} and counting
+              </>
+            ) : (
+              <span className="big-date">This week is in progress</span>
+            )
+          ) : (
+            <>
+              <span className="big">{current.streak}</span> of {plural(threshold, 'week')}
+            </>
+          )}
           <span className="muted small block">
             {current.ready
               ? `Ready since the week of ${formatDate(current.readySince)}.`
-              : `${plural(left, 'consistent week')} to go.`}
+              : current.pending
+                ? `This week counts once it is consistent; ${plural(Math.max(0, left - 1), 'more consistent week')} after it to reach ${threshold}.`
+                : `${plural(left, 'consistent week')} to go.`}
           </span>
           <progress
             max={threshold}
@@ -61,7 +77,9 @@ export function ReadinessSummary({ current, policy }: { current: CurrentDto; pol
             {current.ready
               ? 'The streak is at or above the threshold.'
               : current.projectedReadyOn
-                ? `If every week stays consistent (leave weeks don't count).`
+                ? current.pending
+                  ? `If this week and every week after it become consistent (leave weeks don't count).`
+                  : `If every week stays consistent (leave weeks don't count).`
                 : 'A date appears once the current week is consistent.'}
           </span>
         </dd>
@@ -70,7 +88,16 @@ export function ReadinessSummary({ current, policy }: { current: CurrentDto; pol
   );
 }
 
-export function SignalList({ signals, who = 'you' }: { signals: SignalDto[]; who?: string }) {
+export function SignalList({
+  signals,
+  who = 'you',
+  audience = 'engineer',
+}: {
+  signals: SignalDto[];
+  who?: string;
+  /** `manager`: the wording for the person who has the conversation (managerMessage). */
+  audience?: 'engineer' | 'manager';
+}) {
   if (signals.length === 0) {
     return (
       <p className="empty">
@@ -84,7 +111,7 @@ export function SignalList({ signals, who = 'you' }: { signals: SignalDto[]; who
       {signals.map((s) => (
         <li key={s.code} className="signal">
           <strong>{signalTitle(s.code)}</strong>
-          <span>{s.message}</span>
+          <span>{audience === 'manager' ? s.managerMessage : s.message}</span>
         </li>
       ))}
     </ul>

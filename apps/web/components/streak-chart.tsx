@@ -50,10 +50,17 @@ export function StreakChart({ weeks, current, threshold }: Props) {
       w = addWeeks(w, 1);
     }
   }
+  // Rule 8: the week in progress carries the streak before it (drawn level, not as a drop)
+  // and is marked apart: a hollow dot labelled "in progress".
+  const pending = weeks.find((w) => w.pending) ?? null;
   const maxY = Math.max(threshold + 4, ...weeks.map((w) => w.streak + 1));
   const summary = `Streak over ${weeks.length} weeks: now ${current.streak} of ${threshold} weeks.${
     current.ready && current.readySince
       ? ` Ready since the week of ${formatDate(current.readySince)}.`
+      : ''
+  }${
+    pending
+      ? ` The week of ${formatDate(pending.weekStart)} is in progress: the streak of ${pending.streak} is carried until it ends.`
       : ''
   }${projected ? ` Projected ready on ${formatDate(projected)}.` : ''}`;
 
@@ -79,7 +86,9 @@ export function StreakChart({ weeks, current, threshold }: Props) {
               stroke="var(--border)"
             />
             <Tooltip
-              labelFormatter={(v) => `Week of ${formatDate(String(v))}`}
+              labelFormatter={(v) =>
+                `Week of ${formatDate(String(v))}${pending && v === pending.weekStart ? ' (in progress, carried)' : ''}`
+              }
               formatter={(value, name) => [
                 `${value} of ${threshold} weeks`,
                 name === 'projected' ? 'Projected streak' : 'Streak',
@@ -143,6 +152,23 @@ export function StreakChart({ weeks, current, threshold }: Props) {
                 r={5}
                 fill="var(--ready)"
                 stroke="var(--surface)"
+              />
+            ) : null}
+            {pending ? (
+              <ReferenceDot
+                x={pending.weekStart}
+                y={pending.streak}
+                r={6}
+                fill="var(--surface)"
+                stroke="var(--accent)"
+                strokeWidth={2}
+                strokeDasharray="3 2"
+                label={{
+                  value: 'in progress',
+                  position: 'top',
+                  fill: 'var(--fg)',
+                  fontSize: 12,
+                }}
               />
             ) : null}
             {current.ready && current.readySince ? (

@@ -4,14 +4,29 @@ import type { ReadinessDto } from '../lib/types';
 import { Heatmap } from './heatmap';
 import { MissingKinds, ReadinessSummary } from './readiness';
 import { StreakChart } from './streak-chart';
+import { WeekInProgress } from './week-in-progress';
 
-export function Timeline({ readiness, who }: { readiness: ReadinessDto; who?: string }) {
+export function Timeline({
+  readiness,
+  who,
+  titles,
+  weekHref,
+}: {
+  readiness: ReadinessDto;
+  who?: string;
+  /** Entry titles by week start, for the heatmap's tooltips. */
+  titles?: Record<string, string[]>;
+  /** Where a heatmap cell lists its week's entries (see Heatmap). */
+  weekHref?: string;
+}) {
   const { weeks, policy, current } = readiness;
   const currentRow = weeks.find((w) => w.weekStart === current.weekStart);
   return (
     <>
       <ReadinessSummary current={current} policy={policy} />
-      {currentRow && !currentRow.consistent ? (
+      {current.pending ? (
+        <WeekInProgress current={current} row={currentRow} who={who} />
+      ) : currentRow && !currentRow.consistent ? (
         <MissingKinds kinds={currentRow.missingKinds} labels={kindLabel} />
       ) : null}
       <section aria-labelledby="heatmap-h" className="panel">
@@ -25,6 +40,8 @@ export function Timeline({ readiness, who }: { readiness: ReadinessDto; who?: st
           weeks={weeks}
           policy={policy}
           current={current}
+          titles={titles}
+          weekHref={weekHref}
           label={`Evidence by week and behaviour${who ? ` for ${who}` : ''}`}
         />
       </section>

@@ -56,6 +56,9 @@ export const SIGNAL_TITLES: Record<string, string> = {
   'doing-not-enabling': 'Doing, not enabling',
   'mentoring-ad-hoc': 'Mentoring is ad hoc',
   stale: 'No recent evidence',
+  'avoiding-difficult-conversations': 'Avoiding difficult conversations',
+  unrecognised: 'Work not yet recognised',
+  'unclear-em-boundary': 'Unclear boundary with the manager',
 };
 
 export function signalTitle(code: string): string {

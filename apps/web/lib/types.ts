@@ -4,16 +4,23 @@ import type { Problem, ReadinessDto, ReportListDto } from '@leadtrack/schemas';
 
 export type {
   Acknowledgement,
+  AgreementDto,
   Audience,
   Checkin,
   CurrentStatusDto as CurrentDto,
+  EndorsementDto,
   Evidence,
   EvidenceList as EvidencePage,
   Feedback,
+  PendingEndorsementRequestList,
   PolicyDto,
   Problem,
   ReadinessDto,
+  ReflectionDto,
+  ReflectionListDto,
   Role,
+  RoleProfileDto,
+  SponsorDto,
   User,
   WeekRowDto,
 } from '@leadtrack/schemas';

@@ -6,10 +6,12 @@ import { EvidenceItem } from '../../components/evidence-item';
 import { FirstRunChecklist, isFirstRun } from '../../components/first-run';
 import { QuickLog } from '../../components/quick-log';
 import { SignalList } from '../../components/readiness';
+import { RoleProfile } from '../../components/role-profile';
 import { Timeline } from '../../components/timeline';
 import { api, load, requireMe } from '../../lib/api';
 import { kindOrder } from '../../lib/format';
-import type { EvidencePage, Feedback, ReadinessDto, User } from '../../lib/types';
+import type { EvidencePage, Feedback, ReadinessDto, RoleProfileDto, User } from '../../lib/types';
+import { loadWeekTitles } from '../../lib/week-titles';
 
 export default async function Home({
   searchParams,
@@ -24,6 +26,10 @@ export default async function Home({
     api<{ items: Feedback[] }>(`/users/${me.id}/feedback`),
     // Only an admin sees everyone, which is what tells a fresh instance apart.
     me.role === 'admin' ? api<{ items: User[] }>('/users') : null,
+  ]);
+  const [titles, profile] = await Promise.all([
+    loadWeekTitles(me.id, readiness.weeks[0]?.weekStart),
+    api<RoleProfileDto>(`/users/${me.id}/profile`),
   ]);
   const feedbackItems = feedback.ok ? feedback.data.items : [];
   const everyone = people?.ok ? people.data.items : null;
@@ -66,12 +72,12 @@ export default async function Home({
           </p>
           <p>
             <Link href="/evidence/new">Log with more detail</Link> ·{' '}
-            <Link href="/checkin">Do this week’s check-in</Link>
+            <Link href="/checkin">Check in for this week</Link>
           </p>
         </section>
       ) : (
         <div className="home-readiness">
-          <Timeline readiness={readiness} />
+          <Timeline readiness={readiness} titles={titles} weekHref="/evidence" />
           <div className="columns">
             <section aria-labelledby="signals-h" className="panel">
               <h2 id="signals-h">Signals</h2>
@@ -97,6 +103,7 @@ export default async function Home({
               )}
             </section>
           </div>
+          {profile.ok ? <RoleProfile profile={profile.data} /> : null}
         </div>
       )}
       <div className="columns home-log">

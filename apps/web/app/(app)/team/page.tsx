@@ -1,3 +1,4 @@
+import { addDays } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DateText } from '../../../components/date-text';
@@ -63,6 +64,9 @@ export default async function TeamPage() {
   const items = [...reports.data.items].sort((a, b) => a.user.name.localeCompare(b.user.name));
   const count = (word: string) => items.filter((r) => statusWord(r.current) === word).length;
   const attention = items.filter((r) => r.signals.length > 0).length;
+  // At risk this week (rule 8): the week is in progress, not yet consistent, and a streak
+  // would be lost if it ends that way. A conversation before Sunday can still save it.
+  const atRisk = items.filter((r) => r.current.pending && r.current.streak > 0 && !r.current.ready);
   return (
     <>
       <h1>Team</h1>
@@ -99,6 +103,27 @@ export default async function TeamPage() {
           </div>
         </dl>
       ) : null}
+      {items.length > 0 ? (
+        <section className="panel at-risk" aria-labelledby="risk-h">
+          <h2 id="risk-h">At risk this week</h2>
+          {atRisk.length === 0 ? (
+            <p className="empty">
+              Nobody's streak is at risk this week: every report with a streak has a consistent week
+              already, or has no streak to lose.
+            </p>
+          ) : (
+            <ul className="risk-list">
+              {atRisk.map((r) => (
+                <li key={r.user.id}>
+                  <Link href={`/team/${r.user.id}`}>{r.user.name}</Link>:{' '}
+                  {plural(r.current.streak, 'week')} and counting; this week is not consistent yet
+                  and ends on Sunday <DateText iso={addDays(r.current.weekStart, 6)} />.
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
       {items.length === 0 ? (
         <NoReports admin={me.role === 'admin'} />
       ) : (
@@ -125,6 +150,13 @@ export default async function TeamPage() {
                   </td>
                   <td data-label="Streak">
                     <strong>{r.current.streak}</strong> of {plural(threshold, 'week')}
+                    {r.current.pending ? (
+                      <span className="muted small block">
+                        {r.current.streak > 0
+                          ? 'carried; this week in progress'
+                          : 'this week in progress'}
+                      </span>
+                    ) : null}
                     {r.current.projectedReadyOn && !r.current.ready ? (
                       <span className="muted small block">
                         projected <DateText iso={r.current.projectedReadyOn} />
@@ -139,7 +171,7 @@ export default async function TeamPage() {
                         {r.signals.map((s) => (
                           <li key={s.code}>
                             <strong>{signalTitle(s.code)}</strong>
-                            <span className="muted small block">{s.message}</span>
+                            <span className="muted small block">{s.managerMessage}</span>
                           </li>
                         ))}
                       </ul>

@@ -1,13 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { agreementState } from '../../../../components/agreement-view';
 import { DateText } from '../../../../components/date-text';
 import { EvidenceItem } from '../../../../components/evidence-item';
+import { Markdown } from '../../../../components/markdown';
 import { SignalList } from '../../../../components/readiness';
+import { RoleProfile } from '../../../../components/role-profile';
 import { Timeline } from '../../../../components/timeline';
-import { load, loadOrNull, requireMe } from '../../../../lib/api';
+import { api, load, loadOrNull, requireMe } from '../../../../lib/api';
 import { plural } from '../../../../lib/format';
-import type { Checkin, EvidencePage, Feedback, ReadinessDto, User } from '../../../../lib/types';
+import type {
+  AgreementDto,
+  Checkin,
+  EvidencePage,
+  Feedback,
+  ReadinessDto,
+  RoleProfileDto,
+  User,
+} from '../../../../lib/types';
+import { loadWeekTitles } from '../../../../lib/week-titles';
+import { acknowledgeMany } from '../../../actions/acknowledge';
 import { acknowledgeEvidence } from '../../../actions/evidence';
 import { FeedbackForm } from './feedback-form';
 
@@ -25,18 +38,33 @@ export default async function ReportPage({
   const me = await requireMe();
   const user = await loadOrNull<User>(`/users/${encodeURIComponent(id)}`);
   if (!user || user.id === me.id) notFound();
-  const [readiness, evidence, feedback, checkins] = await Promise.all([
+  const one = (v: string | string[] | undefined) => (typeof v === 'string' && v ? v : undefined);
+  const from = one(sp.from);
+  const to = one(sp.to);
+  const cursor = one(sp.cursor);
+  // "Unacknowledged": the API lists by date only, so this page filters a larger page.
+  const unacknowledged = sp.unacknowledged === '1';
+  const [readiness, evidence, feedback, checkins, agreement, profile] = await Promise.all([
     load<ReadinessDto>(`/users/${user.id}/readiness`),
     load<EvidencePage>('/evidence', {
-      query: {
-        userId: user.id,
-        limit: 20,
-        cursor: typeof sp.cursor === 'string' ? sp.cursor : undefined,
-      },
+      query: { userId: user.id, limit: unacknowledged ? 100 : 20, cursor, from, to },
     }),
     load<{ items: Feedback[] }>(`/users/${user.id}/feedback`),
     load<{ items: Checkin[] }>('/checkins', { query: { userId: user.id } }),
+    api<AgreementDto>(`/users/${user.id}/agreement`),
+    api<RoleProfileDto>(`/users/${user.id}/profile`),
   ]);
+  const titles = await loadWeekTitles(user.id, readiness.weeks[0]?.weekStart);
+  const shown = unacknowledged
+    ? evidence.items.filter((e) => e.acknowledgements.length === 0)
+    : evidence.items;
+  const filterQuery = new URLSearchParams(
+    Object.entries({ from, to, unacknowledged: unacknowledged ? '1' : undefined }).filter(
+      (kv): kv is [string, string] => Boolean(kv[1]),
+    ),
+  );
+  const bulk = one(sp.bulk);
+  const [bulkDone, bulkAsked] = (bulk ?? '').split('-').map(Number);
   const recentCheckins = [...checkins.items]
     .sort((a, b) => b.weekStart.localeCompare(a.weekStart))
     .slice(0, 6);
@@ -57,16 +85,47 @@ export default async function ReportPage({
           Entry acknowledged.
         </p>
       ) : null}
+      {bulk === 'none' ? (
+        <p className="form-alert" role="alert">
+          Tick the entries to acknowledge first.
+        </p>
+      ) : bulk ? (
+        <p className={bulkDone === bulkAsked ? 'flash' : 'form-alert'} role="status">
+          {bulkDone === bulkAsked
+            ? `Acknowledged ${plural(bulkDone ?? 0, 'entry', 'entries')}.`
+            : `Acknowledged ${bulkDone} of ${plural(bulkAsked ?? 0, 'entry', 'entries')}; reload and try the rest again.`}
+        </p>
+      ) : null}
       {typeof sp.error === 'string' ? (
         <p className="form-alert" role="alert">
           That did not work. Reload and try again.
         </p>
       ) : null}
-      <Timeline readiness={readiness} who={first} />
+      <Timeline readiness={readiness} who={first} titles={titles} weekHref={`/team/${user.id}`} />
       <div className="columns">
         <section className="panel" aria-labelledby="signals-h">
           <h2 id="signals-h">Signals</h2>
-          <SignalList signals={readiness.signals} who={first} />
+          <SignalList signals={readiness.signals} who={first} audience="manager" />
+        </section>
+        <section className="panel" aria-labelledby="agreement-h">
+          <h2 id="agreement-h">Working agreement</h2>
+          {agreement.ok ? (
+            <>
+              <p>
+                <span
+                  className={`status ${agreement.data.confirmed ? 'status-ready' : 'status-building'}`}
+                >
+                  {agreement.data.confirmed ? 'Confirmed' : 'Not confirmed'}
+                </span>{' '}
+                {agreementState(agreement.data, 'manager', first)}
+              </p>
+              <p>
+                <Link href={`/team/${user.id}/agreement`}>Open the working agreement</Link>
+              </p>
+            </>
+          ) : (
+            <p className="empty">The working agreement could not be loaded.</p>
+          )}
         </section>
         <section className="panel" aria-labelledby="feedback-h">
           <h2 id="feedback-h">Feedback</h2>
@@ -75,7 +134,9 @@ export default async function ReportPage({
             <ul className="feedback-list">
               {feedback.items.map((f) => (
                 <li key={f.id}>
-                  <blockquote>{f.body}</blockquote>
+                  <blockquote>
+                    <Markdown text={f.body} />
+                  </blockquote>
                   <p className="muted small">
                     {f.author.name}, <DateText iso={f.createdAt} />
                   </p>
@@ -122,13 +183,52 @@ export default async function ReportPage({
           </div>
         )}
       </section>
+      {profile.ok ? <RoleProfile profile={profile.data} who={first} /> : null}
       <section className="panel" aria-labelledby="evidence-h">
         <h2 id="evidence-h">Evidence</h2>
-        {evidence.items.length === 0 ? (
-          <p className="empty">{first} has not logged any evidence yet.</p>
+        <nav className="filters-row" aria-label="Evidence filters">
+          {unacknowledged ? (
+            <Link href={`/team/${user.id}#evidence-h`}>All entries</Link>
+          ) : (
+            <strong aria-current="true">All entries</strong>
+          )}{' '}
+          ·{' '}
+          {unacknowledged ? (
+            <strong aria-current="true">Unacknowledged</strong>
+          ) : (
+            <Link href={`/team/${user.id}?unacknowledged=1#evidence-h`}>Unacknowledged</Link>
+          )}
+          {from || to ? (
+            <>
+              {' '}
+              · Week of <DateText iso={from ?? to ?? ''} />{' '}
+              <Link href={`/team/${user.id}#evidence-h`}>Clear the week</Link>
+            </>
+          ) : null}
+        </nav>
+        {shown.length > 0 ? (
+          <form action={acknowledgeMany} id="bulk-ack" className="bulk-ack">
+            <input type="hidden" name="userId" value={user.id} />
+            <input type="hidden" name="back" value={filterQuery.toString()} />
+            <button type="submit" className="button primary small">
+              Acknowledge the ticked entries
+            </button>
+            <span className="muted small">
+              Tick entries below, then acknowledge them together (no comment).
+            </span>
+          </form>
+        ) : null}
+        {shown.length === 0 ? (
+          <p className="empty">
+            {unacknowledged
+              ? `Nothing waiting: every entry of ${first}'s ${evidence.nextCursor ? 'latest 100 ' : ''}is acknowledged.`
+              : from || to
+                ? `${first} logged nothing that week.`
+                : `${first} has not logged any evidence yet.`}
+          </p>
         ) : (
           <div className="entries">
-            {evidence.items.map((entry) => {
+            {shown.map((entry) => {
               const mine = entry.acknowledgements.some((a) => a.by.id === me.id);
               return (
                 <EvidenceItem
@@ -136,26 +236,32 @@ export default async function ReportPage({
                   entry={entry}
                   actions={
                     mine ? null : (
-                      <form action={acknowledgeEvidence} className="ack-form">
-                        <input type="hidden" name="id" value={entry.id} />
-                        <input type="hidden" name="userId" value={user.id} />
-                        <label htmlFor={`ack-comment-${entry.id}`} className="sr-only">
-                          Comment on “{entry.title}” (optional)
+                      <>
+                        <label className="check bulk-pick">
+                          <input type="checkbox" name="ids" value={entry.id} form="bulk-ack" /> Tick
+                          “{entry.title}”
                         </label>
-                        <input
-                          id={`ack-comment-${entry.id}`}
-                          name="comment"
-                          placeholder="Optional comment"
-                          maxLength={500}
-                        />
-                        <button
-                          type="submit"
-                          className="button small primary"
-                          aria-label={`Acknowledge “${entry.title}”`}
-                        >
-                          Acknowledge
-                        </button>
-                      </form>
+                        <form action={acknowledgeEvidence} className="ack-form">
+                          <input type="hidden" name="id" value={entry.id} />
+                          <input type="hidden" name="userId" value={user.id} />
+                          <label htmlFor={`ack-comment-${entry.id}`} className="sr-only">
+                            Comment on “{entry.title}” (optional)
+                          </label>
+                          <input
+                            id={`ack-comment-${entry.id}`}
+                            name="comment"
+                            placeholder="Optional comment"
+                            maxLength={500}
+                          />
+                          <button
+                            type="submit"
+                            className="button small primary"
+                            aria-label={`Acknowledge “${entry.title}”`}
+                          >
+                            Acknowledge
+                          </button>
+                        </form>
+                      </>
                     )
                   }
                 />
@@ -164,10 +270,14 @@ export default async function ReportPage({
           </div>
         )}
         <nav className="pager" aria-label="Evidence pages">
-          {typeof sp.cursor === 'string' ? <Link href={`/team/${user.id}`}>Newest</Link> : <span />}
+          {cursor ? (
+            <Link href={`/team/${user.id}?${filterQuery}#evidence-h`}>Newest</Link>
+          ) : (
+            <span />
+          )}
           {evidence.nextCursor ? (
             <Link
-              href={`/team/${user.id}?cursor=${encodeURIComponent(evidence.nextCursor)}#evidence-h`}
+              href={`/team/${user.id}?${filterQuery}${filterQuery.size > 0 ? '&' : ''}cursor=${encodeURIComponent(evidence.nextCursor)}#evidence-h`}
             >
               Older entries
             </Link>

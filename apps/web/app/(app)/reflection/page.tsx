@@ -1,0 +1,174 @@
+import { weekStartOf } from '@leadtrack/core';
+import type { Metadata } from 'next';
+import { FitChart } from '../../../components/fit-chart';
+import { load, requireMe } from '../../../lib/api';
+import { formatDate } from '../../../lib/format';
+import type { ReflectionListDto } from '../../../lib/types';
+import { saveReflection } from '../../actions/reflection';
+
+export const metadata: Metadata = { title: 'Fit reflection · Leadtrack' };
+
+interface Statements {
+  items: { id: string; text: string; suitsRole: boolean }[];
+  guidance: string;
+}
+
+const SCALE = [
+  [1, 'Not at all'],
+  [2, 'A little'],
+  [3, 'Somewhat'],
+  [4, 'Mostly'],
+  [5, 'Very much'],
+] as const;
+
+/** Today in the reader's time zone: "this week" is theirs (PRODUCT.md nudges). */
+function today(timeZone: string | undefined): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'UTC' }).format(new Date());
+  } catch {
+    return new Date().toISOString().slice(0, 10);
+  }
+}
+
+function reading(score: number): string {
+  if (score >= 65)
+    return 'Your answers lean toward the tech-lead role: the parts of it that are not coding seem to give you energy.';
+  if (score <= 35)
+    return 'Your answers lean toward the senior IC path: deep, hands-on work suits you. That is a strong career in its own right, not a step short of one.';
+  return 'Your answers sit between the two paths: notice which statements move from week to week.';
+}
+
+export default async function ReflectionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const sp = await searchParams;
+  const me = await requireMe();
+  const [statements, list] = await Promise.all([
+    load<Statements>('/reflection-statements'),
+    load<ReflectionListDto>(`/users/${me.id}/reflections`),
+  ]);
+  const week = weekStartOf(today((me as { timeZone?: string }).timeZone));
+  const thisWeek = list.items.find((r) => r.weekStart === week) ?? null;
+  const missing = typeof sp.missing === 'string' ? sp.missing.split(',') : [];
+  const trend = [...list.items]
+    .sort((a, b) => a.weekStart.localeCompare(b.weekStart))
+    .map((r) => ({ weekStart: r.weekStart, fitScore: r.fitScore }));
+  const latest = list.items[0] ?? null;
+  return (
+    <>
+      <h1>Should you become a tech lead?</h1>
+      <p className="lede">
+        A weekly reflection on whether the role suits you. Being a strong senior IC is a legitimate
+        endpoint: many of the best engineers choose it, and this page is here to help you choose
+        either way, not to push you toward the title.
+      </p>
+      {sp.saved ? (
+        <p className="flash" role="status">
+          Saved for the week of {formatDate(week)}.
+        </p>
+      ) : null}
+      {missing.length > 0 ? (
+        <p className="form-alert" role="alert">
+          Answer every statement: {missing.length === 1 ? 'one is' : `${missing.length} are`} still
+          empty.
+        </p>
+      ) : null}
+      {typeof sp.error === 'string' ? (
+        <p className="form-alert" role="alert">
+          Not saved. {sp.error}
+        </p>
+      ) : null}
+      <div className="columns">
+        <section className="panel" aria-labelledby="fit-h">
+          <h2 id="fit-h">Your fit over time</h2>
+          {latest ? (
+            <>
+              <p>
+                <span className="big">{latest.fitScore}</span> of 100 in the week of{' '}
+                {formatDate(latest.weekStart)}.
+              </p>
+              <p className="muted small">{reading(latest.fitScore)}</p>
+              <FitChart points={trend} />
+            </>
+          ) : (
+            <p className="empty">
+              Your first reflection starts the trend. Answer once a week; what changes over a few
+              months says more than any one week.
+            </p>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="about-h">
+          <h2 id="about-h">How to read it</h2>
+          <p>{statements.guidance}</p>
+          <p className="muted small">
+            Private to you unless you share a week with your manager. Sponsors never see it.
+          </p>
+        </section>
+      </div>
+      <form action={saveReflection} className="panel reflection-form">
+        <input type="hidden" name="weekStart" value={week} />
+        <h2 id="statements-h">This week ({formatDate(week)})</h2>
+        <p className="muted small">
+          {thisWeek
+            ? 'You answered this week already: your answers are filled in, and saving replaces them.'
+            : 'One reflection a week. Answer each statement from 1 (not at all) to 5 (very much).'}
+        </p>
+        {statements.items.map((s) => {
+          const answer = thisWeek?.answers[s.id];
+          const error = missing.includes(s.id);
+          return (
+            <fieldset
+              key={s.id}
+              className={`statement${error ? ' invalid' : ''}`}
+              aria-describedby={error ? `err-${s.id}` : undefined}
+            >
+              <legend>{s.text}</legend>
+              {error ? (
+                <p id={`err-${s.id}`} className="field-error small">
+                  Choose an answer from 1 to 5.
+                </p>
+              ) : null}
+              <div className="scale">
+                {SCALE.map(([n, word]) => (
+                  <label key={n} className="scale-option">
+                    <input
+                      type="radio"
+                      name={`answer-${s.id}`}
+                      value={n}
+                      defaultChecked={answer === n}
+                      required
+                    />
+                    <span>
+                      {n} <span className="muted small">{word}</span>
+                    </span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          );
+        })}
+        <div className="field">
+          <label htmlFor="reflection-note">Note (optional)</label>
+          <textarea
+            id="reflection-note"
+            name="note"
+            rows={3}
+            maxLength={5000}
+            defaultValue={thisWeek?.note ?? ''}
+          />
+        </div>
+        <label className="check">
+          <input type="checkbox" name="shared" defaultChecked={thisWeek?.shared ?? false} /> Share
+          this week's reflection with my manager
+        </label>
+        <p>
+          <button type="submit" className="button primary">
+            {thisWeek ? 'Save this week again' : 'Save this week'}
+          </button>
+        </p>
+      </form>
+    </>
+  );
+}

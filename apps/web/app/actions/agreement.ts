@@ -1,0 +1,65 @@
+'use server';
+// The working agreement: save (the whole agreement, against the version read) and confirm.
+// Results come back as query parameters on the page the form was on, so the page says what
+// happened in words, also without JavaScript.
+import { AGREEMENT_AREAS, AGREEMENT_OWNERS } from '@leadtrack/core';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { api } from '../../lib/api';
+
+/** The page to come back to: only our own agreement pages, never an arbitrary URL. */
+function backTo(form: FormData): string {
+  const back = String(form.get('back') ?? '');
+  return /^\/(agreement|team\/[A-Za-z0-9_-]+\/agreement)$/.test(back) ? back : '/agreement';
+}
+
+function outcome(back: string, params: Record<string, string>): never {
+  redirect(`${back}?${new URLSearchParams(params)}`);
+}
+
+export async function saveAgreement(form: FormData): Promise<void> {
+  const back = backTo(form);
+  const userId = String(form.get('userId') ?? '');
+  const version = String(form.get('version') ?? '');
+  const items = AGREEMENT_AREAS.map((area) => {
+    const owner = String(form.get(`owner-${area}`) ?? '');
+    const note = String(form.get(`note-${area}`) ?? '').trim();
+    return {
+      area,
+      owner: (AGREEMENT_OWNERS as readonly string[]).includes(owner)
+        ? (owner as (typeof AGREEMENT_OWNERS)[number])
+        : null,
+      note: note || null,
+    };
+  });
+  const res = await api(`/users/${encodeURIComponent(userId)}/agreement`, {
+    method: 'PUT',
+    body: { items },
+    headers: version ? { 'if-match': `"${version}"` } : {},
+  });
+  if (!res.ok) {
+    if (res.status === 412) outcome(back, { error: 'conflict' });
+    const detail = [res.problem.detail, ...(res.problem.errors ?? []).map((e) => e.message)]
+      .filter(Boolean)
+      .join(' ');
+    outcome(back, { error: 'refused', detail: detail.slice(0, 300) });
+  }
+  revalidatePath(back);
+  outcome(back, { saved: '1' });
+}
+
+export async function confirmAgreement(form: FormData): Promise<void> {
+  const back = backTo(form);
+  const userId = String(form.get('userId') ?? '');
+  const version = String(form.get('version') ?? '');
+  const res = await api(`/users/${encodeURIComponent(userId)}/agreement/confirm`, {
+    method: 'POST',
+    headers: version ? { 'if-match': `"${version}"` } : {},
+  });
+  if (!res.ok) {
+    if (res.status === 412) outcome(back, { error: 'conflict' });
+    outcome(back, { error: 'refused', detail: (res.problem.detail || '').slice(0, 300) });
+  }
+  revalidatePath(back);
+  outcome(back, { confirmed: '1' });
+}

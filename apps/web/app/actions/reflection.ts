@@ -1,0 +1,32 @@
+'use server';
+// The weekly fit reflection: the whole week's answers in one PUT (answering again the same
+// week replaces them: at most one a week).
+import { REFLECTION_STATEMENT_IDS } from '@leadtrack/core';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { api } from '../../lib/api';
+
+export async function saveReflection(form: FormData): Promise<void> {
+  const weekStart = String(form.get('weekStart') ?? '');
+  const answers: Record<string, number> = {};
+  const missing: string[] = [];
+  for (const id of REFLECTION_STATEMENT_IDS) {
+    const n = Number(form.get(`answer-${id}`));
+    if (Number.isInteger(n) && n >= 1 && n <= 5) answers[id] = n;
+    else missing.push(id);
+  }
+  if (missing.length > 0) redirect(`/reflection?missing=${missing.join(',')}#statements-h`);
+  const note = String(form.get('note') ?? '').trim();
+  const res = await api(`/reflections/${encodeURIComponent(weekStart)}`, {
+    method: 'PUT',
+    body: { answers, note: note || null, shared: form.get('shared') === 'on' },
+  });
+  if (!res.ok) {
+    const detail = [res.problem.detail, ...(res.problem.errors ?? []).map((e) => e.message)]
+      .filter(Boolean)
+      .join(' ');
+    redirect(`/reflection?${new URLSearchParams({ error: detail.slice(0, 300) || 'failed' })}`);
+  }
+  revalidatePath('/reflection');
+  redirect('/reflection?saved=1');
+}
