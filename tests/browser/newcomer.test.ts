@@ -153,7 +153,7 @@ describe('a new engineer', () => {
   it('sees empty states that say what to do next', async () => {
     const page = await signedIn(user);
     await page.getByText('Your readiness starts with one entry').waitFor();
-    expect(await page.getByRole('link', { name: 'Do this week’s check-in' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Check in for this week' }).count()).toBe(1);
     await page.goto('/evidence');
     expect(await page.getByRole('link', { name: 'Log your first entry' }).count()).toBe(1);
     await page.goto('/evidence/trash');

@@ -186,8 +186,8 @@ export default async function EvidenceListPage({
         <div className="empty-state panel">
           {filtered ? (
             <p>
-              No evidence matches these filters. <Link href="/evidence">Clear the filters</Link> to
-              see everything.
+              No evidence matches these filters.{' '}
+              <Link href="/evidence">Show all your evidence</Link> instead.
             </p>
           ) : (
             <>
