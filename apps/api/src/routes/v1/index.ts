@@ -6,6 +6,7 @@ import agreementRoutes from './agreement-routes';
 import auditRoutes from './audit-routes';
 import authRoutes from './auth-routes';
 import checkinRoutes from './checkin-routes';
+import directoryRoutes from './directory-routes';
 import endorsementRoutes from './endorsement-routes';
 import evidenceRoutes from './evidence-routes';
 import feedbackRoutes from './feedback-routes';
@@ -23,6 +24,8 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
   await fastify.register(async (protectedTree) => {
     protectedTree.addHook('onRequest', protectedTree.authenticate);
     await protectedTree.register(meRoutes, { prefix: '/me' });
+    // /users/directory: a static path, so it wins over /users/:id whatever the order.
+    await protectedTree.register(directoryRoutes);
     await protectedTree.register(userRoutes, { prefix: '/users', config: opts.config });
     await protectedTree.register(auditRoutes, { prefix: '/audit' });
     await protectedTree.register(evidenceRoutes, { prefix: '/evidence' });
