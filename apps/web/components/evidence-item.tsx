@@ -60,6 +60,18 @@ export function EvidenceItem({ entry, actions }: { entry: Evidence; actions?: Re
         ) : (
           <span className="muted">Not acknowledged yet</span>
         )}
+        {/* Endorsements: colleagues the owner asked, shown apart from the manager's acknowledgements. */}
+        {entry.endorsements?.length > 0 ? (
+          <ul className="acks endorsements">
+            {entry.endorsements.map((a) => (
+              <li key={a.id} className="endorsement">
+                <span aria-hidden="true">★ </span>Endorsed by {a.by.name} on{' '}
+                <DateText iso={a.createdAt} />
+                {a.comment ? <q>{a.comment}</q> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </div>
       {actions ? <div className="entry-actions">{actions}</div> : null}
     </article>

@@ -5,6 +5,8 @@ import { usePathname } from 'next/navigation';
 interface Item {
   href: string;
   label: string;
+  /** Something waiting there (endorsement requests): shown as a badge, said in words. */
+  count?: number;
 }
 
 function isCurrent(pathname: string, href: string): boolean {
@@ -25,6 +27,12 @@ export function Nav({ items }: { items: Item[] }) {
             <li key={item.href}>
               <Link href={item.href} aria-current={current ? 'page' : undefined}>
                 {item.label}
+                {item.count ? (
+                  <span className="nav-count">
+                    {item.count}
+                    <span className="sr-only"> waiting</span>
+                  </span>
+                ) : null}
               </Link>
             </li>
           );

@@ -1,13 +1,17 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Nav } from '../../components/nav';
-import { requireMe } from '../../lib/api';
+import { api, requireMe } from '../../lib/api';
+import type { PendingEndorsementRequestList } from '../../lib/types';
 import { signOut } from '../actions/auth';
 
 export const dynamic = 'force-dynamic';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const me = await requireMe();
+  // Endorsement requests waiting for the caller: their count in the nav, the link only then.
+  const requests = await api<PendingEndorsementRequestList>('/endorsement-requests');
+  const waiting = requests.ok ? requests.data.items.length : 0;
   const items = [
     { href: '/', label: 'Readiness' },
     { href: '/evidence/new', label: 'Log evidence' },
@@ -15,6 +19,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: '/checkin', label: 'Check-in' },
     ...(me.role !== 'engineer' ? [{ href: '/team', label: 'Team' }] : []),
     { href: '/packet', label: 'Packet' },
+    { href: '/reflection', label: 'Reflection' },
+    ...(me.managerId ? [{ href: '/agreement', label: 'Agreement' }] : []),
+    ...(waiting > 0 ? [{ href: '/endorsements', label: 'Endorsements', count: waiting }] : []),
     ...(me.role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : []),
     { href: '/settings', label: 'Settings' },
   ];

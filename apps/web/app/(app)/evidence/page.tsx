@@ -222,6 +222,13 @@ export default async function EvidenceListPage({
                   >
                     Edit
                   </Link>
+                  <Link
+                    href={`/evidence/${entry.id}/endorse`}
+                    className="button small"
+                    aria-label={`Ask for an endorsement of “${entry.title}”`}
+                  >
+                    Ask for an endorsement
+                  </Link>
                   <form action={deleteEvidence}>
                     <input type="hidden" name="id" value={entry.id} />
                     <input type="hidden" name="back" value={here} />

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { SponsorsSection } from '../../../components/sponsors-section';
 import { load } from '../../../lib/api';
 import type { MeDto, PersonalToken } from '../../../lib/types';
 import { PasswordForm, SessionsForm, TimeZoneForm, TokenForm, TokenList } from './forms';
@@ -11,7 +12,12 @@ function timeZones(): string[] {
   return ['UTC', ...zones.filter((z) => z !== 'UTC')];
 }
 
-export default async function SettingsPage() {
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const sp = await searchParams;
   const [me, tokens] = await Promise.all([
     load<MeDto>('/me'),
     load<{ items: PersonalToken[] }>('/me/tokens'),
@@ -45,6 +51,7 @@ export default async function SettingsPage() {
         <TokenForm />
         <TokenList tokens={tokens.items} timeZone={timeZone} />
       </section>
+      <SponsorsSection meId={me.id} flash={sp} />
     </>
   );
 }

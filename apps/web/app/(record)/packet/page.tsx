@@ -217,6 +217,14 @@ export default async function PacketPage({
                       {a.comment ? <q>{a.comment}</q> : null}
                     </p>
                   ))}
+                  {/* Colleagues' endorsements, apart from the manager's acknowledgements. */}
+                  {e.endorsements.map((a) => (
+                    <p key={`endorsed-${a.by.id}-${a.createdAt}`} className="endorsement small">
+                      <span aria-hidden="true">★ </span>Endorsed by {a.by.name} (colleague),{' '}
+                      <DateText iso={a.createdAt} />
+                      {a.comment ? <q>{a.comment}</q> : null}
+                    </p>
+                  ))}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ColleaguePicker } from '../../../../../components/colleague-picker';
+import { EvidenceItem } from '../../../../../components/evidence-item';
+import { loadOrNull, requireMe } from '../../../../../lib/api';
+import { loadColleagues } from '../../../../../lib/directory';
+import type { Evidence } from '../../../../../lib/types';
+import { requestEndorsement } from '../../../../actions/endorsements';
+
+export const metadata: Metadata = { title: 'Ask for an endorsement · Leadtrack' };
+
+export default async function EndorsePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { id } = await params;
+  const sp = await searchParams;
+  const me = await requireMe();
+  const entry = await loadOrNull<Evidence>(`/evidence/${encodeURIComponent(id)}`);
+  // Only the owner asks; anyone else who may read the entry is sent a plain 404 here.
+  if (!entry || entry.userId !== me.id) notFound();
+  const colleagues = await loadColleagues(me.id);
+  return (
+    <>
+      <p className="crumbs">
+        <Link href="/evidence">Evidence</Link> <span aria-hidden="true">/</span> Ask for an
+        endorsement
+      </p>
+      <h1>Ask for an endorsement</h1>
+      <p className="muted">
+        A colleague who saw this work can vouch for it. They read this entry only, nothing else of
+        yours, and endorse it with a comment or decline. Endorsements count toward visibility and
+        appear in your packet, apart from your manager's acknowledgements.
+      </p>
+      {typeof sp.asked === 'string' ? (
+        <p className="flash" role="status">
+          Asked {sp.asked}. The endorsement appears on the entry once they answer.
+        </p>
+      ) : null}
+      {typeof sp.error === 'string' ? (
+        <p className="form-alert" role="alert">
+          Not asked. {sp.error}
+        </p>
+      ) : null}
+      <EvidenceItem entry={entry} />
+      <form action={requestEndorsement} className="panel inline-form">
+        <input type="hidden" name="entryId" value={entry.id} />
+        <ColleaguePicker
+          id="endorser"
+          label="Colleague to ask"
+          colleagues={colleagues}
+          hint="Anyone active in this Leadtrack instance: a peer, a stakeholder, a staff engineer."
+        />
+        <button type="submit" className="button primary">
+          Ask for an endorsement
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+// A sponsor's read-only view of someone who granted them access: readiness, role profile,
+// evidence and a link to the packet (never check-ins, feedback, reflections or agreement,
+// which the API refuses a sponsor anyway).
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { DateText } from '../../../../components/date-text';
+import { EvidenceItem } from '../../../../components/evidence-item';
+import { RoleProfile } from '../../../../components/role-profile';
+import { Timeline } from '../../../../components/timeline';
+import { api, load, loadOrNull } from '../../../../lib/api';
+import type { EvidencePage, ReadinessDto, RoleProfileDto, SponsorDto } from '../../../../lib/types';
+import { loadWeekTitles } from '../../../../lib/week-titles';
+
+export const metadata: Metadata = { title: 'Sponsored · Leadtrack' };
+
+export default async function SponsoredPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { id } = await params;
+  const sp = await searchParams;
+  const sponsoring = await load<{ items: SponsorDto[] }>('/me/sponsoring');
+  const grant = sponsoring.items.find((s) => s.user.id === id);
+  if (!grant) notFound();
+  const person = grant.user;
+  const one = (v: string | string[] | undefined) => (typeof v === 'string' && v ? v : undefined);
+  const from = one(sp.from);
+  const to = one(sp.to);
+  const cursor = one(sp.cursor);
+  const [readiness, evidence, profile] = await Promise.all([
+    loadOrNull<ReadinessDto>(`/users/${encodeURIComponent(person.id)}/readiness`),
+    load<EvidencePage>('/evidence', { query: { userId: person.id, limit: 20, from, to, cursor } }),
+    api<RoleProfileDto>(`/users/${encodeURIComponent(person.id)}/profile`),
+  ]);
+  if (!readiness) notFound();
+  const titles = await loadWeekTitles(person.id, readiness.weeks[0]?.weekStart);
+  const first = person.name.split(' ')[0] ?? person.name;
+  return (
+    <>
+      <p className="crumbs">
+        <Link href="/settings#sponsors-h">Sponsoring</Link> <span aria-hidden="true">/</span>{' '}
+        {person.name}
+      </p>
+      <div className="page-head">
+        <h1>{person.name}</h1>
+        <Link href={`/packet?userId=${person.id}`} className="button">
+          Promotion packet
+        </Link>
+      </div>
+      <p className="muted">
+        {first} made you a sponsor: you read their readiness, evidence, role profile and packet.
+        Their check-ins, feedback and reflections stay private.
+      </p>
+      <Timeline
+        readiness={readiness}
+        who={first}
+        titles={titles}
+        weekHref={`/people/${person.id}`}
+      />
+      {profile.ok ? <RoleProfile profile={profile.data} who={first} /> : null}
+      <section className="panel" aria-labelledby="evidence-h">
+        <h2 id="evidence-h">Evidence</h2>
+        {from || to ? (
+          <p>
+            Week of <DateText iso={from ?? to ?? ''} /> ·{' '}
+            <Link href={`/people/${person.id}#evidence-h`}>All weeks</Link>
+          </p>
+        ) : null}
+        {evidence.items.length === 0 ? (
+          <p className="empty">Nothing logged {from || to ? 'that week' : 'yet'}.</p>
+        ) : (
+          <div className="entries">
+            {evidence.items.map((e) => (
+              <EvidenceItem key={e.id} entry={e} />
+            ))}
+          </div>
+        )}
+        {evidence.nextCursor ? (
+          <nav className="pager" aria-label="Evidence pages">
+            <span />
+            <Link
+              href={`/people/${person.id}?cursor=${encodeURIComponent(evidence.nextCursor)}#evidence-h`}
+            >
+              Older entries
+            </Link>
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}
