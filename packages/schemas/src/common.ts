@@ -1,6 +1,7 @@
 // Building blocks every part of the contract shares: ids, dates, problems, pages.
-import { EVIDENCE_KINDS, isIsoDate } from '@leadtrack/core';
+import { EVIDENCE_KINDS, isIsoDate, isMonday, todayUtc, weekStartOf } from '@leadtrack/core';
 import { z } from 'zod';
+import { rule } from './messages';
 
 /**
  * Text Postgres can store and every client can decode: no NUL byte (Postgres refuses it)
@@ -15,10 +16,10 @@ export function isStorableText(value: string): boolean {
   return !UNSTORABLE.test(value);
 }
 
-export const STORABLE_TEXT_MESSAGE = 'Must not contain a NUL character or an unpaired surrogate';
+export const STORABLE_TEXT_RULE = 'must not contain a NUL character or an unpaired surrogate';
 
 /** `z.string()` for anything a client sends: refuses NUL and unpaired surrogates. */
-export const plainString = () => z.string().refine(isStorableText, STORABLE_TEXT_MESSAGE);
+export const plainString = () => z.string().refine(isStorableText, rule(STORABLE_TEXT_RULE));
 
 export const IdSchema = plainString().min(1).max(64);
 
@@ -33,12 +34,44 @@ export const IsoDateSchema = z
   .string()
   .superRefine((value, ctx) => {
     if (!isIsoDate(value)) {
-      ctx.addIssue({ code: 'custom', message: 'Expected a calendar date as YYYY-MM-DD' });
+      ctx.addIssue({ code: 'custom', ...rule('must be a calendar date as YYYY-MM-DD') });
     } else if (value < MIN_DATE) {
-      ctx.addIssue({ code: 'custom', message: `Must not be before ${MIN_DATE}` });
+      ctx.addIssue({ code: 'custom', ...rule(`must not be before ${MIN_DATE}`) });
     }
   })
   .meta({ format: 'date', example: '2026-11-23' });
+
+/** `YYYY-MM-DD` of a real date from 2000 on: the rules below only judge such values. */
+const inRange = (value: string) => isIsoDate(value) && value >= MIN_DATE;
+
+/**
+ * A date that has happened: not after today (UTC, the server's "today" everywhere). Part of
+ * the schema, read from the clock as the request is parsed, so a future date is reported
+ * together with every other error of the request instead of in a later round.
+ */
+export const PastDateSchema = IsoDateSchema.superRefine((value, ctx) => {
+  const today = todayUtc();
+  if (inRange(value) && value > today) {
+    ctx.addIssue({ code: 'custom', ...rule(`must not be after today (${today}, UTC)`) });
+  }
+});
+
+/**
+ * A week named by its Monday (`YYYY-MM-DD`), not after the current week: a week may be
+ * filled in while it runs. Judged with the schema, for the same reason as PastDateSchema.
+ */
+export const WeekStartSchema = IsoDateSchema.superRefine((value, ctx) => {
+  if (!inRange(value)) return;
+  if (!isMonday(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      ...rule(`must be a Monday: that week starts on ${weekStartOf(value)}`),
+    });
+  } else if (value > weekStartOf(todayUtc())) {
+    // Both are Mondays as YYYY-MM-DD, so string order is date order.
+    ctx.addIssue({ code: 'custom', ...rule('must not be after the current week') });
+  }
+});
 
 /** A date in a response: unbounded, so rows stored before the bound still serialise. */
 export const CalendarDateSchema = z.string().meta({ format: 'date', example: '2026-11-23' });

@@ -7,11 +7,13 @@ import {
   IdSchema,
   InstantSchema,
   IsoDateSchema,
+  PastDateSchema,
   plainString,
   text,
   UserRefSchema,
 } from './common';
 import { EndorsementSchema } from './endorsements';
+import { rule, sentence } from './messages';
 
 export const AudienceSchema = z.enum(['team', 'org', 'stakeholders']);
 export type Audience = z.infer<typeof AudienceSchema>;
@@ -37,13 +39,21 @@ export const EvidenceKindsSchema = z
   .array(EvidenceKindSchema)
   .min(EVIDENCE_LIMITS.minKinds)
   .max(EVIDENCE_LIMITS.maxKinds)
-  .refine((kinds) => new Set(kinds).size === kinds.length, { message: 'Kinds must be distinct' });
+  .refine(
+    (kinds) => new Set(kinds).size === kinds.length,
+    rule('Choose each behaviour only once.'),
+  );
 
 /** An absolute http(s) URL; other schemes (ftp:, javascript:, data:…) are refused. */
 export const EvidenceLinkSchema = plainString()
   .trim()
   .max(EVIDENCE_LIMITS.linkMax)
-  .pipe(z.url({ protocol: /^https?$/, message: 'Expected an http or https URL' }));
+  .pipe(
+    z.url({
+      protocol: /^https?$/,
+      error: (issue) => sentence(issue.path ?? [], 'must be an http or https URL'),
+    }),
+  );
 
 const LinksSchema = z.array(EvidenceLinkSchema).max(EVIDENCE_LIMITS.maxLinks);
 const TitleSchema = text(1, EVIDENCE_LIMITS.titleMax);
@@ -53,13 +63,13 @@ const DescriptionSchema = text(0, EVIDENCE_LIMITS.descriptionMax);
 /**
  * `source` is not accepted: entries made through the API are always `manual`, so an
  * integration cannot be impersonated by a hand-written request. `occurredOn` must not be
- * after today (UTC); the API checks that, since it needs the clock.
+ * after today (UTC).
  */
 export const CreateEvidenceBodySchema = z.strictObject({
   kinds: EvidenceKindsSchema,
   title: TitleSchema,
   description: DescriptionSchema.nullish(),
-  occurredOn: IsoDateSchema,
+  occurredOn: PastDateSchema,
   links: LinksSchema.optional(),
   audience: AudienceSchema.nullish(),
 });
@@ -71,12 +81,12 @@ export const UpdateEvidenceBodySchema = z
     kinds: EvidenceKindsSchema.optional(),
     title: TitleSchema.optional(),
     description: DescriptionSchema.nullish(),
-    occurredOn: IsoDateSchema.optional(),
+    occurredOn: PastDateSchema.optional(),
     links: LinksSchema.optional(),
     audience: AudienceSchema.nullish(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: 'Send at least one field to change',
+    ...rule('Send at least one field to change.'),
     // Only judged when the fields themselves are valid (an unknown field is reported alone).
     when: (payload) => payload.issues.length === 0,
   });
@@ -126,7 +136,7 @@ export const ListEvidenceQuerySchema = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     path: ['to'],
-    message: 'Must not be before from',
+    ...rule('must not be before the from date'),
   });
 export type ListEvidenceQuery = z.infer<typeof ListEvidenceQuerySchema>;
 

@@ -7,6 +7,7 @@ export * from './common';
 export * from './endorsements';
 export * from './evidence';
 export * from './feedback';
+export * from './messages';
 export * from './packet';
 export * from './profile';
 export * from './readiness';

@@ -1,4 +1,5 @@
 // Typed HTTP errors that the error handler turns into application/problem+json.
+import { fieldLabel } from '@leadtrack/schemas';
 
 export interface FieldError {
   path: string;
@@ -47,6 +48,12 @@ export const notFound = (detail = 'No such resource.') => new HttpProblem(404, d
 export const conflict = (detail: string) => new HttpProblem(409, detail);
 export const preconditionFailed = (detail: string) => new HttpProblem(412, detail);
 
-/** One invalid field as a 400, e.g. a date in the future that zod alone cannot judge. */
-export const invalidField = (path: string, message: string) =>
-  badRequest(`${path}: ${message}`, [{ path, message }]);
+/**
+ * One invalid field as a 400, for a rule zod alone cannot judge (one that needs the
+ * database): the message names the field in words, as the schemas' messages do.
+ */
+export const invalidField = (path: string, rule: string) => {
+  const reason = rule.charAt(0).toLowerCase() + rule.slice(1);
+  const message = `${fieldLabel([path])}: ${reason}${/[.!?]$/.test(rule) ? '' : '.'}`;
+  return badRequest(message, [{ path, message }]);
+};

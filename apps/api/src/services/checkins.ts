@@ -1,11 +1,9 @@
 // Weekly check-ins. Writing: always the caller's own week (the path names no user), so
 // there is nothing to authorize beyond being signed in. Reading: the rights of
 // GET /users/:id (self, the direct manager, an admin), else 404, through access.ts.
-import { isMonday, todayUtc, weekStartOf } from '@leadtrack/core';
 import type { Checkin, PrismaClient } from '@leadtrack/db';
 import type { Checkin as CheckinDto, CheckinQuery, PutCheckinBody } from '@leadtrack/schemas';
 import { fromIsoDate, toIsoDate } from '../lib/dates';
-import { invalidField } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
 import { findReadableUser } from './access';
 import { isUniqueViolation } from './accounts';
@@ -24,28 +22,11 @@ export function toCheckinDto(checkin: Checkin): CheckinDto {
 }
 
 /**
- * The schema has already proved `weekStart` a real calendar date; here: it names a week by
- * its Monday, and that week has begun (the current week may be filled in while it runs;
- * "today" is the UTC date, as everywhere on the server).
- */
-export function assertWritableWeek(weekStart: string, today = todayUtc()) {
-  if (!isMonday(weekStart)) {
-    throw invalidField(
-      'weekStart',
-      `Expected a Monday: that week starts on ${weekStartOf(weekStart)}`,
-    );
-  }
-  // Both are Mondays as YYYY-MM-DD, so string order is date order.
-  if (weekStart > weekStartOf(today)) {
-    throw invalidField('weekStart', 'Expected a week that is not after the current week');
-  }
-}
-
-/**
  * Creates or replaces the caller's check-in for the week (unique per user and week). PUT
  * replaces the whole check-in: an omitted `note` clears it. Should two first writes for
  * the same week race into the unique index (Prisma's upsert is not always one statement),
  * the loser retries once and updates the winner's row, so both callers get a 200.
+ * That `weekStart` is a Monday not after the current week is the route's WeekStartSchema.
  */
 export async function putCheckin(
   prisma: PrismaClient,
@@ -53,7 +34,6 @@ export async function putCheckin(
   weekStart: string,
   body: PutCheckinBody,
 ): Promise<CheckinDto> {
-  assertWritableWeek(weekStart);
   const data = {
     handsOnPercent: body.handsOnPercent,
     deepWorkBlocks: body.deepWorkBlocks,

@@ -7,23 +7,15 @@
 // the canonical body: the same key and body within 24 hours returns the first entry again,
 // the same key with another body is a 409, and an expired key may be used afresh.
 import { createHash } from 'node:crypto';
-import { todayUtc } from '@leadtrack/core';
 import type { PrismaClient } from '@leadtrack/db';
 import type { CreateEvidenceBody } from '@leadtrack/schemas';
 import { fromIsoDate } from '../lib/dates';
-import { conflict, invalidField } from '../lib/problem';
+import { conflict } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
 import { isUniqueViolation } from './accounts';
 import { evidenceInclude } from './read-evidence';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-
-/** Evidence records what happened: a date after today (UTC) is refused. */
-export function assertNotInFuture(occurredOn: string) {
-  if (occurredOn > todayUtc()) {
-    throw invalidField('occurredOn', `Must not be after today (${todayUtc()}, UTC)`);
-  }
-}
 
 /** The stored form of a create body; optional fields take their stored defaults. */
 function normalise(body: CreateEvidenceBody) {
@@ -52,7 +44,6 @@ export async function createEvidence(
   body: CreateEvidenceBody,
   idempotencyKey?: string,
 ) {
-  assertNotInFuture(body.occurredOn);
   const entry = normalise(body);
   const data = {
     ...entry,

@@ -11,7 +11,6 @@ import { fromIsoDate } from '../lib/dates';
 import { forbidden, invalidField, preconditionFailed } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
 import { canRead } from './access';
-import { assertNotInFuture } from './create-evidence';
 import {
   entryInclude,
   findLiveEntry,
@@ -57,7 +56,6 @@ export async function updateEvidence(
   ifMatch: string | undefined,
 ) {
   const expected = parseIfMatch(ifMatch);
-  if (body.occurredOn !== undefined) assertNotInFuture(body.occurredOn);
   const entry = await findOwnEvidence(prisma, caller, id);
   const versions = expected === '*' ? null : expected;
   if (versions && !versions.includes(entry.version)) throw stale(entry.version);

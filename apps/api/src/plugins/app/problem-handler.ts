@@ -1,8 +1,10 @@
 // The one error handler: every failure leaves as application/problem+json (RFC 9457).
 import type { Socket } from 'node:net';
+import { unknownFieldMessage } from '@leadtrack/schemas';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
 import { isDatabaseUnavailable, isUnstorableCharacter } from '../../lib/database-errors';
 import { type FieldError, HttpProblem, titleFor } from '../../lib/problem';
 
@@ -50,7 +52,10 @@ export function fieldErrors(issues: ZodIssueLike[]): FieldError[] {
   for (const issue of issues) {
     const base = issue.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
     if (issue.keyword === 'unrecognized_keys' && issue.params?.keys?.length) {
-      for (const key of issue.params.keys) add(base ? `${base}.${key}` : key, 'Unknown field');
+      for (const key of issue.params.keys) {
+        const path = base ? `${base}.${key}` : key;
+        add(path, unknownFieldMessage(path));
+      }
       continue;
     }
     add(base, issue.message ?? 'Invalid value');
@@ -58,12 +63,46 @@ export function fieldErrors(issues: ZodIssueLike[]): FieldError[] {
   return [...byPath.values()];
 }
 
-const PART_NAMES: Record<string, string> = {
-  body: 'body',
-  querystring: 'query',
-  params: 'path',
-  headers: 'headers',
-};
+/** The parts of a request in the order Fastify validates them, with the request's key. */
+const PARTS = [
+  ['params', 'params'],
+  ['body', 'body'],
+  ['querystring', 'query'],
+  ['headers', 'headers'],
+] as const;
+
+/**
+ * Fastify stops validating at the first bad part (path, body, query, headers), so a bad
+ * path would hide a bad body until the next round. The parts after the one that failed are
+ * still as sent: validating them here puts every error of the request in one answer.
+ */
+function laterPartIssues(failed: string | undefined, request: FastifyRequest): ZodIssueLike[] {
+  const schemas = (request.routeOptions.schema ?? {}) as Record<string, unknown>;
+  const start = PARTS.findIndex(([part]) => part === failed);
+  if (start === -1) return [];
+  const issues: ZodIssueLike[] = [];
+  for (const [part, key] of PARTS.slice(start + 1)) {
+    const schema = schemas[part] as ZodType | undefined;
+    if (!schema || typeof schema.safeParse !== 'function') continue;
+    const result = schema.safeParse(request[key]);
+    for (const issue of result.error?.issues ?? []) {
+      issues.push({
+        keyword: issue.code,
+        instancePath: `/${issue.path.join('/')}`,
+        message: issue.message,
+        params: { keys: issue.code === 'unrecognized_keys' ? issue.keys : undefined },
+      });
+    }
+  }
+  return issues;
+}
+
+/** The problem's detail: each error is a sentence naming its field already. */
+function validationDetail(errors: FieldError[]): string {
+  const messages = errors.map((e) => e.message);
+  if (messages.length === 1) return messages[0] ?? 'The request is not valid.';
+  return `${messages.length} fields need attention: ${messages.join(' ')}`;
+}
 
 async function problemHandler(fastify: FastifyInstance) {
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
@@ -71,11 +110,11 @@ async function problemHandler(fastify: FastifyInstance) {
       return sendProblem(reply, error.status, error.detail, error.errors);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = fieldErrors(error.validation as unknown as ZodIssueLike[]);
-      const part = PART_NAMES[error.validationContext ?? 'body'] ?? 'request';
-      // One sentence naming every bad field with its reason; `errors` has them one by one.
-      const reasons = errors.map((e) => `${e.path || part} (${lowerFirst(e.message)})`);
-      return sendProblem(reply, 400, `Invalid ${part}: ${reasons.join('; ')}.`, errors);
+      const errors = fieldErrors([
+        ...(error.validation as unknown as ZodIssueLike[]),
+        ...laterPartIssues(error.validationContext, request),
+      ]);
+      return sendProblem(reply, 400, validationDetail(errors), errors);
     }
     if (isDatabaseUnavailable(error)) {
       // Not a bug: the pool reconnects by itself once the database answers again.
@@ -154,10 +193,6 @@ function frameworkDetail(
     return { status: 400, detail: 'The request body is not valid JSON.' };
   }
   return undefined;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function kib(bytes: number): string {

@@ -3,8 +3,8 @@ import {
   CheckinListSchema,
   CheckinQuerySchema,
   CheckinSchema,
-  IsoDateSchema,
   PutCheckinBodySchema,
+  WeekStartSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,7 +12,7 @@ import { problems } from '../../lib/route-docs';
 import { listCheckins, putCheckin } from '../../services/checkins';
 
 const CheckinParams = z.strictObject({
-  weekStart: IsoDateSchema.describe('The Monday of the ISO week, not after the current week'),
+  weekStart: WeekStartSchema.describe('The Monday of the ISO week, not after the current week'),
 });
 
 const checkinRoutes: FastifyPluginAsyncZod = async (fastify) => {

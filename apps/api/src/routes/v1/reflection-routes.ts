@@ -4,12 +4,12 @@
 
 import { REFLECTION_GUIDANCE, REFLECTION_STATEMENTS } from '@leadtrack/core';
 import {
-  IsoDateSchema,
   PutReflectionBodySchema,
   ReflectionListSchema,
   ReflectionSchema,
   ReflectionStatementListSchema,
   UserRefSchema,
+  WeekStartSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,7 +18,7 @@ import { listReflections } from '../../services/reflections/list-reflections';
 import { putReflection } from '../../services/reflections/put-reflection';
 
 const WeekParams = z.strictObject({
-  weekStart: IsoDateSchema.describe('The Monday of the ISO week, not after the current week'),
+  weekStart: WeekStartSchema.describe('The Monday of the ISO week, not after the current week'),
 });
 
 const reflectionRoutes: FastifyPluginAsyncZod = async (fastify) => {

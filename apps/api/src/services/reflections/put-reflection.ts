@@ -7,7 +7,6 @@ import type { PutReflectionBody, ReflectionDto } from '@leadtrack/schemas';
 import { fromIsoDate, toIsoDate } from '../../lib/dates';
 import type { Caller } from '../../plugins/app/authenticate';
 import { isUniqueViolation } from '../accounts';
-import { assertWritableWeek } from '../checkins';
 
 export function toReflectionDto(reflection: Reflection): ReflectionDto {
   return {
@@ -26,8 +25,6 @@ export async function putReflection(
   weekStart: string,
   body: PutReflectionBody,
 ): Promise<ReflectionDto> {
-  // A Monday not after the current week, the rule of check-ins.
-  assertWritableWeek(weekStart);
   const data = {
     answers: body.answers,
     note: body.note || null,
