@@ -2,7 +2,13 @@
 // field in words and the rule (packages/schemas/src/messages.ts), every error of the
 // submission in one answer (rules that need the clock included), each bad list element
 // named once by its line. The paths stay machine-readable.
-import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
+import {
+  addDays,
+  addWeeks,
+  REFLECTION_STATEMENT_IDS,
+  todayUtc,
+  weekStartOf,
+} from '@leadtrack/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, expectProblem, makeTeam } from '../support/http';
@@ -198,6 +204,36 @@ describe('check-ins and reflections', () => {
       message: 'Week must not be after the current week.',
     });
     expect(await stored()).toEqual(before);
+  });
+
+  it('a reflection names each bad answer by its statement and says what to send', async () => {
+    const [first, second, third] = REFLECTION_STATEMENT_IDS;
+    const answers: Record<string, unknown> = Object.fromEntries(
+      REFLECTION_STATEMENT_IDS.map((id) => [id, 3]),
+    );
+    delete answers[first as string];
+    answers[second as string] = 0;
+    answers[third as string] = 2.5;
+    const res = await call(ctx.app, 'PUT', `${V1}/reflections/${weekStartOf(todayUtc())}`, {
+      token: team.engineer.token,
+      body: { answers, shared: 'no' },
+    });
+    expectProblem(res, 400);
+    expect(res.body.errors).toEqual([
+      {
+        path: `answers.${first}`,
+        message: `The answer to "${first}" is required (a whole number from 1 to 5).`,
+      },
+      {
+        path: `answers.${second}`,
+        message: `The answer to "${second}" must be a whole number from 1 to 5.`,
+      },
+      {
+        path: `answers.${third}`,
+        message: `The answer to "${third}" must be a whole number from 1 to 5.`,
+      },
+      { path: 'shared', message: 'Shared must be true or false.' },
+    ]);
   });
 
   it('the same check-in, corrected, is stored', async () => {

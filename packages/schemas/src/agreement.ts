@@ -3,12 +3,15 @@
 import { AGREEMENT_AREAS, AGREEMENT_OWNERS, isAgreementArea } from '@leadtrack/core';
 import { z } from 'zod';
 import { IdSchema, InstantSchema, text } from './common';
+import { rule, sentence } from './messages';
 
 export const AgreementAreaSchema = z.enum(AGREEMENT_AREAS, {
-  error: `Expected one of the areas: ${AGREEMENT_AREAS.join(', ')}`,
+  error: (issue) =>
+    sentence(issue.path ?? [], `must be one of the areas: ${AGREEMENT_AREAS.join(', ')}`),
 });
 export const AgreementOwnerSchema = z.enum(AGREEMENT_OWNERS, {
-  error: `Expected one of: ${AGREEMENT_OWNERS.join(', ')}, or null`,
+  error: (issue) =>
+    sentence(issue.path ?? [], `must be one of: ${AGREEMENT_OWNERS.join(', ')}, or null`),
 });
 
 export const AGREEMENT_LIMITS = Object.freeze({ noteMax: 1_000 });
@@ -36,7 +39,7 @@ const distinctAreas = z.superRefine(
         ctx.addIssue({
           code: 'custom',
           path: [index, 'area'],
-          message: `The area ${area} is listed more than once`,
+          ...rule(`The area ${area} is listed more than once.`),
         });
       }
       seen.add(area);

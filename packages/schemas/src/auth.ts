@@ -1,6 +1,7 @@
 // Accounts: sign-up, sign-in, tokens and the caller's own profile.
 import { z } from 'zod';
 import { IdSchema, InstantSchema, plainString, RoleSchema, text } from './common';
+import { rule } from './messages';
 
 export const EmailSchema = plainString().trim().toLowerCase().max(254).pipe(z.email());
 export const PasswordSchema = plainString().min(12).max(200);
@@ -22,7 +23,7 @@ export type User = z.infer<typeof UserSchema>;
 export const TimeZoneSchema = plainString()
   .min(1)
   .max(64)
-  .refine(isTimeZone, { message: 'Expected an IANA time zone such as Europe/Paris' })
+  .refine(isTimeZone, rule('must be an IANA time zone such as Europe/Paris'))
   .meta({ example: 'Europe/Paris' });
 
 function isTimeZone(name: string): boolean {

@@ -37,6 +37,9 @@ const LABELS: Record<string, Label> = {
   'if-match': { label: 'The If-Match header' },
 };
 
+/** Objects keyed by ids (not field names): their entries are named by the id as sent. */
+const KEYED: Record<string, string> = { answers: 'The answer to' };
+
 function labelOfKey(key: string): Label {
   const known = LABELS[key];
   if (known) return known;
@@ -58,7 +61,9 @@ export function fieldLabel(path: readonly PropertyKey[]): string {
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
     if (typeof key === 'number') continue;
-    const label = labelOfKey(String(key));
+    const parent = path[i - 1];
+    const keyed = typeof parent === 'string' ? KEYED[parent] : undefined;
+    const label = keyed ? { label: `${keyed} "${String(key)}"` } : labelOfKey(String(key));
     const next = path[i + 1];
     // An unnamed list's element is its label without a plural s: `tags.1` → "Tag 2".
     const item = label.item ?? label.label.replace(/s$/, '');
@@ -126,8 +131,8 @@ function boundsOf(issue: z.core.$ZodRawIssue): Bounds {
 
 const SAFE = 9007199254740991;
 
-/** "must be a whole number from 0 to 100", from what the schema declares. */
-function numberRule(issue: z.core.$ZodRawIssue, fallback: Bounds): string {
+/** "a whole number from 0 to 100", from what the schema declares. */
+function numberKind(issue: z.core.$ZodRawIssue, fallback: Bounds): string {
   const bounds = { ...fallback, ...boundsOf(issue) };
   const whole = bounds.whole || (issue as { expected?: string }).expected === 'int';
   const kind = whole ? 'a whole number' : 'a number';
@@ -135,11 +140,14 @@ function numberRule(issue: z.core.$ZodRawIssue, fallback: Bounds): string {
     bounds.minimum !== undefined && Math.abs(bounds.minimum) < SAFE ? bounds.minimum : undefined;
   const max =
     bounds.maximum !== undefined && Math.abs(bounds.maximum) < SAFE ? bounds.maximum : undefined;
-  if (min !== undefined && max !== undefined) return `must be ${kind} from ${min} to ${max}`;
-  if (min !== undefined) return `must be ${kind} of at least ${min}`;
-  if (max !== undefined) return `must be ${kind} of at most ${max}`;
-  return `must be ${kind}`;
+  if (min !== undefined && max !== undefined) return `${kind} from ${min} to ${max}`;
+  if (min !== undefined) return `${kind} of at least ${min}`;
+  if (max !== undefined) return `${kind} of at most ${max}`;
+  return kind;
 }
+
+const numberRule = (issue: z.core.$ZodRawIssue, fallback: Bounds) =>
+  `must be ${numberKind(issue, fallback)}`;
 
 const TYPE_WORDS: Record<string, string> = {
   string: 'text',
@@ -163,6 +171,10 @@ function ruleFor(issue: z.core.$ZodRawIssue): string | { whole: string } {
         const { minimum, maximum } = boundsOf(issue);
         if (issue.expected === 'array' && minimum && maximum !== undefined) {
           return { whole: `Choose between ${minimum} and ${maximum} ${nounOf(path)}.` };
+        }
+        // A missing number says what to send: "… is required (a whole number from 1 to 5)."
+        if (issue.expected === 'number' || issue.expected === 'int') {
+          return `is required (${numberKind(issue, {})})`;
         }
         return 'is required';
       }

@@ -3,6 +3,7 @@ import { EVIDENCE_KINDS, POLICY_LIMITS, SIGNAL_CODES, TIMELINE_WEEKS } from '@le
 import { z } from 'zod';
 import { UserSchema } from './auth';
 import { EvidenceKindSchema, IsoDateSchema } from './common';
+import { rule } from './messages';
 
 const { requiredKinds: KINDS, windowWeeks: WINDOW, thresholdWeeks: THRESHOLD } = POLICY_LIMITS;
 
@@ -22,9 +23,10 @@ export const PolicyBodySchema = z.strictObject({
     .array(EvidenceKindSchema)
     .min(KINDS.min)
     .max(KINDS.max)
-    .refine((kinds) => new Set(kinds).size === kinds.length, {
-      message: 'Kinds must be distinct',
-    })
+    .refine(
+      (kinds) => new Set(kinds).size === kinds.length,
+      rule('Choose each behaviour only once.'),
+    )
     .describe(`${KINDS.min}-${KINDS.max} distinct kinds that every window must show`),
   windowWeeks: z
     .number()

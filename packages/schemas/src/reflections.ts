@@ -19,10 +19,8 @@ export const ReflectionStatementListSchema = z
   })
   .meta({ id: 'ReflectionStatements' });
 
-const AnswerSchema = z
-  .int({ error: `Expected a whole number from ${ANSWER_MIN} to ${ANSWER_MAX}` })
-  .min(ANSWER_MIN, `Expected a whole number from ${ANSWER_MIN} to ${ANSWER_MAX}`)
-  .max(ANSWER_MAX, `Expected a whole number from ${ANSWER_MIN} to ${ANSWER_MAX}`);
+// Worded by messages.ts from the bounds: "… must be a whole number from 1 to 5."
+const AnswerSchema = z.int().min(ANSWER_MIN).max(ANSWER_MAX);
 
 /** Every statement answered, and nothing else: an unknown id is refused by name. */
 const AnswersSchema = z.strictObject(
