@@ -1,15 +1,16 @@
 // The audit log (API.md "Accounts and trust"): admin actions recorded with actor, target
 // and details, newest first, keyset-paged; admins only; never a secret.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   expectProblem,
   makeTeam,
   registerUser,
   TEST_PASSWORD,
+  type Team,
   uniqueEmail,
 } from '../support/http';
-import { startTestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 interface AuditItem {
   id: string;
@@ -21,14 +22,12 @@ interface AuditItem {
 }
 
 describe('audit log', () => {
-  let ctx: TestContext;
-  let team: Awaited<ReturnType<typeof makeTeam>>;
+  const ctx = useTestApp();
+  let team: Team;
 
   beforeAll(async () => {
-    ctx = await startTestApp();
     team = await makeTeam(ctx.app);
   });
-  afterAll(() => ctx.close());
 
   async function allEntries(): Promise<AuditItem[]> {
     const res = await call(ctx.app, 'GET', '/api/v1/audit', {

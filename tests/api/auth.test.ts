@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   adminOf,
   call,
@@ -7,7 +7,7 @@ import {
   TEST_PASSWORD,
   uniqueEmail,
 } from '../support/http';
-import { startTestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const REGISTER = '/api/v1/auth/register';
 const LOGIN = '/api/v1/auth/login';
@@ -23,12 +23,7 @@ function refreshCookie(res: { headers: Record<string, unknown> }): string {
 const cookieValue = (setCookie: string) => setCookie.split(';')[0] as string;
 
 describe('accounts', () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await startTestApp();
-  });
-  afterAll(() => ctx.close());
-
+  const ctx = useTestApp();
   it('makes the first user of an empty instance an admin and later ones engineers', async () => {
     const admin = await adminOf(ctx.app);
     expect(admin.role).toBe('admin');
@@ -274,11 +269,7 @@ describe('accounts', () => {
 });
 
 describe('closed signup', () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await startTestApp({ SIGNUP: 'closed' });
-  });
-  afterAll(() => ctx.close());
+  const ctx = useTestApp({ SIGNUP: 'closed' });
 
   it('lets the first user in as admin, then only admins create users', async () => {
     const admin = await adminOf(ctx.app);
@@ -295,11 +286,7 @@ describe('closed signup', () => {
 });
 
 describe('rate limiting of sign-in and sign-up', () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await startTestApp({ AUTH_RATE_LIMIT: '3' });
-  });
-  afterAll(() => ctx.close());
+  const ctx = useTestApp({ AUTH_RATE_LIMIT: '3' });
 
   it('allows the limit per email, then answers 429 problem+json', async () => {
     const email = uniqueEmail('limited');

@@ -1,24 +1,27 @@
 // Weekly check-ins: PUT /checkins/:weekStart (the caller's own week) and GET /checkins.
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam, revokedTokenOf, type TestUser } from '../support/http';
-import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  call,
+  expectProblem,
+  makeTeam,
+  revokedTokenOf,
+  type Team,
+  type TestUser,
+} from '../support/http';
+import { useTestApp } from '../support/test-app';
 
 const thisWeek = weekStartOf(todayUtc());
 const weeksAgo = (n: number) => addWeeks(thisWeek, -n);
 
 const valid = { handsOnPercent: 60, deepWorkBlocks: 4, onLeave: false, note: 'Shipped the RFC.' };
 
-let ctx: TestContext;
-let app: TestApp;
-let team: Awaited<ReturnType<typeof makeTeam>>;
+const { app } = useTestApp();
+let team: Team;
 
 beforeAll(async () => {
-  ctx = await startTestApp();
-  app = ctx.app;
   team = await makeTeam(app);
 });
-afterAll(() => ctx.close());
 
 const put = (user: TestUser | string | undefined, weekStart: string, body: unknown) =>
   call(app, 'PUT', `/api/v1/checkins/${weekStart}`, {

@@ -1,34 +1,28 @@
 // Evidence, part 3: the list's total (counted in SQL with the list's own filters) and the
 // trash, GET /evidence/trash: the caller's deleted entries that can still be restored.
 import { addDays } from '@leadtrack/core';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   expectProblem,
   makeTeam,
   registerUser,
   revokedTokenOf,
+  type Team,
   type TestUser,
 } from '../support/http';
-import { startTestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const E = '/api/v1/evidence';
 const TRASH = `${E}/trash`;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-let ctx: TestContext;
-let sql: pg.Pool;
-let team: Awaited<ReturnType<typeof makeTeam>>;
+const ctx = useTestApp();
+const { sql } = ctx;
+let team: Team;
 
 beforeAll(async () => {
-  ctx = await startTestApp();
-  sql = new pg.Pool({ connectionString: ctx.databaseUrl, max: 2 });
   team = await makeTeam(ctx.app);
-});
-afterAll(async () => {
-  await sql?.end();
-  await ctx?.close();
 });
 
 async function create(

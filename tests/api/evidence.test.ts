@@ -2,32 +2,26 @@
 // (access, filters, keyset paging). Edits, deletion, restore and acknowledgements are in
 // evidence-changes.test.ts.
 import { addDays, todayUtc } from '@leadtrack/core';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   expectProblem,
   makeTeam,
   registerUser,
   revokedTokenOf,
+  type Team,
   type TestUser,
 } from '../support/http';
-import { startTestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const E = '/api/v1/evidence';
 
-let ctx: TestContext;
-let sql: pg.Pool;
-let team: Awaited<ReturnType<typeof makeTeam>>;
+const ctx = useTestApp();
+const { sql } = ctx;
+let team: Team;
 
 beforeAll(async () => {
-  ctx = await startTestApp();
-  sql = new pg.Pool({ connectionString: ctx.databaseUrl, max: 2 });
   team = await makeTeam(ctx.app);
-});
-afterAll(async () => {
-  await sql?.end();
-  await ctx?.close();
 });
 
 const today = () => todayUtc();

@@ -1,26 +1,23 @@
 // Feedback: POST /users/:id/feedback (the user's direct manager only) and
 // GET /users/:id/feedback (the user or their direct manager).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   expectProblem,
   makeTeam,
   registerUser,
   revokedTokenOf,
+  type Team,
   type TestUser,
 } from '../support/http';
-import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
-let ctx: TestContext;
-let app: TestApp;
-let team: Awaited<ReturnType<typeof makeTeam>>;
+const { app } = useTestApp();
+let team: Team;
 
 beforeAll(async () => {
-  ctx = await startTestApp();
-  app = ctx.app;
   team = await makeTeam(app);
 });
-afterAll(() => ctx.close());
 
 const token = (user: TestUser | string | undefined) =>
   typeof user === 'string' ? user : user?.token;

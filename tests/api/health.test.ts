@@ -4,17 +4,13 @@ import { buildApp } from '@leadtrack/api/app';
 import { loadEnv } from '@leadtrack/api/env';
 import { addDays, todayUtc } from '@leadtrack/core';
 import { openDatabase } from '@leadtrack/db';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ADMIN_URL, createDatabase, dropDatabase, uniqueName } from '../support/databases';
 import { call, expectProblem, registerUser } from '../support/http';
-import { startTestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 describe('health probes', () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await startTestApp();
-  });
-  afterAll(() => ctx.close());
+  const ctx = useTestApp();
 
   it('answers /healthz and /readyz at the root and under /api/v1', async () => {
     for (const path of ['/healthz', '/readyz', '/api/v1/healthz', '/api/v1/readyz']) {

@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { call, registerUser } from '../support/http';
-import { startTestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const CONTRACT: [method: string, path: string, success: string][] = [
   ['post', '/api/v1/auth/register', '201'],
@@ -69,16 +69,14 @@ const CONTRACT: [method: string, path: string, success: string][] = [
 ];
 
 describe('the OpenAPI document', () => {
-  let ctx: TestContext;
+  const ctx = useTestApp();
   // biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is checked structurally.
   let doc: any;
   beforeAll(async () => {
-    ctx = await startTestApp();
     const res = await call(ctx.app, 'GET', '/docs/json');
     expect(res.status).toBe(200);
     doc = res.body;
   });
-  afterAll(() => ctx.close());
 
   it('is OpenAPI 3.1 with bearer security', () => {
     expect(doc.openapi).toMatch(/^3\.1/);

@@ -10,25 +10,25 @@ import {
   statusOf,
   weekStartOf,
 } from '@leadtrack/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   expectProblem,
   makeTeam,
   registerUser,
+  type Team,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
-import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const W0: IsoDate = '2026-02-02';
 const week = (i: number) => addWeeks(W0, i);
 const today = () => new Date().toISOString().slice(0, 10);
 
 describe('promotion packet', () => {
-  let ctx: TestContext;
-  let app: TestApp;
-  let team: Awaited<ReturnType<typeof makeTeam>>;
+  const { app } = useTestApp();
+  let team: Team;
   let revokedPat: string;
   const ids: Record<string, string> = {};
   const from = week(1);
@@ -55,8 +55,6 @@ describe('promotion packet', () => {
     call(app, 'GET', `/api/v1/users/${who}/packet`, { token, query });
 
   beforeAll(async () => {
-    ctx = await startTestApp();
-    app = ctx.app;
     team = await makeTeam(app);
     const eng = team.engineer;
     ids.proposal = await post(eng, {
@@ -106,7 +104,6 @@ describe('promotion packet', () => {
     await call(app, 'DELETE', `/api/v1/me/tokens/${pat.body.id}`, { token: eng.token });
     revokedPat = pat.body.token;
   });
-  afterAll(() => ctx.close());
 
   describe('json', () => {
     it('groups the period’s entries by kind, an entry under each of its kinds, with acknowledgements', async () => {

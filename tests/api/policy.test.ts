@@ -10,24 +10,21 @@ import {
   POLICY_LIMITS,
 } from '@leadtrack/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam } from '../support/http';
-import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
+import { call, expectProblem, makeTeam, type Team } from '../support/http';
+import { useTestApp } from '../support/test-app';
 
 const W0: IsoDate = '2026-01-05';
 const week = (i: number) => addWeeks(W0, i);
 
 describe('policy', () => {
-  let ctx: TestContext;
-  let app: TestApp;
-  let team: Awaited<ReturnType<typeof makeTeam>>;
+  const { app } = useTestApp();
+  let team: Team;
   let revokedPat: string;
 
   const put = (body: unknown, token = team.admin.token) =>
     call(app, 'PUT', '/api/v1/policy', { token, body });
 
   beforeAll(async () => {
-    ctx = await startTestApp();
-    app = ctx.app;
     team = await makeTeam(app);
     const pat = await call(app, 'POST', '/api/v1/me/tokens', {
       token: team.admin.token,
@@ -40,7 +37,6 @@ describe('policy', () => {
     expect(del.status).toBe(204);
     revokedPat = pat.body.token;
   });
-  afterAll(() => ctx.close());
 
   describe('GET /policy', () => {
     it('answers the defaults from @leadtrack/core to every signed-in user while none is saved', async () => {

@@ -7,23 +7,16 @@ import {
   ReadinessCache,
 } from '@leadtrack/api/services/readiness-cache';
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeTeam } from '../support/http';
-import { startTestApp, type TestContext } from '../support/test-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, makeTeam, type Team } from '../support/http';
+import { useTestApp } from '../support/test-app';
 
-let ctx: TestContext;
-let sql: pg.Pool;
-let team: Awaited<ReturnType<typeof makeTeam>>;
+const ctx = useTestApp();
+const { sql } = ctx;
+let team: Team;
 
 beforeAll(async () => {
-  ctx = await startTestApp();
-  sql = new pg.Pool({ connectionString: ctx.databaseUrl, max: 2 });
   team = await makeTeam(ctx.app);
-});
-afterAll(async () => {
-  await sql?.end();
-  await ctx?.close();
 });
 
 const today = todayUtc();

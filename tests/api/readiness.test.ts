@@ -18,17 +18,18 @@ import {
 } from '@leadtrack/core';
 import type { Database, PrismaClient } from '@leadtrack/db';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { teamReadiness } from '../../apps/api/src/services/readiness';
 import {
   call,
   expectProblem,
   makeTeam,
   registerUser,
+  type Team,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
-import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
+import { type TestApp, useTestApp } from '../support/test-app';
 
 // A fixed past week, so every generated date is before today (occurredOn may not be in the
 // future, nor a check-in's week after the current one).
@@ -123,16 +124,12 @@ const signal = (code: SignalCode) => ({
 });
 
 describe('readiness', () => {
-  let ctx: TestContext;
-  let app: TestApp;
-  let team: Awaited<ReturnType<typeof makeTeam>>;
+  const { app } = useTestApp();
+  let team: Team;
 
   beforeAll(async () => {
-    ctx = await startTestApp();
-    app = ctx.app;
     team = await makeTeam(app);
   });
-  afterAll(() => ctx.close());
 
   /** A new engineer reporting to the team's manager. */
   async function newReport(name = 'Report'): Promise<TestUser> {

@@ -1,22 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   expectProblem,
   makeTeam,
   registerUser,
   TEST_PASSWORD,
+  type Team,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
-import { startTestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 describe('users and roles', () => {
-  let ctx: TestContext;
-  let team: Awaited<ReturnType<typeof makeTeam>>;
+  const ctx = useTestApp();
+  let team: Team;
   let revokedPat: string;
 
   beforeAll(async () => {
-    ctx = await startTestApp();
     team = await makeTeam(ctx.app);
     const pat = await call(ctx.app, 'POST', '/api/v1/me/tokens', {
       token: team.engineer.token,
@@ -27,7 +27,6 @@ describe('users and roles', () => {
     });
     revokedPat = pat.body.token;
   });
-  afterAll(() => ctx.close());
 
   const ids = (res: { body: { items: { id: string }[] } }) =>
     res.body.items.map((u) => u.id).sort();

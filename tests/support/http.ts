@@ -12,8 +12,11 @@ export interface Response<T = any> {
   text: string;
 }
 
+/** Who makes a call: a user (their token), a bare token, or nobody (no Authorization). */
+export type Caller = TestUser | string | undefined;
+
 export interface CallOptions {
-  token?: string | undefined;
+  token?: Caller;
   body?: unknown;
   headers?: Record<string, string>;
   query?: Record<string, string | number>;
@@ -29,7 +32,8 @@ export async function call<T = any>(
   options: CallOptions = {},
 ): Promise<Response<T>> {
   const headers: Record<string, string> = { ...options.headers };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const token = typeof options.token === 'string' ? options.token : options.token?.token;
+  if (token) headers.authorization = `Bearer ${token}`;
   const res = await app.inject({
     method,
     url,
@@ -124,6 +128,8 @@ export async function makeTeam(app: TestApp) {
   manager.role = 'manager';
   return { admin, manager, engineer, peer, stranger };
 }
+
+export type Team = Awaited<ReturnType<typeof makeTeam>>;
 
 /** A personal access token of `user` that worked once and was then revoked. */
 export async function revokedTokenOf(app: TestApp, user: TestUser): Promise<string> {

@@ -2,7 +2,8 @@
 import { buildApp } from '@leadtrack/api/app';
 import { loadEnv } from '@leadtrack/api/env';
 import { openDatabase } from '@leadtrack/db';
-import { inject } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createDatabase, dropDatabase, uniqueName } from './databases';
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
@@ -32,6 +33,56 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       await app.close();
       await dropDatabase(name);
+    },
+  };
+}
+
+export interface TestHandle {
+  /** Stands for the instance beforeAll starts: every property is forwarded to it. */
+  app: TestApp;
+  /** Plain SQL on the file's database, for what the API does not show (a pool made on first use). */
+  sql: Pick<pg.Pool, 'query'>;
+  readonly databaseUrl: string;
+}
+
+/**
+ * The usual file setup in one line: starts a test app before the file's tests and closes
+ * it (dropping its database) after them. The handle may be destructured at module level
+ * (`const { app, sql } = useTestApp()`) and used inside hooks and tests, so helpers that
+ * take a TestApp accept `app` as they are.
+ */
+export function useTestApp(env: Record<string, string> = {}): TestHandle {
+  let ctx: TestContext | undefined;
+  let pool: pg.Pool | undefined;
+  beforeAll(async () => {
+    ctx = await startTestApp(env);
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await ctx?.close();
+  });
+  const started = (): TestContext => {
+    if (!ctx) throw new Error('useTestApp: the app starts in beforeAll; use it in hooks and tests');
+    return ctx;
+  };
+  const app = new Proxy({} as TestApp, {
+    get(_, property) {
+      const target = started().app;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const sql = {
+    query: ((...args: Parameters<pg.Pool['query']>) => {
+      pool ??= new pg.Pool({ connectionString: started().databaseUrl, max: 2 });
+      return pool.query(...args);
+    }) as pg.Pool['query'],
+  };
+  return {
+    app,
+    sql,
+    get databaseUrl() {
+      return started().databaseUrl;
     },
   };
 }
