@@ -238,8 +238,8 @@ export default async function ReportPage({
                     mine ? null : (
                       <>
                         <label className="check bulk-pick">
-                          <input type="checkbox" name="ids" value={entry.id} form="bulk-ack" /> Tick
-                          “{entry.title}”
+                          <input type="checkbox" name="ids" value={entry.id} form="bulk-ack" />{' '}
+                          Select<span className="sr-only"> “{entry.title}” to acknowledge</span>
                         </label>
                         <form action={acknowledgeEvidence} className="ack-form">
                           <input type="hidden" name="id" value={entry.id} />
