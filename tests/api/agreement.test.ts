@@ -1,37 +1,27 @@
 // The working agreement: GET/PUT /users/:id/agreement and POST /users/:id/agreement/confirm.
 import { AGREEMENT_AREAS, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, registerUser, type TestUser } from '../support/http';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Caller, call, expectProblem, registerUser, type TestUser } from '../support/http';
 import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
-import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
-let ctx: TestContext;
-let app: TestApp;
+const { app } = useTestApp();
 let cast: RoleCast;
 
 beforeAll(async () => {
-  ctx = await startTestApp();
-  app = ctx.app;
   cast = await makeRoleCast(app);
 });
-afterAll(() => ctx.close());
 
 const url = (id: string) => `/api/v1/users/${id}/agreement`;
-const get = (who: TestUser | string | undefined, id: string) =>
-  call(app, 'GET', url(id), { token: typeof who === 'string' ? who : who?.token });
-const put = (
-  who: TestUser | string | undefined,
-  id: string,
-  body: unknown,
-  headers?: Record<string, string>,
-) =>
+const get = (who: Caller, id: string) => call(app, 'GET', url(id), { token: who });
+const put = (who: Caller, id: string, body: unknown, headers?: Record<string, string>) =>
   call(app, 'PUT', url(id), {
-    token: typeof who === 'string' ? who : who?.token,
+    token: who,
     body,
     ...(headers && { headers }),
   });
-const confirm = (who: TestUser | string | undefined, id: string) =>
-  call(app, 'POST', `${url(id)}/confirm`, { token: typeof who === 'string' ? who : who?.token });
+const confirm = (who: Caller, id: string) =>
+  call(app, 'POST', `${url(id)}/confirm`, { token: who });
 
 const ITEMS = [
   { area: 'sprint', owner: 'lead', note: 'I run planning and the retro' },

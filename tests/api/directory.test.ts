@@ -1,20 +1,16 @@
 // GET /users/directory: the active colleagues' ids and names for the dashboard's endorser
 // and sponsor pickers; deactivated people are not offered, nothing but id and name shows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../support/http';
 import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
-import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
-let ctx: TestContext;
-let app: TestApp;
+const { app } = useTestApp();
 let cast: RoleCast;
 
 beforeAll(async () => {
-  ctx = await startTestApp();
-  app = ctx.app;
   cast = await makeRoleCast(app);
 });
-afterAll(() => ctx.close());
 
 const directory = (token: string | undefined) =>
   call(app, 'GET', '/api/v1/users/directory', { token });

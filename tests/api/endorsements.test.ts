@@ -3,24 +3,17 @@
 // (single, list, packet), the requested colleague reads that entry only, and endorsements
 // count toward visibility like acknowledgements.
 import { addDays, todayUtc, weekStartOf } from '@leadtrack/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, registerUser, type TestUser } from '../support/http';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Caller, call, expectProblem, registerUser, type TestUser } from '../support/http';
 import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
-import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
-let ctx: TestContext;
-let app: TestApp;
+const { app } = useTestApp();
 let cast: RoleCast;
 
 beforeAll(async () => {
-  ctx = await startTestApp();
-  app = ctx.app;
   cast = await makeRoleCast(app);
 });
-afterAll(() => ctx.close());
-
-const tokenOf = (who: TestUser | string | undefined) =>
-  typeof who === 'string' ? who : who?.token;
 
 async function logEntry(
   owner: TestUser,
@@ -35,22 +28,21 @@ async function logEntry(
   return res.body.id as string;
 }
 
-const ask = (who: TestUser | string | undefined, entryId: string, userId: string) =>
+const ask = (who: Caller, entryId: string, userId: string) =>
   call(app, 'POST', `/api/v1/evidence/${entryId}/endorsement-requests`, {
-    token: tokenOf(who),
+    token: who,
     body: { userId },
   });
-const pending = (who: TestUser | string | undefined) =>
-  call(app, 'GET', '/api/v1/endorsement-requests', { token: tokenOf(who) });
-const endorse = (who: TestUser | string | undefined, requestId: string, body?: unknown) =>
+const pending = (who: Caller) => call(app, 'GET', '/api/v1/endorsement-requests', { token: who });
+const endorse = (who: Caller, requestId: string, body?: unknown) =>
   call(app, 'POST', `/api/v1/endorsement-requests/${requestId}/endorse`, {
-    token: tokenOf(who),
+    token: who,
     ...(body !== undefined && { body }),
   });
-const decline = (who: TestUser | string | undefined, requestId: string) =>
-  call(app, 'POST', `/api/v1/endorsement-requests/${requestId}/decline`, { token: tokenOf(who) });
-const entryAs = (who: TestUser | string | undefined, id: string) =>
-  call(app, 'GET', `/api/v1/evidence/${id}`, { token: tokenOf(who) });
+const decline = (who: Caller, requestId: string) =>
+  call(app, 'POST', `/api/v1/endorsement-requests/${requestId}/decline`, { token: who });
+const entryAs = (who: Caller, id: string) =>
+  call(app, 'GET', `/api/v1/evidence/${id}`, { token: who });
 
 describe('asking for an endorsement', () => {
   it('the owner asks any active colleague: 201 pending, and it waits in their list', async () => {

@@ -1,20 +1,16 @@
 // The role profile: GET /users/:id/profile?weeks=… over the last non-leave weeks.
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { call, expectProblem, registerUser, type TestUser } from '../support/http';
 import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
-import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
-let ctx: TestContext;
-let app: TestApp;
+const { app } = useTestApp();
 let cast: RoleCast;
 
 beforeAll(async () => {
-  ctx = await startTestApp();
-  app = ctx.app;
   cast = await makeRoleCast(app);
 });
-afterAll(() => ctx.close());
 
 const profile = (token: string | undefined, id: string, query?: Record<string, string | number>) =>
   call(app, 'GET', `/api/v1/users/${id}/profile`, { token, ...(query && { query }) });

@@ -7,29 +7,23 @@ import {
   todayUtc,
   weekStartOf,
 } from '@leadtrack/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, type TestUser } from '../support/http';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Caller, call, expectProblem } from '../support/http';
 import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
-import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
-let ctx: TestContext;
-let app: TestApp;
+const { app } = useTestApp();
 let cast: RoleCast;
 
 beforeAll(async () => {
-  ctx = await startTestApp();
-  app = ctx.app;
   cast = await makeRoleCast(app);
 });
-afterAll(() => ctx.close());
 
 const thisWeek = () => weekStartOf(todayUtc());
-const tokenOf = (who: TestUser | string | undefined) =>
-  typeof who === 'string' ? who : who?.token;
-const put = (who: TestUser | string | undefined, weekStart: string, body: unknown) =>
-  call(app, 'PUT', `/api/v1/reflections/${weekStart}`, { token: tokenOf(who), body });
-const list = (who: TestUser | string | undefined, id: string) =>
-  call(app, 'GET', `/api/v1/users/${id}/reflections`, { token: tokenOf(who) });
+const put = (who: Caller, weekStart: string, body: unknown) =>
+  call(app, 'PUT', `/api/v1/reflections/${weekStart}`, { token: who, body });
+const list = (who: Caller, id: string) =>
+  call(app, 'GET', `/api/v1/users/${id}/reflections`, { token: who });
 
 const answers = (value: number) =>
   Object.fromEntries(REFLECTION_STATEMENT_IDS.map((id) => [id, value]));

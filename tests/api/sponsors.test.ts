@@ -1,30 +1,30 @@
 // Sponsors: GET/POST /me/sponsors, DELETE /me/sponsors/:userId, and what a sponsor reads
 // (readiness, evidence, profile, packet) and does not (check-ins, feedback, reflections,
 // agreement, the user record; the sponsored never appear among their users or reports).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam, registerUser, type TestUser } from '../support/http';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Caller,
+  call,
+  expectProblem,
+  makeTeam,
+  registerUser,
+  type TestUser,
+} from '../support/http';
 import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
-import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
-let ctx: TestContext;
-let app: TestApp;
+const { app } = useTestApp();
 let cast: RoleCast;
 
 beforeAll(async () => {
-  ctx = await startTestApp();
-  app = ctx.app;
   cast = await makeRoleCast(app);
 });
-afterAll(() => ctx.close());
 
-const tokenOf = (who: TestUser | string | undefined) =>
-  typeof who === 'string' ? who : who?.token;
-const list = (who: TestUser | string | undefined) =>
-  call(app, 'GET', '/api/v1/me/sponsors', { token: tokenOf(who) });
-const grant = (who: TestUser | string | undefined, userId: unknown) =>
-  call(app, 'POST', '/api/v1/me/sponsors', { token: tokenOf(who), body: { userId } });
-const revoke = (who: TestUser | string | undefined, userId: string) =>
-  call(app, 'DELETE', `/api/v1/me/sponsors/${userId}`, { token: tokenOf(who) });
+const list = (who: Caller) => call(app, 'GET', '/api/v1/me/sponsors', { token: who });
+const grant = (who: Caller, userId: unknown) =>
+  call(app, 'POST', '/api/v1/me/sponsors', { token: who, body: { userId } });
+const revoke = (who: Caller, userId: string) =>
+  call(app, 'DELETE', `/api/v1/me/sponsors/${userId}`, { token: who });
 
 describe('managing sponsors', () => {
   it('grant, list, revoke; each grant and revocation is in the audit log', async () => {
