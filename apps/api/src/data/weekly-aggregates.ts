@@ -15,13 +15,14 @@ import {
 import type { Database, Role } from '@leadtrack/db';
 import { Prisma } from '@leadtrack/db';
 import type { Caller } from '../plugins/app/authenticate';
-import { sponsoredByCallerSql } from '../services/access';
+import { readableUsersSql, sponsoredByCallerSql } from '../services/access';
+import { USER_COLUMNS_SQL } from './user-columns';
 
 /**
  * Whose history to read:
  * - `readable`: one user, only if `caller` may read them (themselves, their direct
- *   manager, an admin, or a sponsor they granted: the rule of services/access.ts
- *   `canReadAsSponsor`, applied in SQL so that a user the caller may not read costs no
+ *   manager, an admin, or a sponsor they granted: services/access.ts `readableUsersSql`,
+ *   the SQL form of `canReadAsSponsor`, so that a user the caller may not read costs no
  *   aggregation and answers like a missing one);
  * - `reportsOf`: every direct report of a manager.
  */
@@ -83,10 +84,7 @@ function peopleFilter(scope: PeopleScope): Prisma.Sql {
       ? Prisma.sql`u.id IN (${Prisma.join(scope.ids)})`
       : Prisma.sql`false`;
   }
-  const { caller } = scope;
-  if (caller.role === 'admin') return Prisma.sql`u.id = ${scope.readable}`;
-  return Prisma.sql`u.id = ${scope.readable}
-    AND (u.id = ${caller.id} OR u.manager_id = ${caller.id} OR ${sponsoredByCallerSql(caller.id)})`;
+  return Prisma.sql`u.id = ${scope.readable} AND ${readableUsersSql(scope.caller, 'sponsor')}`;
 }
 
 /** Whether the caller sponsors each person: only asked for a `readable` scope. */
@@ -244,8 +242,7 @@ export async function loadPeople(
   scope: PeopleScope,
 ): Promise<VersionedPerson[]> {
   const sql = Prisma.sql`
-    SELECT u.id, u.email, u.name, u.role::text AS role, u.manager_id AS "managerId",
-      ${sponsoredColumn(scope)} AS "sponsoredByCaller", u.data_version::text AS "dataVersion"
+    SELECT ${USER_COLUMNS_SQL}, ${sponsoredColumn(scope)} AS "sponsoredByCaller", u.data_version::text AS "dataVersion"
     FROM users u
     WHERE ${peopleFilter(scope)}
     ORDER BY u.name, u.id`;

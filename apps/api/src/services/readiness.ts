@@ -32,7 +32,7 @@ import {
 } from '../data/weekly-aggregates';
 import { invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
-import { canReadAsSponsor } from './access';
+import { canReadAsSponsor, resolveUserRef } from './access';
 import { toUserDto } from './accounts';
 import { readPolicy } from './policy';
 import { type CachedReadiness, ReadinessCache } from './readiness-cache';
@@ -82,7 +82,7 @@ export async function readableHistory(
   ref: string,
   asOf: IsoDate,
 ): Promise<PersonHistory> {
-  const id = ref === 'me' ? caller.id : ref;
+  const id = resolveUserRef(caller, ref);
   const [found] = await loadHistories(db, { readable: id, caller }, asOf);
   if (!found || !canReadAsSponsor(caller, found.person)) throw notFound('No such user.');
   return found;
@@ -183,7 +183,7 @@ export async function userReadiness(
   weeksParam: number = TIMELINE_WEEKS.default,
 ): Promise<ReadinessDto> {
   const asOf = resolveAsOf(asOfParam);
-  const id = ref === 'me' ? caller.id : ref;
+  const id = resolveUserRef(caller, ref);
   const [policy, [found]] = await Promise.all([
     readPolicy(db.prisma),
     loadPeople(db, { readable: id, caller }),

@@ -5,6 +5,7 @@
 import type { Role } from '@leadtrack/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { CALLER_COLUMNS } from '../../data/user-columns';
 import { forbidden, unauthorized } from '../../lib/problem';
 import { hashSecret, PAT_PREFIX } from '../../lib/secrets';
 
@@ -29,11 +30,6 @@ declare module 'fastify' {
   }
 }
 
-// One indexed read per request, straight through the driver: this runs before every
-// protected route, and Prisma's per-call cost would be most of a small request's time.
-const CALLER_COLUMNS =
-  'u.id, u.email, u.name, u.role::text AS role, u.manager_id AS "managerId", u.time_zone AS "timeZone"';
-
 // A PAT's last use is recorded at most this often, so reads stay reads.
 const LAST_USED_RESOLUTION_MS = 60 * 60 * 1000;
 
@@ -42,6 +38,9 @@ interface PatRow extends Caller {
   lastUsedAt: string | null;
 }
 
+// One indexed read per request (CALLER_COLUMNS), straight through the driver: this runs
+// before every protected route, and Prisma's per-call cost would be most of a small
+// request's time.
 async function authenticate(fastify: FastifyInstance) {
   fastify.decorateRequest('caller', null as unknown as Caller);
   fastify.decorateRequest('sessionId', null);

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Env } from '../../env';
 import { problems } from '../../lib/route-docs';
 import { requireRole } from '../../plugins/app/authenticate';
-import { findReadableUser } from '../../services/access';
+import { findReadableUser, readableUsersWhere, resolveUserRef } from '../../services/access';
 import { toUserDto } from '../../services/accounts';
 import { deactivateUser, reactivateUser } from '../../services/deactivate-user';
 import { createUserAsAdmin, updateUser } from '../../services/manage-users';
@@ -22,8 +22,6 @@ import { issuePasswordReset } from '../../services/reset-password';
 const UserParams = z.strictObject({ id: UserRefSchema });
 
 const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { config }) => {
-  const idOf = (ref: string, callerId: string) => (ref === 'me' ? callerId : ref);
-
   fastify.get(
     '',
     {
@@ -36,7 +34,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
     async (request) => {
       const { caller } = request;
       const users = await fastify.prisma.user.findMany({
-        where: caller.role === 'admin' ? {} : { OR: [{ id: caller.id }, { managerId: caller.id }] },
+        where: readableUsersWhere(caller),
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
       });
       return { items: users.map(toUserDto) };
@@ -88,7 +86,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       },
     },
     async (request) => {
-      const id = idOf(request.params.id, request.caller.id);
+      const id = resolveUserRef(request.caller, request.params.id);
       return toUserDto(await updateUser(fastify.prisma, request.caller.id, id, request.body));
     },
   );
@@ -110,7 +108,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
         await deactivateUser(
           fastify.prisma,
           request.caller.id,
-          idOf(request.params.id, request.caller.id),
+          resolveUserRef(request.caller, request.params.id),
         ),
       ),
   );
@@ -131,7 +129,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
         await reactivateUser(
           fastify.prisma,
           request.caller.id,
-          idOf(request.params.id, request.caller.id),
+          resolveUserRef(request.caller, request.params.id),
         ),
       ),
   );
@@ -152,7 +150,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       const link = await issuePasswordReset(
         fastify.prisma,
         request.caller.id,
-        idOf(request.params.id, request.caller.id),
+        resolveUserRef(request.caller, request.params.id),
         config.WEB_ORIGIN,
       );
       return reply.code(201).send(link);
