@@ -7,6 +7,7 @@ import {
   fullWeeks,
   inputOf,
   leave,
+  notStartedIn,
   type Scenario,
   type TestEntry,
   week,
@@ -98,15 +99,7 @@ describe('the week in progress (rule 8)', () => {
   it('carries 0, not ready and no projection when no non-leave week comes before it', () => {
     const alone = run({ entries: [entry(0, 'review')], asOfWeek: 0 });
     expect(alone.weeks).toMatchObject([{ pending: true, streak: 0, ready: false }]);
-    expect(alone.current).toEqual({
-      weekStart: week(0),
-      pending: true,
-      consistent: false,
-      streak: 0,
-      ready: false,
-      readySince: null,
-      projectedReadyOn: null,
-    });
+    expect(alone.current).toEqual({ ...notStartedIn(week(0)), pending: true });
     expect(statusOf(alone.current)).toBe('building');
 
     const afterLeave = run({ entries: [entry(1, 'review')], checkins: [leave(0)], asOfWeek: 1 });
@@ -152,15 +145,7 @@ describe('the week in progress (rule 8)', () => {
       [false, false, 0],
       [true, false, 0],
     ]);
-    expect(r.current).toEqual({
-      weekStart: week(3),
-      pending: false,
-      consistent: false,
-      streak: 0,
-      ready: false,
-      readySince: null,
-      projectedReadyOn: null,
-    });
+    expect(r.current).toEqual(notStartedIn(week(3)));
   });
 
   it('gives computeCurrent the same current status and signals', () => {

@@ -6,7 +6,6 @@ import { DEFAULT_REQUIRED_KINDS, EVIDENCE_KINDS, type EvidenceKind } from './kin
 import type { Policy } from './policy';
 import {
   type CheckinInput,
-  type CurrentStatus,
   computeCurrent,
   computeReadiness,
   type PersonFacts,
@@ -18,7 +17,7 @@ import {
   type SignalCode,
   type WeekRow,
 } from './readiness';
-import { aggregate, type TestEntry, week } from './test-support';
+import { aggregate, notStartedIn, type TestEntry, week } from './test-support';
 import { addDays, addWeeks } from './week';
 
 interface GenEntry {
@@ -197,15 +196,7 @@ function reference(h: History, model: 'current' | 'old' = 'current'): Readiness 
       break;
     }
   }
-  const notStarted: CurrentStatus = {
-    weekStart: week(last),
-    pending: false,
-    consistent: false,
-    streak: 0,
-    ready: false,
-    readySince: null,
-    projectedReadyOn: null,
-  };
+  const notStarted = notStartedIn(week(last));
   if (first < 0) return { weeks: [], current: notStarted, signals: [] };
 
   const onLeave = (i: number) => at(i)?.onLeave ?? false;

@@ -15,7 +15,7 @@ import {
   statusOf,
   type WeekAggregate,
 } from './readiness';
-import { aggregate, fullWeek, fullWeeks, type TestEntry, week } from './test-support';
+import { aggregate, fullWeek, fullWeeks, notStartedIn, type TestEntry, week } from './test-support';
 import { addDays } from './week';
 
 interface Scenario {
@@ -55,15 +55,6 @@ function entry(i: number, ...kinds: EvidenceKind[]): TestEntry {
 const streaks = (r: Readiness) => r.weeks.map((w) => w.streak);
 const codes = (r: Readiness) => r.signals.map((s) => s.code);
 
-const NOT_STARTED = {
-  pending: false,
-  consistent: false,
-  streak: 0,
-  ready: false,
-  readySince: null,
-  projectedReadyOn: null,
-};
-
 describe('timeline', () => {
   it('is empty with no data, and current is the not-started week of asOf', () => {
     const r = computeReadiness({
@@ -74,7 +65,7 @@ describe('timeline', () => {
     });
     expect(r).toEqual({
       weeks: [],
-      current: { weekStart: '2026-03-02', ...NOT_STARTED },
+      current: notStartedIn('2026-03-02'),
       signals: [],
     });
     expect(statusOf(r.current)).toBe('building');
@@ -90,7 +81,7 @@ describe('timeline', () => {
       [week(0), true, 0, false],
       [week(1), true, 0, false],
     ]);
-    expect(r.current).toEqual({ weekStart: week(1), ...NOT_STARTED });
+    expect(r.current).toEqual(notStartedIn(week(1)));
     expect(r.signals).toEqual([]);
   });
 
@@ -127,7 +118,7 @@ describe('timeline', () => {
   it('has no weeks when all data lies after asOf', () => {
     const r = run({ entries: fullWeeks(3, 4), checkins: [checkin(3)], asOfWeek: 2 });
     expect(r.weeks).toEqual([]);
-    expect(r.current).toEqual({ weekStart: week(2), ...NOT_STARTED });
+    expect(r.current).toEqual(notStartedIn(week(2)));
   });
 
   it('does not depend on the order of its inputs', () => {
@@ -417,7 +408,7 @@ describe('readiness and projection', () => {
     // Week 1 has ended without evidence (streak 0); week 2, in progress, carries that 0.
     const r = run({ entries: fullWeek(week(0)), asOfWeek: 2, policy: { windowWeeks: 1 } });
     expect(r.weeks[1]).toMatchObject({ pending: false, consistent: false, streak: 0 });
-    expect(r.current).toEqual({ weekStart: week(2), ...NOT_STARTED, pending: true });
+    expect(r.current).toEqual({ ...notStartedIn(week(2)), pending: true });
     expect(statusOf(r.current)).toBe('building');
   });
 });
@@ -712,7 +703,7 @@ describe('signals', () => {
 });
 
 describe('statusOf', () => {
-  const current = { weekStart: week(0), ...NOT_STARTED };
+  const current = notStartedIn(week(0));
   it('reads building, consistent or ready', () => {
     expect(statusOf(current)).toBe('building');
     expect(statusOf({ ...current, consistent: true, streak: 3 })).toBe('consistent');

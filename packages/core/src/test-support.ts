@@ -2,7 +2,13 @@
 
 import type { EvidenceKind } from './kinds';
 import { DEFAULT_POLICY, type Policy } from './policy';
-import type { CheckinInput, PersonFacts, ReadinessInput, WeekAggregate } from './readiness';
+import type {
+  CheckinInput,
+  CurrentStatus,
+  PersonFacts,
+  ReadinessInput,
+  WeekAggregate,
+} from './readiness';
 import { addDays, addWeeks, type IsoDate, weekStartOf } from './week';
 
 export interface TestEntry {
@@ -16,6 +22,19 @@ export const BASE_WEEK = '2026-01-05';
 
 export function week(i: number): IsoDate {
   return addWeeks(BASE_WEEK, i);
+}
+
+/** The current status of someone with nothing towards readiness in the week of `weekStart`. */
+export function notStartedIn(weekStart: IsoDate): CurrentStatus {
+  return {
+    weekStart,
+    pending: false,
+    consistent: false,
+    streak: 0,
+    ready: false,
+    readySince: null,
+    projectedReadyOn: null,
+  };
 }
 
 /** Aggregates entries per ISO week exactly as WeekAggregate documents it. */
