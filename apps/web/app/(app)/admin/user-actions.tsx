@@ -53,7 +53,8 @@ export function UserActions({
               type="submit"
               className="button small"
               disabled={resetPending}
-              aria-label={`Issue a password reset link for ${name}`}
+              // The visible words start the name (WCAG 2.5.3, label in name).
+              aria-label={`Issue reset link for ${name}`}
             >
               Issue reset link
             </button>
