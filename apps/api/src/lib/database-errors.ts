@@ -67,3 +67,15 @@ export function isUnstorableCharacter(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Postgres's unique_violation (23505), wherever the driver puts it: Prisma's P2002 (pg
+ * adapter), or, on the embedded database, a DriverAdapterError whose cause holds the code.
+ */
+export function isUniqueViolation(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown };
+  if (e.code === 'P2002' || e.code === '23505' || e.originalCode === '23505') return true;
+  if (e.kind === 'UniqueConstraintViolation') return true;
+  return isUniqueViolation(e.cause, depth + 1);
+}

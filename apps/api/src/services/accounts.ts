@@ -1,50 +1,18 @@
 // Accounts: creating users (the first becomes admin), signing in, and the refresh-token
 // families that keep a browser session alive.
 import type { Prisma, PrismaClient, Role, User } from '@leadtrack/db';
-import type { Me, User as UserDto } from '@leadtrack/schemas';
+import { isUniqueViolation } from '../lib/database-errors';
 import { hashPassword, verifyPassword } from '../lib/passwords';
 import { conflict, unauthorized } from '../lib/problem';
 import { hashSecret, newSecret } from '../lib/secrets';
 
+// Until create-evidence.ts and checkins.ts import it from lib/database-errors (they are
+// being edited elsewhere right now).
+export { isUniqueViolation } from '../lib/database-errors';
+
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** A session ends this long after sign-in, whatever the rotations (PRODUCT.md "Trust"). */
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
-
-export function toUserDto(
-  user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'managerId'> & {
-    deactivatedAt?: Date | null;
-  },
-): UserDto {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    managerId: user.managerId,
-    // Rows read without the column (the readiness team view) are people the caller was
-    // just authorised to see through an active account's query: null there.
-    deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
-  };
-}
-
-/** GET /me: the caller (always active: a deactivated caller never gets this far). */
-export function toMeDto(
-  user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'managerId' | 'timeZone'>,
-): Me {
-  return { ...toUserDto(user), deactivatedAt: null, timeZone: user.timeZone };
-}
-
-/**
- * Postgres's unique_violation (23505), wherever the driver puts it: Prisma's P2002 (pg
- * adapter), or, on the embedded database, a DriverAdapterError whose cause holds the code.
- */
-export function isUniqueViolation(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 5) return false;
-  const e = error as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown };
-  if (e.code === 'P2002' || e.code === '23505' || e.originalCode === '23505') return true;
-  if (e.kind === 'UniqueConstraintViolation') return true;
-  return isUniqueViolation(e.cause, depth + 1);
-}
 
 interface NewUser {
   email: string;

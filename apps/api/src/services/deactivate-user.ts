@@ -7,18 +7,20 @@
 // personal access tokens: a later reactivation must not bring back tokens that may have
 // been handed to scripts. Pending reset links are expired too. A person who still manages
 // someone, or the last active admin, cannot be deactivated (409): reassign first.
-import type { PrismaClient, User } from '@leadtrack/db';
+import type { PrismaClient } from '@leadtrack/db';
+import type { User as UserDto } from '@leadtrack/schemas';
 import { notFound } from '../lib/problem';
 import { revokeUserSessions } from './accounts';
 import { recordAuditEvent } from './audit';
 import { assertNoReports, assertNotLastAdmin, lockHierarchy } from './manage-users';
+import { toUserDto } from './users/to-user-dto';
 
 export async function deactivateUser(
   prisma: PrismaClient,
   actorId: string,
   userId: string,
-): Promise<User> {
-  return prisma.$transaction(async (tx) => {
+): Promise<UserDto> {
+  const changed = await prisma.$transaction(async (tx) => {
     // The same lock as role and manager changes: "last admin" and "has reports" hold
     // against concurrent edits.
     await lockHierarchy(tx);
@@ -47,14 +49,15 @@ export async function deactivateUser(
     });
     return updated;
   });
+  return toUserDto(changed);
 }
 
 export async function reactivateUser(
   prisma: PrismaClient,
   actorId: string,
   userId: string,
-): Promise<User> {
-  return prisma.$transaction(async (tx) => {
+): Promise<UserDto> {
+  const changed = await prisma.$transaction(async (tx) => {
     await lockHierarchy(tx);
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw notFound('No such user.');
@@ -68,4 +71,5 @@ export async function reactivateUser(
     });
     return updated;
   });
+  return toUserDto(changed);
 }

@@ -5,10 +5,11 @@
 // lost the right to manage them (demoted to engineer) or cannot sign in (deactivated).
 // Every change is recorded in the audit log inside the same transaction.
 import type { Prisma, PrismaClient, Role } from '@leadtrack/db';
-import type { CreateUserBody, UpdateUserBody } from '@leadtrack/schemas';
+import type { CreateUserBody, UpdateUserBody, User as UserDto } from '@leadtrack/schemas';
 import { conflict, invalidField, notFound } from '../lib/problem';
 import { createUser } from './accounts';
 import { recordAuditEvent } from './audit';
+import { toUserDto } from './users/to-user-dto';
 
 // Serialises reporting-line, role and activation changes, so two concurrent edits cannot
 // build a cycle together or demote and deactivate the last two admins at once.
@@ -95,8 +96,8 @@ export async function createUserAsAdmin(
   prisma: PrismaClient,
   actorId: string,
   body: CreateUserBody,
-) {
-  return createUser(prisma, body, {
+): Promise<UserDto> {
+  const user = await createUser(prisma, body, {
     before: async (tx) => {
       if (!body.managerId) return;
       await lockHierarchy(tx);
@@ -110,6 +111,7 @@ export async function createUserAsAdmin(
         details: { email: user.email, role: user.role, managerId: user.managerId },
       }),
   });
+  return toUserDto(user);
 }
 
 export async function updateUser(
@@ -117,8 +119,8 @@ export async function updateUser(
   actorId: string,
   userId: string,
   body: UpdateUserBody,
-) {
-  return prisma.$transaction(async (tx) => {
+): Promise<UserDto> {
+  const updated = await prisma.$transaction(async (tx) => {
     await lockHierarchy(tx);
     const existing = await tx.user.findUnique({
       where: { id: userId },
@@ -162,6 +164,7 @@ export async function updateUser(
     }
     return updated;
   });
+  return toUserDto(updated);
 }
 
 /**

@@ -83,8 +83,3 @@ export async function writePolicy(
   cache.set(prisma, { policy: Promise.resolve(policy), expires: Date.now() + POLICY_CACHE_MS });
   return policy;
 }
-
-/** Forgets the cached policy (tests use it to count every query a request makes). */
-export function forgetPolicy(prisma: PrismaClient): void {
-  cache.delete(prisma);
-}

@@ -33,9 +33,9 @@ import {
 import { invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
 import { canReadAsSponsor, resolveUserRef } from './access';
-import { toUserDto } from './accounts';
 import { readPolicy } from './policy';
 import { type CachedReadiness, ReadinessCache } from './readiness-cache';
+import { toUserDto } from './users/to-user-dto';
 
 /**
  * `asOf` as given, or today (UTC). A future date is refused (400 naming the field): the

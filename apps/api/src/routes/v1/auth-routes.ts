@@ -1,5 +1,5 @@
-// Sign-up, sign-in, session refresh and sign-out. The refresh token lives only in an
-// httpOnly, SameSite=Strict cookie scoped to /api/v1/auth.
+// Sign-up, sign-in, session refresh and sign-out. The refresh token lives only in its
+// cookie (lib/refresh-cookie.ts); the attempt budgets are plugins/app/sign-in-limits.ts.
 import {
   AccessTokenSchema,
   LoginBodySchema,
@@ -7,76 +7,30 @@ import {
   SessionSchema,
   UsePasswordResetBodySchema,
 } from '@leadtrack/schemas';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Env } from '../../env';
-import { FailureBudget } from '../../lib/failure-budget';
-import { forbidden, HttpProblem, unauthorized } from '../../lib/problem';
+import { forbidden, unauthorized } from '../../lib/problem';
+import { clearRefreshCookie, REFRESH_COOKIE, setRefreshCookie } from '../../lib/refresh-cookie';
 import { problems } from '../../lib/route-docs';
+import { signInLimits } from '../../plugins/app/sign-in-limits';
 import {
   createUser,
   isInstanceEmpty,
   issueRefreshToken,
-  REFRESH_TOKEN_TTL_MS,
   revokeRefreshFamily,
   rotateRefreshToken,
-  toUserDto,
   verifyLogin,
 } from '../../services/accounts';
 import { usePasswordReset } from '../../services/reset-password';
-
-export const REFRESH_COOKIE = 'lt_refresh';
-const COOKIE_PATH = '/api/v1/auth';
+import { toUserDto } from '../../services/users/to-user-dto';
 
 const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { config }) => {
-  const setRefreshCookie = (reply: FastifyReply, secret: string) =>
-    reply.setCookie(REFRESH_COOKIE, secret, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: config.NODE_ENV === 'production',
-      path: COOKIE_PATH,
-      maxAge: REFRESH_TOKEN_TTL_MS / 1000,
-    });
-
-  // Two budgets shared by sign-in and sign-up. Per client address: every attempt counts.
-  // Per email: only FAILED attempts count (a wrong password, an email already taken), so
-  // that someone who knows their password is never locked out by their own sign-ins; once
-  // a minute's failures run out, that email is refused even with the right password (or
-  // guessing could go on). Both are checked on every attempt.
-  const limit = { max: config.AUTH_RATE_LIMIT, timeWindow: '1 minute' };
-  const addressBudget = fastify.createRateLimit({
-    ...limit,
-    keyGenerator: (request: FastifyRequest) => `auth-ip:${request.ip}`,
-  });
-  const emailFailures = new FailureBudget(config.AUTH_RATE_LIMIT, 60_000);
-  // Runs after validation, so the email is already trimmed and lower-cased.
-  const emailOf = (request: FastifyRequest) =>
-    (request.body as { email?: string } | undefined)?.email ?? '';
-  const tooMany = (reply: FastifyReply, retryAfterSeconds: number) => {
-    reply.header('retry-after', retryAfterSeconds);
-    return new HttpProblem(429, 'Too many attempts: wait a minute and try again.');
-  };
-  const addressLimited = async (request: FastifyRequest, reply: FastifyReply) => {
-    const result = await addressBudget(request);
-    if (!result.isAllowed && result.isExceeded) throw tooMany(reply, result.ttlInSeconds);
-  };
-  const rateLimited = async (request: FastifyRequest, reply: FastifyReply) => {
-    await addressLimited(request, reply);
-    const wait = emailFailures.retryAfterSeconds(emailOf(request));
-    if (wait > 0) throw tooMany(reply, wait);
-  };
-  /** Runs an attempt; a 401 or 409 from it spends one of the email's failures. */
-  const countingFailures = async <T>(request: FastifyRequest, attempt: () => Promise<T>) => {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (error instanceof HttpProblem && (error.status === 401 || error.status === 409)) {
-        emailFailures.recordFailure(emailOf(request));
-      }
-      throw error;
-    }
-  };
+  const secure = config.NODE_ENV === 'production';
+  const { addressLimited, rateLimited, countingFailures } = signInLimits(
+    fastify,
+    config.AUTH_RATE_LIMIT,
+  );
 
   fastify.post(
     '/register',
@@ -97,7 +51,7 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       }
       const user = await countingFailures(request, () => createUser(fastify.prisma, request.body));
       const session = await issueRefreshToken(fastify.prisma, user.id);
-      setRefreshCookie(reply, session.secret);
+      setRefreshCookie(reply, session.secret, secure);
       const accessToken = fastify.jwt.sign({ sub: user.id, sid: session.sessionId });
       return reply.code(201).send({ user: toUserDto(user), accessToken });
     },
@@ -120,7 +74,7 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
         verifyLogin(fastify.prisma, request.body.email, request.body.password),
       );
       const session = await issueRefreshToken(fastify.prisma, user.id);
-      setRefreshCookie(reply, session.secret);
+      setRefreshCookie(reply, session.secret, secure);
       return {
         user: toUserDto(user),
         accessToken: fastify.jwt.sign({ sub: user.id, sid: session.sessionId }),
@@ -142,7 +96,7 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       const secret = request.cookies[REFRESH_COOKIE];
       if (!secret) throw unauthorized('No session: sign in again.');
       const { userId, sessionId, secret: next } = await rotateRefreshToken(fastify.prisma, secret);
-      setRefreshCookie(reply, next);
+      setRefreshCookie(reply, next, secure);
       return { accessToken: fastify.jwt.sign({ sub: userId, sid: sessionId }) };
     },
   );
@@ -160,7 +114,7 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
     async (request, reply) => {
       const secret = request.cookies[REFRESH_COOKIE];
       if (secret) await revokeRefreshFamily(fastify.prisma, secret);
-      reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+      clearRefreshCookie(reply);
       return reply.code(204).send(null);
     },
   );

@@ -10,13 +10,10 @@ import {
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../lib/problem';
 import { problems } from '../../lib/route-docs';
-import { hashSecret, newSecret, PAT_PREFIX } from '../../lib/secrets';
-import { toMeDto } from '../../services/accounts';
 import { changePassword, signOutElsewhere, updateProfile } from '../../services/manage-own-account';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { createToken, listTokens, revokeToken } from '../../services/manage-tokens';
+import { toMeDto } from '../../services/users/to-user-dto';
 
 const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -88,23 +85,8 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 201: CreatedTokenSchema, ...problems(400, 401) },
       },
     },
-    async (request, reply) => {
-      const secret = newSecret();
-      const token = await fastify.prisma.personalAccessToken.create({
-        data: {
-          userId: request.caller.id,
-          name: request.body.name,
-          tokenHash: hashSecret(secret),
-          expiresAt: new Date(Date.now() + request.body.expiresInDays * DAY_MS),
-        },
-      });
-      return reply.code(201).send({
-        id: token.id,
-        name: token.name,
-        token: PAT_PREFIX + secret,
-        expiresAt: token.expiresAt.toISOString(),
-      });
-    },
+    async (request, reply) =>
+      reply.code(201).send(await createToken(fastify.prisma, request.caller.id, request.body)),
   );
 
   fastify.get(
@@ -117,21 +99,7 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: TokenListSchema, ...problems(401) },
       },
     },
-    async (request) => {
-      const tokens = await fastify.prisma.personalAccessToken.findMany({
-        where: { userId: request.caller.id, revokedAt: null },
-        orderBy: { createdAt: 'desc' },
-      });
-      return {
-        items: tokens.map((t) => ({
-          id: t.id,
-          name: t.name,
-          createdAt: t.createdAt.toISOString(),
-          lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-          expiresAt: t.expiresAt.toISOString(),
-        })),
-      };
-    },
+    async (request) => listTokens(fastify.prisma, request.caller.id),
   );
 
   fastify.delete(
@@ -145,11 +113,7 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const revoked = await fastify.prisma.personalAccessToken.updateMany({
-        where: { id: request.params.id, userId: request.caller.id, revokedAt: null },
-        data: { revokedAt: new Date() },
-      });
-      if (revoked.count === 0) throw notFound('No such token.');
+      await revokeToken(fastify.prisma, request.caller.id, request.params.id);
       return reply.code(204).send(null);
     },
   );

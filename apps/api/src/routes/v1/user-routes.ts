@@ -13,11 +13,11 @@ import { z } from 'zod';
 import type { Env } from '../../env';
 import { problems } from '../../lib/route-docs';
 import { requireRole } from '../../plugins/app/authenticate';
-import { findReadableUser, readableUsersWhere, resolveUserRef } from '../../services/access';
-import { toUserDto } from '../../services/accounts';
+import { resolveUserRef } from '../../services/access';
 import { deactivateUser, reactivateUser } from '../../services/deactivate-user';
 import { createUserAsAdmin, updateUser } from '../../services/manage-users';
 import { issuePasswordReset } from '../../services/reset-password';
+import { listReadableUsers, readUser } from '../../services/users/read-users';
 
 const UserParams = z.strictObject({ id: UserRefSchema });
 
@@ -31,14 +31,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
         response: { 200: UserListSchema, ...problems(401) },
       },
     },
-    async (request) => {
-      const { caller } = request;
-      const users = await fastify.prisma.user.findMany({
-        where: readableUsersWhere(caller),
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      });
-      return { items: users.map(toUserDto) };
-    },
+    async (request) => listReadableUsers(fastify.prisma, request.caller),
   );
 
   fastify.get(
@@ -51,8 +44,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
         response: { 200: UserSchema, ...problems(401, 404) },
       },
     },
-    async (request) =>
-      toUserDto(await findReadableUser(fastify.prisma, request.caller, request.params.id)),
+    async (request) => readUser(fastify.prisma, request.caller, request.params.id),
   );
 
   fastify.post(
@@ -69,7 +61,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
     async (request, reply) =>
       reply
         .code(201)
-        .send(toUserDto(await createUserAsAdmin(fastify.prisma, request.caller.id, request.body))),
+        .send(await createUserAsAdmin(fastify.prisma, request.caller.id, request.body)),
   );
 
   fastify.patch(
@@ -87,7 +79,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
     },
     async (request) => {
       const id = resolveUserRef(request.caller, request.params.id);
-      return toUserDto(await updateUser(fastify.prisma, request.caller.id, id, request.body));
+      return updateUser(fastify.prisma, request.caller.id, id, request.body);
     },
   );
 
@@ -104,12 +96,10 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       },
     },
     async (request) =>
-      toUserDto(
-        await deactivateUser(
-          fastify.prisma,
-          request.caller.id,
-          resolveUserRef(request.caller, request.params.id),
-        ),
+      deactivateUser(
+        fastify.prisma,
+        request.caller.id,
+        resolveUserRef(request.caller, request.params.id),
       ),
   );
 
@@ -125,12 +115,10 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       },
     },
     async (request) =>
-      toUserDto(
-        await reactivateUser(
-          fastify.prisma,
-          request.caller.id,
-          resolveUserRef(request.caller, request.params.id),
-        ),
+      reactivateUser(
+        fastify.prisma,
+        request.caller.id,
+        resolveUserRef(request.caller, request.params.id),
       ),
   );
 

@@ -6,9 +6,9 @@
 // colleague asked twice for one entry is a 409 (the unique (evidence, endorser) index
 // decides, so two racing requests cannot both succeed).
 import type { PrismaClient } from '@leadtrack/db';
+import { isUniqueViolation } from '../../lib/database-errors';
 import { conflict, invalidField } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
-import { isUniqueViolation } from '../accounts';
 import { findOwnEvidence } from '../read-evidence';
 
 export async function requestEndorsement(

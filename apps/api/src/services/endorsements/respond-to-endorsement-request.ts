@@ -7,9 +7,9 @@
 // can never endorse their own entry: no request to themselves can exist, and this checks
 // it again. A deactivated colleague cannot answer at all (authenticate refuses them).
 import type { PrismaClient } from '@leadtrack/db';
+import { isUniqueViolation } from '../../lib/database-errors';
 import { conflict, forbidden, notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
-import { isUniqueViolation } from '../accounts';
 
 const missingRequest = () => notFound('No such endorsement request.');
 

@@ -4,9 +4,9 @@
 import { fitScore } from '@leadtrack/core';
 import type { PrismaClient, Reflection } from '@leadtrack/db';
 import type { PutReflectionBody, ReflectionDto } from '@leadtrack/schemas';
+import { isUniqueViolation } from '../../lib/database-errors';
 import { fromIsoDate, toIsoDate } from '../../lib/dates';
 import type { Caller } from '../../plugins/app/authenticate';
-import { isUniqueViolation } from '../accounts';
 
 export function toReflectionDto(reflection: Reflection): ReflectionDto {
   return {

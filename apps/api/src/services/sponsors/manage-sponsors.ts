@@ -7,9 +7,9 @@
 // Grants and revocations go to the audit log in the same transaction as the change.
 import type { PrismaClient } from '@leadtrack/db';
 import type { SponsorDto } from '@leadtrack/schemas';
+import { isUniqueViolation } from '../../lib/database-errors';
 import { conflict, invalidField, notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
-import { isUniqueViolation } from '../accounts';
 import { recordAuditEvent } from '../audit';
 
 /** Oldest grant first. */

@@ -1,0 +1,28 @@
+// Reading people: GET /users lists who the caller may see (admins: everyone; others:
+// themselves and their direct reports, never people who sponsor-granted them: the member
+// level of services/access.ts), GET /users/:id reads one of them, else 404.
+import type { PrismaClient } from '@leadtrack/db';
+import type { User as UserDto, UserListSchema } from '@leadtrack/schemas';
+import type { z } from 'zod';
+import type { Caller } from '../../plugins/app/authenticate';
+import { findReadableUser, readableUsersWhere } from '../access';
+import { toUserDto } from './to-user-dto';
+
+export async function listReadableUsers(
+  prisma: PrismaClient,
+  caller: Caller,
+): Promise<z.infer<typeof UserListSchema>> {
+  const users = await prisma.user.findMany({
+    where: readableUsersWhere(caller),
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+  return { items: users.map(toUserDto) };
+}
+
+export async function readUser(
+  prisma: PrismaClient,
+  caller: Caller,
+  ref: string,
+): Promise<UserDto> {
+  return toUserDto(await findReadableUser(prisma, caller, ref));
+}

@@ -1,0 +1,28 @@
+// The User and Me DTOs, from a user row or a Caller: every route and service that answers with
+// a person shapes it here, so the fields the contract shows are chosen once.
+import type { User } from '@leadtrack/db';
+import type { Me, User as UserDto } from '@leadtrack/schemas';
+
+export function toUserDto(
+  user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'managerId'> & {
+    deactivatedAt?: Date | null;
+  },
+): UserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    managerId: user.managerId,
+    // Rows read without the column (the readiness team view) are people the caller was
+    // just authorised to see through an active account's query: null there.
+    deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
+  };
+}
+
+/** GET /me: the caller (always active: a deactivated caller never gets this far). */
+export function toMeDto(
+  user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'managerId' | 'timeZone'>,
+): Me {
+  return { ...toUserDto(user), deactivatedAt: null, timeZone: user.timeZone };
+}
