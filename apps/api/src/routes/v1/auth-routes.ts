@@ -22,7 +22,7 @@ import {
   rotateRefreshToken,
   verifyLogin,
 } from '../../services/accounts';
-import { usePasswordReset } from '../../services/reset-password';
+import { usePasswordReset } from '../../services/users/reset-password';
 import { toUserDto } from '../../services/users/to-user-dto';
 
 const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { config }) => {

@@ -14,10 +14,10 @@ import type { Env } from '../../env';
 import { problems } from '../../lib/route-docs';
 import { requireRole } from '../../plugins/app/authenticate';
 import { resolveUserRef } from '../../services/access';
-import { deactivateUser, reactivateUser } from '../../services/deactivate-user';
-import { createUserAsAdmin, updateUser } from '../../services/manage-users';
-import { issuePasswordReset } from '../../services/reset-password';
+import { deactivateUser, reactivateUser } from '../../services/users/deactivate-user';
+import { createUserAsAdmin, updateUser } from '../../services/users/manage-users';
 import { listReadableUsers, readUser } from '../../services/users/read-users';
+import { issuePasswordReset } from '../../services/users/reset-password';
 
 const UserParams = z.strictObject({ id: UserRefSchema });
 

@@ -6,10 +6,10 @@
 // Every change is recorded in the audit log inside the same transaction.
 import type { Prisma, PrismaClient, Role } from '@leadtrack/db';
 import type { CreateUserBody, UpdateUserBody, User as UserDto } from '@leadtrack/schemas';
-import { conflict, invalidField, notFound } from '../lib/problem';
-import { createUser } from './accounts';
-import { recordAuditEvent } from './audit';
-import { toUserDto } from './users/to-user-dto';
+import { conflict, invalidField, notFound } from '../../lib/problem';
+import { createUser } from '../accounts';
+import { recordAuditEvent } from '../audit';
+import { toUserDto } from './to-user-dto';
 
 // Serialises reporting-line, role and activation changes, so two concurrent edits cannot
 // build a cycle together or demote and deactivate the last two admins at once.

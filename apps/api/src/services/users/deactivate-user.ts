@@ -9,11 +9,11 @@
 // someone, or the last active admin, cannot be deactivated (409): reassign first.
 import type { PrismaClient } from '@leadtrack/db';
 import type { User as UserDto } from '@leadtrack/schemas';
-import { notFound } from '../lib/problem';
-import { revokeUserSessions } from './accounts';
-import { recordAuditEvent } from './audit';
+import { notFound } from '../../lib/problem';
+import { revokeUserSessions } from '../accounts';
+import { recordAuditEvent } from '../audit';
 import { assertNoReports, assertNotLastAdmin, lockHierarchy } from './manage-users';
-import { toUserDto } from './users/to-user-dto';
+import { toUserDto } from './to-user-dto';
 
 export async function deactivateUser(
   prisma: PrismaClient,

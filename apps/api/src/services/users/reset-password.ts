@@ -7,11 +7,11 @@
 // password change. A deactivated account gets no link (409: reactivate first).
 import type { PrismaClient } from '@leadtrack/db';
 import type { PasswordResetLink, UsePasswordResetBody } from '@leadtrack/schemas';
-import { hashPassword } from '../lib/passwords';
-import { conflict, invalidField, notFound } from '../lib/problem';
-import { hashSecret, newSecret } from '../lib/secrets';
-import { revokeUserSessions } from './accounts';
-import { recordAuditEvent } from './audit';
+import { hashPassword } from '../../lib/passwords';
+import { conflict, invalidField, notFound } from '../../lib/problem';
+import { hashSecret, newSecret } from '../../lib/secrets';
+import { revokeUserSessions } from '../accounts';
+import { recordAuditEvent } from '../audit';
 
 export const PASSWORD_RESET_TTL_MS = 24 * 60 * 60 * 1000;
 
