@@ -148,11 +148,21 @@ afterAll(async () => {
 
 type Who = 'engineer' | 'manager' | 'peer' | 'admin' | 'nobody';
 
-/** Every page, with who sees it. Paths are functions: ids exist only after seeding. */
-const PAGES: [Who, string, () => string][] = [
+/** Submits the page's form empty so its error messages are audited too. */
+const submitEmpty = (button: string) => async (page: Page) => {
+  await page.getByRole('button', { name: button }).click();
+  await page.locator('[role="alert"], .field-error').first().waitFor();
+};
+
+/**
+ * Every page, with who sees it, and optionally what to do there first. Paths are functions:
+ * ids exist only after seeding.
+ */
+const PAGES: [Who, string, () => string, ((page: Page) => Promise<void>)?][] = [
   ['engineer', 'home (readiness)', () => '/'],
   ['engineer', 'evidence list', () => '/evidence'],
   ['engineer', 'new evidence', () => '/evidence/new'],
+  ['engineer', 'new evidence, errors shown', () => '/evidence/new', submitEmpty('Log evidence')],
   ['engineer', 'edit evidence', () => `/evidence/${entryId}/edit`],
   ['engineer', 'ask for an endorsement', () => `/evidence/${entryId}/endorse`],
   ['engineer', 'trash', () => '/evidence/trash'],
@@ -170,6 +180,7 @@ const PAGES: [Who, string, () => string][] = [
   ['admin', 'admin', () => '/admin'],
   ['admin', 'admin audit', () => '/admin/audit'],
   ['nobody', 'login', () => '/login'],
+  ['nobody', 'login, errors shown', () => '/login', submitEmpty('Sign in')],
   ['nobody', 'register', () => '/register'],
   ['nobody', 'reset password', () => '/reset-password?token=not-a-real-token'],
   ['nobody', 'reset password (incomplete link)', () => '/reset-password'],
@@ -190,7 +201,7 @@ describe.each([
   it('no page has a serious or critical axe-core violation', async () => {
     const failures: string[] = [];
     const pages = new Map<Who, Page>();
-    for (const [who, name, path] of PAGES) {
+    for (const [who, name, path, act] of PAGES) {
       let page = pages.get(who);
       if (!page) {
         page = await pageAs(who, dark);
@@ -207,6 +218,7 @@ describe.each([
         continue;
       }
       await page.waitForLoadState('networkidle');
+      await act?.(page);
       const violations = await audit(page);
       if (violations.length > 0)
         failures.push(describeViolations(`${name} ${path()} as ${who}, ${scheme}`, violations));
