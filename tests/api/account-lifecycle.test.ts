@@ -3,7 +3,7 @@
 // elsewhere, deactivation and reactivation, one-time password-reset links, and the
 // invariants on roles (last active admin, managers with reports).
 import { createHmac } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   adminOf,
   call,
@@ -11,11 +11,10 @@ import {
   makeTeam,
   registerUser,
   TEST_PASSWORD,
-  type Team,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
-import { useTestApp } from '../support/test-app';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const JWT_SECRET = 'account-lifecycle-test-secret-0123456789';
 const WEB_ORIGIN = 'https://leadtrack.example.test, http://localhost:3000';
@@ -39,11 +38,7 @@ function cookieOf(res: { headers: Record<string, unknown> }): string {
 
 describe('account lifecycle', () => {
   const ctx = useTestApp({ JWT_SECRET, WEB_ORIGIN });
-  let team: Team;
-
-  beforeAll(async () => {
-    team = await makeTeam(ctx.app);
-  });
+  const team = useFixture(() => makeTeam(ctx.app));
 
   /** A fresh sign-in of `user`: its access token and refresh cookie. */
   async function signIn(user: { email: string }, password = TEST_PASSWORD) {

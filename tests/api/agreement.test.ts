@@ -1,16 +1,12 @@
 // The working agreement: GET/PUT /users/:id/agreement and POST /users/:id/agreement/confirm.
 import { AGREEMENT_AREAS, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Caller, call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
-import { useTestApp } from '../support/test-app';
+import { expectAccess, makeRoleCast } from '../support/role-cast';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const { app } = useTestApp();
-let cast: RoleCast;
-
-beforeAll(async () => {
-  cast = await makeRoleCast(app);
-});
+const cast = useFixture(() => makeRoleCast(app));
 
 const url = (id: string) => `/api/v1/users/${id}/agreement`;
 const get = (who: Caller, id: string) => call(app, 'GET', url(id), { token: who });

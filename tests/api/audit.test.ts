@@ -1,16 +1,15 @@
 // The audit log (API.md "Accounts and trust"): admin actions recorded with actor, target
 // and details, newest first, keyset-paged; admins only; never a secret.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   call,
   expectProblem,
   makeTeam,
   registerUser,
   TEST_PASSWORD,
-  type Team,
   uniqueEmail,
 } from '../support/http';
-import { useTestApp } from '../support/test-app';
+import { useFixture, useTestApp } from '../support/test-app';
 
 interface AuditItem {
   id: string;
@@ -23,11 +22,7 @@ interface AuditItem {
 
 describe('audit log', () => {
   const ctx = useTestApp();
-  let team: Team;
-
-  beforeAll(async () => {
-    team = await makeTeam(ctx.app);
-  });
+  const team = useFixture(() => makeTeam(ctx.app));
 
   async function allEntries(): Promise<AuditItem[]> {
     const res = await call(ctx.app, 'GET', '/api/v1/audit', {

@@ -1,15 +1,8 @@
 // Weekly check-ins: PUT /checkins/:weekStart (the caller's own week) and GET /checkins.
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  expectProblem,
-  makeTeam,
-  revokedTokenOf,
-  type Team,
-  type TestUser,
-} from '../support/http';
-import { useTestApp } from '../support/test-app';
+import { call, expectProblem, makeTeam, revokedTokenOf, type TestUser } from '../support/http';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const thisWeek = weekStartOf(todayUtc());
 const weeksAgo = (n: number) => addWeeks(thisWeek, -n);
@@ -17,11 +10,7 @@ const weeksAgo = (n: number) => addWeeks(thisWeek, -n);
 const valid = { handsOnPercent: 60, deepWorkBlocks: 4, onLeave: false, note: 'Shipped the RFC.' };
 
 const { app } = useTestApp();
-let team: Team;
-
-beforeAll(async () => {
-  team = await makeTeam(app);
-});
+const team = useFixture(() => makeTeam(app));
 
 const put = (user: TestUser | string | undefined, weekStart: string, body: unknown) =>
   call(app, 'PUT', `/api/v1/checkins/${weekStart}`, {

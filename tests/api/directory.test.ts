@@ -1,16 +1,12 @@
 // GET /users/directory: the active colleagues' ids and names for the dashboard's endorser
 // and sponsor pickers; deactivated people are not offered, nothing but id and name shows.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../support/http';
-import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
-import { useTestApp } from '../support/test-app';
+import { expectAccess, makeRoleCast } from '../support/role-cast';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const { app } = useTestApp();
-let cast: RoleCast;
-
-beforeAll(async () => {
-  cast = await makeRoleCast(app);
-});
+const cast = useFixture(() => makeRoleCast(app));
 
 const directory = (token: string | undefined) =>
   call(app, 'GET', '/api/v1/users/directory', { token });

@@ -3,17 +3,13 @@
 // (single, list, packet), the requested colleague reads that entry only, and endorsements
 // count toward visibility like acknowledgements.
 import { addDays, todayUtc, weekStartOf } from '@leadtrack/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Caller, call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
-import { useTestApp } from '../support/test-app';
+import { expectAccess, makeRoleCast } from '../support/role-cast';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const { app } = useTestApp();
-let cast: RoleCast;
-
-beforeAll(async () => {
-  cast = await makeRoleCast(app);
-});
+const cast = useFixture(() => makeRoleCast(app));
 
 async function logEntry(
   owner: TestUser,

@@ -2,26 +2,15 @@
 // acknowledging entries, each with its access matrix. Creating, reading and listing are in
 // evidence.test.ts.
 import { addDays, todayUtc } from '@leadtrack/core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  expectProblem,
-  makeTeam,
-  revokedTokenOf,
-  type Team,
-  type TestUser,
-} from '../support/http';
-import { useTestApp } from '../support/test-app';
+import { describe, expect, it } from 'vitest';
+import { call, expectProblem, makeTeam, revokedTokenOf, type TestUser } from '../support/http';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const E = '/api/v1/evidence';
 
 const ctx = useTestApp();
 const { sql } = ctx;
-let team: Team;
-
-beforeAll(async () => {
-  team = await makeTeam(ctx.app);
-});
+const team = useFixture(() => makeTeam(ctx.app));
 
 async function create(user: TestUser, overrides: Record<string, unknown> = {}) {
   const res = await call(ctx.app, 'POST', E, {

@@ -8,10 +8,9 @@ import {
   makeTeam,
   registerUser,
   revokedTokenOf,
-  type Team,
   type TestUser,
 } from '../support/http';
-import { useTestApp } from '../support/test-app';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const E = '/api/v1/evidence';
 const TRASH = `${E}/trash`;
@@ -19,11 +18,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 const ctx = useTestApp();
 const { sql } = ctx;
-let team: Team;
-
-beforeAll(async () => {
-  team = await makeTeam(ctx.app);
-});
+const team = useFixture(() => makeTeam(ctx.app));
 
 async function create(
   user: TestUser,

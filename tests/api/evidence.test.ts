@@ -9,20 +9,15 @@ import {
   makeTeam,
   registerUser,
   revokedTokenOf,
-  type Team,
   type TestUser,
 } from '../support/http';
-import { useTestApp } from '../support/test-app';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const E = '/api/v1/evidence';
 
 const ctx = useTestApp();
 const { sql } = ctx;
-let team: Team;
-
-beforeAll(async () => {
-  team = await makeTeam(ctx.app);
-});
+const team = useFixture(() => makeTeam(ctx.app));
 
 const today = () => todayUtc();
 

@@ -7,17 +7,12 @@ import {
   makeTeam,
   registerUser,
   revokedTokenOf,
-  type Team,
   type TestUser,
 } from '../support/http';
-import { useTestApp } from '../support/test-app';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const { app } = useTestApp();
-let team: Team;
-
-beforeAll(async () => {
-  team = await makeTeam(app);
-});
+const team = useFixture(() => makeTeam(app));
 
 const token = (user: TestUser | string | undefined) =>
   typeof user === 'string' ? user : user?.token;

@@ -16,11 +16,10 @@ import {
   expectProblem,
   makeTeam,
   registerUser,
-  type Team,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
-import { useTestApp } from '../support/test-app';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const W0: IsoDate = '2026-02-02';
 const week = (i: number) => addWeeks(W0, i);
@@ -28,7 +27,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 describe('promotion packet', () => {
   const { app } = useTestApp();
-  let team: Team;
+  const team = useFixture(() => makeTeam(app));
   let revokedPat: string;
   const ids: Record<string, string> = {};
   const from = week(1);
@@ -55,7 +54,6 @@ describe('promotion packet', () => {
     call(app, 'GET', `/api/v1/users/${who}/packet`, { token, query });
 
   beforeAll(async () => {
-    team = await makeTeam(app);
     const eng = team.engineer;
     ids.proposal = await post(eng, {
       kinds: ['proposal', 'communication'],

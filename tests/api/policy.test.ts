@@ -10,22 +10,21 @@ import {
   POLICY_LIMITS,
 } from '@leadtrack/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam, type Team } from '../support/http';
-import { useTestApp } from '../support/test-app';
+import { call, expectProblem, makeTeam } from '../support/http';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const W0: IsoDate = '2026-01-05';
 const week = (i: number) => addWeeks(W0, i);
 
 describe('policy', () => {
   const { app } = useTestApp();
-  let team: Team;
+  const team = useFixture(() => makeTeam(app));
   let revokedPat: string;
 
   const put = (body: unknown, token = team.admin.token) =>
     call(app, 'PUT', '/api/v1/policy', { token, body });
 
   beforeAll(async () => {
-    team = await makeTeam(app);
     const pat = await call(app, 'POST', '/api/v1/me/tokens', {
       token: team.admin.token,
       body: { name: 'soon revoked' },

@@ -2,15 +2,11 @@
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
-import { useTestApp } from '../support/test-app';
+import { expectAccess, makeRoleCast } from '../support/role-cast';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const { app } = useTestApp();
-let cast: RoleCast;
-
-beforeAll(async () => {
-  cast = await makeRoleCast(app);
-});
+const cast = useFixture(() => makeRoleCast(app));
 
 const profile = (token: string | undefined, id: string, query?: Record<string, string | number>) =>
   call(app, 'GET', `/api/v1/users/${id}/profile`, { token, ...(query && { query }) });

@@ -7,17 +7,13 @@ import {
   ReadinessCache,
 } from '@leadtrack/api/services/readiness-cache';
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { call, makeTeam, type Team } from '../support/http';
-import { useTestApp } from '../support/test-app';
+import { describe, expect, it } from 'vitest';
+import { call, makeTeam } from '../support/http';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const ctx = useTestApp();
 const { sql } = ctx;
-let team: Team;
-
-beforeAll(async () => {
-  team = await makeTeam(ctx.app);
-});
+const team = useFixture(() => makeTeam(ctx.app));
 
 const today = todayUtc();
 const thisWeek = weekStartOf(today);

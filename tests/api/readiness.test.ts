@@ -1,6 +1,8 @@
 // GET /users/:id/readiness and GET /reports: the route's answer is the core model's answer
 // on the same history (posted through the evidence and check-in routes), hand-worked
 // timelines, the access matrix, and the team view's fixed number of queries.
+
+import { teamReadiness } from '@leadtrack/api/services/readiness';
 import {
   addDays,
   addWeeks,
@@ -19,17 +21,15 @@ import {
 import type { Database, PrismaClient } from '@leadtrack/db';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { teamReadiness } from '../../apps/api/src/services/readiness';
 import {
   call,
   expectProblem,
   makeTeam,
   registerUser,
-  type Team,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
-import { type TestApp, useTestApp } from '../support/test-app';
+import { type TestApp, useFixture, useTestApp } from '../support/test-app';
 
 // A fixed past week, so every generated date is before today (occurredOn may not be in the
 // future, nor a check-in's week after the current one).
@@ -125,11 +125,7 @@ const signal = (code: SignalCode) => ({
 
 describe('readiness', () => {
   const { app } = useTestApp();
-  let team: Team;
-
-  beforeAll(async () => {
-    team = await makeTeam(app);
-  });
+  const team = useFixture(() => makeTeam(app));
 
   /** A new engineer reporting to the team's manager. */
   async function newReport(name = 'Report'): Promise<TestUser> {

@@ -9,15 +9,11 @@ import {
 } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, call, expectProblem } from '../support/http';
-import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
-import { useTestApp } from '../support/test-app';
+import { expectAccess, makeRoleCast } from '../support/role-cast';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const { app } = useTestApp();
-let cast: RoleCast;
-
-beforeAll(async () => {
-  cast = await makeRoleCast(app);
-});
+const cast = useFixture(() => makeRoleCast(app));
 
 const thisWeek = () => weekStartOf(todayUtc());
 const put = (who: Caller, weekStart: string, body: unknown) =>

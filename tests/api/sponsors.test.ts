@@ -10,15 +10,11 @@ import {
   registerUser,
   type TestUser,
 } from '../support/http';
-import { expectAccess, makeRoleCast, type RoleCast } from '../support/role-cast';
-import { useTestApp } from '../support/test-app';
+import { expectAccess, makeRoleCast } from '../support/role-cast';
+import { useFixture, useTestApp } from '../support/test-app';
 
 const { app } = useTestApp();
-let cast: RoleCast;
-
-beforeAll(async () => {
-  cast = await makeRoleCast(app);
-});
+const cast = useFixture(() => makeRoleCast(app));
 
 const list = (who: Caller) => call(app, 'GET', '/api/v1/me/sponsors', { token: who });
 const grant = (who: Caller, userId: unknown) =>

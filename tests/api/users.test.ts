@@ -5,19 +5,17 @@ import {
   makeTeam,
   registerUser,
   TEST_PASSWORD,
-  type Team,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
-import { useTestApp } from '../support/test-app';
+import { useFixture, useTestApp } from '../support/test-app';
 
 describe('users and roles', () => {
   const ctx = useTestApp();
-  let team: Team;
+  const team = useFixture(() => makeTeam(ctx.app));
   let revokedPat: string;
 
   beforeAll(async () => {
-    team = await makeTeam(ctx.app);
     const pat = await call(ctx.app, 'POST', '/api/v1/me/tokens', {
       token: team.engineer.token,
       body: { name: 'old' },

@@ -65,13 +65,7 @@ export function useTestApp(env: Record<string, string> = {}): TestHandle {
     if (!ctx) throw new Error('useTestApp: the app starts in beforeAll; use it in hooks and tests');
     return ctx;
   };
-  const app = new Proxy({} as TestApp, {
-    get(_, property) {
-      const target = started().app;
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  const app = standIn(() => started().app);
   const sql = {
     query: ((...args: Parameters<pg.Pool['query']>) => {
       pool ??= new pg.Pool({ connectionString: started().databaseUrl, max: 2 });
@@ -85,4 +79,38 @@ export function useTestApp(env: Record<string, string> = {}): TestHandle {
       return started().databaseUrl;
     },
   };
+}
+
+/**
+ * Makes a file's fixture (a team, a role cast…) in beforeAll, after the hooks registered
+ * before it, and returns a stand-in for it that may be declared at module level:
+ * `const team = useFixture(() => makeTeam(app))`.
+ */
+export function useFixture<T extends object>(make: () => Promise<T>): T {
+  let value: T | undefined;
+  beforeAll(async () => {
+    value = await make();
+  });
+  return standIn(() => {
+    if (!value)
+      throw new Error('useFixture: the fixture is made in beforeAll; use it in hooks and tests');
+    return value;
+  });
+}
+
+/** An object that forwards every read to `current()` (methods bound to it). */
+function standIn<T extends object>(current: () => T): T {
+  return new Proxy({} as T, {
+    get(_, property) {
+      const target = current();
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+    has: (_, property) => Reflect.has(current(), property),
+    ownKeys: () => Reflect.ownKeys(current()),
+    getOwnPropertyDescriptor(_, property) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(current(), property);
+      return descriptor && { ...descriptor, configurable: true };
+    },
+  });
 }
