@@ -9,10 +9,9 @@
 // someone, or the last active admin, cannot be deactivated (409): reassign first.
 import type { PrismaClient } from '@leadtrack/db';
 import type { User as UserDto } from '@leadtrack/schemas';
-import { notFound } from '../../lib/problem';
 import { revokeUserSessions } from '../accounts';
 import { recordAuditEvent } from '../audit';
-import { assertNoReports, assertNotLastAdmin, lockHierarchy } from './manage-users';
+import { assertNoReports, assertNotLastAdmin, lockUser } from './manage-users';
 import { toUserDto } from './to-user-dto';
 
 export async function deactivateUser(
@@ -23,9 +22,7 @@ export async function deactivateUser(
   const changed = await prisma.$transaction(async (tx) => {
     // The same lock as role and manager changes: "last admin" and "has reports" hold
     // against concurrent edits.
-    await lockHierarchy(tx);
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound('No such user.');
+    const user = await lockUser(tx, userId);
     if (user.deactivatedAt) return user; // already done: repeating it changes nothing
     await assertNoReports(tx, user.id, user.name);
     if (user.role === 'admin') await assertNotLastAdmin(tx, user.id);
@@ -58,9 +55,7 @@ export async function reactivateUser(
   userId: string,
 ): Promise<UserDto> {
   const changed = await prisma.$transaction(async (tx) => {
-    await lockHierarchy(tx);
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound('No such user.');
+    const user = await lockUser(tx, userId);
     if (!user.deactivatedAt) return user;
     const updated = await tx.user.update({ where: { id: userId }, data: { deactivatedAt: null } });
     await recordAuditEvent(tx, {

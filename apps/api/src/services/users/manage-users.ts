@@ -19,6 +19,14 @@ export function lockHierarchy(tx: Prisma.TransactionClient) {
   return tx.$executeRaw`SELECT pg_advisory_xact_lock(${HIERARCHY_LOCK})`;
 }
 
+/** Every admin change to a person starts so: the lock, then the person's row (404 if none). */
+export async function lockUser(tx: Prisma.TransactionClient, userId: string) {
+  await lockHierarchy(tx);
+  const user = await tx.user.findUnique({ where: { id: userId } });
+  if (!user) throw notFound('No such user.');
+  return user;
+}
+
 /** "Ada Lovelace and Alan Turing" / "Ada, Alan and Grace". */
 export function listNames(names: string[]): string {
   if (names.length <= 1) return names.join('');
@@ -121,12 +129,7 @@ export async function updateUser(
   body: UpdateUserBody,
 ): Promise<UserDto> {
   const updated = await prisma.$transaction(async (tx) => {
-    await lockHierarchy(tx);
-    const existing = await tx.user.findUnique({
-      where: { id: userId },
-      select: { id: true, name: true, role: true, managerId: true, deactivatedAt: true },
-    });
-    if (!existing) throw notFound('No such user.');
+    const existing = await lockUser(tx, userId);
     const roleChanges = body.role !== undefined && body.role !== existing.role;
     if (roleChanges) await assertRoleChangeAllowed(tx, existing, body.role as Role);
     if (body.managerId) {
