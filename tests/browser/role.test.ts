@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { addDays, addWeeks, KIND_INFO, todayUtc, weekStartOf } from '@leadtrack/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedback } from './seed';
 import {
   type ApiUser,
-  adminToken,
   callApi,
   checkIn,
   launchChromium,
@@ -44,6 +44,17 @@ async function pageFor(
 
 const thisWeek = () => weekStartOf(todayUtc());
 
+const WORK = [
+  'Walked the product team through the reindex trade-offs',
+  'Reviewed the tenant-isolation PR across two teams',
+  'Wrote the RFC for idempotent webhooks',
+  'Paired with Sam on the billing codebase',
+  'Explained the outage to customer success',
+  'Documented the payments retry pipeline',
+  'Proposed splitting the ingest queue by tenant',
+  'Coached the graduates on code review',
+];
+
 /**
  * An 11-week streak with this week in progress: every required kind each week, except one
  * kind (ownership when required) logged only often enough to keep each earlier week's window
@@ -71,7 +82,7 @@ async function seedWednesday(user: ApiUser) {
         title:
           back === 0 && i === 0
             ? 'Reviewed the queue design with three teams'
-            : `Week -${back} work ${i / 3 + 1}`,
+            : (WORK[(back * 2 + i / 3) % WORK.length] as string),
         kinds: kinds.slice(i, i + 3),
         occurredOn: monday,
       });
@@ -147,6 +158,22 @@ describe('the week in progress (rule 8)', () => {
     await page.goto(`/team/${lead.id}`);
     const words = page.getByTestId('week-in-progress');
     await expect.poll(() => words.textContent()).toContain('Otto needs');
+    // Signals in the manager's wording.
+    const signals = (await page.locator('.signals').textContent()) ?? '';
+    expect(signals.length).toBeGreaterThan(0);
+
+    // Unacknowledged filter, then two entries acknowledged at once.
+    await page.getByRole('link', { name: 'Unacknowledged' }).click();
+    await page.waitForURL(/unacknowledged=1/);
+    const before = await page.locator('.entries .entry').count();
+    expect(before).toBeGreaterThan(2);
+    const picks = page.getByRole('checkbox', { name: /Select .* to acknowledge/ });
+    await picks.nth(0).check();
+    await picks.nth(1).check();
+    await page.getByRole('button', { name: 'Acknowledge the ticked entries' }).click();
+    await page.getByRole('status').filter({ hasText: 'Acknowledged 2 entries.' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('unacknowledged')).toBe('1');
+    expect(await page.locator('.entries .entry').count()).toBe(before - 2);
     await page.context().close();
   });
 });
@@ -349,7 +376,8 @@ describe.skipIf(!shots)('screenshots of the new pages', () => {
     await callApi('POST', `/users/${lead.id}/agreement/confirm`, { token: lead.token });
     const entry = await logEvidence(lead, {
       title: 'Led the schema migration across four services',
-      kinds: ['ownership', 'communication'],
+      // Not ownership: the home page shows this week still in progress.
+      kinds: ['communication'],
       occurredOn: todayUtc(),
       description: 'Planned the **cut-over**, wrote the runbook and briefed support.',
     });
@@ -358,11 +386,11 @@ describe.skipIf(!shots)('screenshots of the new pages', () => {
       body: { userId: peer.id },
     });
     await callApi('POST', '/me/sponsors', { token: lead.token, body: { userId: peer.id } });
-    await callApi('POST', `/users/${lead.id}/feedback`, {
-      token: manager.token,
-      body: 'Great **RFC** on the queue split. Next: let Priya *drive* the follow-up.',
-    });
-    void adminToken;
+    await feedback(
+      manager,
+      lead.id,
+      'Great **RFC** on the queue split. Next: let Priya *drive* the follow-up.',
+    );
 
     const pages: [ApiUser, string, string][] = [
       [lead, '/', 'role-home'],
