@@ -15,7 +15,11 @@ const STATUS_EXPLAINED = {
 } as const;
 
 export function ReadinessSummary({ current, policy }: { current: CurrentDto; policy: PolicyDto }) {
-  const word = statusWord(current);
+  // Rule 8: a week in progress carries the status of the week before; it is not "Building"
+  // because it has not ended.
+  const carried = current.pending && current.streak > 0;
+  const shown = carried ? { ...current, consistent: true } : current;
+  const word = statusWord(shown);
   const threshold = policy.thresholdWeeks;
   const left = Math.max(0, threshold - current.streak);
   return (
@@ -23,8 +27,12 @@ export function ReadinessSummary({ current, policy }: { current: CurrentDto; pol
       <div className="summary-item">
         <dt>Status</dt>
         <dd>
-          <StatusBadge current={current} />
-          <span className="muted small block">{STATUS_EXPLAINED[word]}</span>
+          <StatusBadge current={shown} />
+          <span className="muted small block">
+            {carried
+              ? 'Carried from last week while this week is in progress (it ends on Sunday).'
+              : STATUS_EXPLAINED[word]}
+          </span>
         </dd>
       </div>
       <div className="summary-item">
