@@ -1,13 +1,11 @@
 import { once } from 'node:events';
 import net from 'node:net';
-import { buildApp } from '@leadtrack/api/app';
-import { loadEnv } from '@leadtrack/api/env';
 import { addDays, todayUtc } from '@leadtrack/core';
 import { openDatabase } from '@leadtrack/db';
 import { describe, expect, inject, it } from 'vitest';
 import { ADMIN_URL, createDatabase, dropDatabase, uniqueName } from '../support/databases';
 import { call, expectProblem, registerUser } from '../support/http';
-import { useTestApp } from '../support/test-app';
+import { buildTestApp, useTestApp } from '../support/test-app';
 
 describe('health probes', () => {
   const ctx = useTestApp();
@@ -68,11 +66,8 @@ describe('/readyz when the database goes away', () => {
   it('answers 503 problem+json while Postgres is unreachable and 200 once it is back', async () => {
     const proxy = await startProxy(new URL(ADMIN_URL));
     const database = await openDatabase({ url: proxy.url('postgres'), maxConnections: 2 });
-    const app = await buildApp({
-      // The maintenance database has no instance_secrets table: configure the secret.
-      config: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(32) }),
-      database,
-    });
+    // The maintenance database has no instance_secrets table: configure the secret.
+    const app = await buildTestApp(database, { JWT_SECRET: 'x'.repeat(32) });
     try {
       expect((await call(app, 'GET', '/readyz')).status).toBe(200);
       await proxy.cut();
@@ -94,10 +89,7 @@ describe('requests that need the database while it is unreachable', () => {
     await createDatabase(name, inject('templateDatabase'));
     const proxy = await startProxy(new URL(ADMIN_URL));
     const database = await openDatabase({ url: proxy.url(name), maxConnections: 2 });
-    const app = await buildApp({
-      config: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
-      database,
-    });
+    const app = await buildTestApp(database);
     const entry = (title: string) => ({
       token: user.token,
       body: { kinds: ['review'], title, occurredOn: addDays(todayUtc(), -1) },

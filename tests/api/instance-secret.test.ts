@@ -1,12 +1,10 @@
 // The JWT signing secret: never a constant. Unset JWT_SECRET → the instance's own random
 // secret, kept in its database and shared by every API process on it; JWT_SECRET wins.
 import { createHmac } from 'node:crypto';
-import { buildApp } from '@leadtrack/api/app';
-import { loadEnv } from '@leadtrack/api/env';
 import { openDatabase } from '@leadtrack/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminOf, call, expectProblem } from '../support/http';
-import { startTestApp, type TestApp, type TestContext } from '../support/test-app';
+import { buildTestApp, startTestApp, type TestApp, type TestContext } from '../support/test-app';
 
 /** The constant every instance used to sign with when JWT_SECRET was unset. */
 const OLD_PUBLIC_SECRET = 'leadtrack-development-secret-not-for-production';
@@ -23,18 +21,8 @@ function resign(token: string, secret: string, changes: Record<string, unknown> 
 }
 
 async function secondApp(databaseUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadEnv({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl,
-    ...env,
-  });
-  const app = await buildApp({
-    config,
-    database: await openDatabase({ url: databaseUrl, maxConnections: 2 }),
-  });
-  await app.ready();
-  return app;
+  const database = await openDatabase({ url: databaseUrl, maxConnections: 2 });
+  return buildTestApp(database, { DATABASE_URL: databaseUrl, ...env });
 }
 
 describe('the signing secret when JWT_SECRET is unset', () => {

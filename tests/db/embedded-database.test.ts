@@ -9,12 +9,11 @@ import net from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from '@leadtrack/api/app';
-import { loadEnv } from '@leadtrack/api/env';
 import { addDays, todayUtc } from '@leadtrack/core';
 import { DataFolderInUseError, LOCK_FILE, openDatabase } from '@leadtrack/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, expectProblem, registerUser, TEST_PASSWORD, uniqueEmail } from '../support/http';
+import { buildTestApp } from '../support/test-app';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const folders: string[] = [];
@@ -134,10 +133,7 @@ describe('opening a folder in this process', () => {
     await mkdir(dataDir, { recursive: true });
     await chmod(dataDir, 0o777);
     const database = await openDatabase({ dataDir });
-    const app = await buildApp({
-      config: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LEADTRACK_DATA_DIR: dataDir }),
-      database,
-    });
+    const app = await buildTestApp(database, { LEADTRACK_DATA_DIR: dataDir });
     try {
       expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
       for (const file of ['PG_VERSION', 'postgresql.conf', LOCK_FILE]) {

@@ -1,10 +1,11 @@
 // A real API instance on its own Postgres database (a copy of the migrated template).
 import { buildApp } from '@leadtrack/api/app';
 import { loadEnv } from '@leadtrack/api/env';
-import { openDatabase } from '@leadtrack/db';
+import { type Database, openDatabase } from '@leadtrack/db';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDatabase, dropDatabase, uniqueName } from './databases';
+import { standIn } from './fixtures';
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 
@@ -14,19 +15,30 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+/**
+ * The one way tests build an API: on `database`, quiet and in test mode, with `env` on top.
+ * startTestApp uses it on a fresh copy of the template; tests that need another database
+ * (a proxy they cut, an embedded folder, a second process's view) call it directly.
+ */
+export async function buildTestApp(
+  database: Database,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  const config = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  const app = await buildApp({ config, database });
+  await app.ready();
+  return app;
+}
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestContext> {
   const name = uniqueName('leadtrack_test');
   const databaseUrl = await createDatabase(name, inject('templateDatabase'));
-  const config = loadEnv({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+  const database = await openDatabase({ url: databaseUrl, maxConnections: 5 });
+  const app = await buildTestApp(database, {
     AUTH_RATE_LIMIT: '10000',
     DATABASE_URL: databaseUrl,
     ...env,
   });
-  const database = await openDatabase({ url: databaseUrl, maxConnections: 5 });
-  const app = await buildApp({ config, database });
-  await app.ready();
   return {
     app,
     databaseUrl,
@@ -81,36 +93,4 @@ export function useTestApp(env: Record<string, string> = {}): TestHandle {
   };
 }
 
-/**
- * Makes a file's fixture (a team, a role cast…) in beforeAll, after the hooks registered
- * before it, and returns a stand-in for it that may be declared at module level:
- * `const team = useFixture(() => makeTeam(app))`.
- */
-export function useFixture<T extends object>(make: () => Promise<T>): T {
-  let value: T | undefined;
-  beforeAll(async () => {
-    value = await make();
-  });
-  return standIn(() => {
-    if (!value)
-      throw new Error('useFixture: the fixture is made in beforeAll; use it in hooks and tests');
-    return value;
-  });
-}
-
-/** An object that forwards every read to `current()` (methods bound to it). */
-function standIn<T extends object>(current: () => T): T {
-  return new Proxy({} as T, {
-    get(_, property) {
-      const target = current();
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-    has: (_, property) => Reflect.has(current(), property),
-    ownKeys: () => Reflect.ownKeys(current()),
-    getOwnPropertyDescriptor(_, property) {
-      const descriptor = Reflect.getOwnPropertyDescriptor(current(), property);
-      return descriptor && { ...descriptor, configurable: true };
-    },
-  });
-}
+export { useFixture } from './fixtures';
