@@ -133,6 +133,7 @@ describe('policy', () => {
       expect(before.current).toEqual({
         weekStart: week(1),
         consistent: true,
+        pending: false,
         streak: 2,
         ready: false,
         readySince: null,
@@ -145,6 +146,7 @@ describe('policy', () => {
       expect(after.current).toEqual({
         weekStart: week(1),
         consistent: true,
+        pending: false,
         streak: 2,
         ready: true,
         readySince: week(1),
