@@ -61,10 +61,16 @@ export function canManage(caller: Caller, target: AccessTarget) {
 
 // ---- The rule, for statements that apply it themselves --------------------------------------
 
-/** "The caller sponsors the user aliased `u`" (data/weekly-aggregates.ts, the finders here). */
-export function sponsoredByCallerSql(callerId: string): Prisma.Sql {
+/**
+ * "The caller sponsors the user" (by default the one aliased `u`; `userId` names another,
+ * e.g. an entry's owner) for data/weekly-aggregates.ts, the finders here and the evidence's.
+ */
+export function sponsoredByCallerSql(
+  callerId: string,
+  userId: Prisma.Sql = Prisma.raw('u.id'),
+): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM sponsorships sp
-                             WHERE sp.user_id = u.id AND sp.sponsor_id = ${callerId})`;
+                             WHERE sp.user_id = ${userId} AND sp.sponsor_id = ${callerId})`;
 }
 
 /** The users (aliased `u`) the caller may read at `reach`, as a SQL condition: readingLevel. */

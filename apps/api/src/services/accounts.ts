@@ -6,10 +6,6 @@ import { hashPassword, verifyPassword } from '../lib/passwords';
 import { conflict, unauthorized } from '../lib/problem';
 import { hashSecret, newSecret } from '../lib/secrets';
 
-// Until create-evidence.ts and checkins.ts import it from lib/database-errors (they are
-// being edited elsewhere right now).
-export { isUniqueViolation } from '../lib/database-errors';
-
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** A session ends this long after sign-in, whatever the rotations (PRODUCT.md "Trust"). */
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;

@@ -3,10 +3,10 @@
 // GET /users/:id (self, the direct manager, an admin), else 404, through access.ts.
 import type { Checkin, PrismaClient } from '@leadtrack/db';
 import type { Checkin as CheckinDto, CheckinQuery, PutCheckinBody } from '@leadtrack/schemas';
+import { isUniqueViolation } from '../lib/database-errors';
 import { fromIsoDate, toIsoDate } from '../lib/dates';
 import type { Caller } from '../plugins/app/authenticate';
 import { findReadableUser } from './access';
-import { isUniqueViolation } from './accounts';
 
 export function toCheckinDto(checkin: Checkin): CheckinDto {
   return {

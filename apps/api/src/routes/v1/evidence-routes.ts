@@ -17,21 +17,17 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allowListSerializer } from '../../lib/allow-list-serializer';
+import { etagOf } from '../../lib/if-match';
 import { problems } from '../../lib/route-docs';
-import { acknowledgeEvidence } from '../../services/acknowledge-evidence';
-import { createEvidence } from '../../services/create-evidence';
+import { acknowledgeEvidence } from '../../services/evidence/acknowledge-evidence';
+import { createEvidence } from '../../services/evidence/create-evidence';
 import {
   deleteEvidence,
-  etagOf,
   restoreEvidence,
   updateEvidence,
-} from '../../services/edit-evidence';
-import {
-  findReadableEvidence,
-  listDeletedEvidence,
-  listEvidence,
-  toEvidenceDto,
-} from '../../services/read-evidence';
+} from '../../services/evidence/edit-evidence';
+import { findReadableEvidence, toEvidenceDto } from '../../services/evidence/evidence-entry';
+import { listDeletedEvidence, listEvidence } from '../../services/evidence/read-evidence';
 
 const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(

@@ -11,10 +11,10 @@
 // it confirmed. Anything refused (412, 409) throws inside the transaction: nothing stored.
 import type { Prisma, PrismaClient } from '@leadtrack/db';
 import type { AgreementDto, AgreementItem, PutAgreementBody } from '@leadtrack/schemas';
+import { parseIfMatch } from '../../lib/if-match';
 import { conflict, forbidden, preconditionFailed } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { findReadableUser, type ReadableUser } from '../access';
-import { parseIfMatch } from '../edit-evidence';
 import { normaliseItems, type StoredAgreement, toAgreementDto } from './read-agreement';
 
 type Side = 'lead' | 'manager';

@@ -9,7 +9,7 @@ import type { PrismaClient } from '@leadtrack/db';
 import { isUniqueViolation } from '../../lib/database-errors';
 import { conflict, invalidField } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
-import { findOwnEvidence } from '../read-evidence';
+import { findOwnEvidence } from '../evidence/evidence-entry';
 
 export async function requestEndorsement(
   prisma: PrismaClient,

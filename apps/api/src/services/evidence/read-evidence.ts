@@ -1,112 +1,19 @@
-// Reading evidence: one entry, or a user's list in pages. An entry is readable by its
-// owner, the owner's direct manager, admins and the owner's sponsors (services/access.ts),
-// and one entry also by a colleague the owner asked to endorse it; to anyone else it is
-// missing (404), as is any soft-deleted entry, so neither existence nor deletion leaks.
-
+// Reading evidence: a user's list in pages, and their deleted entries (one entry is
+// evidence-entry.ts's findReadableEvidence). A list is readable by its owner, the owner's
+// direct manager, admins and the owner's sponsors (services/access.ts, sponsor reach); to
+// anyone else the user is missing (404). Soft-deleted entries never appear in the list.
 import { isIsoDate } from '@leadtrack/core';
-import { type Database, Prisma, type PrismaClient } from '@leadtrack/db';
+import { type Database, Prisma } from '@leadtrack/db';
 import type {
   DeletedEvidenceList,
   Evidence,
   ListDeletedEvidenceQuery,
   ListEvidenceQuery,
 } from '@leadtrack/schemas';
-import { toIsoDate } from '../lib/dates';
-import { forbidden, invalidField, notFound } from '../lib/problem';
-import type { Caller } from '../plugins/app/authenticate';
-import { canRead, findSponsorReadableUser } from './access';
-
-/**
- * What every entry response carries: its acknowledgements and endorsements, oldest first,
- * with who gave them.
- */
-export const evidenceInclude = {
-  acknowledgements: {
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    include: { by: { select: { id: true, name: true } } },
-  },
-  endorsements: {
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    include: { by: { select: { id: true, name: true } } },
-  },
-} as const satisfies Prisma.EvidenceInclude;
-
-/** One entry plus its owner's reporting line, which the access decisions need. */
-export const entryInclude = {
-  ...evidenceInclude,
-  user: { select: { id: true, managerId: true } },
-} as const satisfies Prisma.EvidenceInclude;
-
-type EvidenceRow = Prisma.EvidenceGetPayload<{ include: typeof evidenceInclude }>;
-type AcknowledgementRow = EvidenceRow['acknowledgements'][number];
-
-export function toAcknowledgementDto(ack: AcknowledgementRow) {
-  return {
-    id: ack.id,
-    by: { id: ack.by.id, name: ack.by.name },
-    comment: ack.comment,
-    createdAt: ack.createdAt.toISOString(),
-  };
-}
-
-export function toEvidenceDto(row: EvidenceRow): Evidence {
-  return {
-    id: row.id,
-    userId: row.userId,
-    kinds: row.kinds,
-    title: row.title,
-    description: row.description,
-    occurredOn: toIsoDate(row.occurredOn),
-    links: row.links ?? [],
-    audience: row.audience,
-    source: row.source,
-    acknowledgements: row.acknowledgements.map(toAcknowledgementDto),
-    endorsements: row.endorsements.map(toAcknowledgementDto),
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
-
-/** A deleted entry can be restored for this long; after that it is gone for good. */
-export const RESTORE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
-
-export const missingEntry = () => notFound('No such evidence entry.');
-
-/** The entry if it exists and is not deleted; null otherwise (no access decision). */
-export function findLiveEntry(db: PrismaClient | Prisma.TransactionClient, id: string) {
-  return db.evidence.findFirst({ where: { id, deletedAt: null }, include: entryInclude });
-}
-
-/**
- * An entry the caller may read: its owner, the owner's direct manager, an admin, a sponsor
- * of the owner, or a colleague asked to endorse this very entry (the request row, in any
- * status, is the grant: it names this entry only, so nothing else of the owner opens up);
- * 404 otherwise. The second read only happens for callers canRead refuses.
- */
-export async function findReadableEvidence(prisma: PrismaClient, caller: Caller, id: string) {
-  const entry = await findLiveEntry(prisma, id);
-  if (!entry) throw missingEntry();
-  if (canRead(caller, entry.user)) return entry;
-  const [grant] = await prisma.$queryRaw<{ granted: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM sponsorships
-                    WHERE user_id = ${entry.userId} AND sponsor_id = ${caller.id})
-        OR EXISTS (SELECT 1 FROM endorsement_requests
-                    WHERE evidence_id = ${entry.id} AND endorser_id = ${caller.id}) AS granted`;
-  if (!grant?.granted) throw missingEntry();
-  return entry;
-}
-
-/**
- * An entry the caller may change: only its owner edits or deletes it. Anyone else who can
- * read it (manager, admin, sponsor, requested endorser) already knows it exists, so they are
- * told the role forbids it (403); anyone else is told it does not exist (404).
- */
-export async function findOwnEvidence(prisma: PrismaClient, caller: Caller, id: string) {
-  const entry = await findReadableEvidence(prisma, caller, id);
-  if (entry.userId !== caller.id) throw forbidden('Only the owner can change an evidence entry.');
-  return entry;
-}
+import { invalidField } from '../../lib/problem';
+import type { Caller } from '../../plugins/app/authenticate';
+import { findSponsorReadableUser } from '../access';
+import { RESTORE_WINDOW_MS } from './evidence-entry';
 
 // The cursor names the last entry of a page by its sort key, `occurredOn|id`, in base64url:
 // opaque to clients, and the next page starts strictly after it (keyset, not offset, so

@@ -3,10 +3,10 @@
 // admin may (canManage), never the owner themselves: self-acknowledgement would let anyone
 // inflate their own visibility. Each acknowledgement is kept, with its optional comment.
 import type { PrismaClient } from '@leadtrack/db';
-import { forbidden } from '../lib/problem';
-import type { Caller } from '../plugins/app/authenticate';
-import { canManage } from './access';
-import { findReadableEvidence, missingEntry, toAcknowledgementDto } from './read-evidence';
+import { forbidden } from '../../lib/problem';
+import type { Caller } from '../../plugins/app/authenticate';
+import { canManage } from '../access';
+import { findReadableEvidence, missingEntry, toAcknowledgementDto } from './evidence-entry';
 
 export async function acknowledgeEvidence(
   prisma: PrismaClient,

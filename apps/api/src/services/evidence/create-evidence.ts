@@ -9,11 +9,11 @@
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@leadtrack/db';
 import type { CreateEvidenceBody } from '@leadtrack/schemas';
-import { fromIsoDate } from '../lib/dates';
-import { conflict } from '../lib/problem';
-import type { Caller } from '../plugins/app/authenticate';
-import { isUniqueViolation } from './accounts';
-import { evidenceInclude } from './read-evidence';
+import { isUniqueViolation } from '../../lib/database-errors';
+import { fromIsoDate } from '../../lib/dates';
+import { conflict } from '../../lib/problem';
+import type { Caller } from '../../plugins/app/authenticate';
+import { evidenceInclude } from './evidence-entry';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 

@@ -7,41 +7,18 @@
 // exactly one wins and nothing is silently lost.
 import type { PrismaClient } from '@leadtrack/db';
 import type { UpdateEvidenceBody } from '@leadtrack/schemas';
-import { fromIsoDate } from '../lib/dates';
-import { forbidden, invalidField, preconditionFailed } from '../lib/problem';
-import type { Caller } from '../plugins/app/authenticate';
-import { canRead } from './access';
+import { fromIsoDate } from '../../lib/dates';
+import { parseIfMatch } from '../../lib/if-match';
+import { forbidden, preconditionFailed } from '../../lib/problem';
+import type { Caller } from '../../plugins/app/authenticate';
+import { canRead } from '../access';
 import {
   entryInclude,
   findLiveEntry,
   findOwnEvidence,
   missingEntry,
   RESTORE_WINDOW_MS,
-} from './read-evidence';
-
-/** The strong ETag of an entry: its version, quoted. */
-export const etagOf = (entry: { version: number }) => `"${entry.version}"`;
-
-/**
- * If-Match as versions: `"3"` (the ETag as sent), a bare `3`, a list `"3", "4"`, or `*`
- * (any current entry). Weak tags (W/"3") never match an If-Match (RFC 9110 §13.1.1), and
- * anything else is not a version: 400 rather than a 412 that no retry could cure.
- */
-export function parseIfMatch(header: string | undefined): number[] | '*' | null {
-  if (header === undefined) return null;
-  const value = header.trim();
-  if (value === '*') return '*';
-  const versions: number[] = [];
-  for (const part of value.split(',')) {
-    const match = /^(?:"(\d{1,9})"|(\d{1,9})|W\/"\d{1,9}")$/.exec(part.trim());
-    if (!match) {
-      throw invalidField('if-match', 'Expected the entry version as sent in ETag, e.g. "3"');
-    }
-    const digits = match[1] ?? match[2];
-    if (digits !== undefined) versions.push(Number(digits));
-  }
-  return versions;
-}
+} from './evidence-entry';
 
 const stale = (version: number) =>
   preconditionFailed(
