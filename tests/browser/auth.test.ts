@@ -1,15 +1,8 @@
 // Signing in: anonymous visits go to /login and come back; a wrong password stays put.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newContext, PASSWORD, registerUser, uniqueEmail } from './support';
+import { describe, expect, it } from 'vitest';
+import { newContext, PASSWORD, registerUser, uniqueEmail, useBrowser } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('signing in', () => {
   it('sends an anonymous visit to /login and back after signing in; a wrong password says so', async () => {

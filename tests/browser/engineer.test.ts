@@ -1,25 +1,19 @@
 // An engineer logs evidence from the form and sees it in the list and on the timeline;
 // a leave-week check-in shows hatched on the heatmap.
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   type ApiUser,
-  launchChromium,
   logEvidence,
   newContext,
   registerUser,
   shownDate,
   signIn,
+  useBrowser,
 } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function signedIn(user: ApiUser): Promise<Page> {
   const context = await newContext(browser);

@@ -1,24 +1,10 @@
 // A manager opens the team page and a report, acknowledges an entry and leaves feedback;
 // the engineer then sees both.
 import { addDays, todayUtc } from '@leadtrack/core';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  logEvidence,
-  newContext,
-  registerUser,
-  setManager,
-  signIn,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { logEvidence, newContext, registerUser, setManager, signIn, useBrowser } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('a manager', () => {
   it('acknowledges a report’s entry and leaves feedback, and the engineer sees both', async () => {

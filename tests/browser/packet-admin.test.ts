@@ -2,26 +2,19 @@
 // admin page (who reports to whom, the policy), plus editing an entry.
 import { readFileSync } from 'node:fs';
 import { addDays, todayUtc } from '@leadtrack/core';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { acknowledge } from './seed';
 import {
   callApi,
-  launchChromium,
   logEvidence,
   newContext,
   registerUser,
   setManager,
   signIn,
+  useBrowser,
 } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the packet', () => {
   it('groups six months by behaviour with acknowledgements, prints, and downloads as Markdown', async () => {

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { useFixture } from '../support/fixtures';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -22,6 +23,11 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Launches Chromium before the file's tests and closes it after them. */
+export function useBrowser(): Browser {
+  return useFixture(launchChromium, (browser) => browser.close());
 }
 
 export async function newContext(
