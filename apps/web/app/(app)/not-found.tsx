@@ -1,13 +1,9 @@
-import Link from 'next/link';
+import { NotFoundMessage } from '../../components/not-found-message';
 
 export default function NotFound() {
   return (
     <div className="panel">
-      <h1>Not found</h1>
-      <p>There is nothing here, or it is not yours to see.</p>
-      <p>
-        <Link href="/">Back to your readiness</Link>
-      </p>
+      <NotFoundMessage />
     </div>
   );
 }

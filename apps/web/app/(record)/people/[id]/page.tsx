@@ -9,25 +9,19 @@ import { EvidenceItem } from '../../../../components/evidence-item';
 import { RoleProfile } from '../../../../components/role-profile';
 import { Timeline } from '../../../../components/timeline';
 import { api, load, loadOrNull } from '../../../../lib/api';
+import { oneParam, type RecordPageProps, readRecordPage } from '../../../../lib/record-page';
 import type { EvidencePage, ReadinessDto, RoleProfileDto, SponsorDto } from '../../../../lib/types';
 import { loadWeekTitles } from '../../../../lib/week-titles';
 
 export const metadata: Metadata = { title: 'Sponsored · Leadtrack' };
 
-export default async function SponsoredPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { id } = await params;
-  const sp = await searchParams;
+export default async function SponsoredPage(props: RecordPageProps) {
+  const { id, sp } = await readRecordPage(props);
   const sponsoring = await load<{ items: SponsorDto[] }>('/me/sponsoring');
   const grant = sponsoring.items.find((s) => s.user.id === id);
   if (!grant) notFound();
   const person = grant.user;
-  const one = (v: string | string[] | undefined) => (typeof v === 'string' && v ? v : undefined);
+  const one = oneParam;
   const from = one(sp.from);
   const to = one(sp.to);
   const cursor = one(sp.cursor);

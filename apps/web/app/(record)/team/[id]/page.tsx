@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { agreementState } from '../../../../components/agreement-view';
 import { DateText } from '../../../../components/date-text';
 import { EvidenceItem } from '../../../../components/evidence-item';
@@ -8,8 +7,14 @@ import { Markdown } from '../../../../components/markdown';
 import { SignalList } from '../../../../components/readiness';
 import { RoleProfile } from '../../../../components/role-profile';
 import { Timeline } from '../../../../components/timeline';
-import { api, load, loadOrNull, requireMe } from '../../../../lib/api';
+import { api, load } from '../../../../lib/api';
 import { plural } from '../../../../lib/format';
+import {
+  loadPerson,
+  oneParam,
+  type RecordPageProps,
+  readRecordPage,
+} from '../../../../lib/record-page';
 import type {
   AgreementDto,
   Checkin,
@@ -17,7 +22,6 @@ import type {
   Feedback,
   ReadinessDto,
   RoleProfileDto,
-  User,
 } from '../../../../lib/types';
 import { loadWeekTitles } from '../../../../lib/week-titles';
 import { acknowledgeMany } from '../../../actions/acknowledge';
@@ -26,19 +30,10 @@ import { FeedbackForm } from './feedback-form';
 
 export const metadata: Metadata = { title: 'Report · Leadtrack' };
 
-export default async function ReportPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { id } = await params;
-  const sp = await searchParams;
-  const me = await requireMe();
-  const user = await loadOrNull<User>(`/users/${encodeURIComponent(id)}`);
-  if (!user || user.id === me.id) notFound();
-  const one = (v: string | string[] | undefined) => (typeof v === 'string' && v ? v : undefined);
+export default async function ReportPage(props: RecordPageProps) {
+  const { id, sp } = await readRecordPage(props);
+  const { me, user } = await loadPerson(id);
+  const one = oneParam;
   const from = one(sp.from);
   const to = one(sp.to);
   const cursor = one(sp.cursor);

@@ -1,28 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ColleaguePicker } from '../../../../../components/colleague-picker';
 import { EvidenceItem } from '../../../../../components/evidence-item';
-import { loadOrNull, requireMe } from '../../../../../lib/api';
 import { loadColleagues } from '../../../../../lib/directory';
-import type { Evidence } from '../../../../../lib/types';
+import {
+  loadOwnEvidence,
+  type RecordPageProps,
+  readRecordPage,
+} from '../../../../../lib/record-page';
 import { requestEndorsement } from '../../../../actions/endorsements';
 
 export const metadata: Metadata = { title: 'Ask for an endorsement · Leadtrack' };
 
-export default async function EndorsePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { id } = await params;
-  const sp = await searchParams;
-  const me = await requireMe();
-  const entry = await loadOrNull<Evidence>(`/evidence/${encodeURIComponent(id)}`);
+export default async function EndorsePage(props: RecordPageProps) {
+  const { id, sp } = await readRecordPage(props);
   // Only the owner asks; anyone else who may read the entry is sent a plain 404 here.
-  if (!entry || entry.userId !== me.id) notFound();
+  const { me, entry } = await loadOwnEvidence(id);
   const colleagues = await loadColleagues(me.id);
   return (
     <>

@@ -2,23 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AgreementView } from '../../../../../components/agreement-view';
-import { loadOrNull, requireMe } from '../../../../../lib/api';
-import type { AgreementDto, User } from '../../../../../lib/types';
+import { loadOrNull } from '../../../../../lib/api';
+import { loadPerson, type RecordPageProps, readRecordPage } from '../../../../../lib/record-page';
+import type { AgreementDto } from '../../../../../lib/types';
 
 export const metadata: Metadata = { title: 'Working agreement · Leadtrack' };
 
-export default async function ReportAgreementPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { id } = await params;
-  const sp = await searchParams;
-  const me = await requireMe();
-  const user = await loadOrNull<User>(`/users/${encodeURIComponent(id)}`);
-  if (!user || user.id === me.id) notFound();
+export default async function ReportAgreementPage(props: RecordPageProps) {
+  const { id, sp } = await readRecordPage(props);
+  const { me, user } = await loadPerson(id);
   const agreement = await loadOrNull<AgreementDto>(`/users/${user.id}/agreement`);
   if (!agreement) notFound();
   const first = user.name.split(' ')[0] ?? user.name;

@@ -1,0 +1,39 @@
+// The opening every record page (app/(record)/…/[id]) shares: its route params, its query
+// string, and "load the record the caller may read, or a plain 404".
+import { notFound } from 'next/navigation';
+import { loadOrNull, requireMe } from './api';
+import type { Evidence, MeDto, User } from './types';
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export interface RecordPageProps {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}
+
+/** The record's id and the query string, awaited. */
+export async function readRecordPage({ params, searchParams }: RecordPageProps) {
+  const { id } = await params;
+  const sp = await searchParams;
+  return { id, sp };
+}
+
+/** A query value when it is a single non-empty string. */
+export const oneParam = (v: string | string[] | undefined) =>
+  typeof v === 'string' && v ? v : undefined;
+
+/** Someone else the caller may read (a report, for a manager or admin), or notFound(). */
+export async function loadPerson(id: string): Promise<{ me: MeDto; user: User }> {
+  const me = await requireMe();
+  const user = await loadOrNull<User>(`/users/${encodeURIComponent(id)}`);
+  if (!user || user.id === me.id) notFound();
+  return { me, user };
+}
+
+/** The caller's own evidence entry; anyone else who may read it gets a plain 404. */
+export async function loadOwnEvidence(id: string): Promise<{ me: MeDto; entry: Evidence }> {
+  const me = await requireMe();
+  const entry = await loadOrNull<Evidence>(`/evidence/${encodeURIComponent(id)}`);
+  if (!entry || entry.userId !== me.id) notFound();
+  return { me, entry };
+}
