@@ -1,5 +1,5 @@
 // A labelled form field whose error (and hint) are linked to the control for screen readers.
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
 export function FieldError({ id, error }: { id: string; error?: string | undefined }) {
   if (!error) return null;
@@ -46,5 +46,52 @@ export function FormAlert({ message }: { message?: string | undefined }) {
     <p className="form-alert" role="alert">
       {message}
     </p>
+  );
+}
+
+interface InputFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  fieldClassName?: string;
+}
+
+/** A Field holding one <input>, its hint and error already linked through aria-describedby. */
+export function InputField({ id, label, error, hint, fieldClassName, ...input }: InputFieldProps) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint} className={fieldClassName}>
+      <input id={id} {...input} aria-describedby={describedBy(id, error, Boolean(hint))} />
+    </Field>
+  );
+}
+
+/** A password input; autoComplete says whether it is the current or a new one. */
+export function PasswordField(
+  props: Omit<InputFieldProps, 'type' | 'autoComplete'> & {
+    autoComplete: 'current-password' | 'new-password';
+  },
+) {
+  return <InputField type="password" {...props} />;
+}
+
+interface SubmitButtonProps {
+  pending: boolean;
+  children: ReactNode;
+  /** Shown while the action runs; the label stays as it is when absent. */
+  pendingText?: string;
+  className?: string;
+}
+
+export function SubmitButton({
+  pending,
+  children,
+  pendingText,
+  className = 'button primary',
+}: SubmitButtonProps) {
+  return (
+    <button type="submit" className={className} disabled={pending}>
+      {pending && pendingText ? pendingText : children}
+    </button>
   );
 }

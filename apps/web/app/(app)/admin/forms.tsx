@@ -1,6 +1,14 @@
 'use client';
 import { useActionState } from 'react';
-import { describedBy, Field, FieldError, FormAlert } from '../../../components/field';
+import {
+  describedBy,
+  Field,
+  FieldError,
+  FormAlert,
+  InputField,
+  PasswordField,
+  SubmitButton,
+} from '../../../components/field';
 import { EVIDENCE_KINDS, KIND_INFO } from '../../../lib/format';
 import type { PolicyDto, User } from '../../../lib/types';
 import { type AdminFormState, createUser, savePolicy } from '../../actions/admin';
@@ -23,39 +31,31 @@ export function CreateUserForm({ managers }: { managers: User[] }) {
       ) : null}
       <FormAlert message={state.message} />
       <div className="row">
-        <Field id="new-name" label="Name" error={e.name}>
-          <input
-            id="new-name"
-            name="name"
-            defaultValue={v.name ?? ''}
-            aria-describedby={describedBy('new-name', e.name)}
-          />
-        </Field>
-        <Field id="new-email" label="Email" error={e.email}>
-          <input
-            id="new-email"
-            name="email"
-            type="email"
-            defaultValue={v.email ?? ''}
-            aria-describedby={describedBy('new-email', e.email)}
-          />
-        </Field>
+        <InputField
+          id="new-name"
+          label="Name"
+          error={e.name}
+          name="name"
+          defaultValue={v.name ?? ''}
+        />
+        <InputField
+          id="new-email"
+          label="Email"
+          error={e.email}
+          name="email"
+          type="email"
+          defaultValue={v.email ?? ''}
+        />
       </div>
       <div className="row">
-        <Field
+        <PasswordField
           id="new-password"
           label="Initial password"
           error={e.password}
           hint="12 characters or more; share it privately."
-        >
-          <input
-            id="new-password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            aria-describedby={describedBy('new-password', e.password, true)}
-          />
-        </Field>
+          name="password"
+          autoComplete="new-password"
+        />
         <Field id="new-role" label="Role" error={e.role}>
           <select id="new-role" name="role" defaultValue={v.role ?? 'engineer'}>
             <option value="engineer">Engineer</option>
@@ -75,9 +75,7 @@ export function CreateUserForm({ managers }: { managers: User[] }) {
         </Field>
       </div>
       <div>
-        <button type="submit" className="button primary" disabled={pending}>
-          Create user
-        </button>
+        <SubmitButton pending={pending}>Create user</SubmitButton>
       </div>
     </form>
   );
@@ -133,38 +131,28 @@ export function PolicyForm({ policy }: { policy: PolicyDto }) {
         <FieldError id="requiredKinds" error={e.requiredKinds} />
       </fieldset>
       <div className="row">
-        <Field
+        <InputField
           id="windowWeeks"
           label="Window (weeks)"
           error={e.windowWeeks}
           hint="Non-leave weeks a window spans, 1 to 52."
-        >
-          <input
-            id="windowWeeks"
-            name="windowWeeks"
-            type="number"
-            min={1}
-            max={52}
-            defaultValue={String(v.windowWeeks ?? policy.windowWeeks)}
-            aria-describedby={describedBy('windowWeeks', e.windowWeeks, true)}
-          />
-        </Field>
-        <Field
+          name="windowWeeks"
+          type="number"
+          min={1}
+          max={52}
+          defaultValue={String(v.windowWeeks ?? policy.windowWeeks)}
+        />
+        <InputField
           id="thresholdWeeks"
           label="Threshold (weeks)"
           error={e.thresholdWeeks}
           hint="Consistent weeks in a row to be ready, 1 to 104."
-        >
-          <input
-            id="thresholdWeeks"
-            name="thresholdWeeks"
-            type="number"
-            min={1}
-            max={104}
-            defaultValue={String(v.thresholdWeeks ?? policy.thresholdWeeks)}
-            aria-describedby={describedBy('thresholdWeeks', e.thresholdWeeks, true)}
-          />
-        </Field>
+          name="thresholdWeeks"
+          type="number"
+          min={1}
+          max={104}
+          defaultValue={String(v.thresholdWeeks ?? policy.thresholdWeeks)}
+        />
       </div>
       <div className="field checkbox-field">
         <input
@@ -180,9 +168,7 @@ export function PolicyForm({ policy }: { policy: PolicyDto }) {
         </p>
       </div>
       <div>
-        <button type="submit" className="button primary" disabled={pending}>
-          Save policy
-        </button>
+        <SubmitButton pending={pending}>Save policy</SubmitButton>
       </div>
     </form>
   );

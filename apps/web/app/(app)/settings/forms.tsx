@@ -1,7 +1,14 @@
 'use client';
 import { useActionState } from 'react';
 import { OneTimeSecret } from '../../../components/copy-button';
-import { describedBy, Field, FormAlert } from '../../../components/field';
+import {
+  describedBy,
+  Field,
+  FormAlert,
+  InputField,
+  PasswordField,
+  SubmitButton,
+} from '../../../components/field';
 import { instant } from '../../../lib/format';
 import type { PersonalToken } from '../../../lib/types';
 import {
@@ -28,42 +35,30 @@ export function PasswordForm() {
     <form action={action} className="stack narrow" noValidate key={state.saved ?? 0}>
       <Done text={state.done} />
       <FormAlert message={state.message} />
-      <Field id="currentPassword" label="Current password" error={e.currentPassword}>
-        <input
-          id="currentPassword"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          aria-describedby={describedBy('currentPassword', e.currentPassword)}
-        />
-      </Field>
-      <Field
+      <PasswordField
+        id="currentPassword"
+        label="Current password"
+        error={e.currentPassword}
+        name="currentPassword"
+        autoComplete="current-password"
+      />
+      <PasswordField
         id="newPassword"
         label="New password"
         error={e.newPassword}
         hint="12 characters or more. Other devices are signed out when it changes."
-      >
-        <input
-          id="newPassword"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          aria-describedby={describedBy('newPassword', e.newPassword, true)}
-        />
-      </Field>
-      <Field id="repeatPassword" label="New password again" error={e.repeatPassword}>
-        <input
-          id="repeatPassword"
-          name="repeatPassword"
-          type="password"
-          autoComplete="new-password"
-          aria-describedby={describedBy('repeatPassword', e.repeatPassword)}
-        />
-      </Field>
+        name="newPassword"
+        autoComplete="new-password"
+      />
+      <PasswordField
+        id="repeatPassword"
+        label="New password again"
+        error={e.repeatPassword}
+        name="repeatPassword"
+        autoComplete="new-password"
+      />
       <div>
-        <button type="submit" className="button primary" disabled={pending}>
-          Change password
-        </button>
+        <SubmitButton pending={pending}>Change password</SubmitButton>
       </div>
     </form>
   );
@@ -97,9 +92,7 @@ export function TimeZoneForm({ current, zones }: { current: string; zones: strin
         </select>
       </Field>
       <div>
-        <button type="submit" className="button primary" disabled={pending}>
-          Save time zone
-        </button>
+        <SubmitButton pending={pending}>Save time zone</SubmitButton>
       </div>
     </form>
   );
@@ -115,9 +108,9 @@ export function SessionsForm() {
         Ends every session but this one: other browsers and devices must sign in again.
       </p>
       <div>
-        <button type="submit" className="button" disabled={pending}>
+        <SubmitButton pending={pending} className="button">
           Sign out everywhere else
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );
@@ -145,30 +138,28 @@ export function TokenForm() {
       >
         <FormAlert message={state.message} />
         <div className="row">
-          <Field id="token-name" label="Name" error={e.name} hint="What uses it, e.g. “CI import”.">
-            <input
-              id="token-name"
-              name="name"
-              defaultValue={v.name ?? ''}
-              aria-describedby={describedBy('token-name', e.name, true)}
-            />
-          </Field>
-          <Field id="token-days" label="Expires in (days)" error={e.expiresInDays} hint="1 to 365.">
-            <input
-              id="token-days"
-              name="expiresInDays"
-              type="number"
-              min={1}
-              max={365}
-              defaultValue={v.expiresInDays ?? '90'}
-              aria-describedby={describedBy('token-days', e.expiresInDays, true)}
-            />
-          </Field>
+          <InputField
+            id="token-name"
+            label="Name"
+            error={e.name}
+            hint="What uses it, e.g. “CI import”."
+            name="name"
+            defaultValue={v.name ?? ''}
+          />
+          <InputField
+            id="token-days"
+            label="Expires in (days)"
+            error={e.expiresInDays}
+            hint="1 to 365."
+            name="expiresInDays"
+            type="number"
+            min={1}
+            max={365}
+            defaultValue={v.expiresInDays ?? '90'}
+          />
         </div>
         <div>
-          <button type="submit" className="button primary" disabled={pending}>
-            Create token
-          </button>
+          <SubmitButton pending={pending}>Create token</SubmitButton>
         </div>
       </form>
     </div>

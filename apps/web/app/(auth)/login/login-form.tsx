@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { FormAlert } from '../../../components/field';
+import { FormAlert, SubmitButton } from '../../../components/field';
 import { type AuthState, signIn } from '../../actions/auth';
 
 export function LoginForm({ next }: { next: string }) {
@@ -32,9 +32,9 @@ export function LoginForm({ next }: { next: string }) {
           required
         />
       </div>
-      <button type="submit" className="button primary" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
-      </button>
+      <SubmitButton pending={pending} pendingText="Signing in…">
+        Sign in
+      </SubmitButton>
       <p className="muted">
         New here?{' '}
         <Link href={next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`}>

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { describedBy, Field, FormAlert } from '../../../components/field';
+import { FormAlert, PasswordField, SubmitButton } from '../../../components/field';
 import { type ResetState, usePasswordReset } from '../../actions/password-reset';
 
 export function ResetForm({ token }: { token: string }) {
@@ -21,34 +21,26 @@ export function ResetForm({ token }: { token: string }) {
     <form action={action} className="stack" noValidate>
       <FormAlert message={state.error} />
       <input type="hidden" name="token" value={token} />
-      <Field
+      <PasswordField
         id="newPassword"
         label="New password"
         error={e.newPassword}
         hint="12 characters or more."
-      >
-        <input
-          id="newPassword"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-describedby={describedBy('newPassword', e.newPassword, true)}
-        />
-      </Field>
-      <Field id="repeatPassword" label="New password again" error={e.repeatPassword}>
-        <input
-          id="repeatPassword"
-          name="repeatPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-describedby={describedBy('repeatPassword', e.repeatPassword)}
-        />
-      </Field>
-      <button type="submit" className="button primary" disabled={pending}>
-        {pending ? 'Saving…' : 'Set password'}
-      </button>
+        name="newPassword"
+        autoComplete="new-password"
+        required
+      />
+      <PasswordField
+        id="repeatPassword"
+        label="New password again"
+        error={e.repeatPassword}
+        name="repeatPassword"
+        autoComplete="new-password"
+        required
+      />
+      <SubmitButton pending={pending} pendingText="Saving…">
+        Set password
+      </SubmitButton>
     </form>
   );
 }
