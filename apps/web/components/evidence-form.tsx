@@ -4,7 +4,15 @@
 import { useActionState } from 'react';
 import type { EvidenceFormState, EvidenceValues } from '../app/actions/evidence';
 import { EVIDENCE_KINDS, KIND_INFO } from '../lib/format';
-import { describedBy, Field, FieldError, FormAlert } from './field';
+import {
+  describedBy,
+  Field,
+  FieldError,
+  FormAlert,
+  InputField,
+  SubmitButton,
+  TextAreaField,
+} from './field';
 
 interface Props {
   action: (prev: EvidenceFormState, form: FormData) => Promise<EvidenceFormState>;
@@ -43,17 +51,16 @@ export function EvidenceForm({
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Field id="title" label="Title" error={e.title}>
-        <input
-          id="title"
-          name="title"
-          required
-          maxLength={200}
-          defaultValue={v.title}
-          aria-invalid={e.title ? true : undefined}
-          aria-describedby={describedBy('title', e.title)}
-        />
-      </Field>
+      <InputField
+        id="title"
+        label="Title"
+        error={e.title}
+        name="title"
+        required
+        maxLength={200}
+        defaultValue={v.title}
+        aria-invalid={e.title ? true : undefined}
+      />
 
       <fieldset
         className={`kinds${e.kinds ? ' field-invalid' : ''}`}
@@ -95,18 +102,17 @@ export function EvidenceForm({
       </fieldset>
 
       <div className="row">
-        <Field id="occurredOn" label="Date" error={e.occurredOn}>
-          <input
-            id="occurredOn"
-            name="occurredOn"
-            type="date"
-            required
-            max={today}
-            defaultValue={v.occurredOn}
-            aria-invalid={e.occurredOn ? true : undefined}
-            aria-describedby={describedBy('occurredOn', e.occurredOn)}
-          />
-        </Field>
+        <InputField
+          id="occurredOn"
+          label="Date"
+          error={e.occurredOn}
+          name="occurredOn"
+          type="date"
+          required
+          max={today}
+          defaultValue={v.occurredOn}
+          aria-invalid={e.occurredOn ? true : undefined}
+        />
         <Field id="audience" label="Audience" error={e.audience}>
           <select
             id="audience"
@@ -123,43 +129,31 @@ export function EvidenceForm({
         </Field>
       </div>
 
-      <Field
+      <TextAreaField
         id="description"
         label="Description"
         error={e.description}
         hint="Optional. What happened and why it mattered; markdown is fine."
-      >
-        <textarea
-          id="description"
-          name="description"
-          rows={5}
-          maxLength={10000}
-          defaultValue={v.description}
-          aria-invalid={e.description ? true : undefined}
-          aria-describedby={describedBy('description', e.description, true)}
-        />
-      </Field>
+        name="description"
+        rows={5}
+        maxLength={10000}
+        defaultValue={v.description}
+      />
 
-      <Field
+      <TextAreaField
         id="links"
         label="Links"
         error={e.links}
         hint="Optional. Up to 10 http(s) links, one per line: the PR, the doc, the thread."
-      >
-        <textarea
-          id="links"
-          name="links"
-          rows={3}
-          defaultValue={v.links}
-          aria-invalid={e.links ? true : undefined}
-          aria-describedby={describedBy('links', e.links, true)}
-        />
-      </Field>
+        name="links"
+        rows={3}
+        defaultValue={v.links}
+      />
 
       <div>
-        <button type="submit" className="button primary" disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
-        </button>
+        <SubmitButton pending={pending} pendingText="Saving…">
+          {submitLabel}
+        </SubmitButton>
       </div>
     </form>
   );

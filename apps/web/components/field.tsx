@@ -1,5 +1,5 @@
 // A labelled form field whose error (and hint) are linked to the control for screen readers.
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 
 export function FieldError({ id, error }: { id: string; error?: string | undefined }) {
   if (!error) return null;
@@ -62,6 +62,27 @@ export function InputField({ id, label, error, hint, fieldClassName, ...input }:
   return (
     <Field id={id} label={label} error={error} hint={hint} className={fieldClassName}>
       <input id={id} {...input} aria-describedby={describedBy(id, error, Boolean(hint))} />
+    </Field>
+  );
+}
+
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+}
+
+/** A Field holding one <textarea>, marked invalid while it has an error. */
+export function TextAreaField({ id, label, error, hint, ...textarea }: TextAreaFieldProps) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <textarea
+        id={id}
+        {...textarea}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, Boolean(hint))}
+      />
     </Field>
   );
 }

@@ -1,6 +1,13 @@
 'use client';
 import { useActionState, useState } from 'react';
-import { describedBy, Field, FormAlert } from '../../../components/field';
+import {
+  describedBy,
+  Field,
+  FormAlert,
+  InputField,
+  SubmitButton,
+  TextAreaField,
+} from '../../../components/field';
 import type { Checkin } from '../../../lib/types';
 import { type CheckinFormState, saveCheckin } from '../../actions/checkins';
 
@@ -62,64 +69,48 @@ export function CheckinForm({ weeks, existing, initialWeek }: Props) {
           </p>
         </div>
         <div className="row">
-          <Field
+          <InputField
             id="handsOnPercent"
             label="Hands-on %"
             error={e.handsOnPercent}
             hint="Share of the week spent hands-on, 0 to 100."
-          >
-            <input
-              id="handsOnPercent"
-              name="handsOnPercent"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={100}
-              defaultValue={v.handsOnPercent}
-              aria-invalid={e.handsOnPercent ? true : undefined}
-              aria-describedby={describedBy('handsOnPercent', e.handsOnPercent, true)}
-            />
-          </Field>
-          <Field
+            name="handsOnPercent"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            defaultValue={v.handsOnPercent}
+            aria-invalid={e.handsOnPercent ? true : undefined}
+          />
+          <InputField
             id="deepWorkBlocks"
             label="Deep-work blocks"
             error={e.deepWorkBlocks}
             hint="Uninterrupted blocks you protected."
-          >
-            <input
-              id="deepWorkBlocks"
-              name="deepWorkBlocks"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={50}
-              defaultValue={v.deepWorkBlocks}
-              aria-invalid={e.deepWorkBlocks ? true : undefined}
-              aria-describedby={describedBy('deepWorkBlocks', e.deepWorkBlocks, true)}
-            />
-          </Field>
+            name="deepWorkBlocks"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={50}
+            defaultValue={v.deepWorkBlocks}
+            aria-invalid={e.deepWorkBlocks ? true : undefined}
+          />
         </div>
-        <Field
+        <TextAreaField
           id="note"
           label="Note"
           error={e.note}
           hint="Optional. Anything worth remembering about the week."
-        >
-          <textarea
-            id="note"
-            name="note"
-            rows={3}
-            maxLength={2000}
-            defaultValue={v.note}
-            aria-invalid={e.note ? true : undefined}
-            aria-describedby={describedBy('note', e.note, true)}
-          />
-        </Field>
+          name="note"
+          rows={3}
+          maxLength={2000}
+          defaultValue={v.note}
+        />
       </div>
       <div>
-        <button type="submit" className="button primary" disabled={pending}>
-          {pending ? 'Saving…' : 'Save check-in'}
-        </button>
+        <SubmitButton pending={pending} pendingText="Saving…">
+          Save check-in
+        </SubmitButton>
       </div>
     </form>
   );
