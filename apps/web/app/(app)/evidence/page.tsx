@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { EvidenceItem } from '../../../components/evidence-item';
 import { describedBy, FieldError } from '../../../components/field';
+import { Pager } from '../../../components/pager';
 import { api, fieldErrors, load } from '../../../lib/api';
 import { EVIDENCE_KINDS, KIND_INFO, plural } from '../../../lib/format';
 import { DENSITY_COOKIE } from '../../../lib/preferences';
@@ -247,19 +248,23 @@ export default async function EvidenceListPage({
         </div>
       )}
 
-      <nav className="pager" aria-label="Pages">
-        {page > 1 ? <Link href={withParams(filters, {})}>Newest</Link> : <span />}
-        <span className="muted small">
-          Page {page} of {pages}
-        </span>
-        {list.nextCursor ? (
-          <Link href={withParams(filters, { cursor: list.nextCursor, page: String(page + 1) })}>
-            Older entries
-          </Link>
-        ) : (
-          <span />
-        )}
-      </nav>
+      <Pager
+        label="Pages"
+        newer={page > 1 ? { href: withParams(filters, {}), text: 'Newest' } : null}
+        status={
+          <span className="muted small">
+            Page {page} of {pages}
+          </span>
+        }
+        older={
+          list.nextCursor
+            ? {
+                href: withParams(filters, { cursor: list.nextCursor, page: String(page + 1) }),
+                text: 'Older entries',
+              }
+            : null
+        }
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pager } from '../../../../components/pager';
 import { load, requireMe } from '../../../../lib/api';
 import { instant } from '../../../../lib/format';
 import type { AuditEventDto, AuditPageDto } from '../../../../lib/types';
@@ -131,18 +132,20 @@ export default async function AuditPage({
           </table>
         )}
       </section>
-      <nav className="pager" aria-label="Audit log pages">
-        {cursors.length > 0 ? (
-          <Link className="button" href={pageHref(cursors.slice(0, -1))}>
-            Previous
-          </Link>
-        ) : null}
-        {page.nextCursor ? (
-          <Link className="button" href={pageHref([...cursors, page.nextCursor])}>
-            Next
-          </Link>
-        ) : null}
-      </nav>
+      <Pager
+        label="Audit log pages"
+        filler={false}
+        newer={
+          cursors.length > 0
+            ? { href: pageHref(cursors.slice(0, -1)), text: 'Previous', className: 'button' }
+            : null
+        }
+        older={
+          page.nextCursor
+            ? { href: pageHref([...cursors, page.nextCursor]), text: 'Next', className: 'button' }
+            : null
+        }
+      />
     </>
   );
 }

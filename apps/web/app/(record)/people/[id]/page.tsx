@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DateText } from '../../../../components/date-text';
 import { EvidenceItem } from '../../../../components/evidence-item';
+import { Pager } from '../../../../components/pager';
 import { RoleProfile } from '../../../../components/role-profile';
 import { Timeline } from '../../../../components/timeline';
 import { api, load, loadOrNull } from '../../../../lib/api';
@@ -74,14 +75,13 @@ export default async function SponsoredPage(props: RecordPageProps) {
           </div>
         )}
         {evidence.nextCursor ? (
-          <nav className="pager" aria-label="Evidence pages">
-            <span />
-            <Link
-              href={`/people/${person.id}?cursor=${encodeURIComponent(evidence.nextCursor)}#evidence-h`}
-            >
-              Older entries
-            </Link>
-          </nav>
+          <Pager
+            label="Evidence pages"
+            older={{
+              href: `/people/${person.id}?cursor=${encodeURIComponent(evidence.nextCursor)}#evidence-h`,
+              text: 'Older entries',
+            }}
+          />
         ) : null}
       </section>
     </>

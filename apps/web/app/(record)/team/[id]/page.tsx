@@ -4,6 +4,7 @@ import { agreementState } from '../../../../components/agreement-view';
 import { DateText } from '../../../../components/date-text';
 import { EvidenceItem } from '../../../../components/evidence-item';
 import { Markdown } from '../../../../components/markdown';
+import { Pager } from '../../../../components/pager';
 import { SignalList } from '../../../../components/readiness';
 import { RoleProfile } from '../../../../components/role-profile';
 import { Timeline } from '../../../../components/timeline';
@@ -264,22 +265,20 @@ export default async function ReportPage(props: RecordPageProps) {
             })}
           </div>
         )}
-        <nav className="pager" aria-label="Evidence pages">
-          {cursor ? (
-            <Link href={`/team/${user.id}?${filterQuery}#evidence-h`}>Newest</Link>
-          ) : (
-            <span />
-          )}
-          {evidence.nextCursor ? (
-            <Link
-              href={`/team/${user.id}?${filterQuery}${filterQuery.size > 0 ? '&' : ''}cursor=${encodeURIComponent(evidence.nextCursor)}#evidence-h`}
-            >
-              Older entries
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
+        <Pager
+          label="Evidence pages"
+          newer={
+            cursor ? { href: `/team/${user.id}?${filterQuery}#evidence-h`, text: 'Newest' } : null
+          }
+          older={
+            evidence.nextCursor
+              ? {
+                  href: `/team/${user.id}?${filterQuery}${filterQuery.size > 0 ? '&' : ''}cursor=${encodeURIComponent(evidence.nextCursor)}#evidence-h`,
+                  text: 'Older entries',
+                }
+              : null
+          }
+        />
       </section>
     </>
   );
