@@ -2,13 +2,11 @@
 // Admin: people, roles, who reports to whom, and the readiness policy.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { api, fieldErrors } from '../../lib/api';
+import { api } from '../../lib/api';
+import { actionFailure, type FormState } from '../../lib/form-state';
 
-export interface AdminFormState {
-  errors?: Record<string, string>;
-  message?: string;
+export interface AdminFormState extends FormState<Record<string, string | string[] | boolean>> {
   saved?: number;
-  values?: Record<string, string | string[] | boolean>;
 }
 
 export async function updateUser(form: FormData): Promise<void> {
@@ -42,14 +40,7 @@ export async function createUser(prev: AdminFormState, form: FormData): Promise<
     },
   });
   if (!res.ok) {
-    return {
-      errors: fieldErrors(res.problem),
-      message:
-        res.status === 400
-          ? 'Some fields need attention.'
-          : res.problem.detail || 'Creating failed.',
-      values,
-    };
+    return actionFailure(res, values, 'Creating failed.');
   }
   revalidatePath('/admin');
   return { saved: (prev.saved ?? 0) + 1 };
@@ -72,11 +63,7 @@ export async function savePolicy(prev: AdminFormState, form: FormData): Promise<
     },
   });
   if (!res.ok) {
-    return {
-      errors: fieldErrors(res.problem),
-      message: res.status === 400 ? 'Some fields need attention.' : res.problem.detail,
-      values,
-    };
+    return actionFailure(res, values);
   }
   revalidatePath('/', 'layout');
   return { saved: (prev.saved ?? 0) + 1 };

@@ -1,7 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { api, fieldErrors } from '../../lib/api';
+import { api } from '../../lib/api';
+import { actionFailure, FIELDS_NEED_ATTENTION, type FormState } from '../../lib/form-state';
 
 export interface CheckinValues {
   weekStart: string;
@@ -11,11 +12,8 @@ export interface CheckinValues {
   note: string;
 }
 
-export interface CheckinFormState {
-  errors?: Record<string, string>;
-  message?: string;
+export interface CheckinFormState extends FormState<CheckinValues> {
   saved?: string;
-  values?: CheckinValues;
 }
 
 function toInt(s: string): number | string {
@@ -40,7 +38,7 @@ export async function saveCheckin(
   if (typeof handsOn !== 'number') errors.handsOnPercent = 'Enter a whole number from 0 to 100.';
   if (typeof deepWork !== 'number') errors.deepWorkBlocks = 'Enter a whole number from 0 to 50.';
   if (Object.keys(errors).length > 0) {
-    return { errors, message: 'Some fields need attention.', values };
+    return { errors, message: FIELDS_NEED_ATTENTION, values };
   }
   const res = await api(`/checkins/${encodeURIComponent(values.weekStart)}`, {
     method: 'PUT',
@@ -53,15 +51,16 @@ export async function saveCheckin(
   });
   if (!res.ok) {
     if (res.status === 401) redirect('/login?next=/checkin');
-    const fe = fieldErrors(res.problem);
-    if (fe.weekStart === undefined && res.problem.status === 400 && !res.problem.errors?.length) {
-      fe.weekStart = res.problem.detail;
+    const failure = actionFailure(res, values);
+    // A 400 that names no body field is about the week in the path: shown beside the week.
+    if (
+      failure.errors.weekStart === undefined &&
+      res.problem.status === 400 &&
+      !res.problem.errors?.length
+    ) {
+      failure.errors.weekStart = res.problem.detail;
     }
-    return {
-      errors: fe,
-      message: res.status === 400 ? 'Some fields need attention.' : res.problem.detail,
-      values,
-    };
+    return failure;
   }
   revalidatePath('/', 'layout');
   return { saved: values.weekStart, values };

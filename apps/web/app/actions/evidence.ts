@@ -5,9 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { api, fieldErrors } from '../../lib/api';
+import { api } from '../../lib/api';
+import { actionFailure, type FormState } from '../../lib/form-state';
 import { DENSITY_COOKIE } from '../../lib/preferences';
-import type { Evidence } from '../../lib/types';
+import type { Evidence, Problem } from '../../lib/types';
 
 export interface EvidenceValues {
   title: string;
@@ -18,10 +19,7 @@ export interface EvidenceValues {
   audience: string;
 }
 
-export interface EvidenceFormState {
-  errors?: Record<string, string>;
-  message?: string;
-  values?: EvidenceValues;
+export interface EvidenceFormState extends FormState<EvidenceValues> {
   idempotencyKey?: string;
 }
 
@@ -56,18 +54,17 @@ function bodyOf(v: EvidenceValues, forUpdate: boolean) {
   };
 }
 
-function failure(
-  problem: { status: number; detail: string; errors?: { path: string; message: string }[] },
-  values: EvidenceValues,
-): EvidenceFormState {
-  const errors = fieldErrors(problem as never);
-  const message =
-    problem.status === 400
-      ? 'Some fields need attention.'
-      : problem.status === 412
-        ? 'This entry changed since you opened it. Reload the page to edit the latest version.'
-        : problem.detail || 'Saving failed. Try again.';
-  return { errors, message, values, idempotencyKey: randomUUID() };
+function failure(problem: Problem, values: EvidenceValues): EvidenceFormState {
+  const state = actionFailure(
+    { status: problem.status, problem },
+    values,
+    'Saving failed. Try again.',
+  );
+  if (problem.status === 412) {
+    state.message =
+      'This entry changed since you opened it. Reload the page to edit the latest version.';
+  }
+  return { ...state, idempotencyKey: randomUUID() };
 }
 
 export async function createEvidence(

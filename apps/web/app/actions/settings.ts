@@ -2,22 +2,17 @@
 // The signed-in person's own account: password, time zone, personal access tokens and
 // signing out other devices. Each calls the API's /me routes with the caller's token.
 import { revalidatePath } from 'next/cache';
-import { api, fieldErrors } from '../../lib/api';
+import { api } from '../../lib/api';
+import { actionFailure, FIELDS_NEED_ATTENTION, type FormState } from '../../lib/form-state';
 import type { CreatedToken } from '../../lib/types';
 
-export interface SettingsState {
-  errors?: Record<string, string>;
-  message?: string;
+export interface SettingsState extends FormState {
   /** Bumped on every success, so a form can reset and say so. */
   saved?: number;
   done?: string;
-  values?: Record<string, string>;
   /** The new token's secret: shown once, never stored by the dashboard. */
   created?: CreatedToken;
 }
-
-const failed = (status: number, detail: string | undefined, fallback: string) =>
-  status === 400 ? 'Some fields need attention.' : detail || fallback;
 
 export async function changePassword(prev: SettingsState, form: FormData): Promise<SettingsState> {
   const currentPassword = String(form.get('currentPassword') ?? '');
@@ -26,7 +21,7 @@ export async function changePassword(prev: SettingsState, form: FormData): Promi
   if (newPassword !== repeat) {
     return {
       errors: { repeatPassword: 'The two new passwords differ: type the same one twice.' },
-      message: 'Some fields need attention.',
+      message: FIELDS_NEED_ATTENTION,
     };
   }
   const res = await api('/me/password', {
@@ -34,10 +29,7 @@ export async function changePassword(prev: SettingsState, form: FormData): Promi
     body: { currentPassword, newPassword },
   });
   if (!res.ok) {
-    return {
-      errors: fieldErrors(res.problem),
-      message: failed(res.status, res.problem.detail, 'Changing the password failed.'),
-    };
+    return actionFailure(res, undefined, 'Changing the password failed.');
   }
   return {
     saved: (prev.saved ?? 0) + 1,
@@ -49,11 +41,7 @@ export async function saveTimeZone(prev: SettingsState, form: FormData): Promise
   const timeZone = String(form.get('timeZone') ?? '');
   const res = await api('/me', { method: 'PATCH', body: { timeZone } });
   if (!res.ok) {
-    return {
-      errors: fieldErrors(res.problem),
-      message: failed(res.status, res.problem.detail, 'Saving the time zone failed.'),
-      values: { timeZone },
-    };
+    return actionFailure(res, { timeZone }, 'Saving the time zone failed.');
   }
   revalidatePath('/', 'layout');
   return { saved: (prev.saved ?? 0) + 1, done: `Time zone set to ${timeZone}.` };
@@ -68,7 +56,7 @@ export async function createToken(prev: SettingsState, form: FormData): Promise<
   if (!Number.isInteger(days) || days < 1 || days > 365) {
     return {
       errors: { expiresInDays: 'Enter a whole number of days from 1 to 365.' },
-      message: 'Some fields need attention.',
+      message: FIELDS_NEED_ATTENTION,
       values,
     };
   }
@@ -77,11 +65,7 @@ export async function createToken(prev: SettingsState, form: FormData): Promise<
     body: { name: values.name, expiresInDays: days },
   });
   if (!res.ok) {
-    return {
-      errors: fieldErrors(res.problem),
-      message: failed(res.status, res.problem.detail, 'Creating the token failed.'),
-      values,
-    };
+    return actionFailure(res, values, 'Creating the token failed.');
   }
   revalidatePath('/settings');
   return { saved: (prev.saved ?? 0) + 1, created: res.data };
