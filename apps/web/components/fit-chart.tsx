@@ -10,7 +10,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDate, shortDate } from '../lib/format';
+import { formatDate } from '../lib/format';
+import { gridProps, tooltipStyle, valueAxisProps, weekAxisProps } from './chart-style';
 
 export function FitChart({ points }: { points: { weekStart: string; fitScore: number }[] }) {
   if (points.length === 0) return null;
@@ -25,29 +26,13 @@ export function FitChart({ points }: { points: { weekStart: string; fitScore: nu
       <div className="chart-box" role="img" aria-label={summary} data-testid="fit-chart">
         <ResponsiveContainer width="100%" height={200}>
           <LineChart data={points} margin={{ top: 12, right: 24, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
-            <XAxis
-              dataKey="weekStart"
-              tickFormatter={(v: string) => shortDate(v)}
-              tick={{ fill: 'var(--muted)', fontSize: 12 }}
-              stroke="var(--border)"
-              minTickGap={28}
-            />
-            <YAxis
-              domain={[0, 100]}
-              ticks={[0, 50, 100]}
-              width={36}
-              tick={{ fill: 'var(--muted)', fontSize: 12 }}
-              stroke="var(--border)"
-            />
+            <CartesianGrid {...gridProps} />
+            <XAxis dataKey="weekStart" {...weekAxisProps} />
+            <YAxis domain={[0, 100]} ticks={[0, 50, 100]} {...valueAxisProps} />
             <Tooltip
               labelFormatter={(v) => `Week of ${formatDate(String(v))}`}
               formatter={(value) => [`${value} of 100`, 'Fit score']}
-              contentStyle={{
-                background: 'var(--surface)',
-                border: '1px solid var(--border)',
-                color: 'var(--fg)',
-              }}
+              contentStyle={tooltipStyle}
             />
             <ReferenceLine y={50} stroke="var(--border)" strokeDasharray="4 4" />
             <Line

@@ -12,8 +12,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDate, shortDate } from '../lib/format';
+import { formatDate } from '../lib/format';
 import type { CurrentDto, WeekRowDto } from '../lib/types';
+import { gridProps, tooltipStyle, valueAxisProps, weekAxisProps } from './chart-style';
 
 interface Props {
   weeks: WeekRowDto[];
@@ -69,21 +70,13 @@ export function StreakChart({ weeks, current, threshold }: Props) {
       <div className="chart-box" role="img" aria-label={summary}>
         <ResponsiveContainer width="100%" height={220}>
           <LineChart data={data} margin={{ top: 18, right: 24, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
-            <XAxis
-              dataKey="week"
-              tickFormatter={(v: string) => shortDate(v)}
-              tick={{ fill: 'var(--muted)', fontSize: 12 }}
-              stroke="var(--border)"
-              minTickGap={28}
-            />
+            <CartesianGrid {...gridProps} />
+            <XAxis dataKey="week" {...weekAxisProps} />
             <YAxis
               domain={[0, maxY]}
               ticks={[0, Math.round(threshold / 2), threshold]}
               allowDecimals={false}
-              width={36}
-              tick={{ fill: 'var(--muted)', fontSize: 12 }}
-              stroke="var(--border)"
+              {...valueAxisProps}
             />
             <Tooltip
               labelFormatter={(v) =>
@@ -93,11 +86,7 @@ export function StreakChart({ weeks, current, threshold }: Props) {
                 `${value} of ${threshold} weeks`,
                 name === 'projected' ? 'Projected streak' : 'Streak',
               ]}
-              contentStyle={{
-                background: 'var(--surface)',
-                border: '1px solid var(--border)',
-                color: 'var(--fg)',
-              }}
+              contentStyle={tooltipStyle}
             />
             <ReferenceLine
               y={threshold}
