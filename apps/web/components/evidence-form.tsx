@@ -13,6 +13,7 @@ import {
   SubmitButton,
   TextAreaField,
 } from './field';
+import { KindSwatch } from './kind-swatch';
 
 interface Props {
   action: (prev: EvidenceFormState, form: FormData) => Promise<EvidenceFormState>;
@@ -82,11 +83,7 @@ export function EvidenceForm({
                 aria-describedby={`kind-${k}-hint`}
               />
               <label htmlFor={`kind-${k}`}>
-                <span
-                  className="swatch"
-                  style={{ background: `var(--kind-${k})` }}
-                  aria-hidden="true"
-                />
+                <KindSwatch kind={k} />
                 {KIND_INFO[k].label}
                 {requiredKinds.includes(k) ? null : (
                   <span className="muted small"> (not required by the policy)</span>

@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { formatDate, KIND_INFO, kindOrder, monthName, plural } from '../lib/format';
 import type { CurrentDto, PolicyDto, WeekRowDto } from '../lib/types';
+import { KindSwatch } from './kind-swatch';
 
 interface Props {
   weeks: WeekRowDto[];
@@ -217,11 +218,7 @@ export function Heatmap({
                   scope="row"
                   className={`hm-label${policy.requiredKinds.includes(kind) ? '' : ' optional'}`}
                 >
-                  <span
-                    className="swatch"
-                    style={{ background: `var(--kind-${kind})` }}
-                    aria-hidden="true"
-                  />
+                  <KindSwatch kind={kind} />
                   {KIND_INFO[kind].label}
                 </th>
                 {weeks.map((w, c) => {

@@ -9,6 +9,7 @@ import {
 import type { EvidenceKind } from '../lib/format';
 import { KIND_INFO } from '../lib/format';
 import { describedBy, FieldError, FormAlert } from './field';
+import { KindSwatch } from './kind-swatch';
 
 export function QuickLog({
   today,
@@ -44,11 +45,7 @@ export function QuickLog({
         {kinds.map((k) => (
           <label key={k} title={KIND_INFO[k].hint}>
             <input type="checkbox" name="kinds" value={k} defaultChecked={v?.kinds.includes(k)} />
-            <span
-              className="swatch"
-              style={{ background: `var(--kind-${k})` }}
-              aria-hidden="true"
-            />
+            <KindSwatch kind={k} />
             {KIND_INFO[k].label}
           </label>
         ))}

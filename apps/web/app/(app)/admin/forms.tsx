@@ -9,6 +9,7 @@ import {
   PasswordField,
   SubmitButton,
 } from '../../../components/field';
+import { KindSwatch } from '../../../components/kind-swatch';
 import { EVIDENCE_KINDS, KIND_INFO } from '../../../lib/format';
 import type { PolicyDto, User } from '../../../lib/types';
 import { type AdminFormState, createUser, savePolicy } from '../../actions/admin';
@@ -118,11 +119,7 @@ export function PolicyForm({ policy }: { policy: PolicyDto }) {
                 defaultChecked={kinds.includes(k)}
               />
               <label htmlFor={`req-${k}`}>
-                <span
-                  className="swatch"
-                  style={{ background: `var(--kind-${k})` }}
-                  aria-hidden="true"
-                />
+                <KindSwatch kind={k} />
                 {KIND_INFO[k].label}
               </label>
             </div>

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { DateText } from '../../../components/date-text';
+import { KindSwatch } from '../../../components/kind-swatch';
 import { Markdown } from '../../../components/markdown';
 import { PrintButton } from '../../../components/print-button';
 import { StatusBadge } from '../../../components/readiness';
@@ -161,11 +162,7 @@ export default async function PacketPage({
             {packet.kinds.map((k) => (
               <tr key={k.kind}>
                 <th scope="row">
-                  <span
-                    className="swatch"
-                    style={{ background: `var(--kind-${k.kind})` }}
-                    aria-hidden="true"
-                  />
+                  <KindSwatch kind={k.kind} />
                   {k.label}
                   {required.length > 0 && !required.includes(k.kind) ? (
                     <span className="muted small"> (not required)</span>
@@ -181,11 +178,7 @@ export default async function PacketPage({
       {packet.kinds.map((k) => (
         <section key={k.kind} className="panel packet-kind" aria-labelledby={`pk-${k.kind}`}>
           <h2 id={`pk-${k.kind}`}>
-            <span
-              className="swatch"
-              style={{ background: `var(--kind-${k.kind})` }}
-              aria-hidden="true"
-            />
+            <KindSwatch kind={k.kind} />
             {k.label} <span className="muted small">({plural(k.count, 'entry', 'entries')})</span>
           </h2>
           {k.entries.length === 0 ? (
