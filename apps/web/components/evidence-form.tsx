@@ -3,17 +3,9 @@
 // fields, linked with aria-describedby; what was typed stays.
 import { useActionState } from 'react';
 import type { EvidenceFormState, EvidenceValues } from '../app/actions/evidence';
-import { EVIDENCE_KINDS, KIND_INFO } from '../lib/format';
-import {
-  describedBy,
-  Field,
-  FieldError,
-  FormAlert,
-  InputField,
-  SubmitButton,
-  TextAreaField,
-} from './field';
-import { KindSwatch } from './kind-swatch';
+import { EVIDENCE_KINDS } from '../lib/format';
+import { describedBy, Field, FormAlert, InputField, SubmitButton, TextAreaField } from './field';
+import { KindsFieldset } from './kinds-fieldset';
 
 interface Props {
   action: (prev: EvidenceFormState, form: FormData) => Promise<EvidenceFormState>;
@@ -63,40 +55,22 @@ export function EvidenceForm({
         aria-invalid={e.title ? true : undefined}
       />
 
-      <fieldset
-        className={`kinds${e.kinds ? ' field-invalid' : ''}`}
-        aria-describedby={describedBy('kinds', e.kinds, true)}
-      >
-        <legend>Kinds</legend>
-        <p className="hint" id="kinds-hint">
-          One to three behaviours this work shows.
-        </p>
-        <div className="kind-options">
-          {kinds.map((k) => (
-            <div className="kind-option" key={k}>
-              <input
-                type="checkbox"
-                id={`kind-${k}`}
-                name="kinds"
-                value={k}
-                defaultChecked={v.kinds.includes(k)}
-                aria-describedby={`kind-${k}-hint`}
-              />
-              <label htmlFor={`kind-${k}`}>
-                <KindSwatch kind={k} />
-                {KIND_INFO[k].label}
-                {requiredKinds.includes(k) ? null : (
-                  <span className="muted small"> (not required by the policy)</span>
-                )}
-              </label>
-              <p className="hint" id={`kind-${k}-hint`}>
-                {KIND_INFO[k].hint}
-              </p>
-            </div>
-          ))}
-        </div>
-        <FieldError id="kinds" error={e.kinds} />
-      </fieldset>
+      <KindsFieldset
+        id="kinds"
+        name="kinds"
+        optionIdPrefix="kind"
+        legend="Kinds"
+        hint="One to three behaviours this work shows."
+        error={e.kinds}
+        kinds={kinds}
+        checked={(k) => v.kinds.includes(k)}
+        optionHints
+        labelNote={(k) =>
+          requiredKinds.includes(k) ? null : (
+            <span className="muted small"> (not required by the policy)</span>
+          )
+        }
+      />
 
       <div className="row">
         <InputField

@@ -1,16 +1,14 @@
 'use client';
 import { useActionState } from 'react';
 import {
-  describedBy,
   Field,
-  FieldError,
   FormAlert,
   InputField,
   PasswordField,
   SubmitButton,
 } from '../../../components/field';
-import { KindSwatch } from '../../../components/kind-swatch';
-import { EVIDENCE_KINDS, KIND_INFO } from '../../../lib/format';
+import { KindsFieldset } from '../../../components/kinds-fieldset';
+import { EVIDENCE_KINDS } from '../../../lib/format';
 import type { PolicyDto, User } from '../../../lib/types';
 import { type AdminFormState, createUser, savePolicy } from '../../actions/admin';
 
@@ -100,33 +98,16 @@ export function PolicyForm({ policy }: { policy: PolicyDto }) {
         </p>
       ) : null}
       <FormAlert message={state.message} />
-      <fieldset
-        className={`kinds${e.requiredKinds ? ' field-invalid' : ''}`}
-        aria-describedby={describedBy('requiredKinds', e.requiredKinds, true)}
-      >
-        <legend>Required behaviours</legend>
-        <p className="hint" id="requiredKinds-hint">
-          Every window must show each of these for a week to count as consistent.
-        </p>
-        <div className="kind-options">
-          {EVIDENCE_KINDS.map((k) => (
-            <div key={k} className="kind-option">
-              <input
-                type="checkbox"
-                id={`req-${k}`}
-                name="requiredKinds"
-                value={k}
-                defaultChecked={kinds.includes(k)}
-              />
-              <label htmlFor={`req-${k}`}>
-                <KindSwatch kind={k} />
-                {KIND_INFO[k].label}
-              </label>
-            </div>
-          ))}
-        </div>
-        <FieldError id="requiredKinds" error={e.requiredKinds} />
-      </fieldset>
+      <KindsFieldset
+        id="requiredKinds"
+        name="requiredKinds"
+        optionIdPrefix="req"
+        legend="Required behaviours"
+        hint="Every window must show each of these for a week to count as consistent."
+        error={e.requiredKinds}
+        kinds={EVIDENCE_KINDS}
+        checked={(k) => kinds.includes(k)}
+      />
       <div className="row">
         <InputField
           id="windowWeeks"
