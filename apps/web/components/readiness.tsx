@@ -3,7 +3,11 @@ import { formatDate, plural, signalTitle, statusWord } from '../lib/format';
 import type { CurrentDto, PolicyDto, SignalDto } from '../lib/types';
 import { DateText } from './date-text';
 
-export function StatusBadge({ current }: { current: Pick<CurrentDto, 'ready' | 'consistent'> }) {
+export function StatusBadge({
+  current,
+}: {
+  current: Pick<CurrentDto, 'ready' | 'consistent' | 'pending' | 'streak'>;
+}) {
   const word = statusWord(current);
   return <span className={`status status-${word.toLowerCase()}`}>{word}</span>;
 }
@@ -15,11 +19,9 @@ const STATUS_EXPLAINED = {
 } as const;
 
 export function ReadinessSummary({ current, policy }: { current: CurrentDto; policy: PolicyDto }) {
-  // Rule 8: a week in progress carries the status of the week before; it is not "Building"
-  // because it has not ended.
+  // Rule 8: a week in progress carries the status of the week before (statusWord).
   const carried = current.pending && current.streak > 0;
-  const shown = carried ? { ...current, consistent: true } : current;
-  const word = statusWord(shown);
+  const word = statusWord(current);
   const threshold = policy.thresholdWeeks;
   const left = Math.max(0, threshold - current.streak);
   return (
@@ -27,7 +29,7 @@ export function ReadinessSummary({ current, policy }: { current: CurrentDto; pol
       <div className="summary-item">
         <dt>Status</dt>
         <dd>
-          <StatusBadge current={shown} />
+          <StatusBadge current={current} />
           <span className="muted small block">
             {carried
               ? 'Carried from last week while this week is in progress (it ends on Sunday).'

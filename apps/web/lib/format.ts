@@ -18,9 +18,15 @@ export function kindLabel(kind: string): string {
 
 export type StatusWord = 'Building' | 'Consistent' | 'Ready';
 
-export function statusWord(current: Pick<CurrentDto, 'ready' | 'consistent'>): StatusWord {
+/**
+ * The status in words, by core's `statusOf` rule: a week in progress with a streak to keep
+ * carries "Consistent" (rule 8), it is not "Building" because it has not ended.
+ */
+export function statusWord(
+  current: Pick<CurrentDto, 'ready' | 'consistent' | 'pending' | 'streak'>,
+): StatusWord {
   if (current.ready) return 'Ready';
-  if (current.consistent) return 'Consistent';
+  if (current.consistent || (current.pending && current.streak > 0)) return 'Consistent';
   return 'Building';
 }
 
