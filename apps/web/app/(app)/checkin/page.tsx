@@ -1,8 +1,8 @@
 import { addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import type { Metadata } from 'next';
-import { DateText } from '../../../components/date-text';
+import { CheckinCells } from '../../../components/checkin-cells';
 import { load } from '../../../lib/api';
-import { formatDate, plural } from '../../../lib/format';
+import { formatDate } from '../../../lib/format';
 import type { Checkin } from '../../../lib/types';
 import { CheckinForm } from './checkin-form';
 
@@ -62,17 +62,7 @@ export default async function CheckinPage({
               <tbody>
                 {recent.map((c) => (
                   <tr key={c.weekStart}>
-                    <td>
-                      <DateText iso={c.weekStart} />
-                    </td>
-                    {c.onLeave ? (
-                      <td colSpan={2}>On leave</td>
-                    ) : (
-                      <>
-                        <td>{c.handsOnPercent}%</td>
-                        <td>{plural(c.deepWorkBlocks, 'block')}</td>
-                      </>
-                    )}
+                    <CheckinCells checkin={c} />
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { agreementState } from '../../../../components/agreement-view';
+import { CheckinCells } from '../../../../components/checkin-cells';
 import { DateText } from '../../../../components/date-text';
 import { EvidenceItem } from '../../../../components/evidence-item';
 import { Markdown } from '../../../../components/markdown';
@@ -160,17 +161,7 @@ export default async function ReportPage(props: RecordPageProps) {
               <tbody>
                 {recentCheckins.map((c) => (
                   <tr key={c.weekStart}>
-                    <td>
-                      <DateText iso={c.weekStart} />
-                    </td>
-                    {c.onLeave ? (
-                      <td colSpan={2}>On leave</td>
-                    ) : (
-                      <>
-                        <td>{c.handsOnPercent}%</td>
-                        <td>{plural(c.deepWorkBlocks, 'block')}</td>
-                      </>
-                    )}
+                    <CheckinCells checkin={c} />
                     <td>{c.note ?? <span className="muted">—</span>}</td>
                   </tr>
                 ))}
