@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { DateText } from '../../components/date-text';
 import { EvidenceItem } from '../../components/evidence-item';
 import { FirstRunChecklist, isFirstRun } from '../../components/first-run';
+import { Markdown } from '../../components/markdown';
 import { QuickLog } from '../../components/quick-log';
 import { SignalList } from '../../components/readiness';
 import { RoleProfile } from '../../components/role-profile';
@@ -93,7 +94,9 @@ export default async function Home({
                 <ul className="feedback-list">
                   {feedbackItems.slice(0, 5).map((f) => (
                     <li key={f.id}>
-                      <blockquote>{f.body}</blockquote>
+                      <blockquote>
+                        <Markdown text={f.body} />
+                      </blockquote>
                       <p className="muted small">
                         {f.author.name}, <DateText iso={f.createdAt} />
                       </p>
