@@ -7,6 +7,7 @@ import {
   PasswordField,
   SubmitButton,
 } from '../../../components/field';
+import { Flash } from '../../../components/flash';
 import { KindsFieldset } from '../../../components/kinds-fieldset';
 import { EVIDENCE_KINDS } from '../../../lib/format';
 import type { PolicyDto, User } from '../../../lib/types';
@@ -23,11 +24,7 @@ export function CreateUserForm({ managers }: { managers: User[] }) {
       noValidate
       key={`${state.saved ?? 0}-${JSON.stringify(v)}`}
     >
-      {state.saved ? (
-        <p className="flash" role="status">
-          User created.
-        </p>
-      ) : null}
+      {state.saved ? <Flash>User created.</Flash> : null}
       <FormAlert message={state.message} />
       <div className="row">
         <InputField
@@ -92,11 +89,7 @@ export function PolicyForm({ policy }: { policy: PolicyDto }) {
       noValidate
       key={`${state.saved ?? 0}-${JSON.stringify(v)}`}
     >
-      {state.saved ? (
-        <p className="flash" role="status">
-          Policy saved. Everyone&apos;s readiness now follows it.
-        </p>
-      ) : null}
+      {state.saved ? <Flash>Policy saved. Everyone&apos;s readiness now follows it.</Flash> : null}
       <FormAlert message={state.message} />
       <KindsFieldset
         id="requiredKinds"

@@ -8,6 +8,7 @@ import {
   SubmitButton,
   TextAreaField,
 } from '../../../components/field';
+import { Flash } from '../../../components/flash';
 import type { Checkin } from '../../../lib/types';
 import { type CheckinFormState, saveCheckin } from '../../actions/checkins';
 
@@ -32,11 +33,7 @@ export function CheckinForm({ weeks, existing, initialWeek }: Props) {
   const weekLabel = weeks.find((w) => w.weekStart === state.saved)?.label ?? state.saved;
   return (
     <form action={action} className="stack form" noValidate>
-      {state.saved && !state.errors ? (
-        <p className="flash" role="status">
-          Check-in saved for {weekLabel}.
-        </p>
-      ) : null}
+      {state.saved && !state.errors ? <Flash>Check-in saved for {weekLabel}.</Flash> : null}
       <FormAlert message={state.errors ? state.message : undefined} />
       <Field id="weekStart" label="Week" error={e.weekStart}>
         <select

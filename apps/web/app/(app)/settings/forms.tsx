@@ -9,6 +9,7 @@ import {
   PasswordField,
   SubmitButton,
 } from '../../../components/field';
+import { Flash } from '../../../components/flash';
 import { instant } from '../../../lib/format';
 import type { PersonalToken } from '../../../lib/types';
 import {
@@ -21,11 +22,7 @@ import {
 } from '../../actions/settings';
 
 function Done({ text }: { text?: string | undefined }) {
-  return text ? (
-    <p className="flash" role="status">
-      {text}
-    </p>
-  ) : null;
+  return text ? <Flash>{text}</Flash> : null;
 }
 
 export function PasswordForm() {

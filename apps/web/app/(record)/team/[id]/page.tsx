@@ -4,6 +4,7 @@ import { agreementState } from '../../../../components/agreement-view';
 import { CheckinCells } from '../../../../components/checkin-cells';
 import { DateText } from '../../../../components/date-text';
 import { EvidenceItem } from '../../../../components/evidence-item';
+import { Flash } from '../../../../components/flash';
 import { Markdown } from '../../../../components/markdown';
 import { Pager } from '../../../../components/pager';
 import { SignalList } from '../../../../components/readiness';
@@ -77,11 +78,7 @@ export default async function ReportPage(props: RecordPageProps) {
           Promotion packet
         </Link>
       </div>
-      {typeof sp.acknowledged === 'string' ? (
-        <p className="flash" role="status">
-          Entry acknowledged.
-        </p>
-      ) : null}
+      {typeof sp.acknowledged === 'string' ? <Flash>Entry acknowledged.</Flash> : null}
       {bulk === 'none' ? (
         <p className="form-alert" role="alert">
           Tick the entries to acknowledge first.

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ColleaguePicker } from '../../../../../components/colleague-picker';
 import { EvidenceItem } from '../../../../../components/evidence-item';
+import { Flash } from '../../../../../components/flash';
 import { loadColleagues } from '../../../../../lib/directory';
 import {
   loadOwnEvidence,
@@ -30,9 +31,7 @@ export default async function EndorsePage(props: RecordPageProps) {
         appear in your packet, apart from your manager's acknowledgements.
       </p>
       {typeof sp.asked === 'string' ? (
-        <p className="flash" role="status">
-          Asked {sp.asked}. The endorsement appears on the entry once they answer.
-        </p>
+        <Flash>Asked {sp.asked}. The endorsement appears on the entry once they answer.</Flash>
       ) : null}
       {typeof sp.error === 'string' ? (
         <p className="form-alert" role="alert">
