@@ -1,11 +1,12 @@
 // The dashboard server's only way to the API: adds the caller's bearer token from the
 // httpOnly session cookie and returns a typed result instead of throwing.
 import 'server-only';
+import { DEFAULT_POLICY } from '@leadtrack/core';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { ACCESS_COOKIE, API_URL, SESSION_ENDED_PARAM } from './config';
-import type { FieldError, MeDto, Problem } from './types';
+import type { FieldError, MeDto, PolicyDto, Problem } from './types';
 
 export type ApiResult<T> =
   | { ok: true; status: number; data: T; headers: Headers }
@@ -129,4 +130,16 @@ export function fieldErrors(problem: Problem): Record<string, string> {
     out[key] = out[key] ? `${out[key]} ${e.message}` : e.message;
   }
   return out;
+}
+
+/**
+ * The readiness policy, for pages that only show it (required kinds, the threshold). When the
+ * API cannot give it the page still renders, with the core's default policy, the same
+ * fallback everywhere. The admin page, which edits it, loads it strictly instead.
+ */
+export async function loadPolicy(): Promise<PolicyDto> {
+  const res = await api<PolicyDto>('/policy');
+  return res.ok
+    ? res.data
+    : { ...DEFAULT_POLICY, requiredKinds: [...DEFAULT_POLICY.requiredKinds] };
 }

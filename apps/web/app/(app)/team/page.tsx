@@ -3,9 +3,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DateText } from '../../../components/date-text';
 import { StatusBadge } from '../../../components/readiness';
-import { api, requireMe } from '../../../lib/api';
+import { api, loadPolicy, requireMe } from '../../../lib/api';
 import { plural, signalTitle, statusWord } from '../../../lib/format';
-import type { PolicyDto, ReportRow } from '../../../lib/types';
+import type { ReportRow } from '../../../lib/types';
 
 export const metadata: Metadata = { title: 'Team · Leadtrack' };
 
@@ -47,7 +47,7 @@ export default async function TeamPage() {
   }
   const [reports, policy] = await Promise.all([
     api<{ items: ReportRow[] }>('/reports'),
-    api<PolicyDto>('/policy'),
+    loadPolicy(),
   ]);
   if (!reports.ok) {
     if (reports.status === 403) {
@@ -60,7 +60,7 @@ export default async function TeamPage() {
     }
     throw new Error(reports.problem.detail || 'Could not load the team.');
   }
-  const threshold = policy.ok ? policy.data.thresholdWeeks : 26;
+  const threshold = policy.thresholdWeeks;
   const items = [...reports.data.items].sort((a, b) => a.user.name.localeCompare(b.user.name));
   const count = (word: string) => items.filter((r) => statusWord(r.current) === word).length;
   const attention = items.filter((r) => r.signals.length > 0).length;

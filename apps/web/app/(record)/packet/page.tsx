@@ -7,9 +7,8 @@ import { KindSwatch } from '../../../components/kind-swatch';
 import { Markdown } from '../../../components/markdown';
 import { PrintButton } from '../../../components/print-button';
 import { StatusBadge } from '../../../components/readiness';
-import { api, currentPath, requireMe } from '../../../lib/api';
+import { api, currentPath, loadPolicy, requireMe } from '../../../lib/api';
 import { plural } from '../../../lib/format';
-import type { PolicyDto } from '../../../lib/types';
 
 export const metadata: Metadata = { title: 'Promotion packet · Leadtrack' };
 
@@ -25,7 +24,7 @@ export default async function PacketPage({
   const to = typeof sp.to === 'string' ? sp.to : '';
   const [res, policy] = await Promise.all([
     api<PacketDto>(`/users/${encodeURIComponent(userId)}/packet`, { query: { from, to } }),
-    api<PolicyDto>('/policy'),
+    loadPolicy(),
   ]);
   if (!res.ok) {
     if (res.status === 404) notFound();
@@ -49,7 +48,7 @@ export default async function PacketPage({
     throw new Error(res.problem.detail || 'Could not load the packet.');
   }
   const packet = res.data;
-  const required = policy.ok ? policy.data.requiredKinds : [];
+  const required = policy.requiredKinds;
   const total = new Set(packet.kinds.flatMap((k) => k.entries.map((e) => e.id))).size;
   const acknowledged = new Set(
     packet.kinds.flatMap((k) =>

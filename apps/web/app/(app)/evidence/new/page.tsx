@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EVIDENCE_KINDS, isIsoDate, todayUtc } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import { EvidenceForm } from '../../../../components/evidence-form';
-import { api } from '../../../../lib/api';
-import { DEFAULT_REQUIRED } from '../../../../lib/policy';
-import type { PolicyDto } from '../../../../lib/types';
+import { loadPolicy } from '../../../../lib/api';
 import type { EvidenceValues } from '../../../actions/evidence';
 import { createEvidence } from '../../../actions/evidence';
 
@@ -37,8 +35,8 @@ function carriedOver(sp: Search, today: string): EvidenceValues {
 
 export default async function NewEvidencePage({ searchParams }: { searchParams: Promise<Search> }) {
   const today = todayUtc();
-  const [sp, policy] = await Promise.all([searchParams, api<PolicyDto>('/policy')]);
-  const required = policy.ok ? policy.data.requiredKinds : DEFAULT_REQUIRED;
+  const [sp, policy] = await Promise.all([searchParams, loadPolicy()]);
+  const required = policy.requiredKinds;
   return (
     <>
       <h1>Log evidence</h1>

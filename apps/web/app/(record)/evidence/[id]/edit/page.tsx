@@ -2,9 +2,8 @@ import { todayUtc } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EvidenceForm } from '../../../../../components/evidence-form';
-import { api, loadOrNull } from '../../../../../lib/api';
-import { DEFAULT_REQUIRED } from '../../../../../lib/policy';
-import type { Evidence, PolicyDto } from '../../../../../lib/types';
+import { loadOrNull, loadPolicy } from '../../../../../lib/api';
+import type { Evidence } from '../../../../../lib/types';
 import { updateEvidence } from '../../../../actions/evidence';
 
 export const metadata: Metadata = { title: 'Edit evidence · Leadtrack' };
@@ -13,7 +12,7 @@ export default async function EditEvidencePage({ params }: { params: Promise<{ i
   const { id } = await params;
   const [entry, policy] = await Promise.all([
     loadOrNull<Evidence>(`/evidence/${encodeURIComponent(id)}`),
-    api<PolicyDto>('/policy'),
+    loadPolicy(),
   ]);
   if (!entry) notFound();
   const today = todayUtc();
@@ -32,7 +31,7 @@ export default async function EditEvidencePage({ params }: { params: Promise<{ i
             audience: entry.audience ?? '',
           }}
           today={today}
-          requiredKinds={policy.ok ? policy.data.requiredKinds : DEFAULT_REQUIRED}
+          requiredKinds={policy.requiredKinds}
           submitLabel="Save changes"
           hidden={{ id: entry.id, version: String(entry.version) }}
         />

@@ -1,3 +1,0 @@
-import { DEFAULT_POLICY } from '@leadtrack/core';
-
-export const DEFAULT_REQUIRED: string[] = [...DEFAULT_POLICY.requiredKinds];
