@@ -6,7 +6,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { ACCESS_COOKIE, API_URL, SESSION_ENDED_PARAM } from './config';
-import type { FieldError, MeDto, PolicyDto, Problem } from './types';
+import type { FieldError, MeDto, PolicyDto, Problem, ReadinessDto, RoleProfileDto } from './types';
 
 export type ApiResult<T> =
   | { ok: true; status: number; data: T; headers: Headers }
@@ -142,4 +142,15 @@ export async function loadPolicy(): Promise<PolicyDto> {
   return res.ok
     ? res.data
     : { ...DEFAULT_POLICY, requiredKinds: [...DEFAULT_POLICY.requiredKinds] };
+}
+
+/** Someone's readiness ("me" for the caller's own). */
+export function loadReadiness(userRef: string): Promise<ReadinessDto> {
+  return load<ReadinessDto>(`/users/${encodeURIComponent(userRef)}/readiness`);
+}
+
+/** Someone's role profile, or null when it cannot be read: pages then leave the panel out. */
+export async function loadRoleProfile(userId: string): Promise<RoleProfileDto | null> {
+  const res = await api<RoleProfileDto>(`/users/${encodeURIComponent(userId)}/profile`);
+  return res.ok ? res.data : null;
 }

@@ -9,9 +9,9 @@ import { QuickLog } from '../../components/quick-log';
 import { SignalList } from '../../components/readiness';
 import { RoleProfile } from '../../components/role-profile';
 import { Timeline } from '../../components/timeline';
-import { api, load, requireMe } from '../../lib/api';
+import { api, load, loadReadiness, loadRoleProfile, requireMe } from '../../lib/api';
 import { kindOrder } from '../../lib/format';
-import type { EvidencePage, Feedback, ReadinessDto, RoleProfileDto, User } from '../../lib/types';
+import type { EvidencePage, Feedback, User } from '../../lib/types';
 import { loadWeekTitles } from '../../lib/week-titles';
 
 export default async function Home({
@@ -22,7 +22,7 @@ export default async function Home({
   const sp = await searchParams;
   const me = await requireMe();
   const [readiness, recent, feedback, people] = await Promise.all([
-    load<ReadinessDto>('/users/me/readiness'),
+    loadReadiness('me'),
     load<EvidencePage>('/evidence', { query: { limit: 3 } }),
     api<{ items: Feedback[] }>(`/users/${me.id}/feedback`),
     // Only an admin sees everyone, which is what tells a fresh instance apart.
@@ -30,7 +30,7 @@ export default async function Home({
   ]);
   const [titles, profile] = await Promise.all([
     loadWeekTitles(me.id, readiness.weeks[0]?.weekStart),
-    api<RoleProfileDto>(`/users/${me.id}/profile`),
+    loadRoleProfile(me.id),
   ]);
   const feedbackItems = feedback.ok ? feedback.data.items : [];
   const everyone = people?.ok ? people.data.items : null;
@@ -106,7 +106,7 @@ export default async function Home({
               )}
             </section>
           </div>
-          {profile.ok ? <RoleProfile profile={profile.data} /> : null}
+          {profile ? <RoleProfile profile={profile} /> : null}
         </div>
       )}
       <div className="columns home-log">

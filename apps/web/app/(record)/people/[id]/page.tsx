@@ -9,9 +9,9 @@ import { EvidenceItem } from '../../../../components/evidence-item';
 import { Pager } from '../../../../components/pager';
 import { RoleProfile } from '../../../../components/role-profile';
 import { Timeline } from '../../../../components/timeline';
-import { api, load, loadOrNull } from '../../../../lib/api';
+import { load, loadOrNull, loadRoleProfile } from '../../../../lib/api';
 import { oneParam, type RecordPageProps, readRecordPage } from '../../../../lib/record-page';
-import type { EvidencePage, ReadinessDto, RoleProfileDto, SponsorDto } from '../../../../lib/types';
+import type { EvidencePage, ReadinessDto, SponsorDto } from '../../../../lib/types';
 import { loadWeekTitles } from '../../../../lib/week-titles';
 
 export const metadata: Metadata = { title: 'Sponsored · Leadtrack' };
@@ -29,7 +29,7 @@ export default async function SponsoredPage(props: RecordPageProps) {
   const [readiness, evidence, profile] = await Promise.all([
     loadOrNull<ReadinessDto>(`/users/${encodeURIComponent(person.id)}/readiness`),
     load<EvidencePage>('/evidence', { query: { userId: person.id, limit: 20, from, to, cursor } }),
-    api<RoleProfileDto>(`/users/${encodeURIComponent(person.id)}/profile`),
+    loadRoleProfile(person.id),
   ]);
   if (!readiness) notFound();
   const titles = await loadWeekTitles(person.id, readiness.weeks[0]?.weekStart);
@@ -56,7 +56,7 @@ export default async function SponsoredPage(props: RecordPageProps) {
         titles={titles}
         weekHref={`/people/${person.id}`}
       />
-      {profile.ok ? <RoleProfile profile={profile.data} who={first} /> : null}
+      {profile ? <RoleProfile profile={profile} who={first} /> : null}
       <section className="panel" aria-labelledby="evidence-h">
         <h2 id="evidence-h">Evidence</h2>
         {from || to ? (

@@ -10,7 +10,7 @@ import { Pager } from '../../../../components/pager';
 import { SignalList } from '../../../../components/readiness';
 import { RoleProfile } from '../../../../components/role-profile';
 import { Timeline } from '../../../../components/timeline';
-import { api, load } from '../../../../lib/api';
+import { api, load, loadReadiness, loadRoleProfile } from '../../../../lib/api';
 import { plural } from '../../../../lib/format';
 import {
   loadPerson,
@@ -18,14 +18,7 @@ import {
   type RecordPageProps,
   readRecordPage,
 } from '../../../../lib/record-page';
-import type {
-  AgreementDto,
-  Checkin,
-  EvidencePage,
-  Feedback,
-  ReadinessDto,
-  RoleProfileDto,
-} from '../../../../lib/types';
+import type { AgreementDto, Checkin, EvidencePage, Feedback } from '../../../../lib/types';
 import { loadWeekTitles } from '../../../../lib/week-titles';
 import { acknowledgeMany } from '../../../actions/acknowledge';
 import { acknowledgeEvidence } from '../../../actions/evidence';
@@ -43,14 +36,14 @@ export default async function ReportPage(props: RecordPageProps) {
   // "Unacknowledged": the API lists by date only, so this page filters a larger page.
   const unacknowledged = sp.unacknowledged === '1';
   const [readiness, evidence, feedback, checkins, agreement, profile] = await Promise.all([
-    load<ReadinessDto>(`/users/${user.id}/readiness`),
+    loadReadiness(user.id),
     load<EvidencePage>('/evidence', {
       query: { userId: user.id, limit: unacknowledged ? 100 : 20, cursor, from, to },
     }),
     load<{ items: Feedback[] }>(`/users/${user.id}/feedback`),
     load<{ items: Checkin[] }>('/checkins', { query: { userId: user.id } }),
     api<AgreementDto>(`/users/${user.id}/agreement`),
-    api<RoleProfileDto>(`/users/${user.id}/profile`),
+    loadRoleProfile(user.id),
   ]);
   const titles = await loadWeekTitles(user.id, readiness.weeks[0]?.weekStart);
   const shown = unacknowledged
@@ -167,7 +160,7 @@ export default async function ReportPage(props: RecordPageProps) {
           </div>
         )}
       </section>
-      {profile.ok ? <RoleProfile profile={profile.data} who={first} /> : null}
+      {profile ? <RoleProfile profile={profile} who={first} /> : null}
       <section className="panel" aria-labelledby="evidence-h">
         <h2 id="evidence-h">Evidence</h2>
         <nav className="filters-row" aria-label="Evidence filters">
