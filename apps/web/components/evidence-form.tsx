@@ -48,7 +48,6 @@ export function EvidenceForm({
         id="title"
         label="Title"
         error={e.title}
-        name="title"
         required
         maxLength={200}
         defaultValue={v.title}
@@ -77,7 +76,6 @@ export function EvidenceForm({
           id="occurredOn"
           label="Date"
           error={e.occurredOn}
-          name="occurredOn"
           type="date"
           required
           max={today}
@@ -105,7 +103,6 @@ export function EvidenceForm({
         label="Description"
         error={e.description}
         hint="Optional. What happened and why it mattered; markdown is fine."
-        name="description"
         rows={5}
         maxLength={10000}
         defaultValue={v.description}
@@ -116,7 +113,6 @@ export function EvidenceForm({
         label="Links"
         error={e.links}
         hint="Optional. Up to 10 http(s) links, one per line: the PR, the doc, the thread."
-        name="links"
         rows={3}
         defaultValue={v.links}
       />

@@ -50,6 +50,7 @@ export function FormAlert({ message }: { message?: string | undefined }) {
 }
 
 interface InputFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  /** The control's id, and its form name unless `name` says otherwise. */
   id: string;
   label: string;
   error?: string | undefined;
@@ -58,10 +59,23 @@ interface InputFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'i
 }
 
 /** A Field holding one <input>, its hint and error already linked through aria-describedby. */
-export function InputField({ id, label, error, hint, fieldClassName, ...input }: InputFieldProps) {
+export function InputField({
+  id,
+  name = id,
+  label,
+  error,
+  hint,
+  fieldClassName,
+  ...input
+}: InputFieldProps) {
   return (
     <Field id={id} label={label} error={error} hint={hint} className={fieldClassName}>
-      <input id={id} {...input} aria-describedby={describedBy(id, error, Boolean(hint))} />
+      <input
+        id={id}
+        name={name}
+        {...input}
+        aria-describedby={describedBy(id, error, Boolean(hint))}
+      />
     </Field>
   );
 }
@@ -74,11 +88,19 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
 }
 
 /** A Field holding one <textarea>, marked invalid while it has an error. */
-export function TextAreaField({ id, label, error, hint, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({
+  id,
+  name = id,
+  label,
+  error,
+  hint,
+  ...textarea
+}: TextAreaFieldProps) {
   return (
     <Field id={id} label={label} error={error} hint={hint}>
       <textarea
         id={id}
+        name={name}
         {...textarea}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, Boolean(hint))}

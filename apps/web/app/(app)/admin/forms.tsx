@@ -107,7 +107,6 @@ export function PolicyForm({ policy }: { policy: PolicyDto }) {
           label="Window (weeks)"
           error={e.windowWeeks}
           hint="Non-leave weeks a window spans, 1 to 52."
-          name="windowWeeks"
           type="number"
           min={1}
           max={52}
@@ -118,7 +117,6 @@ export function PolicyForm({ policy }: { policy: PolicyDto }) {
           label="Threshold (weeks)"
           error={e.thresholdWeeks}
           hint="Consistent weeks in a row to be ready, 1 to 104."
-          name="thresholdWeeks"
           type="number"
           min={1}
           max={104}

@@ -71,7 +71,6 @@ export function CheckinForm({ weeks, existing, initialWeek }: Props) {
             label="Hands-on %"
             error={e.handsOnPercent}
             hint="Share of the week spent hands-on, 0 to 100."
-            name="handsOnPercent"
             type="number"
             inputMode="numeric"
             min={0}
@@ -84,7 +83,6 @@ export function CheckinForm({ weeks, existing, initialWeek }: Props) {
             label="Deep-work blocks"
             error={e.deepWorkBlocks}
             hint="Uninterrupted blocks you protected."
-            name="deepWorkBlocks"
             type="number"
             inputMode="numeric"
             min={0}
@@ -98,7 +96,6 @@ export function CheckinForm({ weeks, existing, initialWeek }: Props) {
           label="Note"
           error={e.note}
           hint="Optional. Anything worth remembering about the week."
-          name="note"
           rows={3}
           maxLength={2000}
           defaultValue={v.note}

@@ -36,7 +36,6 @@ export function PasswordForm() {
         id="currentPassword"
         label="Current password"
         error={e.currentPassword}
-        name="currentPassword"
         autoComplete="current-password"
       />
       <PasswordField
@@ -44,14 +43,12 @@ export function PasswordForm() {
         label="New password"
         error={e.newPassword}
         hint="12 characters or more. Other devices are signed out when it changes."
-        name="newPassword"
         autoComplete="new-password"
       />
       <PasswordField
         id="repeatPassword"
         label="New password again"
         error={e.repeatPassword}
-        name="repeatPassword"
         autoComplete="new-password"
       />
       <div>

@@ -15,7 +15,6 @@ export function RegisterForm({ next }: { next: string }) {
         id="name"
         label="Name"
         error={f.name}
-        name="name"
         autoComplete="name"
         required
         defaultValue={state.values?.name ?? ''}
@@ -25,7 +24,6 @@ export function RegisterForm({ next }: { next: string }) {
         id="email"
         label="Email"
         error={f.email}
-        name="email"
         type="email"
         autoComplete="username"
         required
@@ -37,7 +35,6 @@ export function RegisterForm({ next }: { next: string }) {
         label="Password"
         error={f.password}
         hint="At least 12 characters."
-        name="password"
         autoComplete="new-password"
         required
         minLength={12}

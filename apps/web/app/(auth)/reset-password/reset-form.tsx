@@ -26,7 +26,6 @@ export function ResetForm({ token }: { token: string }) {
         label="New password"
         error={e.newPassword}
         hint="12 characters or more."
-        name="newPassword"
         autoComplete="new-password"
         required
       />
@@ -34,7 +33,6 @@ export function ResetForm({ token }: { token: string }) {
         id="repeatPassword"
         label="New password again"
         error={e.repeatPassword}
-        name="repeatPassword"
         autoComplete="new-password"
         required
       />
