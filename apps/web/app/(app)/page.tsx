@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { todayUtc } from '@leadtrack/core';
 import Link from 'next/link';
-import { DateText } from '../../components/date-text';
 import { EvidenceItem } from '../../components/evidence-item';
+import { FeedbackList } from '../../components/feedback-list';
 import { FirstRunChecklist, isFirstRun } from '../../components/first-run';
-import { Markdown } from '../../components/markdown';
 import { QuickLog } from '../../components/quick-log';
 import { SignalList } from '../../components/readiness';
 import { RoleProfile } from '../../components/role-profile';
@@ -91,18 +90,7 @@ export default async function Home({
                   No feedback yet. It appears here when your manager writes some on your page.
                 </p>
               ) : (
-                <ul className="feedback-list">
-                  {feedbackItems.slice(0, 5).map((f) => (
-                    <li key={f.id}>
-                      <blockquote>
-                        <Markdown text={f.body} />
-                      </blockquote>
-                      <p className="muted small">
-                        {f.author.name}, <DateText iso={f.createdAt} />
-                      </p>
-                    </li>
-                  ))}
-                </ul>
+                <FeedbackList items={feedbackItems.slice(0, 5)} />
               )}
             </section>
           </div>

@@ -4,8 +4,8 @@ import { agreementState } from '../../../../components/agreement-view';
 import { CheckinCells } from '../../../../components/checkin-cells';
 import { DateText } from '../../../../components/date-text';
 import { EvidenceItem } from '../../../../components/evidence-item';
+import { FeedbackList } from '../../../../components/feedback-list';
 import { Flash } from '../../../../components/flash';
-import { Markdown } from '../../../../components/markdown';
 import { Pager } from '../../../../components/pager';
 import { SignalList } from '../../../../components/readiness';
 import { RoleProfile } from '../../../../components/role-profile';
@@ -117,20 +117,7 @@ export default async function ReportPage(props: RecordPageProps) {
         <section className="panel" aria-labelledby="feedback-h">
           <h2 id="feedback-h">Feedback</h2>
           <FeedbackForm userId={user.id} name={first} />
-          {feedback.items.length > 0 ? (
-            <ul className="feedback-list">
-              {feedback.items.map((f) => (
-                <li key={f.id}>
-                  <blockquote>
-                    <Markdown text={f.body} />
-                  </blockquote>
-                  <p className="muted small">
-                    {f.author.name}, <DateText iso={f.createdAt} />
-                  </p>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          {feedback.items.length > 0 ? <FeedbackList items={feedback.items} /> : null}
         </section>
       </div>
       <section className="panel" aria-labelledby="checkins-h">
