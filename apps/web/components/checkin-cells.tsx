@@ -4,6 +4,17 @@ import { plural } from '../lib/format';
 import type { Checkin } from '../lib/types';
 import { DateText } from './date-text';
 
+/** The header cells over CheckinCells. */
+export function CheckinHeadCells() {
+  return (
+    <>
+      <th scope="col">Week of</th>
+      <th scope="col">Hands-on</th>
+      <th scope="col">Deep work</th>
+    </>
+  );
+}
+
 export function CheckinCells({ checkin: c }: { checkin: Checkin }) {
   return (
     <>

@@ -1,6 +1,6 @@
 import { addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import type { Metadata } from 'next';
-import { CheckinCells } from '../../../components/checkin-cells';
+import { CheckinCells, CheckinHeadCells } from '../../../components/checkin-cells';
 import { load } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import type { Checkin } from '../../../lib/types';
@@ -54,9 +54,7 @@ export default async function CheckinPage({
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Week of</th>
-                  <th scope="col">Hands-on</th>
-                  <th scope="col">Deep work</th>
+                  <CheckinHeadCells />
                 </tr>
               </thead>
               <tbody>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { agreementState } from '../../../../components/agreement-view';
-import { CheckinCells } from '../../../../components/checkin-cells';
+import { CheckinCells, CheckinHeadCells } from '../../../../components/checkin-cells';
 import { DateText } from '../../../../components/date-text';
 import { EvidenceItem } from '../../../../components/evidence-item';
 import { FeedbackList } from '../../../../components/feedback-list';
@@ -129,9 +129,7 @@ export default async function ReportPage(props: RecordPageProps) {
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Week of</th>
-                  <th scope="col">Hands-on</th>
-                  <th scope="col">Deep work</th>
+                  <CheckinHeadCells />
                   <th scope="col">Note</th>
                 </tr>
               </thead>
