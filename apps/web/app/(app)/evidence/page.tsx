@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
+import { ActionButton } from '../../../components/action-button';
 import { EvidenceItem } from '../../../components/evidence-item';
 import { describedBy, FieldError } from '../../../components/field';
 import { Pager } from '../../../components/pager';
@@ -230,17 +231,14 @@ export default async function EvidenceListPage({
                   >
                     Ask for an endorsement
                   </Link>
-                  <form action={deleteEvidence}>
-                    <input type="hidden" name="id" value={entry.id} />
-                    <input type="hidden" name="back" value={here} />
-                    <button
-                      type="submit"
-                      className="button small danger"
-                      aria-label={`Delete “${entry.title}”`}
-                    >
-                      Delete
-                    </button>
-                  </form>
+                  <ActionButton
+                    action={deleteEvidence}
+                    fields={{ id: entry.id, back: here }}
+                    className="button small danger"
+                    label={`Delete “${entry.title}”`}
+                  >
+                    Delete
+                  </ActionButton>
                 </>
               }
             />

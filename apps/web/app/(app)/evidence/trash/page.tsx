@@ -3,6 +3,7 @@
 import type { DeletedEvidenceList } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ActionButton } from '../../../../components/action-button';
 import { DateText } from '../../../../components/date-text';
 import { KindChips } from '../../../../components/evidence-item';
 import { load } from '../../../../lib/api';
@@ -78,17 +79,14 @@ export default async function TrashPage({
                     <DateText iso={entry.restorableUntil} /> ({plural(daysLeft, 'day')} left).
                   </p>
                   <div className="entry-actions">
-                    <form action={restoreEvidence}>
-                      <input type="hidden" name="id" value={entry.id} />
-                      <input type="hidden" name="back" value="/evidence/trash" />
-                      <button
-                        type="submit"
-                        className="button small primary"
-                        aria-label={`Restore “${entry.title}”`}
-                      >
-                        Restore
-                      </button>
-                    </form>
+                    <ActionButton
+                      action={restoreEvidence}
+                      fields={{ id: entry.id, back: '/evidence/trash' }}
+                      className="button small primary"
+                      label={`Restore “${entry.title}”`}
+                    >
+                      Restore
+                    </ActionButton>
                   </div>
                 </article>
               );
