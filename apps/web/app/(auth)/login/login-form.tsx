@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { FormAlert, SubmitButton } from '../../../components/field';
+import { FormAlert, InputField, PasswordField, SubmitButton } from '../../../components/field';
 import { type AuthState, signIn } from '../../actions/auth';
 
 export function LoginForm({ next }: { next: string }) {
@@ -10,28 +10,16 @@ export function LoginForm({ next }: { next: string }) {
     <form action={action} className="stack" noValidate>
       <FormAlert message={state.error} />
       <input type="hidden" name="next" value={next} />
-      <div className="field">
-        <label htmlFor="email">Email</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.values?.email ?? ''}
-          key={state.values?.email ?? ''}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-        />
-      </div>
+      <InputField
+        id="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.values?.email ?? ''}
+        key={state.values?.email ?? ''}
+      />
+      <PasswordField id="password" label="Password" autoComplete="current-password" required />
       <SubmitButton pending={pending} pendingText="Signing in…">
         Sign in
       </SubmitButton>
