@@ -89,8 +89,10 @@ describe('an engineer', () => {
     // The timeline: this week's cells name the entry.
     await page.getByRole('link', { name: 'Readiness' }).click();
     await page.getByRole('heading', { name: 'Readiness', level: 1 }).waitFor();
+    // This week is in progress (rule 8), and each cell lists the week's entry titles.
+    const thisWeekName = `Week of ${shownDate(thisWeek)} (in progress)`;
     const cell = page.getByRole('gridcell', {
-      name: `Week of ${shownDate(thisWeek)}, Domain ownership: 1 entry`,
+      name: `${thisWeekName}, Domain ownership: 1 entry. Entries: ${title}`,
       exact: true,
     });
     await cell.waitFor();
@@ -99,12 +101,12 @@ describe('an engineer', () => {
     await cell.focus();
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe(
-      `Week of ${shownDate(thisWeek)}, Broad review: 0 entries`,
+      `${thisWeekName}, Broad review: 0 entries. Entries: ${title}`,
     );
     expect(await page.locator('.heatmap [tabindex="0"]').count()).toBe(1);
     await page
       .getByRole('gridcell', {
-        name: `Week of ${shownDate(thisWeek)}, Broad review: 0 entries`,
+        name: `${thisWeekName}, Broad review: 0 entries. Entries: ${title}`,
         exact: true,
       })
       .waitFor();
@@ -159,7 +161,7 @@ describe('an engineer', () => {
     );
     expect(background).toContain('repeating-linear-gradient');
     const normal = page.getByRole('gridcell', {
-      name: `Week of ${shownDate(thisWeek)}, Domain ownership: 0 entries`,
+      name: `Week of ${shownDate(thisWeek)} (in progress), Domain ownership: 0 entries`,
       exact: true,
     });
     expect(await normal.getAttribute('class')).not.toMatch(/\bleave\b/);
