@@ -168,7 +168,7 @@ export default async function ReportPage(props: RecordPageProps) {
             </>
           ) : null}
         </nav>
-        {shown.length > 0 ? (
+        {shown.some((e) => !e.acknowledgements.some((a) => a.by.id === me.id)) ? (
           <form action={acknowledgeMany} id="bulk-ack" className="bulk-ack">
             <input type="hidden" name="userId" value={user.id} />
             <input type="hidden" name="back" value={filterQuery.toString()} />
