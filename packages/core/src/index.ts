@@ -59,6 +59,13 @@ export {
   REGULAR_SHARE,
 } from './role-profile';
 export {
+  type IsoWeekday,
+  isValidTimeZone,
+  type LocalTime,
+  localDateIn,
+  localTimeIn,
+} from './time-zones';
+export {
   addDays,
   addWeeks,
   type IsoDate,

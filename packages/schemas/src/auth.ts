@@ -1,4 +1,5 @@
 // Accounts: sign-up, sign-in, tokens and the caller's own profile.
+import { isValidTimeZone } from '@leadtrack/core';
 import { z } from 'zod';
 import { IdSchema, InstantSchema, plainString, RoleSchema, text } from './common';
 import { rule } from './messages';
@@ -23,17 +24,8 @@ export type User = z.infer<typeof UserSchema>;
 export const TimeZoneSchema = plainString()
   .min(1)
   .max(64)
-  .refine(isTimeZone, rule('must be an IANA time zone such as Europe/Paris'))
+  .refine(isValidTimeZone, rule('must be an IANA time zone such as Europe/Paris'))
   .meta({ example: 'Europe/Paris' });
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** GET /me: the caller, with their own settings. */
 export const MeSchema = UserSchema.extend({ timeZone: z.string() }).meta({ id: 'Me' });

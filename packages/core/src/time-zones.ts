@@ -1,0 +1,88 @@
+// Owns a person's local calendar: the date, weekday and time of an instant in an IANA time zone.
+
+// Each person's "today" and "this week" follow their own zone (users.time_zone); the server's
+// zone never matters. Built on Intl.DateTimeFormat (the runtime's ICU data), no dependency.
+
+import { dateOfDayNumber, dayNumberOf, type IsoDate } from './week';
+
+/** An ISO weekday: 1 = Monday ... 7 = Sunday. */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export interface LocalTime {
+  /** The calendar date in the zone, `YYYY-MM-DD`. */
+  date: IsoDate;
+  weekday: IsoWeekday;
+  /** 0-23 */
+  hour: number;
+  /** 0-59 */
+  minute: number;
+}
+
+// Letters first, then IANA name characters: rules out the offset forms (`+05:00`) that newer
+// runtimes accept as zones but that are not names a person lives in.
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+
+// Creating a formatter is the costly part (ICU lookup); a zone's formatter is reused.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    if (!isValidTimeZone(timeZone))
+      throw new RangeError(`Not an IANA time zone: ${JSON.stringify(timeZone)}`);
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True for a time zone name this runtime knows, such as `Europe/Paris`, `UTC` or `Pacific/Auckland`. */
+export function isValidTimeZone(name: string): boolean {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 64 || !ZONE_NAME.test(name)) {
+    return false;
+  }
+  if (formatters.has(name)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The local date, ISO weekday, hour and minute of the instant `at` in `timeZone`; throws on an unknown zone. */
+export function localTimeIn(timeZone: string, at: Date): LocalTime {
+  const ms = at.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Invalid Date');
+  const fields: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(at)) {
+    if (p.type !== 'literal') fields[p.type] = Number(p.value);
+  }
+  const { year, month, day } = fields as Record<'year' | 'month' | 'day', number>;
+  const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // Weekday from the date itself rather than from a localised name; day 0 (1970-01-01) was a Thursday.
+  const n = dayNumberOf(date);
+  const weekday = ((((n + 3) % 7) + 7) % 7) + 1;
+  return {
+    date: dateOfDayNumber(n),
+    weekday: weekday as IsoWeekday,
+    // Some ICU versions write midnight as 24 even with h23.
+    hour: (fields.hour ?? 0) % 24,
+    minute: fields.minute ?? 0,
+  };
+}
+
+/** The calendar date (`YYYY-MM-DD`) of the instant `at` in `timeZone`; throws on an unknown zone. */
+export function localDateIn(timeZone: string, at: Date): IsoDate {
+  return localTimeIn(timeZone, at).date;
+}
