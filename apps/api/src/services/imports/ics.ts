@@ -1,0 +1,403 @@
+// Reads an iCalendar file (RFC 5545) with ical.js and turns what a calendar shows about the
+// role into suggestions. Recurring events are expanded (RRULE, RDATE, EXDATE and moved
+// occurrences), each occurrence is dated in the person's own time zone, and only occurrences
+// inside the window (by default the last 26 weeks up to today) count:
+// - a meeting with product or stakeholders suggests `communication`;
+// - a recurring 1:1, or pairing, suggests `mentoring`;
+// - focus blocks are counted per ISO week and suggest that week's deep-work blocks, and
+//   out-of-office days covering most of a working week (3 weekdays or more) suggest leave:
+//   one check-in suggestion per week.
+// Cancelled events and occurrences the person declined are skipped. Nothing here stores
+// anything: the import service offers the drafts.
+import { addDays, type EvidenceKind, type IsoDate, weekStartOf } from '@leadtrack/core';
+import ICAL from 'ical.js';
+
+export type IcsSuggestionDraft = {
+  type: 'evidence' | 'checkin';
+  source: string;
+  externalId: string;
+  url?: string | null;
+  title: string;
+  description?: string | null;
+  occurredOn: IsoDate;
+  suggestedKinds: EvidenceKind[];
+  checkin?: { weekStart: IsoDate; deepWorkBlocks?: number; onLeave?: boolean } | null;
+  details?: unknown;
+};
+
+export type IcsOptions = {
+  /** The person's IANA time zone: occurrences are dated in it. */
+  timeZone: string;
+  /** The person's address: an occurrence they declined is skipped. */
+  email?: string;
+  /** The person's today; occurrences after it are not evidence yet. */
+  today: IsoDate;
+  /** The first day considered (default 26 weeks before today's week). */
+  from?: IsoDate;
+};
+
+export type IcsResult = {
+  drafts: IcsSuggestionDraft[];
+  errors: { line: number; message: string }[];
+};
+
+export const CALENDAR_SOURCE = 'calendar';
+/** A runaway rule (FREQ=SECONDLY without an end) must not spin: occurrences per event. */
+const MAX_OCCURRENCES_PER_EVENT = 2_000;
+const TITLE_MAX = 200;
+
+const STAKEHOLDER =
+  /\b(product|stakeholders?|roadmap|customers?|clients?|sales|marketing|support|leadership|exec(utive)?s?|directors?|business|finance|legal|design review|demo|steering|qbr|all[- ]hands|PMs?)\b/i;
+const ONE_ON_ONE =
+  /(\b1\s*[:-]\s*1\b|\bone[- ]on[- ]one\b|\b1on1\b|\bpair(ing)?\b|\bmentor(ing|ship)?\b|\bcoaching\b)/i;
+const FOCUS =
+  /\b(focus|deep[- ]work|heads[- ]down|maker[- ]time|no[- ]meetings?|do not book|dnb)\b/i;
+const OUT_OF_OFFICE =
+  /(\bout of (the )?office\b|\bOOO\b|\bvacation\b|\bholiday\b|\bannual leave\b|\bPTO\b|\bon leave\b|\bsick\b|\bparental leave\b|\btime off\b)/i;
+
+type Occurrence = {
+  uid: string;
+  summary: string;
+  date: IsoDate;
+  /** For all-day events, the dates covered (end exclusive); timed events cover one date. */
+  days: IsoDate[];
+  recurring: boolean;
+  attendees: number;
+  url: string | null;
+  start: string;
+};
+
+export function parseIcs(content: string, options: IcsOptions): IcsResult {
+  const errors: IcsResult['errors'] = [];
+  let root: ICAL.Component;
+  try {
+    root = new ICAL.Component(ICAL.parse(content));
+  } catch (error) {
+    return {
+      drafts: [],
+      errors: [{ line: lineOfParseError(content, error), message: parseMessage(error) }],
+    };
+  }
+  const calendar = root.name === 'vcalendar' ? root : root.getFirstSubcomponent('vcalendar');
+  if (!calendar) {
+    return {
+      drafts: [],
+      errors: [{ line: 1, message: 'The file is not an iCalendar file (no VCALENDAR).' }],
+    };
+  }
+
+  const registered = registerTimeZones(calendar);
+  const from = options.from ?? addDays(weekStartOf(options.today), -7 * 26);
+  const eventLines = lineNumbersOf(content, 'BEGIN:VEVENT');
+  const vevents = calendar.getAllSubcomponents('vevent');
+
+  // Moved or changed occurrences (RECURRENCE-ID) belong to their series.
+  const masters = new Map<string, ICAL.Event>();
+  const exceptions: ICAL.Component[] = [];
+  const occurrences: Occurrence[] = [];
+  vevents.forEach((vevent, index) => {
+    const line = eventLines[index] ?? 1;
+    const uid = vevent.getFirstPropertyValue('uid');
+    if (!vevent.getFirstProperty('dtstart')) {
+      errors.push({
+        line,
+        message: `Event ${describe(vevent)} has no start (DTSTART); it was skipped.`,
+      });
+      return;
+    }
+    if (typeof uid !== 'string' || uid === '') {
+      errors.push({ line, message: `Event ${describe(vevent)} has no UID; it was skipped.` });
+      return;
+    }
+    if (vevent.hasProperty('recurrence-id')) exceptions.push(vevent);
+    else masters.set(uid, new ICAL.Event(vevent, { strictExceptions: false }));
+  });
+  for (const exception of exceptions) {
+    const master = masters.get(String(exception.getFirstPropertyValue('uid')));
+    if (master) master.relateException(exception);
+    else masters.set(String(exception.getFirstPropertyValue('uid')), new ICAL.Event(exception));
+  }
+
+  for (const event of masters.values()) {
+    try {
+      occurrences.push(...expand(event, from, options, registered));
+    } catch (error) {
+      const index = vevents.indexOf(event.component);
+      errors.push({
+        line: eventLines[index] ?? 1,
+        message: `Event ${describe(event.component)} could not be read: ${parseMessage(error)}`,
+      });
+    }
+  }
+
+  return { drafts: toDrafts(occurrences), errors };
+}
+
+function expand(
+  event: ICAL.Event,
+  from: IsoDate,
+  options: IcsOptions,
+  registered: Set<string>,
+): Occurrence[] {
+  const found: Occurrence[] = [];
+  const dtstart = event.component.getFirstProperty('dtstart');
+  const tzid = dtstart?.getParameter('tzid');
+  const zoneOfEvent = typeof tzid === 'string' ? tzid : null;
+  const iterator = event.iterator();
+  for (let n = 0; n < MAX_OCCURRENCES_PER_EVENT; n++) {
+    const next = iterator.next();
+    if (!next) break;
+    const details = event.getOccurrenceDetails(next);
+    const item = details.item;
+    if (String(item.component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED')
+      continue;
+    const start = details.startDate;
+    const date = dateOf(start, zoneOfEvent, options.timeZone, registered);
+    if (date > options.today) break;
+    if (date < from) continue;
+    if (declinedBy(item.component, options.email)) continue;
+    const days = start.isDate ? allDayDates(start, details.endDate) : [date];
+    found.push({
+      uid: event.uid,
+      summary: String(item.summary ?? '').trim(),
+      date,
+      days,
+      recurring: event.isRecurring(),
+      attendees: item.attendees.length,
+      url: urlOf(item.component),
+      start: start.toString(),
+    });
+  }
+  return found;
+}
+
+function toDrafts(occurrences: Occurrence[]): IcsSuggestionDraft[] {
+  const drafts: IcsSuggestionDraft[] = [];
+  const weeks = new Map<IsoDate, { focus: number; leaveDays: Set<IsoDate> }>();
+  const week = (weekStart: IsoDate) => {
+    let entry = weeks.get(weekStart);
+    if (!entry) {
+      entry = { focus: 0, leaveDays: new Set() };
+      weeks.set(weekStart, entry);
+    }
+    return entry;
+  };
+
+  for (const o of occurrences) {
+    if (OUT_OF_OFFICE.test(o.summary)) {
+      for (const day of o.days) if (isWeekday(day)) week(weekStartOf(day)).leaveDays.add(day);
+      continue;
+    }
+    if (FOCUS.test(o.summary)) {
+      week(weekStartOf(o.date)).focus += 1;
+      continue;
+    }
+    const kind = kindOf(o);
+    if (!kind) continue;
+    const summary = o.summary || (kind === 'mentoring' ? '1:1' : 'Meeting');
+    drafts.push({
+      type: 'evidence',
+      source: CALENDAR_SOURCE,
+      externalId: `${o.uid}@${o.start}`,
+      url: o.url,
+      title: clip(summary),
+      description:
+        kind === 'mentoring'
+          ? `${summary}: a recurring one-to-one or pairing session on your calendar.`
+          : `${summary}: a meeting with product or stakeholders on your calendar${o.attendees > 0 ? ` (${o.attendees} attendees)` : ''}.`,
+      occurredOn: o.date,
+      suggestedKinds: [kind],
+      details: {
+        calendarUid: o.uid,
+        start: o.start,
+        attendees: o.attendees,
+        recurring: o.recurring,
+      },
+    });
+  }
+
+  for (const [weekStart, w] of [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const onLeave = w.leaveDays.size >= 3;
+    if (!onLeave && w.focus === 0) continue;
+    const parts = [
+      w.focus > 0 ? `${w.focus} focus ${w.focus === 1 ? 'block' : 'blocks'}` : null,
+      w.leaveDays.size > 0
+        ? `${w.leaveDays.size} ${w.leaveDays.size === 1 ? 'day' : 'days'} out of office`
+        : null,
+    ].filter(Boolean);
+    drafts.push({
+      type: 'checkin',
+      source: CALENDAR_SOURCE,
+      externalId: `week:${weekStart}`,
+      url: null,
+      title: `Week of ${weekStart}: ${parts.join(', ')}`,
+      description: onLeave
+        ? 'Most of this working week is out of office on your calendar: a leave week does not count against your streak.'
+        : 'Focus blocks on your calendar this week.',
+      occurredOn: weekStart,
+      suggestedKinds: [],
+      checkin: { weekStart, deepWorkBlocks: w.focus, onLeave },
+      details: { focusBlocks: w.focus, outOfOfficeDays: [...w.leaveDays].sort() },
+    });
+  }
+  return drafts;
+}
+
+function kindOf(o: Occurrence): EvidenceKind | null {
+  if (ONE_ON_ONE.test(o.summary) && (o.recurring || /pair/i.test(o.summary))) return 'mentoring';
+  if (o.recurring && o.attendees === 2 && !STAKEHOLDER.test(o.summary)) return 'mentoring';
+  if (STAKEHOLDER.test(o.summary)) return 'communication';
+  return null;
+}
+
+/** The occurrence's date in the person's zone. */
+function dateOf(
+  start: ICAL.Time,
+  eventZone: string | null,
+  personZone: string,
+  registered: Set<string>,
+): IsoDate {
+  const wall = `${pad(start.year, 4)}-${pad(start.month)}-${pad(start.day)}`;
+  if (start.isDate) return wall;
+  const tzid = start.zone?.tzid;
+  let instant: number;
+  if (tzid === 'UTC' || (tzid && tzid !== 'floating' && registered.has(tzid))) {
+    instant = start.toUnixTime() * 1000;
+  } else if (eventZone && isIanaZone(eventZone)) {
+    instant = wallTimeToInstant(start, eventZone);
+  } else {
+    // Floating time (or a zone this machine does not know): the person's own wall clock.
+    return wall;
+  }
+  return dateIn(personZone, instant);
+}
+
+function wallTimeToInstant(t: ICAL.Time, zone: string): number {
+  const asUtc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  // Two passes settle the offset, also across a daylight-saving change.
+  let guess = asUtc - offsetOf(zone, asUtc);
+  guess = asUtc - offsetOf(zone, guess);
+  return guess;
+}
+
+function offsetOf(zone: string, instant: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+function dateIn(zone: string, instant: number): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant));
+}
+
+function isIanaZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function registerTimeZones(calendar: ICAL.Component): Set<string> {
+  const names = new Set<string>();
+  for (const vtimezone of calendar.getAllSubcomponents('vtimezone')) {
+    const tzid = vtimezone.getFirstPropertyValue('tzid');
+    if (typeof tzid !== 'string') continue;
+    if (!ICAL.TimezoneService.has(tzid)) ICAL.TimezoneService.register(vtimezone);
+    names.add(tzid);
+  }
+  return names;
+}
+
+function allDayDates(start: ICAL.Time, end: ICAL.Time | undefined): IsoDate[] {
+  const first = `${pad(start.year, 4)}-${pad(start.month)}-${pad(start.day)}`;
+  const last = end ? `${pad(end.year, 4)}-${pad(end.month)}-${pad(end.day)}` : addDays(first, 1);
+  const days: IsoDate[] = [];
+  for (let d = first; d < last && days.length < 366; d = addDays(d, 1)) days.push(d);
+  return days.length > 0 ? days : [first];
+}
+
+function declinedBy(vevent: ICAL.Component, email: string | undefined): boolean {
+  if (!email) return false;
+  const wanted = email.toLowerCase();
+  return vevent.getAllProperties('attendee').some((attendee) => {
+    const address = String(attendee.getFirstValue() ?? '')
+      .replace(/^mailto:/i, '')
+      .toLowerCase();
+    return (
+      address === wanted &&
+      String(attendee.getParameter('partstat') ?? '').toUpperCase() === 'DECLINED'
+    );
+  });
+}
+
+function urlOf(vevent: ICAL.Component): string | null {
+  const url = vevent.getFirstPropertyValue('url');
+  return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
+}
+
+function isWeekday(date: IsoDate): boolean {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day >= 1 && day <= 5;
+}
+
+function describe(vevent: ICAL.Component): string {
+  const summary = vevent.getFirstPropertyValue('summary');
+  return typeof summary === 'string' && summary.trim() !== ''
+    ? `"${clip(summary.trim(), 60)}"`
+    : 'without a title';
+}
+
+function clip(text: string, max = TITLE_MAX): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function lineNumbersOf(content: string, marker: string): number[] {
+  const lines = content.split(/\r?\n/);
+  const found: number[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim().toUpperCase() === marker) found.push(i + 1);
+  });
+  return found;
+}
+
+function parseMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').slice(0, 200);
+}
+
+function lineOfParseError(content: string, error: unknown): number {
+  const quoted = /"([^"]*)"/.exec(parseMessage(error))?.[1];
+  if (quoted) {
+    const index = content.split(/\r?\n/).findIndex((line) => line.includes(quoted));
+    if (index >= 0) return index + 1;
+  }
+  return 1;
+}
