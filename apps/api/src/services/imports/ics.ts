@@ -9,7 +9,14 @@
 //   one check-in suggestion per week.
 // Cancelled events and occurrences the person declined are skipped. Nothing here stores
 // anything: the import service offers the drafts.
-import { addDays, type EvidenceKind, type IsoDate, weekStartOf } from '@leadtrack/core';
+import {
+  addDays,
+  type EvidenceKind,
+  type IsoDate,
+  isValidTimeZone,
+  localDateIn,
+  weekStartOf,
+} from '@leadtrack/core';
 import ICAL from 'ical.js';
 
 export type IcsSuggestionDraft = {
@@ -263,13 +270,13 @@ function dateOf(
   let instant: number;
   if (tzid === 'UTC' || (tzid && tzid !== 'floating' && registered.has(tzid))) {
     instant = start.toUnixTime() * 1000;
-  } else if (eventZone && isIanaZone(eventZone)) {
+  } else if (eventZone && isValidTimeZone(eventZone)) {
     instant = wallTimeToInstant(start, eventZone);
   } else {
     // Floating time (or a zone this machine does not know): the person's own wall clock.
     return wall;
   }
-  return dateIn(personZone, instant);
+  return localDateIn(personZone, new Date(instant));
 }
 
 function wallTimeToInstant(t: ICAL.Time, zone: string): number {
@@ -301,24 +308,6 @@ function offsetOf(zone: string, instant: number): number {
     get('second'),
   );
   return wall - Math.floor(instant / 1000) * 1000;
-}
-
-function dateIn(zone: string, instant: number): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(instant));
-}
-
-function isIanaZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function registerTimeZones(calendar: ICAL.Component): Set<string> {
