@@ -1,33 +1,12 @@
 // No date before 2000-01-01 anywhere: a timeline from year 1 holds ~105,000 weeks, and a
 // handful of such answers could exhaust the API's memory. Year 0000 is a 400, never a 500.
-import { addDays, todayUtc } from '@leadtrack/core';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam } from '../support/http';
-import { startTestApp, type TestContext } from '../support/test-app';
+import { describe, expect, it } from 'vitest';
+import { call, expectProblem } from '../support/http';
+import { useTeamWithEntry } from '../support/team';
 
 const V1 = '/api/v1';
 
-let ctx: TestContext;
-let sql: pg.Pool;
-let team: Awaited<ReturnType<typeof makeTeam>>;
-let entryId: string;
-
-beforeAll(async () => {
-  ctx = await startTestApp();
-  sql = new pg.Pool({ connectionString: ctx.databaseUrl, max: 2 });
-  team = await makeTeam(ctx.app);
-  const made = await call(ctx.app, 'POST', `${V1}/evidence`, {
-    token: team.engineer.token,
-    body: { kinds: ['review'], title: 'An entry', occurredOn: addDays(todayUtc(), -1) },
-  });
-  expect(made.status, made.text).toBe(201);
-  entryId = made.body.id;
-});
-afterAll(async () => {
-  await sql?.end();
-  await ctx?.close();
-});
+const { app, sql, team, entry } = useTeamWithEntry();
 
 async function stored() {
   const { rows } = await sql.query(`SELECT
@@ -38,13 +17,13 @@ async function stored() {
 }
 
 describe.each(['1999-12-31', '1999-12-27', '0001-01-01', '0000-01-03'])('the date %s', (date) => {
-  const entry = { kinds: ['review'], title: 'Too old', occurredOn: date };
+  const tooOld = { kinds: ['review'], title: 'Too old', occurredOn: date };
   const cases: [string, 'GET' | 'POST' | 'PUT' | 'PATCH', () => string, unknown, string][] = [
-    ['as occurredOn of a new entry', 'POST', () => `${V1}/evidence`, entry, 'occurredOn'],
+    ['as occurredOn of a new entry', 'POST', () => `${V1}/evidence`, tooOld, 'occurredOn'],
     [
       'as an edited occurredOn',
       'PATCH',
-      () => `${V1}/evidence/${entryId}`,
+      () => `${V1}/evidence/${entry.id}`,
       { occurredOn: date },
       'occurredOn',
     ],
@@ -66,7 +45,7 @@ describe.each(['1999-12-31', '1999-12-27', '0001-01-01', '0000-01-03'])('the dat
     '%s → 400 naming the field, nothing stored',
     async (_label, method, url, body, field) => {
       const before = await stored();
-      const res = await call(ctx.app, method, url(), { token: team.engineer.token, body });
+      const res = await call(app, method, url(), { token: team.engineer.token, body });
       expectProblem(res, 400, [field]);
       expect(res.body.errors[0].message).toMatch(/^[A-Z][\w -]* must not be before 2000-01-01\.$/);
       // One bad field: the detail is its sentence.
@@ -78,17 +57,17 @@ describe.each(['1999-12-31', '1999-12-27', '0001-01-01', '0000-01-03'])('the dat
 
 describe('the first dates allowed', () => {
   it('2000-01-01 is a valid occurredOn and 2000-01-03 (a Monday) a valid check-in week', async () => {
-    const res = await call(ctx.app, 'POST', `${V1}/evidence`, {
+    const res = await call(app, 'POST', `${V1}/evidence`, {
       token: team.peer.token,
       body: { kinds: ['review'], title: 'Y2K review', occurredOn: '2000-01-01' },
     });
     expect(res.status, res.text).toBe(201);
-    const week = await call(ctx.app, 'PUT', `${V1}/checkins/2000-01-03`, {
+    const week = await call(app, 'PUT', `${V1}/checkins/2000-01-03`, {
       token: team.peer.token,
       body: { handsOnPercent: 50, deepWorkBlocks: 2, onLeave: false },
     });
     expect(week.status, week.text).toBe(200);
-    const asOf = await call(ctx.app, 'GET', `${V1}/users/me/readiness?asOf=2000-01-01`, {
+    const asOf = await call(app, 'GET', `${V1}/users/me/readiness?asOf=2000-01-01`, {
       token: team.peer.token,
     });
     expect(asOf.status, asOf.text).toBe(200);

@@ -5,36 +5,15 @@ import { once } from 'node:events';
 import net from 'node:net';
 import { addDays, todayUtc, weekStartOf } from '@leadtrack/core';
 import * as contract from '@leadtrack/schemas';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam, uniqueEmail } from '../support/http';
-import { startTestApp, type TestContext } from '../support/test-app';
+import { describe, expect, it } from 'vitest';
+import { call, expectProblem, uniqueEmail } from '../support/http';
+import { useTeamWithEntry } from '../support/team';
 
 const V1 = '/api/v1';
 const NUL = 'a\u0000b';
 const LONE = 'a\ud800b';
 
-let ctx: TestContext;
-let sql: pg.Pool;
-let team: Awaited<ReturnType<typeof makeTeam>>;
-let entryId: string;
-
-beforeAll(async () => {
-  ctx = await startTestApp();
-  sql = new pg.Pool({ connectionString: ctx.databaseUrl, max: 2 });
-  team = await makeTeam(ctx.app);
-  // One entry of the engineer's, for the routes that need one (their count is checked after).
-  const made = await call(ctx.app, 'POST', `${V1}/evidence`, {
-    token: team.engineer.token,
-    body: { kinds: ['review'], title: 'Reviewed the plan', occurredOn: addDays(todayUtc(), -1) },
-  });
-  expect(made.status, made.text).toBe(201);
-  entryId = made.body.id;
-});
-afterAll(async () => {
-  await sql?.end();
-  await ctx?.close();
-});
+const { app, sql, team, entry } = useTeamWithEntry();
 
 async function counts() {
   const { rows } = await sql.query(`SELECT
@@ -92,7 +71,7 @@ describe('strings holding NUL or an unpaired surrogate', () => {
       [
         `${what} in an edited title`,
         'PATCH',
-        () => `${V1}/evidence/${entryId}`,
+        () => `${V1}/evidence/${entry.id}`,
         () => team.engineer.token,
         { title: bad },
         ['title'],
@@ -108,7 +87,7 @@ describe('strings holding NUL or an unpaired surrogate', () => {
       [
         `${what} in an acknowledgement comment`,
         'POST',
-        () => `${V1}/evidence/${entryId}/acknowledgements`,
+        () => `${V1}/evidence/${entry.id}/acknowledgements`,
         () => team.manager.token,
         { comment: bad },
         ['comment'],
@@ -168,7 +147,7 @@ describe('strings holding NUL or an unpaired surrogate', () => {
     '%s → 400 naming the field, nothing stored',
     async (_label, method, path, who, body, fields) => {
       const before = await counts();
-      const res = await call(ctx.app, method, path(), { token: who() || undefined, body });
+      const res = await call(app, method, path(), { token: who() || undefined, body });
       expectProblem(res, 400, fields);
       expect(res.body.errors[0].message).toMatch(/NUL character or an unpaired surrogate/);
       expect(await counts()).toEqual(before);
@@ -177,7 +156,7 @@ describe('strings holding NUL or an unpaired surrogate', () => {
 
   it('an unpaired surrogate sent as a raw JSON escape is refused too', async () => {
     const before = await counts();
-    const res = await ctx.app.inject({
+    const res = await app.inject({
       method: 'POST',
       url: `${V1}/evidence`,
       headers: {
@@ -194,7 +173,7 @@ describe('strings holding NUL or an unpaired surrogate', () => {
   });
 
   it('a surrogate pair (an emoji) is ordinary text', async () => {
-    const res = await call(ctx.app, 'PATCH', `${V1}/evidence/${entryId}`, {
+    const res = await call(app, 'PATCH', `${V1}/evidence/${entry.id}`, {
       token: team.engineer.token,
       body: { title: 'Shipped it \ud83d\ude80' },
     });
@@ -217,7 +196,7 @@ describe('strange URLs and bodies', () => {
     ['a 100 KiB query value', `${V1}/evidence?cursor=${long}`, [400]],
   ];
   it.each(urls)('%s → a problem+json client error', async (_label, url, statuses) => {
-    const res = await call(ctx.app, 'GET', url, { token: team.engineer.token });
+    const res = await call(app, 'GET', url, { token: team.engineer.token });
     expect(statuses, res.text).toContain(res.status);
     expectProblem(res, res.status);
     expect(res.body.detail).toMatch(/^\S.*\.$/s);
@@ -239,7 +218,7 @@ describe('strange URLs and bodies', () => {
     '%s → a problem+json client error, nothing stored',
     async (_label, type, payload, status) => {
       const before = await counts();
-      const res = await ctx.app.inject({
+      const res = await app.inject({
         method: 'POST',
         url: `${V1}/evidence`,
         headers: {
@@ -260,8 +239,8 @@ describe('strange URLs and bodies', () => {
 
 describe('over a real socket', () => {
   it('a URL over the HTTP parser limit answers problem+json, and the server keeps serving', async () => {
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = ctx.app.server.address() as net.AddressInfo;
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as net.AddressInfo;
     const socket = net.connect(port, '127.0.0.1');
     await once(socket, 'connect');
     socket.write(`GET ${V1}/evidence/${'a'.repeat(100 * 1024)} HTTP/1.1\r\nHost: x\r\n\r\n`);

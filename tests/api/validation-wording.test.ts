@@ -9,35 +9,15 @@ import {
   todayUtc,
   weekStartOf,
 } from '@leadtrack/core';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam } from '../support/http';
-import { startTestApp, type TestContext } from '../support/test-app';
+import { describe, expect, it } from 'vitest';
+import { call, expectProblem } from '../support/http';
+import { useTeamWithEntry } from '../support/team';
 
 const V1 = '/api/v1';
 const NUL_RULE = 'must not contain a NUL character or an unpaired surrogate.';
 const unknown = (path: string) => `The field "${path}" is not part of this request: leave it out.`;
 
-let ctx: TestContext;
-let sql: pg.Pool;
-let team: Awaited<ReturnType<typeof makeTeam>>;
-let entryId: string;
-
-beforeAll(async () => {
-  ctx = await startTestApp();
-  sql = new pg.Pool({ connectionString: ctx.databaseUrl, max: 2 });
-  team = await makeTeam(ctx.app);
-  const made = await call(ctx.app, 'POST', `${V1}/evidence`, {
-    token: team.engineer.token,
-    body: { kinds: ['review'], title: 'An entry', occurredOn: addDays(todayUtc(), -1) },
-  });
-  expect(made.status, made.text).toBe(201);
-  entryId = made.body.id;
-});
-afterAll(async () => {
-  await sql?.end();
-  await ctx?.close();
-});
+const { app, sql, team, entry } = useTeamWithEntry();
 
 async function stored() {
   const { rows } = await sql.query(`SELECT
@@ -62,7 +42,7 @@ describe('evidence', () => {
   it('an empty title, two bad links and a future date come back together, each link by its line', async () => {
     const before = await stored();
     const today = todayUtc();
-    const res = await call(ctx.app, 'POST', `${V1}/evidence`, {
+    const res = await call(app, 'POST', `${V1}/evidence`, {
       token: team.engineer.token,
       body: {
         kinds: ['review'],
@@ -85,7 +65,7 @@ describe('evidence', () => {
   it('an edit names a long title, repeated behaviours and a future date at once', async () => {
     const before = await stored();
     const today = todayUtc();
-    const res = await call(ctx.app, 'PATCH', `${V1}/evidence/${entryId}`, {
+    const res = await call(app, 'PATCH', `${V1}/evidence/${entry.id}`, {
       token: team.engineer.token,
       body: { kinds: ['review', 'review'], title: 'x'.repeat(201), occurredOn: addDays(today, 3) },
     });
@@ -100,7 +80,7 @@ describe('evidence', () => {
   });
 
   it('missing fields are required, and behaviours are chosen between 1 and 3', async () => {
-    const missing = await call(ctx.app, 'POST', `${V1}/evidence`, {
+    const missing = await call(app, 'POST', `${V1}/evidence`, {
       token: team.engineer.token,
       body: {},
     });
@@ -110,7 +90,7 @@ describe('evidence', () => {
       { path: 'title', message: 'Title is required.' },
       { path: 'occurredOn', message: 'Date is required.' },
     ]);
-    const tooMany = await call(ctx.app, 'POST', `${V1}/evidence`, {
+    const tooMany = await call(app, 'POST', `${V1}/evidence`, {
       token: team.engineer.token,
       body: {
         kinds: ['review', 'delegation', 'mentoring', 'planning'],
@@ -123,7 +103,7 @@ describe('evidence', () => {
       { path: 'kinds', message: 'Choose between 1 and 3 behaviours.' },
       { path: 'occurredOn', message: 'Date must be a calendar date as YYYY-MM-DD.' },
     ]);
-    const wrongKind = await call(ctx.app, 'POST', `${V1}/evidence`, {
+    const wrongKind = await call(app, 'POST', `${V1}/evidence`, {
       token: team.engineer.token,
       body: { kinds: ['review', 'juggling'], title: 'Odd', occurredOn: todayUtc() },
     });
@@ -134,7 +114,7 @@ describe('evidence', () => {
   });
 
   it('an unknown field is named, in words, as not part of the request', async () => {
-    const res = await call(ctx.app, 'POST', `${V1}/evidence`, {
+    const res = await call(app, 'POST', `${V1}/evidence`, {
       token: team.engineer.token,
       body: { kinds: ['review'], title: 'T', occurredOn: todayUtc(), source: 'github' },
     });
@@ -146,7 +126,7 @@ describe('evidence', () => {
   });
 
   it('a NUL character is refused by field, a link by its line', async () => {
-    const res = await call(ctx.app, 'POST', `${V1}/evidence`, {
+    const res = await call(app, 'POST', `${V1}/evidence`, {
       token: team.engineer.token,
       body: {
         kinds: ['review'],
@@ -167,7 +147,7 @@ describe('check-ins and reflections', () => {
   it('hands-on 101.5 and a Tuesday come back together', async () => {
     const before = await stored();
     const monday = addWeeks(weekStartOf(todayUtc()), -1);
-    const res = await call(ctx.app, 'PUT', `${V1}/checkins/${addDays(monday, 1)}`, {
+    const res = await call(app, 'PUT', `${V1}/checkins/${addDays(monday, 1)}`, {
       token: team.engineer.token,
       body: { handsOnPercent: 101.5, deepWorkBlocks: 2, onLeave: false },
     });
@@ -183,7 +163,7 @@ describe('check-ins and reflections', () => {
   it('a week after the current one and a bad body come back together', async () => {
     const before = await stored();
     const next = addWeeks(weekStartOf(todayUtc()), 1);
-    const res = await call(ctx.app, 'PUT', `${V1}/checkins/${next}`, {
+    const res = await call(app, 'PUT', `${V1}/checkins/${next}`, {
       token: team.engineer.token,
       body: { handsOnPercent: 50, deepWorkBlocks: 51, onLeave: 'yes', mood: 'fine' },
     });
@@ -194,7 +174,7 @@ describe('check-ins and reflections', () => {
       { path: 'onLeave', message: 'On leave must be true or false.' },
       { path: 'mood', message: unknown('mood') },
     ]);
-    const reflection = await call(ctx.app, 'PUT', `${V1}/reflections/${next}`, {
+    const reflection = await call(app, 'PUT', `${V1}/reflections/${next}`, {
       token: team.engineer.token,
       body: { note: 'x' },
     });
@@ -214,7 +194,7 @@ describe('check-ins and reflections', () => {
     delete answers[first as string];
     answers[second as string] = 0;
     answers[third as string] = 2.5;
-    const res = await call(ctx.app, 'PUT', `${V1}/reflections/${weekStartOf(todayUtc())}`, {
+    const res = await call(app, 'PUT', `${V1}/reflections/${weekStartOf(todayUtc())}`, {
       token: team.engineer.token,
       body: { answers, shared: 'no' },
     });
@@ -238,7 +218,7 @@ describe('check-ins and reflections', () => {
 
   it('the same check-in, corrected, is stored', async () => {
     const monday = addWeeks(weekStartOf(todayUtc()), -1);
-    const res = await call(ctx.app, 'PUT', `${V1}/checkins/${monday}`, {
+    const res = await call(app, 'PUT', `${V1}/checkins/${monday}`, {
       token: team.engineer.token,
       body: { handsOnPercent: 100, deepWorkBlocks: 0, onLeave: false },
     });
