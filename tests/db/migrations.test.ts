@@ -30,6 +30,7 @@ const EXPECTED_TABLES = [
   'refresh_tokens',
   'sessions',
   'sponsorships',
+  'suggestions',
   'users',
   'working_agreements',
 ];

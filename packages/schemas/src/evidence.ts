@@ -18,8 +18,8 @@ import { rule, sentence } from './messages';
 export const AudienceSchema = z.enum(['team', 'org', 'stakeholders']);
 export type Audience = z.infer<typeof AudienceSchema>;
 
-/** `manual` for entries made through the API; `github` and `import` for integrations. */
-export const EvidenceSourceSchema = z.enum(['manual', 'github', 'import']);
+/** `manual` for entries made through the API; `github`, `import` and `calendar` for accepted suggestions and imports. */
+export const EvidenceSourceSchema = z.enum(['manual', 'github', 'import', 'calendar']);
 export type EvidenceSource = z.infer<typeof EvidenceSourceSchema>;
 
 export const EVIDENCE_LIMITS = Object.freeze({
