@@ -5,7 +5,7 @@
 import { addDays, todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
 import { type Caller, call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { expectAccess, makeRoleCast } from '../support/role-cast';
+import { expectAccess, makeRoleCast, signedIn } from '../support/role-cast';
 import { useFixture, useTestApp } from '../support/test-app';
 
 const { app } = useTestApp();
@@ -111,16 +111,7 @@ describe('asking for an endorsement', () => {
 
 describe('GET /endorsement-requests', () => {
   it('access: anyone signed in sees their own; no token or deactivated 401', async () => {
-    await expectAccess(cast, (token) => pending(token), {
-      owner: 200,
-      manager: 200,
-      admin: 200,
-      stranger: 200,
-      sponsor: 200,
-      endorser: 200,
-      deactivated: 401,
-      anonymous: 401,
-    });
+    await expectAccess(cast, (token) => pending(token), signedIn(200));
     const mine = await pending(cast.endorser);
     expect(mine.body.items.map((r: { id: string }) => r.id)).toContain(cast.requestId);
   });

@@ -9,7 +9,7 @@ import {
 } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, call, expectProblem } from '../support/http';
-import { expectAccess, makeRoleCast } from '../support/role-cast';
+import { expectAccess, makeRoleCast, signedIn } from '../support/role-cast';
 import { useFixture, useTestApp } from '../support/test-app';
 
 const { app } = useTestApp();
@@ -39,16 +39,7 @@ describe('GET /reflection-statements', () => {
     await expectAccess(
       cast,
       (token) => call(app, 'GET', '/api/v1/reflection-statements', { token }),
-      {
-        owner: 200,
-        manager: 200,
-        admin: 200,
-        stranger: 200,
-        sponsor: 200,
-        endorser: 200,
-        deactivated: 401,
-        anonymous: 401,
-      },
+      signedIn(200),
     );
   });
 });
@@ -128,16 +119,7 @@ describe('PUT /reflections/:weekStart', () => {
     await expectAccess(
       cast,
       (token) => put(token, addWeeks(thisWeek(), -5), { answers: answers(4), shared: false }),
-      {
-        owner: 200,
-        manager: 200,
-        admin: 200,
-        stranger: 200,
-        sponsor: 200,
-        endorser: 200,
-        deactivated: 401,
-        anonymous: 401,
-      },
+      signedIn(200),
     );
   });
 });
@@ -158,14 +140,9 @@ describe('GET /users/:id/reflections', () => {
 
   it('access: the user and their manager; admins, sponsors, strangers 404 (private by design)', async () => {
     await expectAccess(cast, (token) => list(token, cast.engineer.id), {
+      ...signedIn(404),
       owner: 200,
       manager: 200,
-      admin: 404,
-      stranger: 404,
-      sponsor: 404,
-      endorser: 404,
-      deactivated: 401,
-      anonymous: 401,
     });
   });
 });

@@ -101,3 +101,21 @@ export async function expectAccess(
   }
   expect(actual).toEqual(expected);
 }
+
+/**
+ * The statuses of a route every signed-in active person gets `status` from: a deactivated
+ * person and a call without a token get 401. Spread it and name the exceptions:
+ * `{ ...signedIn(200), stranger: 404 }`.
+ */
+export function signedIn(status: number): Record<Actor, number> {
+  return {
+    owner: status,
+    manager: status,
+    admin: status,
+    stranger: status,
+    sponsor: status,
+    endorser: status,
+    deactivated: 401,
+    anonymous: 401,
+  };
+}
