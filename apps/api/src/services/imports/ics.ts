@@ -18,19 +18,9 @@ import {
   weekStartOf,
 } from '@leadtrack/core';
 import ICAL from 'ical.js';
+import type { SuggestionDraft } from '../suggestions/offer-suggestions';
 
-export type IcsSuggestionDraft = {
-  type: 'evidence' | 'checkin';
-  source: string;
-  externalId: string;
-  url?: string | null;
-  title: string;
-  description?: string | null;
-  occurredOn: IsoDate;
-  suggestedKinds: EvidenceKind[];
-  checkin?: { weekStart: IsoDate; deepWorkBlocks?: number; onLeave?: boolean } | null;
-  details?: unknown;
-};
+export type IcsSuggestionDraft = SuggestionDraft;
 
 export type IcsOptions = {
   /** The person's IANA time zone: occurrences are dated in it. */
