@@ -15,6 +15,7 @@ export {
   isEvidenceKind,
   KIND_INFO,
 } from './kinds';
+export { countOrgStatuses, ORG_STATUSES, type OrgStatus, orgStatusOf } from './org';
 export { DEFAULT_POLICY, POLICY_LIMITS, type Policy } from './policy';
 export {
   type CheckinInput,

@@ -134,5 +134,7 @@ export const ReportSchema = z
   })
   .meta({ id: 'Report' });
 
+export type ReportDto = z.infer<typeof ReportSchema>;
+
 export const ReportListSchema = z.object({ items: z.array(ReportSchema) });
 export type ReportListDto = z.infer<typeof ReportListSchema>;

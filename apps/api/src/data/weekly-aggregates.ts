@@ -37,6 +37,8 @@ export interface Person {
   name: string;
   role: Role;
   managerId: string | null;
+  /** Set while the account is deactivated (read by loadPeople; histories leave it out). */
+  deactivatedAt?: Date | null;
   /** The caller sponsors this person (only ever true for a `readable` scope). */
   sponsoredByCaller: boolean;
 }
@@ -242,7 +244,8 @@ export async function loadPeople(
   scope: PeopleScope,
 ): Promise<VersionedPerson[]> {
   const sql = Prisma.sql`
-    SELECT ${USER_COLUMNS_SQL}, ${sponsoredColumn(scope)} AS "sponsoredByCaller", u.data_version::text AS "dataVersion"
+    SELECT ${USER_COLUMNS_SQL}, u.deactivated_at AS "deactivatedAt",
+      ${sponsoredColumn(scope)} AS "sponsoredByCaller", u.data_version::text AS "dataVersion"
     FROM users u
     WHERE ${peopleFilter(scope)}
     ORDER BY u.name, u.id`;

@@ -21,7 +21,7 @@ import {
   todayUtc,
 } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
-import type { ReadinessDto, ReportListDto } from '@leadtrack/schemas';
+import type { ReadinessDto, ReportDto, ReportListDto } from '@leadtrack/schemas';
 import {
   loadHistories,
   loadPeople,
@@ -197,6 +197,26 @@ export async function userReadiness(
 }
 
 /**
+ * The team and organisation views' rows: each person's current status, signals and newest
+ * entry date, in the order given. One aggregation for whoever changed since their answer
+ * was cached (core's computeCurrent: no row per week), however many people.
+ */
+export async function reportsFor(
+  db: Database,
+  policy: Policy,
+  asOf: IsoDate,
+  people: VersionedPerson[],
+): Promise<ReportDto[]> {
+  const computed = await readinessFor(db, policy, asOf, people, 'current');
+  return people.flatMap(({ person }) => {
+    const entry = computed.get(person.id);
+    if (!entry) return [];
+    const { current, signals } = entry.readiness;
+    return { user: toUserDto(person), current, signals, lastEvidenceOn: entry.lastEvidenceOn };
+  });
+}
+
+/**
  * GET /reports: the caller's direct reports (by name), each with its current status,
  * signals and newest entry date. One read of the team's versions, then one aggregation
  * for whoever changed since their answer was cached, plus the policy unless cached: the
@@ -208,13 +228,5 @@ export async function teamReadiness(db: Database, caller: Caller): Promise<Repor
     readPolicy(db.prisma),
     loadPeople(db, { reportsOf: caller.id }),
   ]);
-  const computed = await readinessFor(db, policy, asOf, team, 'current');
-  return {
-    items: team.flatMap(({ person }) => {
-      const entry = computed.get(person.id);
-      if (!entry) return [];
-      const { current, signals } = entry.readiness;
-      return { user: toUserDto(person), current, signals, lastEvidenceOn: entry.lastEvidenceOn };
-    }),
-  };
+  return { items: await reportsFor(db, policy, asOf, team) };
 }

@@ -11,6 +11,7 @@ import endorsementRoutes from './endorsement-routes';
 import evidenceRoutes from './evidence-routes';
 import feedbackRoutes from './feedback-routes';
 import meRoutes from './me-routes';
+import orgRoutes from './org-routes';
 import packetRoutes from './packet-routes';
 import profileRoutes from './profile-routes';
 import readinessRoutes from './readiness-routes';
@@ -34,6 +35,7 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
     await protectedTree.register(feedbackRoutes);
     await protectedTree.register(packetRoutes);
     await protectedTree.register(readinessRoutes);
+    await protectedTree.register(orgRoutes);
     // The rest of the role: paths under /users/:id/…, /evidence/:id/…, and their own.
     await protectedTree.register(agreementRoutes);
     await protectedTree.register(reflectionRoutes);

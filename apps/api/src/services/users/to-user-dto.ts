@@ -14,8 +14,8 @@ export function toUserDto(
     name: user.name,
     role: user.role,
     managerId: user.managerId,
-    // Rows read without the column (the readiness team view) are people the caller was
-    // just authorised to see through an active account's query: null there.
+    // Every reader of people selects the column (data/weekly-aggregates.ts loadPeople, the
+    // org tree); a row without it (a history read for one readable user) counts as active.
     deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
   };
 }
