@@ -32,6 +32,7 @@ const EXPECTED_TABLES = [
   'sponsorships',
   'suggestions',
   'users',
+  'weekly_aggregates',
   'working_agreements',
 ];
 
