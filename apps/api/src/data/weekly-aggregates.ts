@@ -1,16 +1,20 @@
 // The one SQL statement behind readiness: the people asked for (one readable user, or a
-// manager's direct reports) with, per person, the evidence of each ISO week (counts per
-// kind, distinct and acknowledged entries), the check-ins and the newest entry date.
+// set of people) with, per person, their ISO weeks as the `weekly_aggregates` table keeps
+// them (counts per kind, distinct and acknowledged-or-endorsed entries, the check-in) and
+// the newest entry date.
 //
-// One round trip whatever the history's length or the team's size. Each person's weeks
-// come back as JSON arrays (parsed with JSON.parse), not as a row per week: at two years
-// of history for a team of 30 that is 30 rows instead of ~3,000, which spares the driver
-// and Prisma converting ~45,000 values one by one.
+// The table is maintained by database triggers in the same transaction as every write
+// (prisma/migrations/*_weekly_aggregates), so a read costs one indexed row per week of
+// history, never a pass over the entries. One round trip whatever the history's length or
+// the team's size. Each person's weeks come back as one JSON array (parsed with
+// JSON.parse), not as a row per week: at two years of history for a team of 30 that is 30
+// rows instead of ~3,000 for the driver to convert.
 import {
   type CheckinInput,
   EVIDENCE_KINDS,
   type IsoDate,
   type WeekAggregate,
+  weekStartOf,
 } from '@leadtrack/core';
 import type { Database, Role } from '@leadtrack/db';
 import { Prisma } from '@leadtrack/db';
@@ -62,22 +66,29 @@ export interface PersonHistory {
   history: UserHistory;
 }
 
-// A week of evidence as the statement encodes it: [weekStart, ...counts in EVIDENCE_KINDS
-// order, entries, acknowledged]; a check-in: [weekStart, handsOnPercent, deepWorkBlocks,
-// onLeave].
-type WeekTuple = [string, ...number[]];
-type CheckinTuple = [string, number, number, boolean];
+// A week as the statement encodes it: [weekStart, ...counts in EVIDENCE_KINDS order,
+// entries, acknowledged, handsOnPercent, deepWorkBlocks, onLeave]; the last three are null
+// without a check-in, and the counts are zero for a week with a check-in only.
+type WeekTuple = [string, ...(number | boolean | null)[]];
 
 const KINDS = EVIDENCE_KINDS.length;
 
-// `kinds` is an enum array: one FILTER per kind counts the entries holding it, so an entry
-// with several kinds counts once under each. Column names are fixed identifiers.
+// The week holding `asOf` counted again from the entries, for the rare row holding entries
+// dated after `asOf` (a past `asOf`, or an entry dated today in a zone ahead of UTC): one
+// FILTER per kind, so an entry with several kinds counts once under each.
 const KIND_COUNTS = Prisma.raw(
   EVIDENCE_KINDS.map((k) => `count(*) FILTER (WHERE '${k}' = ANY(e.kinds))::int AS "${k}"`).join(
     ',\n        ',
   ),
 );
-const KIND_COLUMNS = Prisma.raw(EVIDENCE_KINDS.map((k) => `ev."${k}"`).join(', '));
+
+// A week's evidence columns (fixed identifiers): the table's, or the recount's when the row
+// is cut at asOf.
+const WEEK_COLUMNS = Prisma.raw(
+  [...EVIDENCE_KINDS.map((k) => `"${k}"`), 'entries', 'acknowledged']
+    .map((c) => `CASE WHEN w.cut THEN coalesce(p.${c}, 0) ELSE w.${c} END`)
+    .join(', '),
+);
 
 function peopleFilter(scope: PeopleScope): Prisma.Sql {
   if ('reportsOf' in scope) return Prisma.sql`u.manager_id = ${scope.reportsOf}`;
@@ -96,24 +107,24 @@ function sponsoredColumn(scope: PeopleScope): Prisma.Sql {
 
 /** The statement itself (exported so the benchmark can EXPLAIN exactly what runs). */
 export function historiesSql(scope: PeopleScope, asOf: IsoDate): Prisma.Sql {
-  // Evidence is aggregated per (user, ISO week); check-ins are already one per week. The
-  // model takes the two lists separately, so they are not joined here: each person gets
-  // one JSON array of weeks and one of check-ins.
-  // date_trunc('week', …) gives the ISO Monday; the cast to timestamp (not timestamptz)
-  // keeps the session time zone out of it. Dates leave inside JSON, which always writes
-  // them as YYYY-MM-DD whatever DateStyle, or through to_char, so no Date conversion can
-  // shift them. The evidence index (user_id, occurred_on DESC, id DESC) serves the user
-  // and date bounds, checkins(user_id, week_start) the check-ins, and
-  // acknowledgements(evidence_id) the EXISTS (which the planner may also hash).
+  // weekly_aggregates' primary key (user_id, week_start) serves the people and the week
+  // bound. Dates leave inside JSON, which always writes them as YYYY-MM-DD whatever
+  // DateStyle, or through to_char, so no Date conversion can shift them. Only the week
+  // holding asOf may need the entries themselves (see KIND_COUNTS): the evidence index
+  // (user_id, occurred_on DESC, id DESC) serves that recount of a few entries.
+  const monday = weekStartOf(asOf);
   return Prisma.sql`
     WITH people AS MATERIALIZED (
       SELECT u.id, u.email, u.name, u.role::text AS role, u.manager_id,
         ${sponsoredColumn(scope)} AS sponsored_by_caller
       FROM users u
       WHERE ${peopleFilter(scope)}
-    ), ev AS (
+    ), w AS (
+      SELECT w.*, (w.week_start = ${monday}::date AND w.last_on > ${asOf}::date) AS cut
+      FROM weekly_aggregates w
+      WHERE w.user_id IN (SELECT id FROM people) AND w.week_start <= ${monday}::date
+    ), p AS (
       SELECT e.user_id,
-        date_trunc('week', e.occurred_on::timestamp)::date AS week_start,
         ${KIND_COUNTS},
         count(*)::int AS entries,
         -- Visible entries (rule 7): acknowledged by the manager or endorsed by a colleague.
@@ -123,31 +134,23 @@ export function historiesSql(scope: PeopleScope, asOf: IsoDate): Prisma.Sql {
         )::int AS acknowledged,
         max(e.occurred_on) AS last_on
       FROM evidence e
-      WHERE e.user_id IN (SELECT id FROM people)
-        AND e.occurred_on <= ${asOf}::date
+      WHERE e.user_id IN (SELECT w.user_id FROM w WHERE w.cut)
+        AND e.occurred_on >= ${monday}::date AND e.occurred_on <= ${asOf}::date
         AND e.deleted_at IS NULL
-      GROUP BY 1, 2
-    ), weeks AS (
-      SELECT ev.user_id,
-        json_agg(json_build_array(ev.week_start, ${KIND_COLUMNS}, ev.entries, ev.acknowledged))
-          AS weeks,
-        max(ev.last_on) AS last_on
-      FROM ev
       GROUP BY 1
-    ), checkins AS (
-      SELECT c.user_id,
-        json_agg(json_build_array(
-          c.week_start, c.hands_on_percent, c.deep_work_blocks, c.on_leave
-        )) AS checkins
-      FROM checkins c
-      WHERE c.user_id IN (SELECT id FROM people) AND c.week_start <= ${asOf}::date
+    ), weeks AS (
+      SELECT w.user_id,
+        json_agg(json_build_array(w.week_start, ${WEEK_COLUMNS},
+          w.hands_on_percent, w.deep_work_blocks, w.on_leave)) AS weeks,
+        max(CASE WHEN w.cut THEN p.last_on ELSE w.last_on END) AS last_on
+      FROM w
+      LEFT JOIN p ON w.cut AND p.user_id = w.user_id
       GROUP BY 1
     )
     SELECT p.id, p.email, p.name, p.role, p.manager_id AS "managerId",
       p.sponsored_by_caller AS "sponsoredByCaller",
       w.weeks::text AS weeks,
       to_char(w.last_on, 'YYYY-MM-DD') AS "lastEvidenceOn",
-      c.checkins::text AS checkins,
       -- Confirmed: both confirmed the current version (an edit clears both) with the
       -- current manager. The day is the later confirmation's, in UTC.
       CASE WHEN p.manager_id IS NOT NULL AND wa.manager_id = p.manager_id
@@ -157,7 +160,6 @@ export function historiesSql(scope: PeopleScope, asOf: IsoDate): Prisma.Sql {
       END AS "agreementConfirmedOn"
     FROM people p
     LEFT JOIN weeks w ON w.user_id = p.id
-    LEFT JOIN checkins c ON c.user_id = p.id
     LEFT JOIN working_agreements wa ON wa.user_id = p.id
     ORDER BY p.name, p.id`;
 }
@@ -165,33 +167,33 @@ export function historiesSql(scope: PeopleScope, asOf: IsoDate): Prisma.Sql {
 interface Row extends Person {
   weeks: string | null;
   lastEvidenceOn: string | null;
-  checkins: string | null;
   agreementConfirmedOn: string | null;
 }
 
 function historyOf(row: Row): UserHistory {
   const weeks: WeekAggregate[] = [];
+  const checkins: CheckinInput[] = [];
   if (row.weeks !== null) {
     for (const t of JSON.parse(row.weeks) as WeekTuple[]) {
-      const counts: WeekAggregate['counts'] = {};
-      for (let k = 0; k < KINDS; k++) {
-        const n = t[k + 1] as number;
-        if (n > 0) counts[EVIDENCE_KINDS[k] as (typeof EVIDENCE_KINDS)[number]] = n;
+      const weekStart = t[0];
+      const entries = t[KINDS + 1] as number;
+      if (entries > 0) {
+        const counts: WeekAggregate['counts'] = {};
+        for (let k = 0; k < KINDS; k++) {
+          const n = t[k + 1] as number;
+          if (n > 0) counts[EVIDENCE_KINDS[k] as (typeof EVIDENCE_KINDS)[number]] = n;
+        }
+        weeks.push({ weekStart, counts, entries, acknowledgedEntries: t[KINDS + 2] as number });
       }
-      weeks.push({
-        weekStart: t[0],
-        counts,
-        entries: t[KINDS + 1] as number,
-        acknowledgedEntries: t[KINDS + 2] as number,
-      });
-    }
-  }
-  const checkins: CheckinInput[] = [];
-  if (row.checkins !== null) {
-    for (const [weekStart, handsOnPercent, deepWorkBlocks, onLeave] of JSON.parse(
-      row.checkins,
-    ) as CheckinTuple[]) {
-      checkins.push({ weekStart, handsOnPercent, deepWorkBlocks, onLeave });
+      const onLeave = t[KINDS + 5] as boolean | null;
+      if (onLeave !== null) {
+        checkins.push({
+          weekStart,
+          handsOnPercent: t[KINDS + 3] as number,
+          deepWorkBlocks: t[KINDS + 4] as number,
+          onLeave,
+        });
+      }
     }
   }
   return {

@@ -1,6 +1,6 @@
 // Computed readiness, kept per (user, data version, asOf, policy). A user's data version
 // is bumped by database triggers on every change to their evidence, its acknowledgements
-// or their check-ins (prisma/migrations/*_readiness_data_version), so an entry can only
+// or their check-ins (prisma/migrations/*_weekly_aggregates), so an entry can only
 // be found while it is still the right answer, in any API process. Bounded by entries and
 // by bytes (a long history makes a large answer), least recently used first out.
 import type { IsoDate, Policy, Readiness } from '@leadtrack/core';
