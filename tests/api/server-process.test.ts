@@ -2,34 +2,9 @@
 // HTTP server, then the database, and exits 0.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import net from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase, dropDatabase, uniqueName } from '../support/databases';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  return port;
-}
-
-async function waitFor(url: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
+import { freePort, ROOT, waitUntilUp } from '../support/processes';
 
 describe('the API server process', () => {
   const name = uniqueName('leadtrack_proc');
@@ -58,7 +33,7 @@ describe('the API server process', () => {
   it('serves, then shuts down cleanly on SIGTERM (server first, then the database)', async () => {
     const port = await freePort();
     const { child, output } = startServer({ DATABASE_URL: databaseUrl, API_PORT: String(port) });
-    await waitFor(`http://127.0.0.1:${port}/readyz`);
+    await waitUntilUp(`http://127.0.0.1:${port}/readyz`);
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -87,7 +62,7 @@ describe('the API server process', () => {
       API_PORT: String(port),
     });
     try {
-      await waitFor(`http://127.0.0.1:${port}/readyz`);
+      await waitUntilUp(`http://127.0.0.1:${port}/readyz`);
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

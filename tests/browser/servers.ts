@@ -1,40 +1,13 @@
 // Starting and stopping the API and the dashboard for browser tests: used once per run by
 // global-setup.ts, and by tests that need a second pair with other settings.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { freePort, ROOT, waitUntilUp } from '../support/processes';
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
+export { freePort } from '../support/processes';
+
+export const root = ROOT;
 export const webDir = `${root}apps/web`;
 export const bin = (name: string) => `${root}node_modules/.bin/${name}`;
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(url, { redirect: 'manual' });
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${name} did not answer at ${url} within ${timeoutMs} ms`);
-}
 
 function start(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -84,7 +57,12 @@ export async function startApi(
     WEB_ORIGIN: webUrl,
     ...extraEnv,
   });
-  await waitFor(`${url}/readyz`, child, 'API');
+  await waitUntilUp(`${url}/readyz`, {
+    child,
+    name: 'API',
+    timeoutMs: 120_000,
+    isUp: (res) => res.status < 500,
+  });
   return { child, url };
 }
 
@@ -103,6 +81,11 @@ export async function startWeb(apiUrl: string, port: number): Promise<Running> {
     API_URL: apiUrl,
     WEB_PORT: String(port),
   });
-  await waitFor(`${url}/login`, child, 'dashboard');
+  await waitUntilUp(`${url}/login`, {
+    child,
+    name: 'dashboard',
+    timeoutMs: 120_000,
+    isUp: (res) => res.status < 500,
+  });
   return { child, url };
 }

@@ -5,17 +5,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import net from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { addDays, todayUtc } from '@leadtrack/core';
 import { DataFolderInUseError, LOCK_FILE, openDatabase } from '@leadtrack/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, expectProblem, registerUser, TEST_PASSWORD, uniqueEmail } from '../support/http';
+import { freePort, ROOT } from '../support/processes';
 import { buildTestApp } from '../support/test-app';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const folders: string[] = [];
 const children: ChildProcess[] = [];
 
@@ -29,14 +27,6 @@ afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   for (const dir of folders) await rm(dir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  return port;
-}
 
 /** The real API process on the embedded database in `dataDir` (node itself, no wrapper). */
 function startServer(dataDir: string, port: number) {

@@ -3,35 +3,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  return port;
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<Response> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return res;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not come up`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+import { freePort, ROOT, waitUntilUp } from '../support/processes';
 
 describe('npm start', () => {
   it('serves /readyz on the embedded database and the dashboard, then stops on SIGTERM', async () => {
@@ -54,9 +29,9 @@ describe('npm start', () => {
       output += chunk;
     });
     try {
-      const ready = await waitFor(`http://127.0.0.1:${apiPort}/readyz`, 240_000);
+      const ready = await waitUntilUp(`http://127.0.0.1:${apiPort}/readyz`, { timeoutMs: 240_000 });
       expect(await ready.json()).toEqual({ status: 'ok' });
-      const web = await waitFor(`http://127.0.0.1:${webPort}/login`, 60_000);
+      const web = await waitUntilUp(`http://127.0.0.1:${webPort}/login`, { timeoutMs: 60_000 });
       expect(await web.text()).toContain('Leadtrack');
       expect(output).toContain('embedded database');
     } finally {
