@@ -8,6 +8,7 @@ export * from './endorsements';
 export * from './evidence';
 export * from './feedback';
 export * from './messages';
+export * from './notifications';
 export * from './org';
 export * from './packet';
 export * from './profile';

@@ -5,7 +5,7 @@
 // Details hold what changed, never a secret: no password, hash, token or reset link.
 import { Prisma, type PrismaClient } from '@leadtrack/db';
 import type { AUDIT_ACTIONS, AuditEvent, AuditPage, AuditQuery } from '@leadtrack/schemas';
-import { invalidField } from '../lib/problem';
+import { decodeInstantCursor, encodeInstantCursor } from '../lib/instant-cursor';
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -31,29 +31,6 @@ export async function recordAuditEvent(
   });
 }
 
-interface Position {
-  at: Date;
-  id: string;
-}
-
-// The cursor names the last entry of a page by its sort key, `at|id`, in base64url.
-function encodeCursor(position: Position): string {
-  return Buffer.from(`${position.at.toISOString()}|${position.id}`, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): Position {
-  const invalid = () => invalidField('cursor', 'Not a cursor from this list: pass nextCursor back');
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
-  const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  // Exactly what encodeCursor writes: a year Postgres cannot hold must not reach it.
-  if (!at || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at)) throw invalid();
-  const when = new Date(at);
-  if (!id || rest.length > 0 || Number.isNaN(when.getTime()) || !/^[\w-]{1,64}$/.test(id)) {
-    throw invalid();
-  }
-  return { at: when, id };
-}
-
 interface AuditRow {
   id: string;
   at: Date;
@@ -67,7 +44,7 @@ interface AuditRow {
 
 /** GET /audit (admins only, checked by the route): one page, newest first. */
 export async function listAuditEvents(prisma: PrismaClient, query: AuditQuery): Promise<AuditPage> {
-  const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+  const after = query.cursor === undefined ? null : decodeInstantCursor(query.cursor);
   const rows = await prisma.$queryRaw<AuditRow[]>`
     SELECT a.id, a.at, a.action, a.details,
            a.actor_id AS "actorId", actor.name AS "actorName",
@@ -82,7 +59,7 @@ export async function listAuditEvents(prisma: PrismaClient, query: AuditQuery): 
   const last = page.at(-1);
   return {
     items: page.map(toAuditEvent),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeInstantCursor(last) : null,
   };
 }
 

@@ -8,6 +8,7 @@
 // - Read: the user themselves or their direct manager ("the user or their manager"). An
 //   admin who is neither gets 403, not 404: admins may read every user (GET /users/:id),
 //   so hiding that the user exists would protect nothing; the role is what is refused.
+// - The user is notified (services/notifications), in the same transaction.
 // - Anyone who may not read the user at all (a peer, a stranger, a skip-level manager)
 //   gets 404 for both, as for a user that does not exist, so existence does not leak.
 import type { PrismaClient } from '@leadtrack/db';
@@ -15,6 +16,7 @@ import type { CreateFeedbackBody, Feedback as FeedbackDto } from '@leadtrack/sch
 import { forbidden } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
 import { findReadableUser } from './access';
+import { notify } from './notifications/notify';
 
 const feedbackInclude = { author: { select: { id: true, name: true } } } as const;
 
@@ -47,9 +49,22 @@ export async function createFeedback(
   if (user.managerId !== caller.id) {
     throw forbidden("Only the user's manager can write feedback for them.");
   }
-  const row = await prisma.feedback.create({
-    data: { userId: user.id, authorId: caller.id, body: body.body },
-    include: feedbackInclude,
+  const row = await prisma.$transaction(async (tx) => {
+    const made = await tx.feedback.create({
+      data: { userId: user.id, authorId: caller.id, body: body.body },
+      include: feedbackInclude,
+    });
+    await notify(
+      tx,
+      {
+        userId: user.id,
+        type: 'feedback-received',
+        subject: `${caller.name} wrote you feedback.`,
+        link: '/#feedback-h',
+      },
+      caller.id,
+    );
+    return made;
   });
   return toFeedbackDto(row);
 }

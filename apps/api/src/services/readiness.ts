@@ -230,3 +230,16 @@ export async function teamReadiness(db: Database, caller: Caller): Promise<Repor
   ]);
   return { items: await reportsFor(db, policy, asOf, team) };
 }
+
+/**
+ * Today's current readiness of each of `people` (the team view's computation, from the
+ * cache where their data version still matches): what services/notifications watches
+ * after a write.
+ */
+export async function currentReadinessOf(
+  db: Database,
+  people: VersionedPerson[],
+): Promise<Map<string, CachedReadiness>> {
+  const policy = await readPolicy(db.prisma);
+  return readinessFor(db, policy, todayUtc(), people, 'current');
+}

@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problems } from '../../lib/route-docs';
 import { listCheckins, putCheckin } from '../../services/checkins';
+import { watchReadinessAfterWrite } from '../../services/notifications/watch-readiness';
 
 const CheckinParams = z.strictObject({
   weekStart: WeekStartSchema.describe('The Monday of the ISO week, not after the current week'),
@@ -43,8 +44,16 @@ const checkinRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: CheckinSchema, ...problems(400, 401) },
       },
     },
-    async (request) =>
-      putCheckin(fastify.prisma, request.caller, request.params.weekStart, request.body),
+    async (request) => {
+      const checkin = await putCheckin(
+        fastify.prisma,
+        request.caller,
+        request.params.weekStart,
+        request.body,
+      );
+      await watchReadinessAfterWrite(fastify.db, request.log, request.caller.id);
+      return checkin;
+    },
   );
 };
 

@@ -19,6 +19,7 @@ import {
   declineEndorsement,
   endorse,
 } from '../../services/endorsements/respond-to-endorsement-request';
+import { watchReadinessAfterWrite } from '../../services/notifications/watch-readiness';
 
 const endorsementRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
@@ -70,12 +71,16 @@ const endorsementRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 201: EndorsementSchema, ...problems(400, 401, 403, 404, 409, 413) },
       },
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await endorse(fastify.prisma, request.caller, request.params.id, request.body?.comment),
-        ),
+    async (request, reply) => {
+      const { endorsement, ownerId } = await endorse(
+        fastify.prisma,
+        request.caller,
+        request.params.id,
+        request.body?.comment,
+      );
+      await watchReadinessAfterWrite(fastify.db, request.log, ownerId);
+      return reply.code(201).send(endorsement);
+    },
   );
 
   fastify.post(

@@ -1,5 +1,6 @@
 // Evidence: logging, listing, reading, editing, deleting and restoring entries, and the
 // acknowledgements a manager (or an admin) adds to them. Thin: the services hold the rules.
+// Each write then checks whether the owner became ready (services/notifications).
 import {
   AcknowledgeBodySchema,
   AcknowledgementSchema,
@@ -28,6 +29,7 @@ import {
 } from '../../services/evidence/edit-evidence';
 import { findReadableEvidence, toEvidenceDto } from '../../services/evidence/evidence-entry';
 import { listDeletedEvidence, listEvidence } from '../../services/evidence/read-evidence';
+import { watchReadinessAfterWrite } from '../../services/notifications/watch-readiness';
 
 const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
@@ -49,6 +51,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body,
         request.headers['idempotency-key'],
       );
+      await watchReadinessAfterWrite(fastify.db, request.log, entry.userId);
       return reply.code(201).header('etag', etagOf(entry)).send(toEvidenceDto(entry));
     },
   );
@@ -121,6 +124,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body,
         request.headers['if-match'],
       );
+      await watchReadinessAfterWrite(fastify.db, request.log, entry.userId);
       return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
     },
   );
@@ -137,6 +141,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       await deleteEvidence(fastify.prisma, request.caller, request.params.id);
+      await watchReadinessAfterWrite(fastify.db, request.log, request.caller.id);
       return reply.code(204).send(null);
     },
   );
@@ -154,6 +159,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const entry = await restoreEvidence(fastify.prisma, request.caller, request.params.id);
+      await watchReadinessAfterWrite(fastify.db, request.log, entry.userId);
       return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
     },
   );
@@ -173,13 +179,14 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const ack = await acknowledgeEvidence(
+      const { acknowledgement, ownerId } = await acknowledgeEvidence(
         fastify.prisma,
         request.caller,
         request.params.id,
         request.body?.comment,
       );
-      return reply.code(201).send(ack);
+      await watchReadinessAfterWrite(fastify.db, request.log, ownerId);
+      return reply.code(201).send(acknowledgement);
     },
   );
 };

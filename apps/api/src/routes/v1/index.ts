@@ -11,6 +11,7 @@ import endorsementRoutes from './endorsement-routes';
 import evidenceRoutes from './evidence-routes';
 import feedbackRoutes from './feedback-routes';
 import meRoutes from './me-routes';
+import notificationRoutes from './notification-routes';
 import orgRoutes from './org-routes';
 import packetRoutes from './packet-routes';
 import profileRoutes from './profile-routes';
@@ -31,6 +32,7 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
     await protectedTree.register(auditRoutes, { prefix: '/audit' });
     await protectedTree.register(evidenceRoutes, { prefix: '/evidence' });
     await protectedTree.register(checkinRoutes, { prefix: '/checkins' });
+    await protectedTree.register(notificationRoutes, { prefix: '/notifications' });
     // These three serve paths under /users/:id/… and the top-level /reports and /policy.
     await protectedTree.register(feedbackRoutes);
     await protectedTree.register(packetRoutes);

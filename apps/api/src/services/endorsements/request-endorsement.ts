@@ -4,12 +4,14 @@
 // anyone else 404). The colleague is any ACTIVE user but the owner: the owner would be
 // vouching for themselves, and a deactivated account could never answer. The same
 // colleague asked twice for one entry is a 409 (the unique (evidence, endorser) index
-// decides, so two racing requests cannot both succeed).
+// decides, so two racing requests cannot both succeed). The colleague is notified in the
+// same transaction.
 import type { PrismaClient } from '@leadtrack/db';
 import { isUniqueViolation } from '../../lib/database-errors';
 import { conflict, invalidField } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { findOwnEvidence } from '../evidence/evidence-entry';
+import { notify, quoted } from '../notifications/notify';
 
 export async function requestEndorsement(
   prisma: PrismaClient,
@@ -27,8 +29,21 @@ export async function requestEndorsement(
   });
   if (!endorser) throw invalidField('userId', 'No active user has this id');
   try {
-    const request = await prisma.endorsementRequest.create({
-      data: { evidenceId: entry.id, requestedById: caller.id, endorserId: endorser.id },
+    const request = await prisma.$transaction(async (tx) => {
+      const made = await tx.endorsementRequest.create({
+        data: { evidenceId: entry.id, requestedById: caller.id, endorserId: endorser.id },
+      });
+      await notify(
+        tx,
+        {
+          userId: endorser.id,
+          type: 'endorsement-requested',
+          subject: `${caller.name} asked you to endorse ${quoted(entry.title)}.`,
+          link: '/endorsements',
+        },
+        caller.id,
+      );
+      return made;
     });
     return { id: request.id, endorser, status: request.status };
   } catch (error) {

@@ -6,17 +6,19 @@
 // endorsement is unique per request, so two racing answers cannot both land. The owner
 // can never endorse their own entry: no request to themselves can exist, and this checks
 // it again. A deactivated colleague cannot answer at all (authenticate refuses them).
+// Endorsing notifies the owner in the same transaction; declining does not.
 import type { PrismaClient } from '@leadtrack/db';
 import { isUniqueViolation } from '../../lib/database-errors';
 import { conflict, forbidden, notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
+import { entryLink, notify, quoted } from '../notifications/notify';
 
 const missingRequest = () => notFound('No such endorsement request.');
 
 async function findOwnRequest(prisma: PrismaClient, caller: Caller, id: string) {
   const request = await prisma.endorsementRequest.findFirst({
     where: { id, endorserId: caller.id, evidence: { deletedAt: null } },
-    include: { evidence: { select: { userId: true } } },
+    include: { evidence: { select: { userId: true, title: true } } },
   });
   if (!request) throw missingRequest();
   if (request.evidence.userId === caller.id) {
@@ -53,11 +55,24 @@ export async function endorse(
         },
         include: { by: { select: { id: true, name: true } } },
       });
+      await notify(
+        tx,
+        {
+          userId: request.evidence.userId,
+          type: 'entry-endorsed',
+          subject: `${caller.name} endorsed ${quoted(request.evidence.title)}.`,
+          link: entryLink(request.evidenceId),
+        },
+        caller.id,
+      );
       return {
-        id: endorsement.id,
-        by: endorsement.by,
-        comment: endorsement.comment,
-        createdAt: endorsement.createdAt.toISOString(),
+        endorsement: {
+          id: endorsement.id,
+          by: endorsement.by,
+          comment: endorsement.comment,
+          createdAt: endorsement.createdAt.toISOString(),
+        },
+        ownerId: request.evidence.userId,
       };
     });
   } catch (error) {

@@ -1,11 +1,13 @@
 // Acknowledging evidence: someone other than the engineer marks an entry as seen, which is
 // what makes it *visible* in the readiness model. So only the owner's direct manager or an
 // admin may (canManage), never the owner themselves: self-acknowledgement would let anyone
-// inflate their own visibility. Each acknowledgement is kept, with its optional comment.
+// inflate their own visibility. Each acknowledgement is kept, with its optional comment, and
+// the owner is notified in the same transaction.
 import type { PrismaClient } from '@leadtrack/db';
 import { forbidden } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { canManage } from '../access';
+import { entryLink, notify, quoted } from '../notifications/notify';
 import { findReadableEvidence, missingEntry, toAcknowledgementDto } from './evidence-entry';
 
 export async function acknowledgeEvidence(
@@ -22,9 +24,22 @@ export async function acknowledgeEvidence(
   }
   // Readable and not one's own leaves the direct manager or an admin; kept as a guard.
   if (!canManage(caller, entry.user)) throw missingEntry();
-  const ack = await prisma.acknowledgement.create({
-    data: { evidenceId: entry.id, byId: caller.id, comment: comment || null },
-    include: { by: { select: { id: true, name: true } } },
+  const ack = await prisma.$transaction(async (tx) => {
+    const made = await tx.acknowledgement.create({
+      data: { evidenceId: entry.id, byId: caller.id, comment: comment || null },
+      include: { by: { select: { id: true, name: true } } },
+    });
+    await notify(
+      tx,
+      {
+        userId: entry.userId,
+        type: 'entry-acknowledged',
+        subject: `${caller.name} acknowledged ${quoted(entry.title)}.`,
+        link: entryLink(entry.id),
+      },
+      caller.id,
+    );
+    return made;
   });
-  return toAcknowledgementDto(ack);
+  return { acknowledgement: toAcknowledgementDto(ack), ownerId: entry.userId };
 }

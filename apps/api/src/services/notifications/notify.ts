@@ -1,0 +1,56 @@
+// Creating in-app notifications: each cause calls `notify` with the transaction that makes
+// the change (so a rolled-back change notifies nobody). Nobody deactivated is notified,
+// and nobody is told about their own action. Subjects are plain sentences naming who did
+// what; links are dashboard paths.
+import type { Prisma, PrismaClient, NotificationType as Stored } from '@leadtrack/db';
+import type { NotificationType } from '@leadtrack/schemas';
+
+export interface Notice {
+  /** The recipient. */
+  userId: string;
+  type: NotificationType;
+  subject: string;
+  /** A dashboard path, such as `/team/<id>`. */
+  link: string;
+}
+
+/** The API's type (`entry-acknowledged`) as Prisma names the enum value (`entry_acknowledged`). */
+export const storedType = (type: NotificationType) => type.replaceAll('-', '_') as Stored;
+
+/** The API's type from the database's (the enum's values are the API's words). */
+export const apiType = (type: Stored) => type.replaceAll('_', '-') as NotificationType;
+
+/**
+ * Records `notice` for its recipient unless they are deactivated or are `actorId` (nobody
+ * is notified of what they did themselves). Returns whether a notification was made.
+ */
+export async function notify(
+  tx: Prisma.TransactionClient | PrismaClient,
+  notice: Notice,
+  actorId: string | null,
+): Promise<boolean> {
+  if (notice.userId === actorId) return false;
+  const recipient = await tx.user.findFirst({
+    where: { id: notice.userId, deactivatedAt: null },
+    select: { id: true },
+  });
+  if (!recipient) return false;
+  await tx.notification.create({
+    data: {
+      userId: recipient.id,
+      type: storedType(notice.type),
+      subject: notice.subject,
+      link: notice.link,
+    },
+  });
+  return true;
+}
+
+/** A quoted entry title in a subject, shortened so a long title keeps the sentence readable. */
+export function quoted(title: string, max = 80): string {
+  const short = title.length > max ? `${title.slice(0, max - 1).trimEnd()}…` : title;
+  return `“${short}”`;
+}
+
+/** Where the owner finds an entry: its place in their evidence list. */
+export const entryLink = (evidenceId: string) => `/evidence#entry-${evidenceId}`;

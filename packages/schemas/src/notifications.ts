@@ -1,0 +1,92 @@
+// In-app notifications (API.md "Nudges"): a plain sentence naming who did what, a
+// dashboard path to the subject, unread until the person marks it read.
+import { z } from 'zod';
+import { IdSchema, InstantSchema, plainString } from './common';
+import { rule } from './messages';
+
+export const NOTIFICATION_TYPES = [
+  'feedback-received',
+  'entry-acknowledged',
+  'entry-endorsed',
+  'endorsement-requested',
+  'report-ready',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+export const NOTIFICATION_LIMITS = Object.freeze({
+  listLimitDefault: 20,
+  listLimitMax: 100,
+  /** Ids one POST /notifications/read may name. */
+  readIdsMax: 100,
+});
+
+export const NotificationSchema = z
+  .object({
+    id: IdSchema,
+    /** A string rather than an enum so that a newer API's types still parse. */
+    type: z.string().meta({ examples: [...NOTIFICATION_TYPES] }),
+    /** A plain sentence naming who did what. */
+    subject: z.string(),
+    /** A dashboard path, such as `/team/<id>`. */
+    link: z.string(),
+    createdAt: InstantSchema,
+    /** Null while unread. */
+    readAt: InstantSchema.nullable(),
+  })
+  .meta({ id: 'Notification' });
+export type NotificationDto = z.infer<typeof NotificationSchema>;
+
+/** Opaque position in the list: pass `nextCursor` back unchanged. */
+export const NotificationCursorSchema = plainString().min(1).max(200);
+
+export const ListNotificationsQuerySchema = z.strictObject({
+  unread: z.enum(['true', 'false']).optional().describe('`true`: only the unread ones'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(NOTIFICATION_LIMITS.listLimitMax)
+    .default(NOTIFICATION_LIMITS.listLimitDefault)
+    .describe('Notifications per page'),
+  cursor: NotificationCursorSchema.optional().describe('The nextCursor of the previous page'),
+});
+export type ListNotificationsQuery = z.infer<typeof ListNotificationsQuerySchema>;
+
+export const NotificationPageSchema = z
+  .object({
+    /** Newest first. */
+    items: z.array(NotificationSchema),
+    /** All of the caller's unread notifications, whatever the page or filter. */
+    unreadCount: z.number().int(),
+    /** Pass as `cursor` for the next page; null on the last page. */
+    nextCursor: NotificationCursorSchema.nullable(),
+  })
+  .meta({ id: 'NotificationPage' });
+export type NotificationPage = z.infer<typeof NotificationPageSchema>;
+
+/** Either the ids to mark read, or every unread notification of the caller: one of the two. */
+export const MarkNotificationsReadBodySchema = z
+  .strictObject({
+    ids: z
+      .array(IdSchema)
+      .min(1)
+      .max(NOTIFICATION_LIMITS.readIdsMax)
+      .optional()
+      .describe('Your notifications to mark read; ids that are not yours are ignored'),
+    all: z
+      .literal(true)
+      .optional()
+      .describe('`true`: mark every unread notification of yours read'),
+  })
+  .superRefine((body, ctx) => {
+    if (body.ids === undefined && body.all === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['ids'], ...rule('are required, or send all: true') });
+    } else if (body.ids !== undefined && body.all !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['all'],
+        ...rule('must not be sent together with ids'),
+      });
+    }
+  });
+export type MarkNotificationsReadBody = z.infer<typeof MarkNotificationsReadBodySchema>;
