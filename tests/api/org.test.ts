@@ -344,14 +344,14 @@ describe('GET /org', () => {
         (await call(app, 'GET', '/api/v1/me', { token: user.token })).body;
       // Each counted database has its own readiness cache: both start cold.
       const small = counted(app.db);
-      await readOrg(small.db, await me(o.cleo), undefined);
+      await readOrg(small.db, await me(o.cleo), undefined, new Date());
       const large = counted(app.db);
-      const view = await readOrg(large.db, await me(o.director), undefined);
+      const view = await readOrg(large.db, await me(o.director), undefined, new Date());
       expect(view.groups.flatMap((g) => g.reports)).toHaveLength(8);
       expect(small.ops).toEqual(['tree', 'weeks']);
       expect(large.ops).toEqual(['tree', 'weeks']);
       large.ops.length = 0;
-      expect(await readOrg(large.db, await me(o.director), undefined)).toEqual(view);
+      expect(await readOrg(large.db, await me(o.director), undefined, new Date())).toEqual(view);
       expect(large.ops).toEqual(['tree']);
     });
   });

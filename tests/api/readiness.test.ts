@@ -840,9 +840,9 @@ describe('readiness', () => {
         return { db: { ...db, prisma, query }, ops };
       };
       const forSmall = countedDb(app.db);
-      const smallView = await teamReadiness(forSmall.db, small);
+      const smallView = await teamReadiness(forSmall.db, small, new Date());
       const forLarge = countedDb(app.db);
-      const largeView = await teamReadiness(forLarge.db, large);
+      const largeView = await teamReadiness(forLarge.db, large, new Date());
       expect(smallView.items).toHaveLength(2);
       expect(largeView.items).toHaveLength(10);
       // The team's data versions, one statement for the weeks of everyone not cached, and

@@ -54,7 +54,7 @@ describe('evidence', () => {
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([
       { path: 'title', message: 'Title is required.' },
-      { path: 'occurredOn', message: `Date must not be after today (${today}, UTC).` },
+      { path: 'occurredOn', message: `Date must not be after today (${today}, your date in UTC).` },
       { path: 'links.1', message: 'Link 2 must be an http or https URL.' },
       { path: 'links.2', message: 'Link 3 must be an http or https URL.' },
     ]);
@@ -73,7 +73,7 @@ describe('evidence', () => {
     expect(res.body.errors).toEqual([
       { path: 'kinds', message: 'Choose each behaviour only once.' },
       { path: 'title', message: 'Title must be at most 200 characters.' },
-      { path: 'occurredOn', message: `Date must not be after today (${today}, UTC).` },
+      { path: 'occurredOn', message: `Date must not be after today (${today}, your date in UTC).` },
     ]);
     expectDetail(res.body);
     expect(await stored()).toEqual(before);
@@ -162,14 +162,16 @@ describe('check-ins and reflections', () => {
 
   it('a week after the current one and a bad body come back together', async () => {
     const before = await stored();
-    const next = addWeeks(weekStartOf(todayUtc()), 1);
+    const current = weekStartOf(todayUtc());
+    const next = addWeeks(current, 1);
+    const later = `Week must not be after the current week (the week of ${current} in UTC).`;
     const res = await call(app, 'PUT', `${V1}/checkins/${next}`, {
       token: team.engineer.token,
       body: { handsOnPercent: 50, deepWorkBlocks: 51, onLeave: 'yes', mood: 'fine' },
     });
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([
-      { path: 'weekStart', message: 'Week must not be after the current week.' },
+      { path: 'weekStart', message: later },
       { path: 'deepWorkBlocks', message: 'Deep-work blocks must be a whole number from 0 to 50.' },
       { path: 'onLeave', message: 'On leave must be true or false.' },
       { path: 'mood', message: unknown('mood') },
@@ -181,7 +183,7 @@ describe('check-ins and reflections', () => {
     expectProblem(reflection, 400, ['weekStart', 'answers', 'shared']);
     expect(reflection.body.errors[0]).toEqual({
       path: 'weekStart',
-      message: 'Week must not be after the current week.',
+      message: later,
     });
     expect(await stored()).toEqual(before);
   });

@@ -9,6 +9,30 @@ import { standIn } from './fixtures';
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 
+/** What a test may give its API beyond the environment: a clock it controls. */
+export interface TestAppOptions {
+  clock?: () => Date;
+}
+
+/**
+ * A clock a test sets (`set('2026-11-22T19:30:00Z')`) and releases (`reset()`: real time
+ * again). Only people's dates follow it ("today", "this week"); token lifetimes and the
+ * database's now() stay on real time.
+ */
+export function testClock() {
+  let fixed: Date | undefined;
+  return {
+    now: (): Date => (fixed ? new Date(fixed) : new Date()),
+    set(instant: string): void {
+      fixed = new Date(instant);
+      if (Number.isNaN(fixed.getTime())) throw new Error(`testClock: not an instant: ${instant}`);
+    },
+    reset(): void {
+      fixed = undefined;
+    },
+  };
+}
+
 export interface TestContext {
   app: TestApp;
   databaseUrl: string;
@@ -23,22 +47,30 @@ export interface TestContext {
 export async function buildTestApp(
   database: Database,
   env: Record<string, string> = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const config = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, clock: options.clock });
   await app.ready();
   return app;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestContext> {
   const name = uniqueName('leadtrack_test');
   const databaseUrl = await createDatabase(name, inject('templateDatabase'));
   const database = await openDatabase({ url: databaseUrl, maxConnections: 5 });
-  const app = await buildTestApp(database, {
-    AUTH_RATE_LIMIT: '10000',
-    DATABASE_URL: databaseUrl,
-    ...env,
-  });
+  const app = await buildTestApp(
+    database,
+    {
+      AUTH_RATE_LIMIT: '10000',
+      DATABASE_URL: databaseUrl,
+      ...env,
+    },
+    options,
+  );
   return {
     app,
     databaseUrl,
@@ -63,11 +95,14 @@ export interface TestHandle {
  * (`const { app, sql } = useTestApp()`) and used inside hooks and tests, so helpers that
  * take a TestApp accept `app` as they are.
  */
-export function useTestApp(env: Record<string, string> = {}): TestHandle {
+export function useTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): TestHandle {
   let ctx: TestContext | undefined;
   let pool: pg.Pool | undefined;
   beforeAll(async () => {
-    ctx = await startTestApp(env);
+    ctx = await startTestApp(env, options);
   });
   afterAll(async () => {
     await pool?.end();

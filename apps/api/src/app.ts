@@ -9,6 +9,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Env } from './env';
 import authenticate from './plugins/app/authenticate';
+import calendar, { type Clock } from './plugins/app/calendar';
 import problemHandler, { clientErrorHandler, frameworkErrors } from './plugins/app/problem-handler';
 import database from './plugins/external/database';
 import rateLimit from './plugins/external/rate-limit';
@@ -20,6 +21,8 @@ import v1Routes from './routes/v1';
 export interface AppOptions {
   config: Env;
   database: Database;
+  /** The clock people's dates ("today", "this week") are read from; tests pass their own. */
+  clock?: Clock;
 }
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -31,6 +34,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(rateLimit);
   await fastify.register(swagger);
   await fastify.register(problemHandler);
+  await fastify.register(calendar, { clock: opts.clock });
   await fastify.register(authenticate);
 
   // Health probes answer at the root (for load balancers) and under the API's base path.

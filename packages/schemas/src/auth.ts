@@ -54,6 +54,8 @@ export const RegisterBodySchema = z.strictObject({
   email: EmailSchema,
   name: text(1, 100),
   password: PasswordSchema,
+  /** The browser's zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`); `UTC` when absent. */
+  timeZone: TimeZoneSchema.optional(),
 });
 export type RegisterBody = z.infer<typeof RegisterBodySchema>;
 

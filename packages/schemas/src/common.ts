@@ -1,5 +1,12 @@
 // Building blocks every part of the contract shares: ids, dates, problems, pages.
-import { EVIDENCE_KINDS, isIsoDate, isMonday, todayUtc, weekStartOf } from '@leadtrack/core';
+import {
+  EVIDENCE_KINDS,
+  type IsoDate,
+  isIsoDate,
+  isMonday,
+  todayUtc,
+  weekStartOf,
+} from '@leadtrack/core';
 import { z } from 'zod';
 import { rule } from './messages';
 
@@ -45,20 +52,46 @@ export const IsoDateSchema = z
 const inRange = (value: string) => isIsoDate(value) && value >= MIN_DATE;
 
 /**
- * A date that has happened: not after today (UTC, the server's "today" everywhere). Part of
- * the schema, read from the clock as the request is parsed, so a future date is reported
- * together with every other error of the request instead of in a later round.
+ * The calendar the rules that need the clock judge by: the date today for the person whose
+ * data it is, in their time zone (`users.time_zone`). Every write these rules guard is the
+ * caller's own, so the API installs a source that answers the current request's caller and
+ * clock (apps/api plugins/app/calendar.ts); without one (or outside a request) it is UTC.
+ */
+export interface DateContext {
+  today: IsoDate;
+  timeZone: string;
+}
+
+let dateContextSource: () => DateContext | undefined = () => undefined;
+
+/** Installs where PastDateSchema and WeekStartSchema read "today" from (the API does, once). */
+export function setDateContextSource(source: () => DateContext | undefined): void {
+  dateContextSource = source;
+}
+
+function dateContext(): DateContext {
+  return dateContextSource() ?? { today: todayUtc(), timeZone: 'UTC' };
+}
+
+/**
+ * A date that has happened: not after today in the person's time zone. Part of the schema,
+ * read from the clock as the request is parsed, so a future date is reported together with
+ * every other error of the request instead of in a later round.
  */
 export const PastDateSchema = IsoDateSchema.superRefine((value, ctx) => {
-  const today = todayUtc();
-  if (inRange(value) && value > today) {
-    ctx.addIssue({ code: 'custom', ...rule(`must not be after today (${today}, UTC)`) });
+  if (!inRange(value)) return;
+  const { today, timeZone } = dateContext();
+  if (value > today) {
+    ctx.addIssue({
+      code: 'custom',
+      ...rule(`must not be after today (${today}, your date in ${timeZone})`),
+    });
   }
 });
 
 /**
- * A week named by its Monday (`YYYY-MM-DD`), not after the current week: a week may be
- * filled in while it runs. Judged with the schema, for the same reason as PastDateSchema.
+ * A week named by its Monday (`YYYY-MM-DD`), not after the person's current week: a week may
+ * be filled in while it runs. Judged with the schema, for the same reason as PastDateSchema.
  */
 export const WeekStartSchema = IsoDateSchema.superRefine((value, ctx) => {
   if (!inRange(value)) return;
@@ -67,9 +100,16 @@ export const WeekStartSchema = IsoDateSchema.superRefine((value, ctx) => {
       code: 'custom',
       ...rule(`must be a Monday: that week starts on ${weekStartOf(value)}`),
     });
-  } else if (value > weekStartOf(todayUtc())) {
-    // Both are Mondays as YYYY-MM-DD, so string order is date order.
-    ctx.addIssue({ code: 'custom', ...rule('must not be after the current week') });
+    return;
+  }
+  const { today, timeZone } = dateContext();
+  const current = weekStartOf(today);
+  // Both are Mondays as YYYY-MM-DD, so string order is date order.
+  if (value > current) {
+    ctx.addIssue({
+      code: 'custom',
+      ...rule(`must not be after the current week (the week of ${current} in ${timeZone})`),
+    });
   }
 });
 

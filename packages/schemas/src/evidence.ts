@@ -63,7 +63,7 @@ const DescriptionSchema = text(0, EVIDENCE_LIMITS.descriptionMax);
 /**
  * `source` is not accepted: entries made through the API are always `manual`, so an
  * integration cannot be impersonated by a hand-written request. `occurredOn` must not be
- * after today (UTC).
+ * after the caller's today, in their time zone.
  */
 export const CreateEvidenceBodySchema = z.strictObject({
   kinds: EvidenceKindsSchema,

@@ -14,7 +14,7 @@ export const PacketQuerySchema = z.strictObject({
     'First day (inclusive); the Monday 25 weeks before the week of `to` when absent',
   ),
   to: IsoDateSchema.optional().describe(
-    'Last day (inclusive), not in the future; today (UTC) when absent',
+    "Last day (inclusive), not after the person's today; their today (in their time zone) when absent",
   ),
   format: z.enum(['json', 'md']).default('json').describe('`md` answers text/markdown'),
 });

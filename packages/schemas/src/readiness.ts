@@ -47,7 +47,9 @@ export const PolicyBodySchema = z.strictObject({
 export type PolicyBody = z.infer<typeof PolicyBodySchema>;
 
 export const ReadinessQuerySchema = z.strictObject({
-  asOf: IsoDateSchema.optional().describe('The last day counted; today (UTC) when absent'),
+  asOf: IsoDateSchema.optional().describe(
+    "The last day counted; the person's today (in their time zone) when absent",
+  ),
   weeks: z.coerce
     .number()
     .int()

@@ -8,7 +8,7 @@
 // users(manager_id), one level of the tree at a time.
 import { Prisma } from '@leadtrack/db';
 import type { Caller } from '../plugins/app/authenticate';
-import { USER_COLUMNS_SQL } from './user-columns';
+import { CALLER_COLUMNS_SQL } from './user-columns';
 import type { VersionedPerson } from './weekly-aggregates';
 
 /**
@@ -87,7 +87,7 @@ export function orgTreeSql(scope: OrgScope): Prisma.Sql {
     SELECT a.allowed, m.*
     FROM access a
     LEFT JOIN (
-      SELECT ${USER_COLUMNS_SQL}, u.deactivated_at AS "deactivatedAt",
+      SELECT ${CALLER_COLUMNS_SQL}, u.deactivated_at AS "deactivatedAt",
         false AS "sponsoredByCaller", u.data_version::text AS "dataVersion",
         boss.name AS "managerName", p.depth
       FROM members p
@@ -104,6 +104,7 @@ interface Row {
   name: string;
   role: VersionedPerson['person']['role'];
   managerId: string | null;
+  timeZone: string;
   deactivatedAt: Date | null;
   sponsoredByCaller: boolean;
   dataVersion: string;

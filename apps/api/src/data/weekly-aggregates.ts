@@ -20,7 +20,7 @@ import type { Database, Role } from '@leadtrack/db';
 import { Prisma } from '@leadtrack/db';
 import type { Caller } from '../plugins/app/authenticate';
 import { readableUsersSql, sponsoredByCallerSql } from '../services/access';
-import { USER_COLUMNS_SQL } from './user-columns';
+import { CALLER_COLUMNS_SQL } from './user-columns';
 
 /**
  * Whose history to read:
@@ -41,6 +41,8 @@ export interface Person {
   name: string;
   role: Role;
   managerId: string | null;
+  /** IANA: the person's "today" and "this week" (asOf) are read in it. */
+  timeZone: string;
   /** Set while the account is deactivated (read by loadPeople; histories leave it out). */
   deactivatedAt?: Date | null;
   /** The caller sponsors this person (only ever true for a `readable` scope). */
@@ -115,7 +117,7 @@ export function historiesSql(scope: PeopleScope, asOf: IsoDate): Prisma.Sql {
   const monday = weekStartOf(asOf);
   return Prisma.sql`
     WITH people AS MATERIALIZED (
-      SELECT u.id, u.email, u.name, u.role::text AS role, u.manager_id,
+      SELECT u.id, u.email, u.name, u.role::text AS role, u.manager_id, u.time_zone,
         ${sponsoredColumn(scope)} AS sponsored_by_caller
       FROM users u
       WHERE ${peopleFilter(scope)}
@@ -147,7 +149,7 @@ export function historiesSql(scope: PeopleScope, asOf: IsoDate): Prisma.Sql {
       LEFT JOIN p ON w.cut AND p.user_id = w.user_id
       GROUP BY 1
     )
-    SELECT p.id, p.email, p.name, p.role, p.manager_id AS "managerId",
+    SELECT p.id, p.email, p.name, p.role, p.manager_id AS "managerId", p.time_zone AS "timeZone",
       p.sponsored_by_caller AS "sponsoredByCaller",
       w.weeks::text AS weeks,
       to_char(w.last_on, 'YYYY-MM-DD') AS "lastEvidenceOn",
@@ -225,6 +227,7 @@ export async function loadHistories(
       name: row.name,
       role: row.role,
       managerId: row.managerId,
+      timeZone: row.timeZone,
       sponsoredByCaller: row.sponsoredByCaller,
     },
     history: historyOf(row),
@@ -246,7 +249,7 @@ export async function loadPeople(
   scope: PeopleScope,
 ): Promise<VersionedPerson[]> {
   const sql = Prisma.sql`
-    SELECT ${USER_COLUMNS_SQL}, u.deactivated_at AS "deactivatedAt",
+    SELECT ${CALLER_COLUMNS_SQL}, u.deactivated_at AS "deactivatedAt",
       ${sponsoredColumn(scope)} AS "sponsoredByCaller", u.data_version::text AS "dataVersion"
     FROM users u
     WHERE ${peopleFilter(scope)}

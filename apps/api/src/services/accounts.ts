@@ -16,6 +16,8 @@ interface NewUser {
   password: string;
   role?: Role;
   managerId?: string | null;
+  /** An IANA zone (validated by the contract); the column's default, `UTC`, when absent. */
+  timeZone?: string;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function createUser(
           passwordHash,
           role,
           managerId: input.managerId ?? null,
+          ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
         },
       });
       await hooks.after?.(tx, user);

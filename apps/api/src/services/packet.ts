@@ -14,12 +14,12 @@ import {
   KIND_INFO,
   plural,
   statusOf,
-  todayUtc,
   weekStartOf,
   weeksBetween,
 } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
 import type { PacketDto, PacketQuery } from '@leadtrack/schemas';
+import type { Person } from '../data/weekly-aggregates';
 import { fromIsoDate, toIsoDate } from '../lib/dates';
 import { invalidField } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
@@ -31,12 +31,19 @@ export const DEFAULT_PACKET_WEEKS = 26;
 
 type PacketEntry = PacketDto['kinds'][number]['entries'][number];
 
-/** The period: `to` defaults to today and may not be later; `from` defaults to 25 Mondays before `to`'s week. */
-export function resolvePeriod(query: Pick<PacketQuery, 'from' | 'to'>, today = todayUtc()) {
-  const to = resolveAsOf(query.to, 'to', today);
+/**
+ * The period: `to` defaults to the person's today (their time zone at `now`) and may not be
+ * later; `from` defaults to 25 Mondays before `to`'s week. `asOf` is `to`.
+ */
+export function resolvePeriod(
+  query: Pick<PacketQuery, 'from' | 'to'>,
+  person: Pick<Person, 'timeZone'>,
+  now: Date,
+) {
+  const to = resolveAsOf(query.to, person, now, 'to');
   const from = query.from ?? addWeeks(weekStartOf(to), -(DEFAULT_PACKET_WEEKS - 1));
   if (from > to) throw invalidField('from', `Must not be after to (${to})`);
-  return { from, to };
+  return { from, to, asOf: to };
 }
 
 export async function buildPacket(
@@ -44,12 +51,13 @@ export async function buildPacket(
   caller: Caller,
   ref: string,
   query: Pick<PacketQuery, 'from' | 'to'>,
+  now: Date,
 ): Promise<{ packet: PacketDto; requiredKinds: readonly EvidenceKind[] }> {
-  const { from, to } = resolvePeriod(query);
-  // The access check comes first, so an unreadable user's entries are never read.
-  const [policy, { person: user, history }] = await Promise.all([
+  // The access check comes first, so an unreadable user's entries are never read; the
+  // period is the owner's (their today), so it is resolved once they are known.
+  const [policy, { person: user, history, from, to }] = await Promise.all([
     readPolicy(db.prisma),
-    readableHistory(db, caller, ref, to),
+    readableHistory(db, caller, ref, (person) => resolvePeriod(query, person, now)),
   ]);
   const evidence = await db.prisma.evidence.findMany({
     where: {

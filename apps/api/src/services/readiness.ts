@@ -17,8 +17,6 @@ import {
   type PersonFacts,
   type Policy,
   type Readiness,
-  TIMELINE_WEEKS,
-  todayUtc,
 } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
 import type { ReadinessDto, ReportDto, ReportListDto } from '@leadtrack/schemas';
@@ -32,18 +30,28 @@ import {
 } from '../data/weekly-aggregates';
 import { invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
+import { todayIn } from '../plugins/app/calendar';
 import { canReadAsSponsor, resolveUserRef } from './access';
 import { readPolicy } from './policy';
 import { type CachedReadiness, ReadinessCache } from './readiness-cache';
 import { toUserDto } from './users/to-user-dto';
 
 /**
- * `asOf` as given, or today (UTC). A future date is refused (400 naming the field): the
+ * `asOf` as given, or the person's today (their date at `now` in their time zone: the data's
+ * owner decides, whoever reads it). A later date is refused (400 naming the field): the
  * model would otherwise project readiness from weeks that have not happened.
  */
-export function resolveAsOf(asOf: IsoDate | undefined, field = 'asOf', today = todayUtc()) {
+export function resolveAsOf(
+  asOf: IsoDate | undefined,
+  person: Pick<Person, 'timeZone'>,
+  now: Date,
+  field = 'asOf',
+): IsoDate {
+  const today = todayIn(person.timeZone, now);
   if (asOf === undefined) return today;
-  if (asOf > today) throw invalidField(field, `Must not be after today (${today})`);
+  if (asOf > today) {
+    throw invalidField(field, `Must not be after today (${today} in ${person.timeZone}).`);
+  }
   return asOf;
 }
 
@@ -75,17 +83,29 @@ export function readinessFrom(
   });
 }
 
-/** One user's history if the caller may read them (`me` is the caller); 404 otherwise. */
-export async function readableHistory(
+/** A user the caller may read at sponsor level (`me` is the caller), with their data version; 404 otherwise. */
+async function readablePerson(db: Database, caller: Caller, ref: string): Promise<VersionedPerson> {
+  const id = resolveUserRef(caller, ref);
+  const [found] = await loadPeople(db, { readable: id, caller });
+  if (!found || !canReadAsSponsor(caller, found.person)) throw notFound('No such user.');
+  return found;
+}
+
+/**
+ * One user's history up to the date `asOfFor` picks once the person is known (their time
+ * zone decides their today), if the caller may read them; 404 otherwise.
+ */
+export async function readableHistory<T extends { asOf: IsoDate }>(
   db: Database,
   caller: Caller,
   ref: string,
-  asOf: IsoDate,
-): Promise<PersonHistory> {
-  const id = resolveUserRef(caller, ref);
-  const [found] = await loadHistories(db, { readable: id, caller }, asOf);
-  if (!found || !canReadAsSponsor(caller, found.person)) throw notFound('No such user.');
-  return found;
+  asOfFor: (person: Person) => T,
+): Promise<PersonHistory & T> {
+  const { person } = await readablePerson(db, caller, ref);
+  const resolved = asOfFor(person);
+  const [found] = await loadHistories(db, { ids: [person.id] }, resolved.asOf);
+  if (!found) throw notFound('No such user.');
+  return { ...resolved, person, history: found.history };
 }
 
 const caches = new WeakMap<Database, ReadinessCache>();
@@ -106,40 +126,53 @@ function cacheOf(db: Database): ReadinessCache {
 type ReadinessView = 'timeline' | 'current';
 
 // The manager is part of the answer (unclear-em-boundary) but not of the data version, so
-// it is part of the key; each view has its own entries.
-function cacheKey(view: ReadinessView, entry: VersionedPerson, asOf: IsoDate, policy: Policy) {
-  const { person, dataVersion } = entry;
+// it is part of the key; each view has its own entries. `asOf` is the person's own date
+// (their today unless asked otherwise), so two readers in different zones share an entry,
+// and a person's week in progress moves to the next key at their midnight, not at UTC's.
+function cacheKey(view: ReadinessView, entry: ReadinessRequest, policy: Policy) {
+  const { person, dataVersion, asOf } = entry;
   const base = ReadinessCache.key(person.id, dataVersion, asOf, policy);
   return `${base}|${person.managerId ?? ''}|${view}`;
 }
 
+/** A person whose readiness is wanted, as of a date of theirs. */
+interface ReadinessRequest extends VersionedPerson {
+  asOf: IsoDate;
+}
+
 /**
  * Readiness for each person, from the cache where their data version still matches and
- * otherwise from one statement for all the others (then cached). The version is read
- * before the history, so a history cached under a version is never older than it. For the
- * `current` view the rows are left empty (a cached timeline serves it too).
+ * otherwise from one statement per distinct `asOf` for all the others (then cached). Each
+ * person is computed as of their own date, so a team spanning the date line may need two
+ * or three statements, never one per person. The version is read before the history, so a
+ * history cached under a version is never older than it. For the `current` view the rows
+ * are left empty (a cached timeline serves it too).
  */
 async function readinessFor(
   db: Database,
   policy: Policy,
-  asOf: IsoDate,
-  people: VersionedPerson[],
+  people: ReadinessRequest[],
   view: ReadinessView = 'timeline',
 ): Promise<Map<string, CachedReadiness>> {
   const cache = cacheOf(db);
   const found = new Map<string, CachedReadiness>();
-  const missing: VersionedPerson[] = [];
+  const missing = new Map<IsoDate, ReadinessRequest[]>();
   for (const entry of people) {
     const hit =
-      cache.get(cacheKey('timeline', entry, asOf, policy)) ??
-      (view === 'current' ? cache.get(cacheKey('current', entry, asOf, policy)) : undefined);
+      cache.get(cacheKey('timeline', entry, policy)) ??
+      (view === 'current' ? cache.get(cacheKey('current', entry, policy)) : undefined);
     if (hit) found.set(entry.person.id, hit);
-    else missing.push(entry);
+    else missing.set(entry.asOf, [...(missing.get(entry.asOf) ?? []), entry]);
   }
-  if (missing.length > 0) {
-    const histories = await loadHistories(db, { ids: missing.map((m) => m.person.id) }, asOf);
+  const loaded = await Promise.all(
+    [...missing].map(async ([asOf, entries]) => {
+      const ids = entries.map((m) => m.person.id);
+      return { asOf, entries, histories: await loadHistories(db, { ids }, asOf) };
+    }),
+  );
+  for (const { asOf, entries, histories } of loaded) {
     const byId = new Map(histories.map((h) => [h.person.id, h.history]));
-    for (const entry of missing) {
+    for (const entry of entries) {
       const { person } = entry;
       const history = byId.get(person.id) ?? {
         weeks: [],
@@ -162,7 +195,7 @@ async function readinessFor(
               }),
             };
       const value = { readiness, lastEvidenceOn: history.lastEvidenceOn };
-      cache.set(cacheKey(view, entry, asOf, policy), value);
+      cache.set(cacheKey(view, entry, policy), value);
       found.set(person.id, value);
     }
   }
@@ -172,24 +205,24 @@ async function readinessFor(
 /**
  * GET /users/:id/readiness: the user and their data version (one indexed read, which is
  * also the access check), then the cached answer or one aggregation; plus the policy
- * unless cached. Streaks are computed over the whole history; the answer lists the last
- * `weeks` weeks of it.
+ * unless cached. `asOf` defaults to the user's today in their time zone (at `now`, the
+ * request's instant). Streaks are computed over the whole history; the answer lists the
+ * last `weeks` weeks of it.
  */
 export async function userReadiness(
   db: Database,
   caller: Caller,
   ref: string,
   asOfParam: IsoDate | undefined,
-  weeksParam: number = TIMELINE_WEEKS.default,
+  weeksParam: number,
+  now: Date,
 ): Promise<ReadinessDto> {
-  const asOf = resolveAsOf(asOfParam);
-  const id = resolveUserRef(caller, ref);
-  const [policy, [found]] = await Promise.all([
+  const [policy, found] = await Promise.all([
     readPolicy(db.prisma),
-    loadPeople(db, { readable: id, caller }),
+    readablePerson(db, caller, ref),
   ]);
-  if (!found || !canReadAsSponsor(caller, found.person)) throw notFound('No such user.');
-  const computed = (await readinessFor(db, policy, asOf, [found])).get(found.person.id);
+  const asOf = resolveAsOf(asOfParam, found.person, now);
+  const computed = (await readinessFor(db, policy, [{ ...found, asOf }])).get(found.person.id);
   if (!computed) throw new Error('readiness was not computed');
   const { weeks: all, current, signals } = computed.readiness;
   const weeks = all.length > weeksParam ? all.slice(-weeksParam) : all;
@@ -198,16 +231,18 @@ export async function userReadiness(
 
 /**
  * The team and organisation views' rows: each person's current status, signals and newest
- * entry date, in the order given. One aggregation for whoever changed since their answer
- * was cached (core's computeCurrent: no row per week), however many people.
+ * entry date, in the order given, each as of their own today (their time zone at `now`).
+ * One aggregation per distinct date (one to three: the date line) for whoever changed since
+ * their answer was cached (core's computeCurrent: no row per week), however many people.
  */
 export async function reportsFor(
   db: Database,
   policy: Policy,
-  asOf: IsoDate,
+  now: Date,
   people: VersionedPerson[],
 ): Promise<ReportDto[]> {
-  const computed = await readinessFor(db, policy, asOf, people, 'current');
+  const requests = people.map((entry) => ({ ...entry, asOf: todayIn(entry.person.timeZone, now) }));
+  const computed = await readinessFor(db, policy, requests, 'current');
   return people.flatMap(({ person }) => {
     const entry = computed.get(person.id);
     if (!entry) return [];
@@ -218,17 +253,21 @@ export async function reportsFor(
 
 /**
  * GET /reports: the caller's direct reports (by name), each with its current status,
- * signals and newest entry date. One read of the team's versions, then one aggregation
- * for whoever changed since their answer was cached, plus the policy unless cached: the
- * same number of queries for 2 reports or 200.
+ * signals and newest entry date, each as of their own today (their time zone at `now`).
+ * One read of the team's versions, then one aggregation per distinct date (one to three:
+ * the date line) for whoever changed since their answer was cached, plus the policy unless
+ * cached: the same number of queries for 2 reports or 200.
  */
-export async function teamReadiness(db: Database, caller: Caller): Promise<ReportListDto> {
-  const asOf = todayUtc();
+export async function teamReadiness(
+  db: Database,
+  caller: Caller,
+  now: Date,
+): Promise<ReportListDto> {
   const [policy, team] = await Promise.all([
     readPolicy(db.prisma),
     loadPeople(db, { reportsOf: caller.id }),
   ]);
-  return { items: await reportsFor(db, policy, asOf, team) };
+  return { items: await reportsFor(db, policy, now, team) };
 }
 
 /**

@@ -20,7 +20,7 @@ const orgRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
       serializerCompiler: allowListSerializer(OrgViewSchema),
     },
-    async (request) => readOrg(fastify.db, request.caller, request.query.managerId),
+    async (request) => readOrg(fastify.db, request.caller, request.query.managerId, request.now),
   );
 };
 

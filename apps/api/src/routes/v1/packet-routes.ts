@@ -33,6 +33,7 @@ const packetRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.caller,
         request.params.id,
         request.query,
+        request.now,
       );
       if (request.query.format === 'md') {
         return reply

@@ -20,7 +20,13 @@ const profileRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) =>
-      readRoleProfile(fastify.db, request.caller, request.params.id, request.query.weeks),
+      readRoleProfile(
+        fastify.db,
+        request.caller,
+        request.params.id,
+        request.query.weeks,
+        request.now,
+      ),
   );
 };
 

@@ -38,6 +38,7 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.params.id,
         request.query.asOf,
         request.query.weeks,
+        request.now,
       ),
   );
 
@@ -52,7 +53,7 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
       serializerCompiler: allowListSerializer(ReportListSchema),
     },
-    async (request) => teamReadiness(fastify.db, request.caller),
+    async (request) => teamReadiness(fastify.db, request.caller, request.now),
   );
 
   fastify.get(

@@ -11,7 +11,7 @@
 // Reading the org view does not open each person's page: below the caller's direct reports,
 // the person's own data stays their direct manager's and the admins' (services/access.ts).
 // Deactivated people are left out (they have left; the walk still passes through them).
-import { countOrgStatuses, todayUtc } from '@leadtrack/core';
+import { countOrgStatuses } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
 import type { OrgGroupDto, OrgViewDto, ReportDto } from '@leadtrack/schemas';
 import { loadOrgTree, type OrgMember, type OrgScope } from '../../data/org-tree';
@@ -56,14 +56,14 @@ export async function readOrg(
   db: Database,
   caller: Caller,
   managerRef: string | undefined,
+  now: Date,
 ): Promise<OrgViewDto> {
-  const asOf = todayUtc();
   const [policy, tree] = await Promise.all([
     readPolicy(db.prisma),
     loadOrgTree(db, scopeOf(caller, managerRef)),
   ]);
   if (!tree.allowed) throw notFound('No such manager in your organisation.');
-  const reports = await reportsFor(db, policy, asOf, tree.members);
+  const reports = await reportsFor(db, policy, now, tree.members);
   return {
     totals: countOrgStatuses(reports.map((r) => r.current)),
     groups: groupsOf(tree.members, reports),

@@ -11,12 +11,12 @@ import {
   type EvidenceKind,
   HANDS_ON_BAND,
   type ProfileSummary,
-  todayUtc,
   weekStartOf,
 } from '@leadtrack/core';
 import { type Database, Prisma } from '@leadtrack/db';
 import type { RoleProfileDto } from '@leadtrack/schemas';
 import type { Caller } from '../../plugins/app/authenticate';
+import { todayIn } from '../../plugins/app/calendar';
 import { findSponsorReadableUser } from '../access';
 
 const KIND_WEEKS = Prisma.raw(
@@ -86,10 +86,11 @@ export async function readRoleProfile(
   caller: Caller,
   ref: string,
   weeks: number,
-  today = todayUtc(),
+  now: Date,
 ): Promise<RoleProfileDto> {
   const user = await findSponsorReadableUser(db.prisma, caller, ref);
-  const sql = roleProfileSql(user.id, weekStartOf(today), weeks);
+  // The person's current week, in their time zone.
+  const sql = roleProfileSql(user.id, weekStartOf(todayIn(user.timeZone, now)), weeks);
   const [row] = await db.query<ProfileRow>(sql.text, sql.values);
   if (!row) throw new Error('the profile statement returned no row');
 
