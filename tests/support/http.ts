@@ -82,11 +82,16 @@ export function uniqueEmail(label = 'user'): string {
  */
 export async function registerUser(
   app: TestApp,
-  options: { name?: string; email?: string } = {},
+  options: { name?: string; email?: string; timeZone?: string } = {},
 ): Promise<TestUser> {
   const email = options.email ?? uniqueEmail(options.name?.toLowerCase() ?? 'user');
   const res = await call(app, 'POST', '/api/v1/auth/register', {
-    body: { email, name: options.name ?? 'Test User', password: TEST_PASSWORD },
+    body: {
+      email,
+      name: options.name ?? 'Test User',
+      password: TEST_PASSWORD,
+      ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
+    },
   });
   expect(res.status, res.text).toBe(201);
   return { ...res.body.user, token: res.body.accessToken };
