@@ -13,7 +13,9 @@ export {
   EVIDENCE_KINDS,
   type EvidenceKind,
   isEvidenceKind,
+  KIND_ALIASES,
   KIND_INFO,
+  kindOfTag,
 } from './kinds';
 export { countOrgStatuses, ORG_STATUSES, type OrgStatus, orgStatusOf } from './org';
 export { DEFAULT_POLICY, POLICY_LIMITS, type Policy } from './policy';

@@ -58,3 +58,23 @@ const KIND_SET: ReadonlySet<string> = new Set(EVIDENCE_KINDS);
 export function isEvidenceKind(s: string): s is EvidenceKind {
   return KIND_SET.has(s);
 }
+
+/** The short tags people type for each kind (`#rev`, `@rfc`), besides the slug itself. */
+export const KIND_ALIASES: Readonly<Record<EvidenceKind, readonly string[]>> = Object.freeze({
+  ownership: ['own', 'owner'],
+  review: ['rev'],
+  proposal: ['rfc', 'adr', 'design'],
+  mentoring: ['mentor'],
+  communication: ['comms', 'comm'],
+  unblocking: ['unblock'],
+  feedback: ['fb'],
+});
+
+const KIND_BY_TAG: ReadonlyMap<string, EvidenceKind> = new Map(
+  EVIDENCE_KINDS.flatMap((kind) => [kind, ...KIND_ALIASES[kind]].map((tag) => [tag, kind])),
+);
+
+/** The kind a tag names (the slug or an alias, any case, without its `#`/`@`), or undefined. */
+export function kindOfTag(tag: string): EvidenceKind | undefined {
+  return KIND_BY_TAG.get(tag.toLowerCase());
+}

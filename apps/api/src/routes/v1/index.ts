@@ -5,6 +5,7 @@ import type { Env } from '../../env';
 import agreementRoutes from './agreement-routes';
 import auditRoutes from './audit-routes';
 import authRoutes from './auth-routes';
+import captureRoutes from './capture-routes';
 import checkinRoutes from './checkin-routes';
 import directoryRoutes from './directory-routes';
 import endorsementRoutes from './endorsement-routes';
@@ -18,6 +19,7 @@ import profileRoutes from './profile-routes';
 import readinessRoutes from './readiness-routes';
 import reflectionRoutes from './reflection-routes';
 import sponsorRoutes from './sponsor-routes';
+import suggestionRoutes from './suggestion-routes';
 import userRoutes from './user-routes';
 
 export default async function v1Routes(fastify: FastifyInstance, opts: { config: Env }) {
@@ -44,5 +46,8 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
     await protectedTree.register(profileRoutes);
     await protectedTree.register(endorsementRoutes);
     await protectedTree.register(sponsorRoutes);
+    // Capture: the inbox, /evidence/batch, /imports and /me/export.
+    await protectedTree.register(suggestionRoutes, { prefix: '/suggestions' });
+    await protectedTree.register(captureRoutes);
   });
 }

@@ -18,7 +18,7 @@ import { evidenceInclude } from './evidence-entry';
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** The stored form of a create body; optional fields take their stored defaults. */
-function normalise(body: CreateEvidenceBody) {
+export function normalise(body: CreateEvidenceBody) {
   return {
     kinds: body.kinds,
     title: body.title,
@@ -34,7 +34,7 @@ function normalise(body: CreateEvidenceBody) {
  * fixed key order, so bodies that would store the same entry (key order, whitespace around
  * strings, an omitted optional field versus its default) count as the same.
  */
-function fingerprint(entry: ReturnType<typeof normalise>): string {
+export function fingerprint(entry: unknown): string {
   return createHash('sha256').update(JSON.stringify(entry)).digest('hex');
 }
 

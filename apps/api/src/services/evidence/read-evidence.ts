@@ -42,7 +42,7 @@ export function decodeCursor(cursor: string): Position {
 // evidence_id, no extra round trip per entry). Instants are formatted in UTC explicitly, so the
 // session's TimeZone cannot change them; JSON writes dates as YYYY-MM-DD.
 const UTC_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
-const ENTRY_JSON = Prisma.raw(`json_build_object(
+export const ENTRY_JSON = Prisma.raw(`json_build_object(
     'id', e.id, 'userId', e.user_id, 'kinds', e.kinds::text[], 'title', e.title,
     'description', e.description, 'occurredOn', e.occurred_on, 'links', e.links,
     'audience', e.audience, 'source', e.source,

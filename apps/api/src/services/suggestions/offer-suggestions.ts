@@ -23,9 +23,21 @@ export type SuggestionDraft = {
   /** YYYY-MM-DD. */
   occurredOn: string;
   suggestedKinds: EvidenceKind[];
-  /** For `type: 'checkin'`: the week (its Monday) and what to merge into its check-in. */
-  checkin?: { weekStart: string; deepWorkBlocks?: number; onLeave?: boolean } | null;
-  /** Anything JSON the source wants shown with it (a review week's pull requests…). */
+  /**
+   * For `type: 'checkin'`: the week (its Monday) and what to merge into its check-in (an
+   * exported check-in also brings its hands-on share and note).
+   */
+  checkin?: {
+    weekStart: string;
+    deepWorkBlocks?: number;
+    onLeave?: boolean;
+    handsOnPercent?: number;
+    note?: string | null;
+  } | null;
+  /**
+   * Anything JSON the source wants shown with it (a review week's pull requests…). Two keys
+   * carry into the accepted entry: `links` (more URLs, after `url`) and `audience`.
+   */
   details?: unknown;
 };
 
@@ -61,16 +73,34 @@ function toRow(draft: SuggestionDraft) {
 
 const OFFER_SQL = `
 INSERT INTO suggestions (id, user_id, type, source, external_id, url, title, description,
-  occurred_on, suggested_kinds, checkin, details)
+  occurred_on, suggested_kinds, checkin, details, status, decided_at)
 SELECT d.id, $1, d.type::"SuggestionType", d.source, d.external_id, d.url, d.title,
   d.description, d.occurred_on::date,
   ARRAY(SELECT jsonb_array_elements_text(coalesce(d.kinds, '[]')))::"EvidenceKind"[],
-  d.checkin, d.details
+  d.checkin, d.details, $3::"SuggestionStatus",
+  CASE WHEN $3 = 'open' THEN NULL ELSE now() END
 FROM jsonb_to_recordset($2::jsonb) AS d(id text, type text, source text, external_id text,
   url text, title text, description text, occurred_on text, kinds jsonb, checkin jsonb,
   details jsonb)
 ON CONFLICT (user_id, source, external_id) DO NOTHING
-RETURNING id`;
+RETURNING id, source, external_id AS "externalId"`;
+
+/** Runs one parameterised statement: `db.query`, or a transaction's `$queryRawUnsafe`. */
+export type SqlRun = <T>(text: string, values: unknown[]) => Promise<T[]>;
+
+/**
+ * Inserts the drafts not offered before, in one statement, with `status` (`accepted` for an
+ * import that creates the entries at once), and returns the rows it inserted.
+ */
+export function insertSuggestions(
+  run: SqlRun,
+  userId: string,
+  drafts: SuggestionDraft[],
+  status: 'open' | 'accepted' = 'open',
+): Promise<{ id: string; source: string; externalId: string }[]> {
+  if (drafts.length === 0) return Promise.resolve([]);
+  return run(OFFER_SQL, [userId, JSON.stringify(drafts.map(toRow)), status]);
+}
 
 /**
  * Offers `drafts` to `userId`: one INSERT … ON CONFLICT DO NOTHING. `suggested` counts the
@@ -81,10 +111,6 @@ export async function offerSuggestions(
   userId: string,
   drafts: SuggestionDraft[],
 ): Promise<{ suggested: number; skipped: number }> {
-  if (drafts.length === 0) return { suggested: 0, skipped: 0 };
-  const rows = await db.query<{ id: string }>(OFFER_SQL, [
-    userId,
-    JSON.stringify(drafts.map(toRow)),
-  ]);
+  const rows = await insertSuggestions((text, values) => db.query(text, values), userId, drafts);
   return { suggested: rows.length, skipped: drafts.length - rows.length };
 }

@@ -1,0 +1,270 @@
+// POST /imports: a file (Markdown brag document, CSV, Leadtrack's JSON export, iCalendar)
+// into the caller's own account. Nothing to authorise beyond authentication: everything lands
+// in the caller's inbox or timeline, never anyone else's.
+//
+// Each item is judged with the API's own schemas (a create's rules; a suggestion may lack
+// kinds), and every item that fails is reported by line; the others are imported. Items
+// are keyed like suggestions (source and external id: the date and title of a line, the
+// original id of an exported entry, the calendar's UID), so importing a file again offers
+// and creates nothing twice, in either mode:
+// - `suggest` offers them to the inbox (offerSuggestions, one statement);
+// - `create` makes the entries at once through the batch path (insertEntries) and records
+//   each as an accepted suggestion pointing at its entry, in one transaction; a leave or
+//   focus week from a calendar stays a suggestion (it merges into a check-in the person
+//   fills in), and an export's check-ins are created unless that week already has one.
+import { localDateIn } from '@leadtrack/core';
+import type { Database, Prisma } from '@leadtrack/db';
+import {
+  CreateEvidenceBodySchema,
+  EvidenceKindSchema,
+  type EvidenceSource,
+  type ImportBody,
+  type ImportResult,
+  PutCheckinBodySchema,
+  WeekStartSchema,
+} from '@leadtrack/schemas';
+import { z } from 'zod';
+import { fromIsoDate } from '../../lib/dates';
+import type { Caller } from '../../plugins/app/authenticate';
+import { insertEntries } from '../evidence/create-evidence-batch';
+import {
+  insertSuggestions,
+  offerSuggestions,
+  type SqlRun,
+  type SuggestionDraft,
+} from '../suggestions/offer-suggestions';
+import { parseCsv } from './csv';
+import { parseIcs } from './ics';
+import { parseExport } from './json';
+import { parseMarkdown } from './markdown';
+import type { ImportLineError, ParsedCheckin, ParsedEntry, ParsedFile } from './parsed-file';
+
+/** A suggestion's fields: a create's, except that the kinds may be left to the person. */
+const SuggestedEntrySchema = CreateEvidenceBodySchema.extend({
+  kinds: z.array(EvidenceKindSchema).max(3),
+});
+const ImportedCheckinSchema = PutCheckinBodySchema.extend({ weekStart: WeekStartSchema });
+
+/** An entry ready to store, with the suggestion that keys it. */
+type Valid = { entry: z.infer<typeof CreateEvidenceBodySchema>; draft: SuggestionDraft };
+
+/** Where the file's items are keyed: `calendar` for .ics, `import` for the other files. */
+const FILE_SOURCE = 'import';
+
+function issuesAt(line: number, issues: z.core.$ZodIssue[]): ImportLineError[] {
+  return issues.map((issue) => ({ line, message: issue.message }));
+}
+
+/** The file's items as drafts (and, for `create`, entries), its bad items as errors. */
+function judgeEntries(parsed: ParsedEntry[], mode: ImportBody['mode'], errors: ImportLineError[]) {
+  const schema = mode === 'create' ? CreateEvidenceBodySchema : SuggestedEntrySchema;
+  const valid: Valid[] = [];
+  for (const item of parsed) {
+    const result = schema.safeParse({
+      kinds: item.kinds,
+      title: item.title,
+      description: item.description,
+      occurredOn: item.occurredOn,
+      links: item.links,
+      audience: item.audience ?? null,
+    });
+    if (!result.success) {
+      errors.push(...issuesAt(item.line, result.error.issues));
+      continue;
+    }
+    const entry = result.data as z.infer<typeof CreateEvidenceBodySchema>;
+    const links = entry.links ?? [];
+    valid.push({
+      entry,
+      draft: {
+        type: 'evidence',
+        source: item.offerSource ?? FILE_SOURCE,
+        externalId: item.externalId,
+        url: links[0] ?? null,
+        title: entry.title,
+        description: entry.description ?? null,
+        occurredOn: entry.occurredOn,
+        suggestedKinds: entry.kinds,
+        details: {
+          ...(links.length > 1 && { links }),
+          ...(item.source && { source: item.source }),
+          ...(entry.audience && { audience: entry.audience }),
+        },
+      },
+    });
+  }
+  return valid;
+}
+
+function judgeCheckins(parsed: ParsedCheckin[], errors: ImportLineError[]) {
+  const valid: z.infer<typeof ImportedCheckinSchema>[] = [];
+  for (const item of parsed) {
+    const result = ImportedCheckinSchema.safeParse({
+      weekStart: item.weekStart,
+      handsOnPercent: item.handsOnPercent,
+      deepWorkBlocks: item.deepWorkBlocks,
+      onLeave: item.onLeave,
+      note: item.note,
+    });
+    if (result.success) valid.push(result.data);
+    else errors.push(...issuesAt(item.line, result.error.issues));
+  }
+  return valid;
+}
+
+function parse(caller: Caller, body: ImportBody): ParsedFile & { drafts: SuggestionDraft[] } {
+  switch (body.format) {
+    case 'markdown':
+      return { ...parseMarkdown(body.content), drafts: [] };
+    case 'csv':
+      return { ...parseCsv(body.content), drafts: [] };
+    case 'json':
+      return { ...parseExport(body.content), drafts: [] };
+    case 'ics': {
+      const { drafts, errors } = parseIcs(body.content, {
+        timeZone: caller.timeZone,
+        email: caller.email,
+        today: localDateIn(caller.timeZone, new Date()),
+      });
+      // Calendar meetings go through the same rules as any line; weeks stay suggestions.
+      const entries: ParsedEntry[] = drafts
+        .filter((draft) => draft.type === 'evidence')
+        .map((draft) => ({
+          line: 1,
+          externalId: draft.externalId,
+          offerSource: draft.source,
+          source: 'calendar',
+          kinds: draft.suggestedKinds,
+          title: draft.title,
+          description: draft.description ?? null,
+          occurredOn: draft.occurredOn,
+          links: draft.url && /^https?:\/\//i.test(draft.url) ? [draft.url] : [],
+        }));
+      return {
+        entries,
+        checkins: [],
+        errors,
+        drafts: drafts.filter((draft) => draft.type === 'checkin'),
+      };
+    }
+  }
+}
+
+export async function importFile(
+  db: Database,
+  caller: Caller,
+  body: ImportBody,
+): Promise<ImportResult> {
+  const parsed = parse(caller, body);
+  const errors = [...parsed.errors];
+  const entries = judgeEntries(parsed.entries, body.mode, errors);
+  const checkins = judgeCheckins(parsed.checkins, errors);
+  errors.sort((a, b) => a.line - b.line);
+
+  if (body.mode === 'suggest') {
+    const drafts = [
+      ...entries.map((valid) => valid.draft),
+      ...checkins.map((checkin) => checkinDraft(checkin)),
+      ...parsed.drafts,
+    ];
+    const offered = await offerSuggestions(db, caller.id, drafts);
+    return { ...offered, created: 0, errors };
+  }
+
+  const weeks = await offerSuggestions(db, caller.id, parsed.drafts);
+  const made = await db.prisma.$transaction(
+    async (tx) => {
+      const run: SqlRun = (text, values) => tx.$queryRawUnsafe(text, ...values);
+      const fresh = await insertSuggestions(
+        run,
+        caller.id,
+        entries.map((valid) => valid.draft),
+        'accepted',
+      );
+      const created = await createEntries(tx, run, caller.id, entries, fresh);
+      const stored = checkins.length
+        ? await tx.checkin.createMany({
+            data: checkins.map(({ weekStart, ...checkin }) => ({
+              ...checkin,
+              note: checkin.note ?? null,
+              weekStart: fromIsoDate(weekStart),
+              userId: caller.id,
+            })),
+            skipDuplicates: true,
+          })
+        : { count: 0 };
+      return {
+        created: created + stored.count,
+        skipped: entries.length - created + checkins.length - stored.count,
+      };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+  return {
+    suggested: weeks.suggested,
+    created: made.created,
+    skipped: made.skipped + weeks.skipped,
+    errors,
+  };
+}
+
+/** A check-in of an export, offered as a check-in suggestion (suggest mode). */
+function checkinDraft(checkin: z.infer<typeof ImportedCheckinSchema>): SuggestionDraft {
+  return {
+    type: 'checkin',
+    source: FILE_SOURCE,
+    externalId: `checkin:${checkin.weekStart}`,
+    title: `Check-in for the week of ${checkin.weekStart}`,
+    description: checkin.note ?? null,
+    occurredOn: checkin.weekStart,
+    suggestedKinds: [],
+    checkin: { ...checkin, note: checkin.note ?? null },
+  };
+}
+
+/**
+ * The entries of the items just recorded as accepted suggestions (`fresh`: the rest were
+ * imported before), one insert per source, then each suggestion pointed at its entry.
+ */
+async function createEntries(
+  tx: Prisma.TransactionClient,
+  run: SqlRun,
+  userId: string,
+  valid: Valid[],
+  fresh: { id: string; source: string; externalId: string }[],
+): Promise<number> {
+  const byKey = new Map(
+    valid.map((item) => [`${item.draft.source}\n${item.draft.externalId}`, item]),
+  );
+  const groups = new Map<EvidenceSource, { suggestionId: string; entry: Valid['entry'] }[]>();
+  for (const row of fresh) {
+    const item = byKey.get(`${row.source}\n${row.externalId}`);
+    if (!item) continue;
+    const source = (item.draft.details as { source?: EvidenceSource }).source ?? 'import';
+    const group = groups.get(source) ?? [];
+    group.push({ suggestionId: row.id, entry: item.entry });
+    groups.set(source, group);
+  }
+  const suggestionIds: string[] = [];
+  const entryIds: string[] = [];
+  for (const [source, group] of groups) {
+    const created = await insertEntries(
+      tx,
+      userId,
+      group.map((item) => item.entry),
+      source,
+    );
+    created.forEach((entry, index) => {
+      suggestionIds.push(group[index]?.suggestionId as string);
+      entryIds.push(entry.id);
+    });
+  }
+  if (entryIds.length > 0) {
+    await run(
+      `UPDATE suggestions s SET evidence_id = v.evidence_id
+         FROM unnest($1::text[], $2::text[]) AS v(id, evidence_id) WHERE s.id = v.id`,
+      [suggestionIds, entryIds],
+    );
+  }
+  return entryIds.length;
+}

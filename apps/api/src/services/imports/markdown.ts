@@ -1,0 +1,138 @@
+// Reads a Markdown brag document. Two ways to date a line, as people write them:
+//   ## 2026-11-02                      a dated heading: the bullets under it are that day's
+//   - Reviewed the queue design #review
+//   - 2026-11-03: Ran the RFC meeting #rfc #comms   a dated bullet, anywhere
+// Each top-level bullet is one entry. `#kind` tags (the slugs or their short aliases, core's
+// KIND_ALIASES) become its kinds and leave the title; other hashtags stay text. Links
+// (bare or `[text](url)`) become the entry's links. Lines indented under a bullet are its
+// description. Prose, code blocks and undated headings are not entries; a bullet with no
+// date in reach is an error naming its line.
+import { kindOfTag } from '@leadtrack/core';
+import {
+  type ImportLineError,
+  itemId,
+  type ParsedEntry,
+  type ParsedFile,
+  titleAndDescription,
+} from './parsed-file';
+
+const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const BULLET = /^(\s*)(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/;
+const DATE = /\b(\d{4}-\d{2}-\d{2})\b/;
+const DATED_BULLET = /^\*{0,2}(\d{4}-\d{2}-\d{2})\*{0,2}\s*(?:[:—–-]\s*|\s+)(.*)$/;
+const TAG = /(^|\s)#([A-Za-z][\w-]*)/g;
+const MD_LINK = /\[([^\]]*)\]\((https?:\/\/[^\s)]+)\)/g;
+const BARE_LINK = /<?(https?:\/\/[^\s<>]+[^\s<>.,;:!?)])>?/g;
+const FENCE = /^\s*(```|~~~)/;
+
+const NO_DATE =
+  'This line has no date: put it under a dated heading (## 2026-11-02) or start it with one (- 2026-11-02: …).';
+
+/** A bullet's text → title, kinds and links. */
+function readBullet(text: string) {
+  const kinds: string[] = [];
+  const links: string[] = [];
+  let rest = text.replace(MD_LINK, (_, label: string, url: string) => {
+    links.push(url);
+    return label;
+  });
+  rest = rest.replace(BARE_LINK, (_, url: string) => {
+    links.push(url);
+    return '';
+  });
+  rest = rest.replace(TAG, (whole, space: string, tag: string) => {
+    const kind = kindOfTag(tag);
+    if (!kind) return whole;
+    if (!kinds.includes(kind)) kinds.push(kind);
+    return space;
+  });
+  const title = rest
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:;,—–-]+$/, '')
+    .trim();
+  return { title, kinds, links };
+}
+
+export function parseMarkdown(content: string): ParsedFile {
+  const entries: ParsedEntry[] = [];
+  const errors: ImportLineError[] = [];
+  let date: string | null = null;
+  let datedLevel = 0;
+  let inFence = false;
+  let current: { entry: ParsedEntry; text: string; more: string[] } | null = null;
+
+  const finish = () => {
+    if (!current) return;
+    const more = current.more.join('\n').trim();
+    const { title, description } = titleAndDescription(current.text, more || null);
+    entries.push({
+      ...current.entry,
+      title,
+      description,
+      externalId: itemId(current.entry.occurredOn, title),
+    });
+    current = null;
+  };
+
+  content.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const line = index + 1;
+    if (FENCE.test(raw)) inFence = !inFence;
+    if (inFence || FENCE.test(raw)) {
+      if (current) current.more.push(raw);
+      return;
+    }
+    const heading = HEADING.exec(raw);
+    if (heading) {
+      finish();
+      const level = heading[1]?.length ?? 1;
+      const found = DATE.exec(heading[2] ?? '')?.[1];
+      if (found) {
+        date = found;
+        datedLevel = level;
+      } else if (level <= datedLevel) {
+        date = null;
+        datedLevel = 0;
+      }
+      return;
+    }
+    const bullet = BULLET.exec(raw);
+    const indent = bullet?.[1]?.length ?? /^\s*/.exec(raw)?.[0].length ?? 0;
+    if (current && raw.trim() !== '' && indent >= 2) {
+      current.more.push(raw.replace(/^\s{2,4}/, ''));
+      return;
+    }
+    if (!bullet) {
+      // A blank line or prose ends the bullet's description.
+      finish();
+      return;
+    }
+    finish();
+    let text = bullet[2] ?? '';
+    let occurredOn = date;
+    const dated = DATED_BULLET.exec(text);
+    if (dated) {
+      occurredOn = dated[1] ?? null;
+      text = dated[2] ?? '';
+    }
+    if (!occurredOn) {
+      errors.push({ line, message: NO_DATE });
+      return;
+    }
+    const read = readBullet(text);
+    current = {
+      entry: {
+        line,
+        externalId: '',
+        kinds: read.kinds,
+        title: read.title,
+        description: null,
+        occurredOn,
+        links: read.links,
+      },
+      text: read.title,
+      more: [],
+    };
+  });
+  finish();
+  return { entries, checkins: [], errors };
+}

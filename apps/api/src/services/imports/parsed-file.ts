@@ -1,0 +1,65 @@
+// What a file parser hands to the import: entries and check-ins as a create would take them,
+// each with the line it came from and a stable id, plus the lines it could not read. The
+// parsers judge the file's shape only (dates, tags, columns); every rule of an entry or a
+// check-in is judged once, by import-file.ts, with the API's own schemas.
+import { createHash } from 'node:crypto';
+import type { EvidenceSource } from '@leadtrack/schemas';
+
+export type ImportLineError = { line: number; message: string };
+
+export type ParsedEntry = {
+  line: number;
+  /** Stable across imports of the same item: it is never offered or created twice. */
+  externalId: string;
+  /** The entry's source: kept from a Leadtrack export, `calendar` for .ics; `import` otherwise. */
+  source?: EvidenceSource;
+  /** The suggestion source that keys it (`import` unless said). */
+  offerSource?: string;
+  kinds: string[];
+  title: string;
+  description: string | null;
+  occurredOn: string;
+  links: string[];
+  audience?: string | null;
+};
+
+export type ParsedCheckin = {
+  line: number;
+  weekStart: string;
+  handsOnPercent: unknown;
+  deepWorkBlocks: unknown;
+  onLeave: unknown;
+  note: unknown;
+};
+
+export type ParsedFile = {
+  entries: ParsedEntry[];
+  checkins: ParsedCheckin[];
+  errors: ImportLineError[];
+};
+
+/**
+ * The id of an item found in a brag document or a spreadsheet: its date and its title
+ * (case and spacing aside), so the same line imported again, from Markdown or CSV, is the
+ * same item, while an edited title makes a new one.
+ */
+export function itemId(occurredOn: string, title: string): string {
+  const key = `${occurredOn}\n${title.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+  return `item:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+}
+
+const TITLE_MAX = 200;
+
+/**
+ * A long line keeps its full text as the description and a shortened title: its first
+ * sentence when that fits, else the first words up to the title limit.
+ */
+export function titleAndDescription(
+  text: string,
+  description: string | null,
+): { title: string; description: string | null } {
+  if (text.length <= TITLE_MAX) return { title: text, description };
+  const sentence = /^(.{1,200}?[.!?])(\s|$)/.exec(text)?.[1];
+  const title = sentence ?? `${text.slice(0, TITLE_MAX - 1).replace(/\s+\S*$/, '')}…`;
+  return { title, description: description ? `${text}\n\n${description}` : text };
+}
