@@ -7,7 +7,7 @@ import {
 import { todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
 import { call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { expectAccess, makeRoleCast } from '../support/role-cast';
+import { expectAccess, makeRoleCast, signedIn } from '../support/role-cast';
 import { useFixture, useTestApp } from '../support/test-app';
 
 const { app, sql } = useTestApp();
@@ -404,16 +404,11 @@ describe('accepting and dismissing', () => {
 describe('access', () => {
   it('lists only the caller’s own suggestions; no token and deactivated are 401', async () => {
     await offerSuggestions(app.db, cast.engineer.id, [draft({ externalId: 'owner-only' })]);
-    await expectAccess(cast, (token) => call(app, 'GET', '/api/v1/suggestions', { token }), {
-      owner: 200,
-      manager: 200,
-      admin: 200,
-      stranger: 200,
-      sponsor: 200,
-      endorser: 200,
-      deactivated: 401,
-      anonymous: 401,
-    });
+    await expectAccess(
+      cast,
+      (token) => call(app, 'GET', '/api/v1/suggestions', { token }),
+      signedIn(200),
+    );
     for (const other of [cast.manager, cast.admin, cast.sponsor]) {
       const res = await call(app, 'GET', '/api/v1/suggestions', { token: other });
       expect(res.body.items).toEqual([]);
@@ -429,31 +424,13 @@ describe('access', () => {
           token,
           body: {},
         }),
-      {
-        owner: 201,
-        manager: 404,
-        admin: 404,
-        stranger: 404,
-        sponsor: 404,
-        endorser: 404,
-        deactivated: 401,
-        anonymous: 401,
-      },
+      { ...signedIn(404), owner: 201 },
     );
     const toDismiss = await offered(cast.engineer);
     await expectAccess(
       cast,
       (token) => call(app, 'POST', `/api/v1/suggestions/${toDismiss.id}/dismiss`, { token }),
-      {
-        owner: 204,
-        manager: 404,
-        admin: 404,
-        stranger: 404,
-        sponsor: 404,
-        endorser: 404,
-        deactivated: 401,
-        anonymous: 401,
-      },
+      { ...signedIn(404), owner: 204 },
     );
   });
 });

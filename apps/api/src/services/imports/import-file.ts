@@ -121,11 +121,7 @@ function parse(caller: Caller, body: ImportBody): ParsedFile & { drafts: Suggest
     case 'json':
       return { ...parseExport(body.content), drafts: [] };
     case 'ics': {
-      const { drafts, errors } = parseIcs(body.content, {
-        timeZone: caller.timeZone,
-        email: caller.email,
-        today: localDateIn(caller.timeZone, new Date()),
-      });
+      const { drafts, errors } = readCalendar(caller, body.content);
       // Calendar meetings go through the same rules as any line; weeks stay suggestions.
       const entries: ParsedEntry[] = drafts
         .filter((draft) => draft.type === 'evidence')
@@ -149,6 +145,23 @@ function parse(caller: Caller, body: ImportBody): ParsedFile & { drafts: Suggest
     }
   }
 }
+
+/** parseIcs, with an empty or unreadable file as an error on its first line. */
+function readCalendar(caller: Caller, content: string): ReturnType<typeof parseIcs> {
+  const unreadable = { drafts: [], errors: [{ line: 1, message: NOT_A_CALENDAR }] };
+  if (content.replace(/^\uFEFF/, '').trim() === '') return unreadable;
+  try {
+    return parseIcs(content, {
+      timeZone: caller.timeZone,
+      email: caller.email,
+      today: localDateIn(caller.timeZone, new Date()),
+    });
+  } catch {
+    return unreadable;
+  }
+}
+
+const NOT_A_CALENDAR = 'The file cannot be read as an iCalendar (.ics) file.';
 
 export async function importFile(
   db: Database,

@@ -55,10 +55,10 @@ export function elementLines(text: string, keys: readonly string[]): Map<string,
   return found;
 }
 
-/** The line of a JSON.parse error, from the position it names (else 1). */
+/** The line of a JSON.parse error, from the position it names (else the end: the file stops short). */
 function syntaxErrorLine(text: string, error: unknown): number {
   const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
-  if (position === undefined) return 1;
+  if (position === undefined) return text.split('\n').length;
   return text.slice(0, Number(position)).split('\n').length;
 }
 
