@@ -21,6 +21,7 @@ const EXPECTED_TABLES = [
   'endorsements',
   'evidence',
   'feedback',
+  'github_integrations',
   'idempotency_keys',
   'instance_secrets',
   'notifications',

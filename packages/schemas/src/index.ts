@@ -8,6 +8,7 @@ export * from './common';
 export * from './endorsements';
 export * from './evidence';
 export * from './feedback';
+export * from './github';
 export * from './messages';
 export * from './notifications';
 export * from './org';

@@ -30,6 +30,7 @@ const LABELS: Record<string, Label> = {
   managerId: { label: 'Manager' },
   userId: { label: 'User' },
   timeZone: { label: 'Time zone' },
+  baseUrl: { label: 'GitHub API address' },
   expiresInDays: { label: 'Expiry in days' },
   requiredKinds: { label: 'Required behaviours', item: 'Required behaviour', noun: 'behaviours' },
   items: { label: 'Items', item: 'Item', noun: 'items' },

@@ -1,0 +1,104 @@
+// Connecting GitHub (or GitHub Enterprise) and syncing what it shows into suggestions.
+import { z } from 'zod';
+import { CalendarDateSchema, InstantSchema, PastDateSchema, plainString } from './common';
+import { rule } from './messages';
+
+export const GITHUB_DEFAULT_BASE_URL = 'https://api.github.com';
+
+/** How far back a sync may reach: a year of weeks (each week costs two searches). */
+export const GITHUB_SYNC_MAX_WEEKS = 52;
+
+/** The weeks a sync on connecting covers. */
+export const GITHUB_BACKFILL_WEEKS = 26;
+
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * Why `value` cannot be a GitHub REST API root, or null when it can: an absolute https URL
+ * (plain http only on a loopback address, for a local stand-in or tunnel), without
+ * credentials, query or fragment. GitHub Enterprise's is `https://host/api/v3`.
+ */
+export function githubBaseUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be an https URL such as https://api.github.com or https://github.example.com/api/v3';
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname)))
+    return 'must be an https URL (plain http only for a loopback address)';
+  if (url.username || url.password) return 'must not contain a user name or password';
+  if (url.search || url.hash || value.includes('?') || value.includes('#'))
+    return 'must not contain a query or a fragment';
+  return null;
+}
+
+/** The address as stored: parsed and without a trailing slash. */
+export function normaliseGithubBaseUrl(value: string): string {
+  return new URL(value).href.replace(/\/+$/, '');
+}
+
+export const GithubBaseUrlSchema = plainString()
+  .trim()
+  .max(500)
+  .superRefine((value, ctx) => {
+    const problem = githubBaseUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', ...rule(problem) });
+  })
+  .transform(normaliseGithubBaseUrl);
+
+/**
+ * A personal access token (classic `ghp_…`, fine-grained `github_pat_…`, or an Enterprise
+ * one): visible ASCII without spaces, since it travels in a header.
+ */
+export const GithubTokenSchema = plainString()
+  .trim()
+  .min(1)
+  .max(255)
+  .refine(
+    (value) => /^[\x21-\x7e]+$/.test(value),
+    rule('must be a token as GitHub shows it, without spaces'),
+  );
+
+export const PutGithubIntegrationBodySchema = z.strictObject({
+  token: GithubTokenSchema.describe('A personal access token (never returned)'),
+  baseUrl: GithubBaseUrlSchema.optional().describe(
+    `The REST API's root: ${GITHUB_DEFAULT_BASE_URL} (default) or https://host/api/v3 for GitHub Enterprise`,
+  ),
+});
+export type PutGithubIntegrationBody = z.infer<typeof PutGithubIntegrationBodySchema>;
+
+export const GithubIntegrationSchema = z
+  .object({
+    login: z.string(),
+    baseUrl: z.string(),
+    connectedAt: InstantSchema,
+    /** When the last sync finished (null before the first). */
+    lastSyncAt: InstantSchema.nullable(),
+    /** What stopped the last sync, in a sentence; null after a success. */
+    lastError: z.string().nullable(),
+    /** A sync is running now (the one on connecting, the weekly one, or "sync now"). */
+    syncing: z.boolean(),
+  })
+  .meta({ id: 'GithubIntegration' });
+export type GithubIntegration = z.infer<typeof GithubIntegrationSchema>;
+
+export const SyncGithubBodySchema = z.strictObject({
+  from: PastDateSchema.optional().describe(
+    'The first day to look at (its whole ISO week is read); default the week before the last sync, or 26 weeks back',
+  ),
+});
+export type SyncGithubBody = z.infer<typeof SyncGithubBodySchema>;
+
+export const GithubSyncResultSchema = z
+  .object({
+    /** Suggestions new to the inbox. */
+    suggested: z.int(),
+    /** Found again: already offered once (whatever became of them), so not offered twice. */
+    skipped: z.int(),
+    /** The weeks read: the first Monday and the last. */
+    from: CalendarDateSchema,
+    to: CalendarDateSchema,
+  })
+  .meta({ id: 'GithubSyncResult' });
+export type GithubSyncResult = z.infer<typeof GithubSyncResultSchema>;
