@@ -10,6 +10,7 @@ import {
 import type { Env } from './env';
 import authenticate from './plugins/app/authenticate';
 import calendar, { type Clock } from './plugins/app/calendar';
+import github from './plugins/app/github';
 import problemHandler, { clientErrorHandler, frameworkErrors } from './plugins/app/problem-handler';
 import database from './plugins/external/database';
 import rateLimit from './plugins/external/rate-limit';
@@ -36,6 +37,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(problemHandler);
   await fastify.register(calendar, { clock: opts.clock });
   await fastify.register(authenticate);
+  await fastify.register(github, { config: opts.config });
 
   // Health probes answer at the root (for load balancers) and under the API's base path.
   await fastify.register(healthRoutes);

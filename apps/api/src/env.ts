@@ -28,6 +28,9 @@ const EnvSchema = z.object({
   // addresses, CIDRs, or loopback / linklocal / uniquelocal). The dashboard's server
   // forwards sign-ins from the same host by default.
   TRUST_PROXY: z.string().default('loopback'),
+  // The longest one wait for GitHub's rate limit may be (seconds); a sync facing a longer
+  // one stops and records when the limit resets. Search resets every minute, the rest hourly.
+  GITHUB_MAX_WAIT_SECONDS: z.coerce.number().min(0).max(3600).default(900),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

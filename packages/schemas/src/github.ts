@@ -96,7 +96,7 @@ export const GithubSyncResultSchema = z
     suggested: z.int(),
     /** Found again: already offered once (whatever became of them), so not offered twice. */
     skipped: z.int(),
-    /** The weeks read: the first Monday and the last. */
+    /** The days read: the first week's Monday, and today (in the person's time zone). */
     from: CalendarDateSchema,
     to: CalendarDateSchema,
   })

@@ -11,6 +11,7 @@ import directoryRoutes from './directory-routes';
 import endorsementRoutes from './endorsement-routes';
 import evidenceRoutes from './evidence-routes';
 import feedbackRoutes from './feedback-routes';
+import githubRoutes from './github-routes';
 import meRoutes from './me-routes';
 import notificationRoutes from './notification-routes';
 import orgRoutes from './org-routes';
@@ -28,6 +29,7 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
   await fastify.register(async (protectedTree) => {
     protectedTree.addHook('onRequest', protectedTree.authenticate);
     await protectedTree.register(meRoutes, { prefix: '/me' });
+    await protectedTree.register(githubRoutes, { prefix: '/me/integrations/github' });
     // /users/directory: a static path, so it wins over /users/:id whatever the order.
     await protectedTree.register(directoryRoutes);
     await protectedTree.register(userRoutes, { prefix: '/users', config: opts.config });

@@ -256,6 +256,7 @@ export type GithubClient = ReturnType<typeof githubClient>;
 export interface SearchItem {
   number: number;
   title: string;
+  state: string;
   html_url: string;
   repository_url: string;
   created_at: string;

@@ -1,0 +1,122 @@
+// The caller's own GitHub connection: connect (the token checked with GET /user, then stored
+// encrypted), read, disconnect. Access rule: one's own only; the routes live under /me, so
+// nobody can address another person's connection, and deactivated people reach nothing.
+import type { Database } from '@leadtrack/db';
+import {
+  GITHUB_DEFAULT_BASE_URL,
+  type GithubIntegration,
+  type PutGithubIntegrationBody,
+} from '@leadtrack/schemas';
+import { invalidField, notFound } from '../../lib/problem';
+import {
+  type GithubLimits,
+  GithubRateLimited,
+  GithubTokenRefused,
+  GithubUnreachable,
+  githubClient,
+} from './github-client';
+import { SYNC_LEASE } from './sync-github';
+import { encryptToken } from './token-cipher';
+
+/** Connecting answers within seconds: a longer rate-limit wait is reported instead. */
+const CONNECT_MAX_WAIT_MS = 10_000;
+
+interface Row {
+  login: string;
+  baseUrl: string;
+  connectedAt: Date;
+  lastSyncAt: Date | null;
+  lastError: string | null;
+  syncing: boolean;
+  lease: Date | null;
+}
+
+const COLUMNS = `login, base_url AS "baseUrl", connected_at AS "connectedAt",
+  last_sync_at AS "lastSyncAt", last_error AS "lastError", sync_started_at AS lease,
+  coalesce(sync_started_at > clock_timestamp() - interval '${SYNC_LEASE}', false) AS syncing`;
+
+function toDto(row: Row): GithubIntegration {
+  return {
+    login: row.login,
+    baseUrl: row.baseUrl,
+    connectedAt: row.connectedAt.toISOString(),
+    lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
+    lastError: row.lastError,
+    syncing: row.syncing,
+  };
+}
+
+/** GitHub's answer to `GET /user` as a 400 naming the field at fault. */
+function refusal(error: unknown, baseUrl: string) {
+  if (error instanceof GithubTokenRefused)
+    return invalidField('token', `was refused: ${error.message}`);
+  if (error instanceof GithubRateLimited)
+    return invalidField('token', `could not be checked: ${error.message} Try again then.`);
+  if (error instanceof GithubUnreachable)
+    return invalidField(
+      'baseUrl',
+      `${error.message} Check the address (https://host/api/v3 for GitHub Enterprise).`,
+    );
+  const status = (error as { status?: number })?.status;
+  if (typeof status === 'number')
+    return invalidField(
+      'baseUrl',
+      `answered ${status} to GET /user: is ${baseUrl} the REST API's root (https://api.github.com, or https://host/api/v3 for GitHub Enterprise)?`,
+    );
+  return null;
+}
+
+/**
+ * Checks the token against `GET /user`, stores it encrypted and takes the sync lease for
+ * the backfill the route starts. Answers the connection and that lease.
+ */
+export async function connectGithub(
+  db: Database,
+  userId: string,
+  body: PutGithubIntegrationBody,
+  limits: GithubLimits,
+): Promise<{ integration: GithubIntegration; lease: Date }> {
+  const baseUrl = body.baseUrl ?? GITHUB_DEFAULT_BASE_URL;
+  let login: string;
+  try {
+    login = await githubClient({
+      baseUrl,
+      token: body.token,
+      limits: { ...limits, maxWaitMs: Math.min(limits.maxWaitMs, CONNECT_MAX_WAIT_MS) },
+    }).login();
+  } catch (error) {
+    throw refusal(error, baseUrl) ?? error;
+  }
+  const tokenEncrypted = await encryptToken(db, userId, body.token);
+  // A new connection starts afresh: its own backfill, no outcome of an older one. A sync
+  // of the connection it replaces loses its lease and records nothing.
+  const [row] = await db.query<Row>(
+    `INSERT INTO github_integrations AS g (user_id, login, base_url, token_encrypted,
+        connected_at, sync_started_at)
+     VALUES ($1, $2, $3, $4, clock_timestamp(), clock_timestamp())
+     ON CONFLICT (user_id) DO UPDATE SET login = excluded.login, base_url = excluded.base_url,
+       token_encrypted = excluded.token_encrypted, connected_at = excluded.connected_at,
+       sync_started_at = excluded.sync_started_at, last_sync_at = NULL, last_error = NULL
+     RETURNING ${COLUMNS}`,
+    [userId, login, baseUrl, tokenEncrypted],
+  );
+  if (!row?.lease) throw new Error('The GitHub connection could not be stored.');
+  return { integration: toDto(row), lease: row.lease };
+}
+
+export async function readGithubIntegration(
+  db: Database,
+  userId: string,
+): Promise<GithubIntegration> {
+  const [row] = await db.query<Row>(
+    `SELECT ${COLUMNS} FROM github_integrations WHERE user_id = $1`,
+    [userId],
+  );
+  if (!row) throw notFound('GitHub is not connected.');
+  return toDto(row);
+}
+
+/** Forgets the token and the connection; suggestions already offered stay in the inbox. */
+export async function disconnectGithub(db: Database, userId: string): Promise<void> {
+  await db.query('DELETE FROM github_integrations WHERE user_id = $1', [userId]);
+}

@@ -1,0 +1,185 @@
+// What GitHub showed, as suggestions (pure: no I/O). Reviews of other people's pull
+// requests become one `review` suggestion per ISO week of the person's calendar (the week
+// of each review's `submitted_at` in their time zone), worded for breadth; design pull
+// requests they opened become `proposal` suggestions. External ids are stable, so a re-sync
+// finds the same ids and offers nothing twice.
+import { addDays, type IsoDate, localDateIn, plural, weekStartOf } from '@leadtrack/core';
+import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
+import type { SuggestionDraft } from '../suggestions/offer-suggestions';
+
+/** A pull request the person reviewed, with the times they submitted a review. */
+export interface ReviewedPull {
+  url: string;
+  /** `owner/repo` */
+  repository: string;
+  number: number;
+  title: string;
+  author: string;
+  reviewedAt: string[];
+}
+
+/** A pull request the person opened that holds a design document or carries a design label. */
+export interface DesignPull {
+  url: string;
+  repository: string;
+  number: number;
+  title: string;
+  createdAt: string;
+  state: 'open' | 'closed' | 'merged';
+  labels: string[];
+  /** The design documents it changes (empty when only a label made it one). */
+  designFiles: string[];
+}
+
+// Labels such as `adr`, `RFC`, `design`, `design-doc`, `architecture`, `proposal`.
+const DESIGN_LABEL =
+  /(^|[^a-z])(adrs?|rfcs?|design|design[- ]docs?|architecture|proposals?)([^a-z]|$)/i;
+// Folders that hold design documents: docs/adr, doc/adrs, rfcs, design, decisions…
+const DESIGN_FOLDER =
+  /^(adrs?|rfcs?|designs?|design[-_]docs?|decisions|architecture|proposals?|decision[-_]records?)$/i;
+// File names that say so themselves: 0003-adr-queue.md, rfc-12-auth.md, DESIGN.md, queue-design.md.
+const DESIGN_NAME = /(^|[-_.\s])(adr|rfc|design)([-_.\s\d]|$)/i;
+// Documents only: `src/design/button.tsx` is a design system, not a design document.
+const DOCUMENT = /\.(md|markdown|mdx|adoc|asciidoc|rst|txt|org)$/i;
+
+export function isDesignLabel(name: string): boolean {
+  return DESIGN_LABEL.test(name);
+}
+
+/** True for a design document's path: a document in a design folder, or named as one. */
+export function isDesignDocument(path: string): boolean {
+  if (!DOCUMENT.test(path)) return false;
+  const segments = path.split('/');
+  const name = segments.pop() ?? '';
+  return segments.some((s) => DESIGN_FOLDER.test(s)) || DESIGN_NAME.test(name);
+}
+
+export interface DraftContext {
+  /** The GitHub login, as GitHub spells it. */
+  login: string;
+  /** The API's host (api.github.com, or the Enterprise host): part of the review weeks' ids. */
+  host: string;
+  timeZone: string;
+  /** Only weeks from this Monday on… */
+  fromWeek: IsoDate;
+  /** …up to this one, inclusive: the last week that has ended (a running week may grow). */
+  lastWeek: IsoDate;
+}
+
+interface WeekPull {
+  pull: ReviewedPull;
+  lastReviewOn: IsoDate;
+}
+
+/** One `review` suggestion per week holding reviews, oldest week first. */
+export function reviewWeekDrafts(pulls: ReviewedPull[], ctx: DraftContext): SuggestionDraft[] {
+  const weeks = new Map<IsoDate, Map<string, WeekPull>>();
+  for (const pull of pulls) {
+    for (const at of pull.reviewedAt) {
+      const day = localDateIn(ctx.timeZone, new Date(at));
+      const week = weekStartOf(day);
+      if (week < ctx.fromWeek || week > ctx.lastWeek) continue;
+      let inWeek = weeks.get(week);
+      if (!inWeek) weeks.set(week, (inWeek = new Map()));
+      const seen = inWeek.get(pull.url);
+      if (!seen || seen.lastReviewOn < day) inWeek.set(pull.url, { pull, lastReviewOn: day });
+    }
+  }
+  return [...weeks.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([week, inWeek]) => reviewWeekDraft(week, [...inWeek.values()], ctx));
+}
+
+function reviewWeekDraft(week: IsoDate, reviewed: WeekPull[], ctx: DraftContext): SuggestionDraft {
+  reviewed.sort(
+    (a, b) => a.pull.repository.localeCompare(b.pull.repository) || a.pull.number - b.pull.number,
+  );
+  const repositories = [...new Set(reviewed.map((r) => r.pull.repository))].sort();
+  const authors = [...new Set(reviewed.map((r) => r.pull.author))].sort((a, b) =>
+    a.localeCompare(b),
+  );
+  const title = `Reviewed ${plural(reviewed.length, 'pull request')} in ${plural(
+    repositories.length,
+    'repository',
+    'repositories',
+  )} for ${plural(authors.length, 'author')}`;
+  const lines = reviewed.map(
+    ({ pull }) =>
+      `- [${pull.repository}#${pull.number}](${pull.url}) ${markdownText(pull.title)} (by @${pull.author})`,
+  );
+  const heading = `Code reviews for colleagues in the week of ${week}:`;
+  return {
+    type: 'evidence',
+    source: 'github',
+    externalId: `reviews:${ctx.host}:${ctx.login.toLowerCase()}:${week}`,
+    url: null,
+    title,
+    description: fitLines(heading, lines, EVIDENCE_LIMITS.descriptionMax),
+    // The day of the week's last review: the entry lands in that week.
+    occurredOn: reviewed.reduce((last, r) => (r.lastReviewOn > last ? r.lastReviewOn : last), week),
+    suggestedKinds: ['review'],
+    details: {
+      kind: 'review-week',
+      weekStart: week,
+      weekEnd: addDays(week, 6),
+      counts: {
+        pullRequests: reviewed.length,
+        repositories: repositories.length,
+        authors: authors.length,
+      },
+      repositories,
+      authors,
+      pullRequests: reviewed.map(({ pull, lastReviewOn }) => ({
+        url: pull.url,
+        repository: pull.repository,
+        number: pull.number,
+        title: pull.title,
+        author: pull.author,
+        reviewedOn: lastReviewOn,
+      })),
+    },
+  };
+}
+
+/** One `proposal` suggestion per design pull request, dated the day it was opened. */
+export function proposalDrafts(pulls: DesignPull[], ctx: Pick<DraftContext, 'timeZone'>) {
+  return pulls.map((pull): SuggestionDraft => {
+    const openedOn = localDateIn(ctx.timeZone, new Date(pull.createdAt));
+    const why =
+      pull.designFiles.length > 0
+        ? `Design documents: ${pull.designFiles.map((f) => `\`${f}\``).join(', ')}.`
+        : `Labelled ${pull.labels.filter(isDesignLabel).join(', ')}.`;
+    return {
+      type: 'evidence',
+      source: 'github',
+      externalId: `proposal:${pull.url}`,
+      url: pull.url,
+      title: pull.title,
+      description: fitLines(
+        `Design pull request [${pull.repository}#${pull.number}](${pull.url}), opened on ${openedOn} (${pull.state}).`,
+        [why],
+        EVIDENCE_LIMITS.descriptionMax,
+      ),
+      occurredOn: openedOn,
+      suggestedKinds: ['proposal'],
+      details: { kind: 'design-pull-request', ...pull, openedOn },
+    };
+  });
+}
+
+/** Brackets and backslashes escaped, so a title cannot break the list's links. */
+function markdownText(text: string): string {
+  return text.replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+}
+
+/** The heading and as many lines as fit in `max` characters, then how many were left out. */
+function fitLines(heading: string, lines: string[], max: number): string {
+  let out = heading;
+  for (let i = 0; i < lines.length; i++) {
+    const more = `\n- … and ${lines.length - i} more`;
+    const next = `${out}\n${lines[i]}`;
+    if (next.length + (i < lines.length - 1 ? more.length : 0) > max) return `${out}${more}`;
+    out = next;
+  }
+  return out;
+}
