@@ -79,8 +79,8 @@ export function reviewWeekDrafts(pulls: ReviewedPull[], ctx: DraftContext): Sugg
       const day = localDateIn(ctx.timeZone, new Date(at));
       const week = weekStartOf(day);
       if (week < ctx.fromWeek || week > ctx.lastWeek) continue;
-      let inWeek = weeks.get(week);
-      if (!inWeek) weeks.set(week, (inWeek = new Map()));
+      const inWeek = weeks.get(week) ?? new Map<string, WeekPull>();
+      weeks.set(week, inWeek);
       const seen = inWeek.get(pull.url);
       if (!seen || seen.lastReviewOn < day) inWeek.set(pull.url, { pull, lastReviewOn: day });
     }
@@ -116,7 +116,11 @@ function reviewWeekDraft(week: IsoDate, reviewed: WeekPull[], ctx: DraftContext)
     title,
     description: fitLines(heading, lines, EVIDENCE_LIMITS.descriptionMax),
     // The day of the week's last review: the entry lands in that week.
-    occurredOn: reviewed.reduce((last, r) => (r.lastReviewOn > last ? r.lastReviewOn : last), week),
+    occurredOn:
+      reviewed
+        .map((r) => r.lastReviewOn)
+        .sort()
+        .at(-1) ?? week,
     suggestedKinds: ['review'],
     details: {
       kind: 'review-week',
