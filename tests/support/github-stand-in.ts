@@ -252,7 +252,7 @@ export class GithubStandIn {
         (p) => p.repo === `${owner}/${repo}` && p.number === Number(number),
       );
       if (!pull) return send(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
-      const all =
+      const all: unknown[] =
         what === 'reviews'
           ? (pull.reviews ?? []).map((r, i) => ({
               id: pull.number * 1000 + i,

@@ -46,22 +46,30 @@ function toDto(row: Row): GithubIntegration {
   };
 }
 
-/** GitHub's answer to `GET /user` as a 400 naming the field at fault. */
-function refusal(error: unknown, baseUrl: string) {
+/** GitHub's answer to `GET /user` as a 400 naming the field at fault ("Token: …"). */
+function refusal(error: unknown) {
   if (error instanceof GithubTokenRefused)
-    return invalidField('token', `was refused: ${error.message}`);
+    return invalidField(
+      'token',
+      error.status === 401
+        ? 'this token was refused by GitHub (401 Bad credentials): it is wrong, expired or revoked'
+        : `this token was refused by GitHub (${error.status}): check its permissions`,
+    );
   if (error instanceof GithubRateLimited)
-    return invalidField('token', `could not be checked: ${error.message} Try again then.`);
+    return invalidField(
+      'token',
+      `this token could not be checked: ${error.message} Try again then.`,
+    );
   if (error instanceof GithubUnreachable)
     return invalidField(
       'baseUrl',
-      `${error.message} Check the address (https://host/api/v3 for GitHub Enterprise).`,
+      `this address ${error.phrase}; check it (https://host/api/v3 for GitHub Enterprise)`,
     );
-  const status = (error as { status?: number })?.status;
+  const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number')
     return invalidField(
       'baseUrl',
-      `answered ${status} to GET /user: is ${baseUrl} the REST API's root (https://api.github.com, or https://host/api/v3 for GitHub Enterprise)?`,
+      `this address answered ${status} to GET /user: is it the REST API's root (https://api.github.com, or https://host/api/v3 for GitHub Enterprise)?`,
     );
   return null;
 }
@@ -85,7 +93,7 @@ export async function connectGithub(
       limits: { ...limits, maxWaitMs: Math.min(limits.maxWaitMs, CONNECT_MAX_WAIT_MS) },
     }).login();
   } catch (error) {
-    throw refusal(error, baseUrl) ?? error;
+    throw refusal(error) ?? error;
   }
   const tokenEncrypted = await encryptToken(db, userId, body.token);
   // A new connection starts afresh: its own backfill, no outcome of an older one. A sync

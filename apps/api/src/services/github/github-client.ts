@@ -42,8 +42,12 @@ export class GithubRateLimited extends Error {
 
 /** No GitHub API answered at the address (network error, timeout, or not GitHub's API). */
 export class GithubUnreachable extends Error {
-  constructor(detail: string) {
-    super(detail);
+  /** What went wrong, as a phrase after the address: "could not be reached (…)". */
+  constructor(
+    baseUrl: string,
+    readonly phrase: string,
+  ) {
+    super(`GitHub at ${baseUrl} ${phrase}.`);
     this.name = 'GithubUnreachable';
   }
 }
@@ -193,7 +197,7 @@ export function githubClient({
   octokit.hook.wrap('request', (request, options) => {
     const url = String(options.url);
     if (url.startsWith('http') && pathUnder(baseUrl, url) === null)
-      throw new GithubUnreachable(`GitHub sent a link outside ${baseUrl}; it was not followed.`);
+      throw new GithubUnreachable(baseUrl, 'sent a link to another address; it was not followed');
     // One request at a time, in the order asked.
     const turn = queue.then(() => send(request as never, options as never));
     queue = turn.catch(() => undefined);
@@ -207,7 +211,7 @@ export function githubClient({
     async login(): Promise<string> {
       const { data } = await octokit.rest.users.getAuthenticated();
       if (!data || typeof data.login !== 'string' || data.login === '')
-        throw new GithubUnreachable(`${baseUrl} answered, but not as GitHub's API does.`);
+        throw new GithubUnreachable(baseUrl, "answered, but not as GitHub's API does");
       return data.login;
     },
 
@@ -283,10 +287,10 @@ function pathUnder(baseUrl: string, url: string): string | null {
 /** A failed request as one of the three failures callers tell apart. */
 function translate(error: HttpError, baseUrl: string): Error {
   if (!error.response) {
-    const reason = /abort|timeout/i.test(error.message)
+    const phrase = /abort|timeout/i.test(error.message)
       ? 'did not answer in time'
       : `could not be reached (${error.message})`;
-    return new GithubUnreachable(`GitHub at ${baseUrl} ${reason}.`);
+    return new GithubUnreachable(baseUrl, phrase);
   }
   if (error.status === 401) return new GithubTokenRefused(401);
   if (error.status === 403 || error.status === 429) {
