@@ -39,7 +39,7 @@ const githubRoutes: FastifyPluginAsyncZod = async (fastify) => {
         limits,
       );
       background.start(caller.id, (signal) =>
-        backfillGithub(fastify.db, caller, { lease, limits, signal }),
+        backfillGithub(fastify.db, caller, { lease, limits, signal, now: fastify.clock() }),
       );
       return integration;
     },
@@ -89,6 +89,7 @@ const githubRoutes: FastifyPluginAsyncZod = async (fastify) => {
       syncGithub(fastify.db, request.caller, {
         from: request.body?.from,
         limits: fastify.github.limits,
+        now: request.now,
       }),
   );
 };

@@ -8,7 +8,7 @@
 // sync per person at a time: `sync_started_at` is a lease, taken with one UPDATE and
 // released with the outcome (`last_sync_at`, or `last_error` in a sentence); a sync whose
 // connection was replaced or removed meanwhile offers and records nothing.
-import { addWeeks, type IsoDate, localDateIn, weekStartOf } from '@leadtrack/core';
+import { addWeeks, type IsoDate, isValidTimeZone, localDateIn, weekStartOf } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
 import {
   GITHUB_BACKFILL_WEEKS,
@@ -43,7 +43,7 @@ export interface SyncOptions {
   from?: IsoDate;
   limits: GithubLimits;
   signal?: AbortSignal;
-  /** The clock (the job's `asOf`); now by default. */
+  /** The clock (the request's `now`, the job's `asOf`); the system clock by default. */
   now?: Date;
   /** The lease already taken (by connecting); taken here otherwise. */
   lease?: Date;
@@ -134,6 +134,8 @@ export async function syncGithub(
   options: SyncOptions,
 ): Promise<GithubSyncResult> {
   const now = options.now ?? new Date();
+  // A zone the runtime no longer knows reads as UTC rather than failing the sync.
+  person = { ...person, timeZone: isValidTimeZone(person.timeZone) ? person.timeZone : 'UTC' };
   checkSyncFrom(person, options.from, now);
   const connection = options.lease
     ? await connectionUnderLease(db, person.id, options.lease)
