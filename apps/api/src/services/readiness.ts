@@ -271,14 +271,16 @@ export async function teamReadiness(
 }
 
 /**
- * Today's current readiness of each of `people` (the team view's computation, from the
- * cache where their data version still matches): what services/notifications watches
- * after a write.
+ * The current readiness of each of `people` as of their own today at `now` (the team view's
+ * computation, from the cache where their data version still matches): what
+ * services/notifications watches after a write.
  */
 export async function currentReadinessOf(
   db: Database,
   people: VersionedPerson[],
+  now: Date = new Date(),
 ): Promise<Map<string, CachedReadiness>> {
   const policy = await readPolicy(db.prisma);
-  return readinessFor(db, policy, todayUtc(), people, 'current');
+  const requests = people.map((entry) => ({ ...entry, asOf: todayIn(entry.person.timeZone, now) }));
+  return readinessFor(db, policy, requests, 'current');
 }
