@@ -96,13 +96,14 @@ export interface TestHandle {
  * take a TestApp accept `app` as they are.
  */
 export function useTestApp(
-  env: Record<string, string> = {},
+  env: Record<string, string> | (() => Record<string, string>) = {},
   options: TestAppOptions = {},
 ): TestHandle {
   let ctx: TestContext | undefined;
   let pool: pg.Pool | undefined;
   beforeAll(async () => {
-    ctx = await startTestApp(env, options);
+    // A function is read when the app starts: after the fixtures declared before it.
+    ctx = await startTestApp(typeof env === 'function' ? env() : env, options);
   });
   afterAll(async () => {
     await pool?.end();

@@ -11,6 +11,8 @@ import type { Env } from './env';
 import authenticate from './plugins/app/authenticate';
 import calendar, { type Clock } from './plugins/app/calendar';
 import github from './plugins/app/github';
+import jobs from './plugins/app/jobs';
+import mailer from './plugins/app/mailer';
 import problemHandler, { clientErrorHandler, frameworkErrors } from './plugins/app/problem-handler';
 import database from './plugins/external/database';
 import rateLimit from './plugins/external/rate-limit';
@@ -38,6 +40,8 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(calendar, { clock: opts.clock });
   await fastify.register(authenticate);
   await fastify.register(github, { config: opts.config });
+  await fastify.register(mailer, { config: opts.config });
+  await fastify.register(jobs, { config: opts.config });
 
   // Health probes answer at the root (for load balancers) and under the API's base path.
   await fastify.register(healthRoutes);

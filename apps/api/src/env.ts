@@ -31,6 +31,24 @@ const EnvSchema = z.object({
   // The longest one wait for GitHub's rate limit may be (seconds); a sync facing a longer
   // one stops and records when the limit resets. Search resets every minute, the rest hourly.
   GITHUB_MAX_WAIT_SECONDS: z.coerce.number().min(0).max(3600).default(900),
+  // Mail (services/mail): unset, nothing is mailed and the log says so once at start.
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  EMAIL_FROM: z.string().min(3).default('Leadtrack <leadtrack@localhost>'),
+  // Where people open the dashboard: every link in a message points there.
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
+    .default('http://localhost:3000')
+    .transform((value) => value.replace(/\/+$/, '')),
+  // The scheduled jobs (src/jobs): graphile-worker on Postgres, a timer on the embedded
+  // database. Off by default in tests, which run a job through POST /admin/jobs/:name/run.
+  JOBS: z.enum(['on', 'off']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,4 +62,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return result.data;
+}
+
+/** Whether this process runs the scheduled jobs: JOBS, or on unless NODE_ENV is test. */
+export function jobsEnabled(config: Env): boolean {
+  return (config.JOBS ?? (config.NODE_ENV === 'test' ? 'off' : 'on')) === 'on';
 }

@@ -11,6 +11,7 @@ export * from './feedback';
 export * from './github';
 export * from './messages';
 export * from './notifications';
+export * from './nudges';
 export * from './org';
 export * from './packet';
 export * from './profile';

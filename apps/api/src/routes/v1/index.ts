@@ -14,6 +14,7 @@ import feedbackRoutes from './feedback-routes';
 import githubRoutes from './github-routes';
 import meRoutes from './me-routes';
 import notificationRoutes from './notification-routes';
+import nudgeRoutes from './nudge-routes';
 import orgRoutes from './org-routes';
 import packetRoutes from './packet-routes';
 import profileRoutes from './profile-routes';
@@ -21,10 +22,13 @@ import readinessRoutes from './readiness-routes';
 import reflectionRoutes from './reflection-routes';
 import sponsorRoutes from './sponsor-routes';
 import suggestionRoutes from './suggestion-routes';
+import unsubscribeRoutes from './unsubscribe-routes';
 import userRoutes from './user-routes';
 
 export default async function v1Routes(fastify: FastifyInstance, opts: { config: Env }) {
   await fastify.register(authRoutes, { prefix: '/auth', config: opts.config });
+  // The link in every message: no sign-in, its signed token is the credential.
+  await fastify.register(unsubscribeRoutes, { prefix: '/unsubscribe' });
 
   await fastify.register(async (protectedTree) => {
     protectedTree.addHook('onRequest', protectedTree.authenticate);
@@ -51,5 +55,7 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
     // Capture: the inbox, /evidence/batch, /imports and /me/export.
     await protectedTree.register(suggestionRoutes, { prefix: '/suggestions' });
     await protectedTree.register(captureRoutes);
+    // Preferences (/me/preferences) and running a scheduled job (/admin/jobs/:name/run).
+    await protectedTree.register(nudgeRoutes);
   });
 }

@@ -1,0 +1,14 @@
+// Every scheduled job by name: what the scheduler runs each hour and what
+// POST /admin/jobs/:name/run runs at once. A new job is one more entry here.
+import type { JobDefinition } from './job';
+import { managerDigest } from './manager-digest';
+import { weeklyReminders } from './weekly-reminders';
+
+export const JOBS: Readonly<Record<string, JobDefinition>> = Object.freeze({
+  'weekly-reminders': weeklyReminders,
+  'manager-digest': managerDigest,
+});
+
+export function findJob(name: string): JobDefinition | undefined {
+  return Object.hasOwn(JOBS, name) ? JOBS[name] : undefined;
+}
