@@ -1,5 +1,6 @@
 // The current status in words and numbers, and the signals with what to do about them.
-import { formatDate, plural, signalTitle, statusWord } from '../lib/format';
+import { orgStatusOf } from '@leadtrack/core';
+import { formatDate, ORG_STATUS_WORDS, plural, signalTitle, statusWord } from '../lib/format';
 import type { CurrentDto, PolicyDto, SignalDto } from '../lib/types';
 import { DateText } from './date-text';
 
@@ -10,6 +11,16 @@ export function StatusBadge({
 }) {
   const word = statusWord(current);
   return <span className={`status status-${word.toLowerCase()}`}>{word}</span>;
+}
+
+/** The organisation view's four statuses (core's orgStatusOf): "At risk" apart from Consistent. */
+export function OrgStatusBadge({
+  current,
+}: {
+  current: Pick<CurrentDto, 'ready' | 'pending' | 'streak'>;
+}) {
+  const status = orgStatusOf(current);
+  return <span className={`status status-${status}`}>{ORG_STATUS_WORDS[status]}</span>;
 }
 
 const STATUS_EXPLAINED = {

@@ -1,5 +1,11 @@
 // Words and orderings the pages share.
-import { EVIDENCE_KINDS, type EvidenceKind, KIND_INFO, plural } from '@leadtrack/core';
+import {
+  EVIDENCE_KINDS,
+  type EvidenceKind,
+  KIND_INFO,
+  type OrgStatus,
+  plural,
+} from '@leadtrack/core';
 import type { CurrentDto } from './types';
 
 export type { EvidenceKind };
@@ -29,6 +35,14 @@ export function statusWord(
   if (current.consistent || (current.pending && current.streak > 0)) return 'Consistent';
   return 'Building';
 }
+
+/** The organisation view's statuses in words (core's ORG_STATUSES order). */
+export const ORG_STATUS_WORDS: Record<OrgStatus, string> = {
+  ready: 'Ready',
+  consistent: 'Consistent',
+  atRisk: 'At risk',
+  building: 'Building',
+};
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Nav } from '../../components/nav';
 import { api, requireMe } from '../../lib/api';
-import type { PendingEndorsementRequestList } from '../../lib/types';
+import type { PendingEndorsementRequestList, User } from '../../lib/types';
 import { signOut } from '../actions/auth';
 
 export const dynamic = 'force-dynamic';
@@ -10,14 +10,26 @@ export const dynamic = 'force-dynamic';
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const me = await requireMe();
   // Endorsement requests waiting for the caller: their count in the nav, the link only then.
-  const requests = await api<PendingEndorsementRequestList>('/endorsement-requests');
+  // A manager sees the organisation link once one of their reports manages too (GET /users
+  // lists a manager's direct reports); admins always.
+  const [requests, people] = await Promise.all([
+    api<PendingEndorsementRequestList>('/endorsement-requests'),
+    me.role === 'manager' ? api<{ items: User[] }>('/users') : null,
+  ]);
   const waiting = requests.ok ? requests.data.items.length : 0;
+  const leadsManagers =
+    me.role === 'admin' ||
+    (people?.ok === true &&
+      people.data.items.some(
+        (u) => u.managerId === me.id && u.role !== 'engineer' && u.deactivatedAt === null,
+      ));
   const items = [
     { href: '/', label: 'Readiness' },
     { href: '/evidence/new', label: 'Log evidence' },
     { href: '/evidence', label: 'Evidence' },
     { href: '/checkin', label: 'Check-in' },
     ...(me.role !== 'engineer' ? [{ href: '/team', label: 'Team' }] : []),
+    ...(leadsManagers ? [{ href: '/org', label: 'Organisation' }] : []),
     { href: '/packet', label: 'Packet' },
     { href: '/reflection', label: 'Reflection' },
     ...(me.managerId ? [{ href: '/agreement', label: 'Agreement' }] : []),

@@ -2,9 +2,9 @@ import { addDays } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DateText } from '../../../components/date-text';
-import { StatusBadge } from '../../../components/readiness';
+import { ReportTable } from '../../../components/report-table';
 import { api, loadPolicy, requireMe } from '../../../lib/api';
-import { plural, signalTitle, statusWord } from '../../../lib/format';
+import { plural, statusWord } from '../../../lib/format';
 import type { ReportRow } from '../../../lib/types';
 
 export const metadata: Metadata = { title: 'Team · Leadtrack' };
@@ -127,68 +127,7 @@ export default async function TeamPage() {
       {items.length === 0 ? (
         <NoReports admin={me.role === 'admin'} />
       ) : (
-        <div className="table-wrap panel">
-          <table className="table team-table">
-            <thead>
-              <tr>
-                <th scope="col">Report</th>
-                <th scope="col">Status</th>
-                <th scope="col">Streak</th>
-                <th scope="col">Signals</th>
-                <th scope="col">Last entry</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.user.id}>
-                  <th scope="row">
-                    <Link href={`/team/${r.user.id}`}>{r.user.name}</Link>
-                    <span className="muted small block email">{r.user.email}</span>
-                  </th>
-                  <td data-label="Status">
-                    <StatusBadge current={r.current} />
-                  </td>
-                  <td data-label="Streak">
-                    <strong>{r.current.streak}</strong> of {plural(threshold, 'week')}
-                    {r.current.pending ? (
-                      <span className="muted small block">
-                        {r.current.streak > 0
-                          ? 'carried; this week in progress'
-                          : 'this week in progress'}
-                      </span>
-                    ) : null}
-                    {r.current.projectedReadyOn && !r.current.ready ? (
-                      <span className="muted small block">
-                        projected <DateText iso={r.current.projectedReadyOn} />
-                      </span>
-                    ) : null}
-                  </td>
-                  <td data-label="Signals">
-                    {r.signals.length === 0 ? (
-                      <span className="muted">None</span>
-                    ) : (
-                      <ul className="signal-notes">
-                        {r.signals.map((s) => (
-                          <li key={s.code}>
-                            <strong>{signalTitle(s.code)}</strong>
-                            <span className="muted small block">{s.managerMessage}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td data-label="Last entry">
-                    {r.lastEvidenceOn ? (
-                      <DateText iso={r.lastEvidenceOn} />
-                    ) : (
-                      <span className="muted">Nothing yet</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable rows={items} threshold={threshold} hrefOf={(r) => `/team/${r.user.id}`} />
       )}
     </>
   );
