@@ -3,11 +3,13 @@
 // by signal (with and without JavaScript: the filters are the URL's query), and collapses a
 // group. With LEADTRACK_SCREENSHOTS_EXTRA set, also saves it light, dark and on a phone.
 import { mkdirSync } from 'node:fs';
+import { addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedHistory } from './seed';
 import {
   type ApiUser,
+  logEvidence,
   newContext,
   registerUser,
   setManager,
@@ -35,12 +37,23 @@ beforeAll(async () => {
   for (const m of [mgrA, mgrB]) await setManager(m.id, director.id);
   for (const r of [steady, risky]) await setManager(r.id, mgrA.id);
   for (const r of [quiet, fresh]) await setManager(r.id, mgrB.id);
-  // Sara: consistent every week, this one included. Rick: the same until last week, nothing
-  // yet this week (at risk). Quinn: silent for three weeks (building, stale). Fred: nothing.
+  // Sara: consistent every week, this one included. Quinn: silent for three weeks
+  // (building, stale). Fred: nothing.
   // Seven weeks of history at most: the eight-week signals (feedback, mentoring) stay quiet,
   // so `stale` is the only signal whatever the seed's random kinds.
   await seedHistory(steady, { weeks: 6, leave: [], gaps: {}, mentoringEvery: 1 }, 3);
-  await seedHistory(risky, { weeks: 6, leave: [], gaps: { 0: 'all' }, mentoringEvery: 1 }, 4);
+  // Rick: every behaviour four weeks ago, ownership and review since: the windows up to
+  // last week hold all five, this week's does not (yet).
+  const thisWeek = weekStartOf(todayUtc());
+  const log = (kinds: string[], back: number) =>
+    logEvidence(risky, {
+      title: `Work ${back} weeks back`,
+      kinds,
+      occurredOn: addWeeks(thisWeek, -back),
+    });
+  await log(['ownership', 'review', 'proposal'], 4);
+  await log(['mentoring', 'communication'], 4);
+  for (const back of [3, 2, 1]) await log(['ownership', 'review'], back);
   await seedHistory(quiet, { weeks: 6, leave: [], gaps: {}, silent: [0, 1, 2] }, 5);
   // Lou manages nobody who manages: a manager of engineers only.
   const lonerReport = await registerUser('Lena Report');
@@ -171,10 +184,12 @@ describe('the organisation page', () => {
     await page.context().close();
   });
 
-  it('says so when a manager outside the caller’s organisation is asked for', async () => {
+  it('answers 404 for a manager outside the caller’s organisation', async () => {
     const page = await signedIn(people.mgrA);
-    await page.goto(`/org?managerId=${people.mgrB.id}`);
-    await page.getByText('Nobody by that id is in your organisation.').waitFor();
+    const res = await page.goto(`/org?managerId=${people.mgrB.id}`);
+    expect(res?.status()).toBe(404);
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+    expect(await page.getByText('Quinn Quiet').count()).toBe(0);
     await page.context().close();
   });
 

@@ -1,10 +1,13 @@
 // The organisation view: everyone under the caller (admins: everyone), grouped by direct
 // manager, with the four status totals. Filters are the URL's query (a GET form: works
-// without JavaScript); each group is a <details>, open by default, collapsible.
+// without JavaScript); each group is a <details>, open by default, collapsible. In the
+// (record) group: no streaming loading state, so the page is not hidden behind a fallback
+// that only a script reveals, and a manager outside the caller's organisation is a real 404.
 import { ORG_STATUSES, type OrgStatus, orgStatusOf, SIGNAL_CODES } from '@leadtrack/core';
 import type { OrgViewDto } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ReportTable } from '../../../components/report-table';
 import { api, loadPolicy, requireMe } from '../../../lib/api';
@@ -74,21 +77,8 @@ export default async function OrgPage({ searchParams }: { searchParams: Promise<
     loadPolicy(),
   ]);
   if (!org.ok) {
-    if (org.status === 404 || org.status === 400) {
-      return (
-        <Message>
-          <p>
-            <strong>Nobody by that id is in your organisation.</strong> The link may be old, or the
-            person moved to another manager.
-          </p>
-          <p>
-            <Link href="/org" className="button">
-              Back to your organisation
-            </Link>
-          </p>
-        </Message>
-      );
-    }
+    // Unknown, not under the caller, or not an id at all: the same 404 as the API's.
+    if (org.status === 404 || org.status === 400) notFound();
     throw new Error(org.problem.detail || 'Could not load the organisation.');
   }
   const { totals, groups } = org.data;
