@@ -83,14 +83,22 @@ async function startGraphileWorker(ctx: JobContext, connectionString: string): P
   };
 }
 
-function startTimer(ctx: JobContext, now: () => number = Date.now): JobRunner {
+/**
+ * The embedded database's scheduler: runs `jobs` at once, then a few seconds past every
+ * hour (exported with its jobs and clock as parameters for its test).
+ */
+export function startTimer(
+  ctx: JobContext,
+  jobs: [string, JobDefinition][] = hourlyJobs(),
+  now: () => number = Date.now,
+): JobRunner {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const tick = () => {
     const asOf = new Date(now());
     running = (async () => {
-      for (const [name, job] of hourlyJobs()) {
+      for (const [name, job] of jobs) {
         if (stopped) return;
         await runOne(ctx, name, job, asOf).catch((err: unknown) =>
           ctx.log.error({ err, job: name }, 'scheduled job failed; retried on the next tick'),
