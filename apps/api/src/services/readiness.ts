@@ -140,6 +140,11 @@ interface ReadinessRequest extends VersionedPerson {
   asOf: IsoDate;
 }
 
+/** Each person as of their own today at `now` (their time zone). */
+function asOfTheirToday(people: VersionedPerson[], now: Date): ReadinessRequest[] {
+  return people.map((entry) => ({ ...entry, asOf: todayIn(entry.person.timeZone, now) }));
+}
+
 /**
  * Readiness for each person, from the cache where their data version still matches and
  * otherwise from one statement per distinct `asOf` for all the others (then cached). Each
@@ -241,8 +246,7 @@ export async function reportsFor(
   now: Date,
   people: VersionedPerson[],
 ): Promise<ReportDto[]> {
-  const requests = people.map((entry) => ({ ...entry, asOf: todayIn(entry.person.timeZone, now) }));
-  const computed = await readinessFor(db, policy, requests, 'current');
+  const computed = await readinessFor(db, policy, asOfTheirToday(people, now), 'current');
   return people.flatMap(({ person }) => {
     const entry = computed.get(person.id);
     if (!entry) return [];
@@ -271,16 +275,15 @@ export async function teamReadiness(
 }
 
 /**
- * The current readiness of each of `people` as of their own today at `now` (the team view's
+ * The current readiness of each of `people` as of their today at `now` (the team view's
  * computation, from the cache where their data version still matches): what
  * services/notifications watches after a write.
  */
 export async function currentReadinessOf(
   db: Database,
   people: VersionedPerson[],
-  now: Date = new Date(),
+  now: Date,
 ): Promise<Map<string, CachedReadiness>> {
   const policy = await readPolicy(db.prisma);
-  const requests = people.map((entry) => ({ ...entry, asOf: todayIn(entry.person.timeZone, now) }));
-  return readinessFor(db, policy, requests, 'current');
+  return readinessFor(db, policy, asOfTheirToday(people, now), 'current');
 }

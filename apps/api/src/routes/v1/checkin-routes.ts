@@ -51,7 +51,7 @@ const checkinRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.params.weekStart,
         request.body,
       );
-      await watchReadinessAfterWrite(fastify.db, request.log, request.caller.id);
+      await watchReadinessAfterWrite(fastify.db, request.log, request.caller.id, request.now);
       return checkin;
     },
   );

@@ -78,7 +78,7 @@ const endorsementRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.params.id,
         request.body?.comment,
       );
-      await watchReadinessAfterWrite(fastify.db, request.log, ownerId);
+      await watchReadinessAfterWrite(fastify.db, request.log, ownerId, request.now);
       return reply.code(201).send(endorsement);
     },
   );

@@ -51,7 +51,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body,
         request.headers['idempotency-key'],
       );
-      await watchReadinessAfterWrite(fastify.db, request.log, entry.userId);
+      await watchReadinessAfterWrite(fastify.db, request.log, entry.userId, request.now);
       return reply.code(201).header('etag', etagOf(entry)).send(toEvidenceDto(entry));
     },
   );
@@ -124,7 +124,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body,
         request.headers['if-match'],
       );
-      await watchReadinessAfterWrite(fastify.db, request.log, entry.userId);
+      await watchReadinessAfterWrite(fastify.db, request.log, entry.userId, request.now);
       return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
     },
   );
@@ -141,7 +141,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       await deleteEvidence(fastify.prisma, request.caller, request.params.id);
-      await watchReadinessAfterWrite(fastify.db, request.log, request.caller.id);
+      await watchReadinessAfterWrite(fastify.db, request.log, request.caller.id, request.now);
       return reply.code(204).send(null);
     },
   );
@@ -159,7 +159,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const entry = await restoreEvidence(fastify.prisma, request.caller, request.params.id);
-      await watchReadinessAfterWrite(fastify.db, request.log, entry.userId);
+      await watchReadinessAfterWrite(fastify.db, request.log, entry.userId, request.now);
       return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
     },
   );
@@ -185,7 +185,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.params.id,
         request.body?.comment,
       );
-      await watchReadinessAfterWrite(fastify.db, request.log, ownerId);
+      await watchReadinessAfterWrite(fastify.db, request.log, ownerId, request.now);
       return reply.code(201).send(acknowledgement);
     },
   );

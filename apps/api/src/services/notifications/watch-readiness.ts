@@ -14,9 +14,10 @@ import { loadPeople } from '../../data/weekly-aggregates';
 import { currentReadinessOf } from '../readiness';
 import { notify } from './notify';
 
-export async function watchReadiness(db: Database, userId: string): Promise<void> {
+export async function watchReadiness(db: Database, userId: string, now: Date): Promise<void> {
   const people = await loadPeople(db, { ids: [userId] });
-  const computed = await currentReadinessOf(db, people);
+  // As of the person's today (their time zone), like the team view their manager sees.
+  const computed = await currentReadinessOf(db, people, now);
   const [entry] = people;
   const found = entry && computed.get(entry.person.id);
   if (!entry || !found) return;
@@ -54,9 +55,10 @@ export async function watchReadinessAfterWrite(
   db: Database,
   log: FastifyBaseLogger,
   userId: string,
+  now: Date,
 ): Promise<void> {
   try {
-    await watchReadiness(db, userId);
+    await watchReadiness(db, userId, now);
   } catch (error) {
     log.error({ err: error, userId }, 'could not check whether readiness changed');
   }
