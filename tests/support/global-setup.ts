@@ -1,6 +1,8 @@
-// Once per test run: a template database migrated with the real migrations.
+// Once per test run: a template database migrated with the real migrations, and the CLI
+// compiled when its source changed since the last build.
 import { migratePostgres } from '@leadtrack/db';
 import type { TestProject } from 'vitest/node';
+import { buildCliIfStale } from './cli-build';
 import { createDatabase, dropDatabase, uniqueName } from './databases';
 
 declare module 'vitest' {
@@ -10,6 +12,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  buildCliIfStale();
   const template = uniqueName('leadtrack_tpl');
   const url = await createDatabase(template);
   await migratePostgres(url);
