@@ -116,7 +116,7 @@ export class ApiClient {
     }
     if (status === 502 || status === 503 || status === 504) {
       return new CliError(
-        `${this.base} is unavailable (${status})${said ? `: ${said}` : ''}. Try again shortly.`,
+        `${this.base} is unavailable (${status})${said ? `: ${said.replace(/\.$/, '')}` : ''}. Try again shortly.`,
         EXIT.unreachable,
         { status },
       );

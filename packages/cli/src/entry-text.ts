@@ -28,6 +28,9 @@ export function parseEntryText(text: string, today: string, on?: string): Parsed
   const prefix = /^([^:]{1,20}):\s*(.*)$/.exec(titleLine);
   if (prefix?.[1] && prefix[2] !== undefined) {
     const date = resolveDatePhrase(prefix[1], today);
+    if (/^\s*tomorrow\s*$/i.test(prefix[1])) {
+      throw usageError('Evidence is logged once it happened: tomorrow is not a date for it.');
+    }
     if (!date && /^\s*\d{4}-\d{1,2}-\d{1,2}\s*$/.test(prefix[1])) {
       throw usageError(`"${prefix[1].trim()}" is not a calendar date: write YYYY-MM-DD.`);
     }

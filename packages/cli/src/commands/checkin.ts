@@ -54,12 +54,14 @@ export async function checkinOf(client: ApiClient, monday: string): Promise<Chec
   return list.items.find((item) => item.weekStart === monday) ?? null;
 }
 
+/** "60% hands-on, 3 deep-work blocks, note: On call." as one sentence (ending in a stop). */
 export function describeCheckin(checkin: Checkin): string {
   const parts = checkin.onLeave
     ? ['on leave']
     : [`${checkin.handsOnPercent}% hands-on`, `${checkin.deepWorkBlocks} deep-work blocks`];
   if (checkin.note) parts.push(`note: ${checkin.note}`);
-  return parts.join(', ');
+  const text = parts.join(', ');
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 export function registerCheckin(program: Command, output: () => Output) {
@@ -87,7 +89,7 @@ export function registerCheckin(program: Command, output: () => Output) {
       if (!changing) {
         output().result({ weekStart: monday, checkin: current }, () => [
           current
-            ? `Week of ${monday}: ${describeCheckin(current)}.`
+            ? `Week of ${monday}: ${describeCheckin(current)}`
             : `No check-in for the week of ${monday} yet: leadtrack checkin --hands-on 60 --deep-work 3`,
         ]);
         return;
@@ -108,7 +110,7 @@ export function registerCheckin(program: Command, output: () => Output) {
         body: { handsOnPercent, deepWorkBlocks, onLeave, note: note || null },
       });
       output().result(saved, () => [
-        `Checked in for the week of ${monday}: ${describeCheckin(saved)}.`,
+        `Checked in for the week of ${monday}: ${describeCheckin(saved)}`,
       ]);
     });
 }
