@@ -3,10 +3,11 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
 import { cliHome, expectCliFailure, listenOn, personalToken, runCli } from '../support/cli';
 import { call, registerUser, revokedTokenOf } from '../support/http';
+import { freePort } from '../support/processes';
 import { useFixture, useTestApp } from '../support/test-app';
 
 // Each test starts the command several times: a process each, slow on a busy machine.
@@ -18,14 +19,6 @@ const api = useFixture(async () => {
   const ada = await registerUser(app, { name: 'Ada' });
   return { url, ada, token: await personalToken(app, ada) };
 });
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
@@ -79,7 +72,7 @@ describe('leadtrack login', () => {
   });
 
   it('says the server is unreachable (exit 3)', async () => {
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await freePort()}`;
     const refused = await cliHome().run(['login', url], { input: api.token });
     expectCliFailure(
       refused,
@@ -93,7 +86,7 @@ describe('leadtrack login', () => {
       res.writeHead(404, { 'content-type': 'text/html' }).end('<html>Not found</html>');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as net.AddressInfo;
+    const { port } = server.address() as AddressInfo;
     try {
       const refused = await cliHome().run(['login', `http://127.0.0.1:${port}`], { input: 'x' });
       expectCliFailure(refused, 1, /answered 404 Not Found: is that the Leadtrack API\?$/);
@@ -142,7 +135,7 @@ describe('credentials of every command', () => {
     });
     expect(asGrace.code, asGrace.stderr).toBe(0);
     expect(JSON.parse(asGrace.stdout).user).toEqual({ id: grace.id, name: 'Grace' });
-    const port = await closedPort();
+    const port = await freePort();
     const elsewhere = await home.run(['status'], {
       env: { LEADTRACK_URL: `http://127.0.0.1:${port}/api/v1` },
     });

@@ -1,6 +1,6 @@
 // The CLI's pure parts, on fixed dates: date phrases, the person's calendar date in their
 // time zone, kind tags and their aliases, and how `leadtrack log` text becomes an entry.
-import { EVIDENCE_KINDS } from '@leadtrack/core';
+import { EVIDENCE_KINDS, localDateIn } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
 import { normalizeApiUrl } from '../../packages/cli/src/config';
 import { isIsoDate, localDate, mondayOf, resolveDatePhrase } from '../../packages/cli/src/dates';
@@ -76,6 +76,20 @@ describe("the person's calendar date", () => {
     expect(localDate('America/Los_Angeles', instant)).toBe('2026-11-25');
     expect(localDate('America/Los_Angeles', new Date('2026-11-26T07:59:00Z'))).toBe('2026-11-25');
     expect(localDate('America/Los_Angeles', new Date('2026-11-26T08:00:00Z'))).toBe('2026-11-26');
+  });
+
+  it("is core's localDateIn (the API's), which the CLI cannot import at run time", () => {
+    const zones = [
+      'UTC',
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+      'Asia/Kolkata',
+      'Europe/Paris',
+    ];
+    for (let hour = 0; hour < 48; hour += 1.5) {
+      const at = new Date(Date.UTC(2026, 2, 28, 0, 0) + hour * 3_600_000);
+      for (const zone of zones) expect(localDate(zone, at)).toBe(localDateIn(zone, at));
+    }
   });
 
   it('follows daylight saving changes', () => {
