@@ -1,12 +1,12 @@
 // The CLI's pure parts, on fixed dates: date phrases, the person's calendar date in their
 // time zone, kind tags and their aliases, and how `leadtrack log` text becomes an entry.
-import { EVIDENCE_KINDS, localDateIn } from '@leadtrack/core';
+import { EVIDENCE_KINDS, KIND_ALIASES, localDateIn } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
 import { normalizeApiUrl } from '../../packages/cli/src/config';
 import { isIsoDate, localDate, mondayOf, resolveDatePhrase } from '../../packages/cli/src/dates';
 import { parseEntryText } from '../../packages/cli/src/entry-text';
 import { CliError, EXIT } from '../../packages/cli/src/errors';
-import { KIND_ALIASES, kindOfTag } from '../../packages/cli/src/kinds';
+import { describeTags, kindOfTag } from '../../packages/cli/src/kinds';
 
 // A Wednesday.
 const TODAY = '2026-11-25';
@@ -100,8 +100,12 @@ describe("the person's calendar date", () => {
 });
 
 describe('kind tags', () => {
-  it('name every evidence kind of @leadtrack/core, and nothing else', () => {
-    expect(Object.keys(KIND_ALIASES).sort()).toEqual([...EVIDENCE_KINDS].sort());
+  it("are core's kinds and aliases (the Markdown import's #tags), each listed in the help", () => {
+    const help = describeTags();
+    for (const kind of EVIDENCE_KINDS) {
+      expect(help).toContain(`@${kind} (${KIND_ALIASES[kind].map((a) => `@${a}`).join(', ')})`);
+      for (const tag of [kind, ...KIND_ALIASES[kind]]) expect(kindOfTag(tag)).toBe(kind);
+    }
   });
 
   it.each([

@@ -22,14 +22,18 @@ function newestMtime(dir: string): number {
  * src/, so the tests always run the current code. Called once per run by the global setup.
  */
 export function buildCliIfStale() {
-  const built = join(CLI, 'dist', 'main.js');
+  const built = join(CLI, 'dist', 'cli', 'src', 'main.js');
   let builtAt = 0;
   try {
     builtAt = statSync(built).mtimeMs;
   } catch {
     // not built yet
   }
-  if (builtAt >= newestMtime(join(CLI, 'src'))) return;
+  const sources = Math.max(
+    newestMtime(join(CLI, 'src')),
+    statSync(join(CLI, '../core/src/kinds.ts')).mtimeMs,
+  );
+  if (builtAt >= sources) return;
   execFileSync(process.execPath, [TSC, '-p', CLI], {
     stdio: 'inherit',
   });

@@ -3,7 +3,7 @@
 // `npm run build`), and says so plainly when it has not been built yet.
 import { fileURLToPath } from 'node:url';
 
-const main = new URL('../dist/main.js', import.meta.url);
+const main = new URL('../dist/cli/src/main.js', import.meta.url);
 let run;
 try {
   ({ run } = await import(main.href));

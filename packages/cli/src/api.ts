@@ -132,6 +132,10 @@ export class ApiClient {
     // The detail of a validation problem already joins every message: print them one a line.
     const message =
       errors.length > 1 ? `The API refused ${errors.length} fields:` : (errors[0]?.message ?? said);
-    return new CliError(message, EXIT.refused, { status, ...(errors.length > 0 && { errors }) });
+    return new CliError(message, EXIT.refused, {
+      status,
+      ...(errors.length > 0 && { errors }),
+      ...(errors.length > 1 && { lines: errors.map((e) => e.message) }),
+    });
   }
 }

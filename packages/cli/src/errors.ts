@@ -22,14 +22,20 @@ export interface FieldError {
 }
 
 /**
- * What the user sees when a command fails: one line (`message`), then the API's field
- * errors one per line, and the process exits with `code`. Never a stack trace.
+ * What the user sees when a command fails: one line (`message`), then `lines` (the API's
+ * field errors, one per line), and the process exits with `code`. Never a stack trace.
  */
 export class CliError extends Error {
   constructor(
     message: string,
     readonly code: ExitCode,
-    readonly details: { status?: number; errors?: FieldError[] } = {},
+    readonly details: {
+      status?: number;
+      /** The API's field errors, as --json prints them. */
+      errors?: FieldError[];
+      /** Lines printed under the message (the field errors in words). */
+      lines?: string[];
+    } = {},
   ) {
     super(message);
     this.name = 'CliError';

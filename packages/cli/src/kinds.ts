@@ -1,26 +1,9 @@
-// The evidence kinds as the CLI writes them: each slug (packages/core EVIDENCE_KINDS, which a
-// unit test holds this list equal to) and the short tags people type after `@`.
+// The kind tags `leadtrack log` reads (`@review`, `@rfc`…): core's slugs and aliases, the
+// same the Markdown import reads as `#tags`. core's kinds.ts is compiled into the command
+// (tsconfig's rootDir is packages/), since the workspace packages export TypeScript source.
+import { KIND_ALIASES } from '../../core/src/kinds.js';
 
-export const KIND_ALIASES: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  ownership: ['own', 'owner'],
-  review: ['rev'],
-  proposal: ['rfc', 'adr', 'design'],
-  mentoring: ['mentor'],
-  communication: ['comms', 'comm'],
-  unblocking: ['unblock'],
-  feedback: ['fb'],
-});
-
-const BY_TAG = new Map<string, string>(
-  Object.entries(KIND_ALIASES).flatMap(([kind, aliases]) =>
-    [kind, ...aliases].map((tag) => [tag, kind] as const),
-  ),
-);
-
-/** The kind slug a tag (without `@`, any case) names, or undefined. */
-export function kindOfTag(tag: string): string | undefined {
-  return BY_TAG.get(tag.toLowerCase());
-}
+export { kindOfTag } from '../../core/src/kinds.js';
 
 /** "@ownership (@own, @owner), @review (@rev), …" for help texts and errors. */
 export function describeTags(): string {

@@ -2,9 +2,11 @@
 // becomes one line on stderr and a documented exit code (errors.ts).
 import { Command, CommanderError } from 'commander';
 import { registerCheckin } from './commands/checkin.js';
+import { registerInbox } from './commands/inbox.js';
 import { registerLog } from './commands/log.js';
 import { registerLogin } from './commands/login.js';
 import { registerStatus } from './commands/status.js';
+import { registerTransfer } from './commands/transfer.js';
 import { EXIT } from './errors.js';
 import { makeOutput, type Output, reportError } from './output.js';
 import { VERSION } from './version.js';
@@ -23,6 +25,8 @@ function buildProgram(output: () => Output): Command {
   registerLog(program, output);
   registerCheckin(program, output);
   registerStatus(program, output);
+  registerInbox(program, output);
+  registerTransfer(program, output);
   program.addHelpText(
     'after',
     '\nExit codes: 0 done, 1 the API refused, 2 bad usage, 3 API unreachable, 4 not logged in.',

@@ -38,9 +38,7 @@ export function reportError(error: unknown, json: boolean): ExitCode {
     process.stderr.write(`${JSON.stringify(body)}\n`);
   } else {
     process.stderr.write(`leadtrack: ${failure.message}\n`);
-    if (errors && errors.length > 1) {
-      for (const field of errors) process.stderr.write(`  ${field.message}\n`);
-    }
+    for (const line of failure.details.lines ?? []) process.stderr.write(`  ${line}\n`);
   }
   if (!(error instanceof CliError) && process.env.LEADTRACK_DEBUG) console.error(error);
   return failure.code;

@@ -24,7 +24,7 @@ export interface Checkin {
   note: string | null;
 }
 
-function integer(name: string) {
+export function integer(name: string) {
   return (value: string) => {
     if (!/^\d+$/.test(value.trim()))
       throw usageError(`${name} must be a whole number, not "${value}".`);
