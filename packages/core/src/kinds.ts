@@ -1,6 +1,8 @@
 // Owns the evidence kinds: their slugs, which count by default, and how they are described.
 
 // Constants here are frozen: they are shared by every request of the API server.
+// packages/cli compiles this file into the `leadtrack` command (plain Node, ESM): keep it
+// free of imports.
 export const EVIDENCE_KINDS = Object.freeze([
   'ownership',
   'review',
