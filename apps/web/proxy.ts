@@ -18,7 +18,8 @@ import {
 import { contentSecurityPolicy, HSTS } from './lib/csp';
 import { env } from './lib/env';
 
-const PUBLIC_PATHS = ['/login', '/register', '/reset-password'];
+// /unsubscribe: the link in every email works without signing in (its token is signed).
+const PUBLIC_PATHS = ['/login', '/register', '/reset-password', '/unsubscribe'];
 
 interface Rotated {
   accessToken: string;

@@ -187,6 +187,7 @@ const PAGES: [Who, string, () => string, ((page: Page) => Promise<void>)?][] = [
   ['nobody', 'register', () => '/register'],
   ['nobody', 'reset password', () => '/reset-password?token=not-a-real-token'],
   ['nobody', 'reset password (incomplete link)', () => '/reset-password'],
+  ['nobody', 'unsubscribe (a link that is not valid)', () => '/unsubscribe?token=not-valid'],
 ];
 
 async function pageAs(who: Who, dark: boolean): Promise<Page> {

@@ -1,8 +1,10 @@
+import type { PreferencesDto } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import { SponsorsSection } from '../../../components/sponsors-section';
 import { load } from '../../../lib/api';
 import type { MeDto, PersonalToken } from '../../../lib/types';
 import { PasswordForm, SessionsForm, TimeZoneForm, TokenForm, TokenList } from './forms';
+import { PreferencesForm } from './preferences-form';
 
 export const metadata: Metadata = { title: 'Settings · Leadtrack' };
 
@@ -18,9 +20,10 @@ export default async function SettingsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const sp = await searchParams;
-  const [me, tokens] = await Promise.all([
+  const [me, tokens, preferences] = await Promise.all([
     load<MeDto>('/me'),
     load<{ items: PersonalToken[] }>('/me/tokens'),
+    load<PreferencesDto>('/me/preferences'),
   ]);
   const timeZone = me.timeZone;
   return (
@@ -42,6 +45,10 @@ export default async function SettingsPage({
           </section>
         </div>
       </div>
+      <section className="panel" aria-labelledby="email-h">
+        <h2 id="email-h">Email and reminders</h2>
+        <PreferencesForm preferences={preferences} timeZone={timeZone} />
+      </section>
       <section className="panel" aria-labelledby="tokens-h">
         <h2 id="tokens-h">Personal access tokens</h2>
         <p className="muted">

@@ -1,0 +1,43 @@
+// The one-click unsubscribe link of every email: no sign-in (the proxy lets /unsubscribe
+// through), the signed token in the link turns that kind of message off at once.
+import type { UnsubscribedDto } from '@leadtrack/schemas';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { api } from '../../../lib/api';
+
+export const metadata: Metadata = { title: 'Unsubscribe · Leadtrack' };
+
+export default async function UnsubscribePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { token } = await searchParams;
+  const res =
+    typeof token === 'string' && token.length > 0
+      ? await api<UnsubscribedDto>('/unsubscribe', { query: { token }, keep401: true })
+      : null;
+  return (
+    <main className="auth">
+      <p className="brand-lg">Leadtrack</p>
+      <h1>Unsubscribe</h1>
+      {res?.ok ? (
+        <div className="stack">
+          <p className="flash" role="status">
+            Done: you will no longer receive {res.data.description}.
+          </p>
+          <p>
+            Changed your mind? Turn it back on in{' '}
+            <Link href="/settings">Settings → Email and reminders</Link> (after signing in).
+          </p>
+        </div>
+      ) : (
+        <p className="form-alert" role="alert">
+          {res && res.status !== 400
+            ? 'Leadtrack could not be reached. Open the link again in a moment.'
+            : 'This unsubscribe link is not valid. Open the whole link from your latest email, or change what you receive in Settings after signing in.'}
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+'use server';
+// The signed-in person's message preferences (PUT /me/preferences): which messages they
+// are mailed and when the weekly reminder comes.
+import { revalidatePath } from 'next/cache';
+import { api } from '../../lib/api';
+import { actionFailure } from '../../lib/form-state';
+import type { SettingsState } from './settings';
+
+export async function savePreferences(prev: SettingsState, form: FormData): Promise<SettingsState> {
+  const values = {
+    reminderDay: String(form.get('reminderDay') ?? ''),
+    reminderHour: String(form.get('reminderHour') ?? ''),
+  };
+  const body = {
+    weeklyReminder: form.get('weeklyReminder') === 'on',
+    managerDigest: form.get('managerDigest') === 'on',
+    emailNotifications: form.get('emailNotifications') === 'on',
+    reminderDay: values.reminderDay,
+    reminderHour: Number(values.reminderHour),
+  };
+  const res = await api('/me/preferences', { method: 'PUT', body });
+  if (!res.ok) return actionFailure(res, values, 'Saving your email preferences failed.');
+  revalidatePath('/settings');
+  return { saved: (prev.saved ?? 0) + 1, done: 'Email preferences saved.' };
+}
