@@ -1,13 +1,25 @@
-// UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Prisma makes
-// these for `@default(uuid(7))` columns; rows inserted with raw SQL take theirs from here,
-// so ids keep sorting by creation time whichever path wrote them.
-import { randomBytes } from 'node:crypto';
+// UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits, so ids made
+// here sort by creation like the ones Prisma makes for `@default(uuid(7))`. For rows
+// inserted with raw SQL, which Prisma's client-side default does not reach.
+import { randomFillSync } from 'node:crypto';
 
-export function uuid7(now: number = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = 0x70 | ((bytes[6] ?? 0) & 0x0f);
-  bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+const bytes = new Uint8Array(16);
+const hex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+export function uuid7(now = Date.now()): string {
+  randomFillSync(bytes, 6, 10);
+  // 48-bit big-endian milliseconds (Number holds them exactly).
+  let ms = now;
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  bytes[6] = 0x70 | ((bytes[6] as number) & 0x0f); // version 7
+  bytes[8] = 0x80 | ((bytes[8] as number) & 0x3f); // variant 10
+  let s = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) s += '-';
+    s += hex[bytes[i] as number];
+  }
+  return s;
 }

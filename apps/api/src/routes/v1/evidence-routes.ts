@@ -46,7 +46,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const entry = await createEvidence(
-        fastify.prisma,
+        fastify.db,
         request.caller,
         request.body,
         request.headers['idempotency-key'],

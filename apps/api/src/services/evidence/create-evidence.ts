@@ -7,11 +7,11 @@
 // the canonical body: the same key and body within 24 hours returns the first entry again,
 // the same key with another body is a 409, and an expired key may be used afresh.
 import { createHash } from 'node:crypto';
-import type { PrismaClient } from '@leadtrack/db';
+import type { Database, Prisma } from '@leadtrack/db';
 import type { CreateEvidenceBody } from '@leadtrack/schemas';
-import { isUniqueViolation } from '../../lib/database-errors';
 import { fromIsoDate } from '../../lib/dates';
 import { conflict } from '../../lib/problem';
+import { uuid7 } from '../../lib/uuid7';
 import type { Caller } from '../../plugins/app/authenticate';
 import { evidenceInclude } from './evidence-entry';
 
@@ -38,28 +38,107 @@ export function fingerprint(entry: unknown): string {
   return createHash('sha256').update(JSON.stringify(entry)).digest('hex');
 }
 
+type EntryRow = Prisma.EvidenceGetPayload<{ include: typeof evidenceInclude }>;
+
+// The entry, and with a key its idempotency record, in ONE statement (one round trip, one
+// implicit transaction): the key is claimed with ON CONFLICT DO NOTHING and the entry is
+// inserted only if the claim succeeded, so a key never points at nothing and an entry made
+// under a key is never left without it. The foreign key from the record to the entry is
+// checked at the end of the statement, once both rows exist. The weekly aggregates and
+// the owner's data version follow in the same statement (database triggers).
+const INSERT_WITH_KEY = `
+  WITH claimed AS (
+    INSERT INTO idempotency_keys (id, user_id, key, request_hash, evidence_id, created_at)
+    VALUES ($11, $2, $12, $13, $1, $9::timestamptz)
+    ON CONFLICT (user_id, key) DO NOTHING
+    RETURNING evidence_id
+  )
+  INSERT INTO evidence (id, user_id, kinds, title, description, occurred_on, links, audience,
+    source, version, created_at, updated_at)
+  SELECT claimed.evidence_id, $2, $3::"EvidenceKind"[], $4, $5, $6::date, $7::text[],
+    $8::"Audience", $10::"EvidenceSource", 1, $9::timestamptz, $9::timestamptz
+  FROM claimed
+  RETURNING id`;
+
+const INSERT_ENTRY = `
+  INSERT INTO evidence (id, user_id, kinds, title, description, occurred_on, links, audience,
+    source, version, created_at, updated_at)
+  VALUES ($1, $2, $3::"EvidenceKind"[], $4, $5, $6::date, $7::text[], $8::"Audience",
+    $10::"EvidenceSource", 1, $9::timestamptz, $9::timestamptz)
+  RETURNING id`;
+
+/**
+ * Inserts the entry (and the key's record when `key` is given) in one statement. Returns
+ * the entry as a response needs it, or null when the key is already taken (nothing is
+ * written then).
+ */
+async function insertEntry(
+  db: Pick<Database, 'query'>,
+  userId: string,
+  entry: ReturnType<typeof normalise>,
+  key?: { key: string; requestHash: string },
+): Promise<EntryRow | null> {
+  const id = uuid7();
+  const now = new Date();
+  const values: unknown[] = [
+    id,
+    userId,
+    entry.kinds,
+    entry.title,
+    entry.description,
+    entry.occurredOn,
+    entry.links,
+    entry.audience,
+    now.toISOString(),
+    SOURCE,
+  ];
+  const rows = key
+    ? await db.query(INSERT_WITH_KEY, [...values, uuid7(), key.key, key.requestHash])
+    : await db.query(INSERT_ENTRY, values);
+  if (rows.length === 0) return null;
+  return {
+    id,
+    userId,
+    kinds: entry.kinds,
+    title: entry.title,
+    description: entry.description,
+    occurredOn: fromIsoDate(entry.occurredOn),
+    links: entry.links,
+    audience: entry.audience,
+    source: SOURCE,
+    version: 1,
+    deletedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    acknowledgements: [],
+    endorsements: [],
+  };
+}
+
+const SOURCE = 'manual' as const;
+
 export async function createEvidence(
-  prisma: PrismaClient,
+  db: Pick<Database, 'prisma' | 'query'>,
   caller: Caller,
   body: CreateEvidenceBody,
   idempotencyKey?: string,
-) {
+): Promise<EntryRow> {
   const entry = normalise(body);
-  const data = {
-    ...entry,
-    occurredOn: fromIsoDate(entry.occurredOn),
-    userId: caller.id,
-    source: 'manual' as const,
-  };
   if (idempotencyKey === undefined) {
-    return prisma.evidence.create({ data, include: evidenceInclude });
+    const created = await insertEntry(db, caller.id, entry);
+    if (!created) throw new Error('the entry was not inserted');
+    return created;
   }
 
   const requestHash = fingerprint(entry);
   const where = { userId_key: { userId: caller.id, key: idempotencyKey } };
-  // A lost race is retried: the next read sees whichever concurrent request won.
+  // A key seen for the first time costs one statement. A taken key is read: a fresh one
+  // answers (the first entry, or a 409); an expired one is removed and the claim retried,
+  // and a concurrent request that claims it first is then simply the one this one returns.
   for (let attempt = 0; ; attempt++) {
-    const seen = await prisma.idempotencyKey.findUnique({
+    const created = await insertEntry(db, caller.id, entry, { key: idempotencyKey, requestHash });
+    if (created) return created;
+    const seen = await db.prisma.idempotencyKey.findUnique({
       where,
       include: { evidence: { include: evidenceInclude } },
     });
@@ -74,22 +153,8 @@ export async function createEvidence(
       }
       return seen.evidence;
     }
-    try {
-      // The entry and its key commit together: a key never points at nothing, and an
-      // entry made under a key is never left without it.
-      return await prisma.$transaction(async (tx) => {
-        // An expired key is replaced, not reused: its row (and old fingerprint) goes.
-        if (seen) await tx.idempotencyKey.deleteMany({ where: { id: seen.id } });
-        const created = await tx.evidence.create({ data, include: evidenceInclude });
-        await tx.idempotencyKey.create({
-          data: { userId: caller.id, key: idempotencyKey, requestHash, evidenceId: created.id },
-        });
-        return created;
-      });
-    } catch (error) {
-      // A concurrent request with the same key inserted it first: this transaction rolled
-      // back (no second entry), and the next pass returns the winner's entry, or a 409.
-      if (!isUniqueViolation(error) || attempt >= 2) throw error;
-    }
+    if (attempt >= 2) throw new Error('the Idempotency-Key could not be claimed');
+    // An expired key is replaced, not reused: its row (and old fingerprint) goes.
+    if (seen) await db.prisma.idempotencyKey.deleteMany({ where: { id: seen.id } });
   }
 }
