@@ -5,6 +5,7 @@
 // removed, multi-row statements as an import or a batch would run), after concurrent
 // creates into one week, and after the migration's one-off backfill.
 import { readFile } from 'node:fs/promises';
+import { loadHistories, WeekStore } from '@leadtrack/api/data/weekly-aggregates';
 import { addDays, addWeeks, EVIDENCE_KINDS, todayUtc, weekStartOf } from '@leadtrack/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +26,9 @@ const COLUMNS = `user_id, to_char(week_start, 'YYYY-MM-DD') AS week_start,
   ${EVIDENCE_KINDS.map((k) => `"${k}"`).join(', ')}, entries, acknowledged,
   to_char(last_on, 'YYYY-MM-DD') AS last_on, hands_on_percent, deep_work_blocks, on_leave`;
 
-const KEPT = `SELECT ${COLUMNS} FROM weekly_aggregates ORDER BY user_id, week_start`;
+// A week emptied since keeps its row (zeros, no check-in): what it holds is compared.
+const KEPT = `SELECT ${COLUMNS} FROM weekly_aggregates
+  WHERE entries > 0 OR on_leave IS NOT NULL ORDER BY user_id, week_start`;
 
 // The recomputation: written independently of the triggers' SQL (date_trunc for the week,
 // a join for visibility), over every live entry and every check-in.
@@ -49,6 +52,27 @@ const RECOMPUTED = `
     FROM ev FULL JOIN checkins c ON c.user_id = ev.user_id AND c.week_start = ev.week_start
   )
   SELECT ${COLUMNS} FROM full_weeks ORDER BY user_id, week_start`;
+
+// The weeks a process holds in memory (WeekStore: only the rows changed since it last read
+// each person) against the full statement over the table, for the team's people.
+const store = new WeekStore();
+const driver = {
+  query: async (text: string, values?: unknown[]) => (await sql.query(text, values)).rows,
+};
+const byWeek = (a: { weekStart: string }, b: { weekStart: string }) =>
+  a.weekStart.localeCompare(b.weekStart);
+
+async function expectStoreEqualToFullRead() {
+  const ids = [team.engineer.id, team.peer.id];
+  const held = await store.histories(driver, ids, today);
+  for (const { person, history } of await loadHistories(driver, { ids }, today)) {
+    const mine = held.get(person.id);
+    expect(mine?.weeks.toSorted(byWeek)).toEqual(history.weeks.toSorted(byWeek));
+    expect(mine?.checkins.toSorted(byWeek)).toEqual(history.checkins.toSorted(byWeek));
+    expect(mine?.lastEvidenceOn).toBe(history.lastEvidenceOn);
+    expect(mine?.agreementConfirmedOn).toBe(history.agreementConfirmedOn);
+  }
+}
 
 async function expectEqualToRecomputation() {
   const kept = await sql.query(KEPT);
@@ -223,6 +247,7 @@ describe('weekly aggregates', () => {
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 20 }), async (commands) => {
         for (const cmd of commands) await run(cmd, entries);
         await expectEqualToRecomputation();
+        await expectStoreEqualToFullRead();
         checked++;
       }),
       { numRuns: 12 },

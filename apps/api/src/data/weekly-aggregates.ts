@@ -68,10 +68,10 @@ export interface PersonHistory {
   history: UserHistory;
 }
 
-// A week as the statement encodes it: [weekStart, ...counts in EVIDENCE_KINDS order,
-// entries, acknowledged, handsOnPercent, deepWorkBlocks, onLeave]; the last three are null
-// without a check-in, and the counts are zero for a week with a check-in only.
-type WeekTuple = [string, ...(number | boolean | null)[]];
+// A week as both statements encode it: [weekStart, ...counts in EVIDENCE_KINDS order,
+// entries, acknowledged, lastOn, handsOnPercent, deepWorkBlocks, onLeave]; the last three
+// are null without a check-in, and the counts are zero for a week without live entries.
+type WeekTuple = [string, ...(number | string | boolean | null)[]];
 
 const KINDS = EVIDENCE_KINDS.length;
 
@@ -143,8 +143,8 @@ export function historiesSql(scope: PeopleScope, asOf: IsoDate): Prisma.Sql {
     ), weeks AS (
       SELECT w.user_id,
         json_agg(json_build_array(w.week_start, ${WEEK_COLUMNS},
-          w.hands_on_percent, w.deep_work_blocks, w.on_leave)) AS weeks,
-        max(CASE WHEN w.cut THEN p.last_on ELSE w.last_on END) AS last_on
+          CASE WHEN w.cut THEN p.last_on ELSE w.last_on END,
+          w.hands_on_percent, w.deep_work_blocks, w.on_leave)) AS weeks
       FROM w
       LEFT JOIN p ON w.cut AND p.user_id = w.user_id
       GROUP BY 1
@@ -152,7 +152,6 @@ export function historiesSql(scope: PeopleScope, asOf: IsoDate): Prisma.Sql {
     SELECT p.id, p.email, p.name, p.role, p.manager_id AS "managerId", p.time_zone AS "timeZone",
       p.sponsored_by_caller AS "sponsoredByCaller",
       w.weeks::text AS weeks,
-      to_char(w.last_on, 'YYYY-MM-DD') AS "lastEvidenceOn",
       -- Confirmed: both confirmed the current version (an edit clears both) with the
       -- current manager. The day is the later confirmation's, in UTC.
       CASE WHEN p.manager_id IS NOT NULL AND wa.manager_id = p.manager_id
@@ -168,42 +167,46 @@ export function historiesSql(scope: PeopleScope, asOf: IsoDate): Prisma.Sql {
 
 interface Row extends Person {
   weeks: string | null;
-  lastEvidenceOn: string | null;
   agreementConfirmedOn: string | null;
 }
 
 function historyOf(row: Row): UserHistory {
-  const weeks: WeekAggregate[] = [];
+  const weeks = row.weeks === null ? [] : (JSON.parse(row.weeks) as WeekTuple[]);
+  return historyFromWeeks(weeks, row.agreementConfirmedOn);
+}
+
+/** The model's input from the weeks: evidence weeks, check-ins, the newest entry date. */
+function historyFromWeeks(
+  weeks: Iterable<WeekTuple>,
+  agreementConfirmedOn: IsoDate | null,
+): UserHistory {
+  const aggregates: WeekAggregate[] = [];
   const checkins: CheckinInput[] = [];
-  if (row.weeks !== null) {
-    for (const t of JSON.parse(row.weeks) as WeekTuple[]) {
-      const weekStart = t[0];
-      const entries = t[KINDS + 1] as number;
-      if (entries > 0) {
-        const counts: WeekAggregate['counts'] = {};
-        for (let k = 0; k < KINDS; k++) {
-          const n = t[k + 1] as number;
-          if (n > 0) counts[EVIDENCE_KINDS[k] as (typeof EVIDENCE_KINDS)[number]] = n;
-        }
-        weeks.push({ weekStart, counts, entries, acknowledgedEntries: t[KINDS + 2] as number });
+  let lastEvidenceOn: IsoDate | null = null;
+  for (const t of weeks) {
+    const weekStart = t[0];
+    const entries = t[KINDS + 1] as number;
+    if (entries > 0) {
+      const counts: WeekAggregate['counts'] = {};
+      for (let k = 0; k < KINDS; k++) {
+        const n = t[k + 1] as number;
+        if (n > 0) counts[EVIDENCE_KINDS[k] as (typeof EVIDENCE_KINDS)[number]] = n;
       }
-      const onLeave = t[KINDS + 5] as boolean | null;
-      if (onLeave !== null) {
-        checkins.push({
-          weekStart,
-          handsOnPercent: t[KINDS + 3] as number,
-          deepWorkBlocks: t[KINDS + 4] as number,
-          onLeave,
-        });
-      }
+      aggregates.push({ weekStart, counts, entries, acknowledgedEntries: t[KINDS + 2] as number });
+      const lastOn = t[KINDS + 3] as IsoDate;
+      if (lastEvidenceOn === null || lastOn > lastEvidenceOn) lastEvidenceOn = lastOn;
+    }
+    const onLeave = t[KINDS + 6] as boolean | null;
+    if (onLeave !== null) {
+      checkins.push({
+        weekStart,
+        handsOnPercent: t[KINDS + 4] as number,
+        deepWorkBlocks: t[KINDS + 5] as number,
+        onLeave,
+      });
     }
   }
-  return {
-    weeks,
-    checkins,
-    lastEvidenceOn: row.lastEvidenceOn,
-    agreementConfirmedOn: row.agreementConfirmedOn,
-  };
+  return { weeks: aggregates, checkins, lastEvidenceOn, agreementConfirmedOn };
 }
 
 /**
@@ -256,4 +259,115 @@ export async function loadPeople(
     ORDER BY u.name, u.id`;
   const rows = await db.query<Person & { dataVersion: string }>(sql.text, sql.values);
   return rows.map(({ dataVersion, ...person }) => ({ person, dataVersion }));
+}
+
+// ---- the weeks held in memory, refreshed by what changed -----------------------------------
+
+const DELTA_COLUMNS = Prisma.raw(
+  [
+    'w.week_start',
+    ...EVIDENCE_KINDS.map((k) => `w."${k}"`),
+    'w.entries',
+    'w.acknowledged',
+    'w.last_on',
+    'w.hands_on_percent',
+    'w.deep_work_blocks',
+    'w.on_leave',
+  ].join(', '),
+);
+
+/**
+ * For each person, the rows of weekly_aggregates that changed after the version the
+ * caller holds (`since`; -1 for every row), the person's current data version and their
+ * agreement fact, in one statement: one snapshot, so the rows are exactly those of that
+ * version. The (user_id, changed_version) index makes each person one short index range.
+ * The pairs travel as JSON (the embedded PGlite driver does not serialise JS arrays).
+ */
+export function weekChangesSql(ids: readonly string[], since: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT s.id, u.data_version::text AS version,
+      (SELECT json_agg(json_build_array(${DELTA_COLUMNS}))
+         FROM weekly_aggregates w
+        WHERE w.user_id = s.id AND w.changed_version > s.since)::text AS weeks,
+      CASE WHEN u.manager_id IS NOT NULL AND wa.manager_id = u.manager_id
+             AND wa.lead_confirmed_at IS NOT NULL AND wa.manager_confirmed_at IS NOT NULL
+        THEN to_char(greatest(wa.lead_confirmed_at, wa.manager_confirmed_at) AT TIME ZONE 'UTC',
+                     'YYYY-MM-DD')
+      END AS "agreementConfirmedOn"
+    FROM json_to_recordset(${JSON.stringify(ids.map((id, i) => ({ id, since: since[i] })))}::json)
+      AS s(id text, since bigint)
+    JOIN users u ON u.id = s.id
+    LEFT JOIN working_agreements wa ON wa.user_id = u.id`;
+}
+
+interface HeldWeeks {
+  version: bigint;
+  weeks: Map<string, WeekTuple>;
+}
+
+/**
+ * People's weeks kept in memory per database, each as of a data version: a read asks only
+ * for the rows that changed since (after one entry was logged, one row per person), merges
+ * them, and builds the model's input. Bounded by people, least recently used first out.
+ * A person whose newest entry is dated after `asOf` (a past `asOf`) is read by
+ * `loadHistories` instead, which cuts the week holding `asOf` at that day.
+ */
+export class WeekStore {
+  readonly #held = new Map<string, HeldWeeks>();
+
+  constructor(readonly maxPeople = 2_000) {}
+
+  async histories(
+    db: Pick<Database, 'query'>,
+    ids: readonly string[],
+    asOf: IsoDate,
+  ): Promise<Map<string, UserHistory>> {
+    const bases = ids.map((id) => this.#held.get(id));
+    const since = bases.map((b) => (b ? b.version.toString() : '-1'));
+    const sql = weekChangesSql(ids, since);
+    const rows = await db.query<{
+      id: string;
+      version: string;
+      weeks: string | null;
+      agreementConfirmedOn: IsoDate | null;
+    }>(sql.text, sql.values);
+    const found = new Map<string, UserHistory>();
+    const cut: string[] = [];
+    const baseOf = new Map(ids.map((id, i) => [id, bases[i]]));
+    for (const row of rows) {
+      const base = baseOf.get(row.id);
+      const version = BigInt(row.version);
+      let weeks = base?.weeks ?? new Map<string, WeekTuple>();
+      if (row.weeks !== null) {
+        weeks = new Map(weeks);
+        for (const t of JSON.parse(row.weeks) as WeekTuple[]) weeks.set(t[0], t);
+      }
+      const held = this.#held.get(row.id);
+      // Kept unless another request stored a newer version meanwhile.
+      if (!held || held.version <= version) this.#keep(row.id, { version, weeks });
+      const history = historyFromWeeks(weeks.values(), row.agreementConfirmedOn);
+      if (history.lastEvidenceOn !== null && history.lastEvidenceOn > asOf) cut.push(row.id);
+      else found.set(row.id, history);
+    }
+    if (cut.length > 0) {
+      for (const { person, history } of await loadHistories(db, { ids: cut }, asOf)) {
+        found.set(person.id, history);
+      }
+    }
+    return found;
+  }
+
+  #keep(id: string, held: HeldWeeks) {
+    this.#held.delete(id);
+    this.#held.set(id, held);
+    while (this.#held.size > this.maxPeople) {
+      const oldest = this.#held.keys().next().value;
+      if (oldest === undefined) break;
+      this.#held.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.#held.size;
+  }
 }

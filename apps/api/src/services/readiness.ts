@@ -27,6 +27,7 @@ import {
   type PersonHistory,
   type UserHistory,
   type VersionedPerson,
+  WeekStore,
 } from '../data/weekly-aggregates';
 import { invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
@@ -108,16 +109,21 @@ export async function readableHistory<T extends { asOf: IsoDate }>(
   return { ...resolved, person, history: found.history };
 }
 
-const caches = new WeakMap<Database, ReadinessCache>();
-
-function cacheOf(db: Database): ReadinessCache {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new ReadinessCache();
-    caches.set(db, cache);
-  }
-  return cache;
+/** One `T` per database client (a process may open several, as the tests do). */
+function perDatabase<T>(make: () => T): (db: Database) => T {
+  const made = new WeakMap<Database, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (value === undefined) {
+      value = make();
+      made.set(db, value);
+    }
+    return value;
+  };
 }
+
+const cacheOf = perDatabase(() => new ReadinessCache());
+const storeOf = perDatabase(() => new WeekStore());
 
 /**
  * What a caller needs: the whole `timeline` (one user's readiness), or only the `current`
@@ -169,14 +175,15 @@ async function readinessFor(
     if (hit) found.set(entry.person.id, hit);
     else missing.set(entry.asOf, [...(missing.get(entry.asOf) ?? []), entry]);
   }
+  // Only the weeks that changed since this process last read each person (after one entry
+  // was logged, one row per person): see data/weekly-aggregates.ts WeekStore.
   const loaded = await Promise.all(
     [...missing].map(async ([asOf, entries]) => {
       const ids = entries.map((m) => m.person.id);
-      return { asOf, entries, histories: await loadHistories(db, { ids }, asOf) };
+      return { asOf, entries, byId: await storeOf(db).histories(db, ids, asOf) };
     }),
   );
-  for (const { asOf, entries, histories } of loaded) {
-    const byId = new Map(histories.map((h) => [h.person.id, h.history]));
+  for (const { asOf, entries, byId } of loaded) {
     for (const entry of entries) {
       const { person } = entry;
       const history = byId.get(person.id) ?? {

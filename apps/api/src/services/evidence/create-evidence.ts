@@ -40,7 +40,8 @@ export function fingerprint(entry: unknown): string {
 
 type EntryRow = Prisma.EvidenceGetPayload<{ include: typeof evidenceInclude }>;
 
-// The entry, and with a key its idempotency record, in ONE statement (one round trip, one
+// Arrays travel as JSON text: the embedded PGlite driver does not serialise JS arrays as
+// Postgres arrays. The entry, and with a key its idempotency record, in ONE statement (one round trip, one
 // implicit transaction): the key is claimed with ON CONFLICT DO NOTHING and the entry is
 // inserted only if the claim succeeded, so a key never points at nothing and an entry made
 // under a key is never left without it. The foreign key from the record to the entry is
@@ -55,7 +56,7 @@ const INSERT_WITH_KEY = `
   )
   INSERT INTO evidence (id, user_id, kinds, title, description, occurred_on, links, audience,
     source, version, created_at, updated_at)
-  SELECT claimed.evidence_id, $2, $3::"EvidenceKind"[], $4, $5, $6::date, $7::text[],
+  SELECT claimed.evidence_id, $2, ARRAY(SELECT json_array_elements_text($3::json))::"EvidenceKind"[], $4, $5, $6::date, ARRAY(SELECT json_array_elements_text($7::json)),
     $8::"Audience", $10::"EvidenceSource", 1, $9::timestamptz, $9::timestamptz
   FROM claimed
   RETURNING id`;
@@ -63,7 +64,7 @@ const INSERT_WITH_KEY = `
 const INSERT_ENTRY = `
   INSERT INTO evidence (id, user_id, kinds, title, description, occurred_on, links, audience,
     source, version, created_at, updated_at)
-  VALUES ($1, $2, $3::"EvidenceKind"[], $4, $5, $6::date, $7::text[], $8::"Audience",
+  VALUES ($1, $2, ARRAY(SELECT json_array_elements_text($3::json))::"EvidenceKind"[], $4, $5, $6::date, ARRAY(SELECT json_array_elements_text($7::json)), $8::"Audience",
     $10::"EvidenceSource", 1, $9::timestamptz, $9::timestamptz)
   RETURNING id`;
 
@@ -83,11 +84,11 @@ async function insertEntry(
   const values: unknown[] = [
     id,
     userId,
-    entry.kinds,
+    JSON.stringify(entry.kinds),
     entry.title,
     entry.description,
     entry.occurredOn,
-    entry.links,
+    JSON.stringify(entry.links),
     entry.audience,
     now.toISOString(),
     SOURCE,
