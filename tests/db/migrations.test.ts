@@ -16,6 +16,7 @@ const PRISMA = join(ROOT, 'node_modules/.bin/prisma');
 const EXPECTED_TABLES = [
   'acknowledgements',
   'audit_events',
+  'calendar_feeds',
   'checkins',
   'endorsement_requests',
   'endorsements',

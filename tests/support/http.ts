@@ -73,7 +73,8 @@ export interface TestUser {
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 export function uniqueEmail(label = 'user'): string {
-  return `${label}-${randomBytes(5).toString('hex')}@example.test`;
+  const local = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'user';
+  return `${local}-${randomBytes(5).toString('hex')}@example.test`;
 }
 
 /**

@@ -2,6 +2,7 @@
 export * from './agreement';
 export * from './audit';
 export * from './auth';
+export * from './calendar';
 export * from './capture';
 export * from './checkins';
 export * from './common';

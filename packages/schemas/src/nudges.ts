@@ -74,7 +74,7 @@ export const InstantInputSchema = plainString().refine(
 );
 
 export const RunJobParamsSchema = z.strictObject({
-  name: IdSchema.describe('weekly-reminders, manager-digest or github-sync'),
+  name: IdSchema.describe('weekly-reminders, manager-digest, calendar-sync or github-sync'),
 });
 
 export const RunJobBodySchema = z

@@ -1,5 +1,6 @@
 // Every scheduled job by name: what the scheduler runs each hour and what
 // POST /admin/jobs/:name/run runs at once. A new job is one more entry here.
+import { calendarSync } from './calendar-sync';
 import type { JobDefinition } from './job';
 import { managerDigest } from './manager-digest';
 import { weeklyReminders } from './weekly-reminders';
@@ -7,6 +8,7 @@ import { weeklyReminders } from './weekly-reminders';
 export const JOBS: Readonly<Record<string, JobDefinition>> = Object.freeze({
   'weekly-reminders': weeklyReminders,
   'manager-digest': managerDigest,
+  'calendar-sync': calendarSync,
 });
 
 export function findJob(name: string): JobDefinition | undefined {

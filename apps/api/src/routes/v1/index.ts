@@ -5,6 +5,7 @@ import type { Env } from '../../env';
 import agreementRoutes from './agreement-routes';
 import auditRoutes from './audit-routes';
 import authRoutes from './auth-routes';
+import calendarRoutes from './calendar-routes';
 import captureRoutes from './capture-routes';
 import checkinRoutes from './checkin-routes';
 import directoryRoutes from './directory-routes';
@@ -34,6 +35,7 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
     protectedTree.addHook('onRequest', protectedTree.authenticate);
     await protectedTree.register(meRoutes, { prefix: '/me' });
     await protectedTree.register(githubRoutes, { prefix: '/me/integrations/github' });
+    await protectedTree.register(calendarRoutes, { prefix: '/me/integrations/calendar' });
     // /users/directory: a static path, so it wins over /users/:id whatever the order.
     await protectedTree.register(directoryRoutes);
     await protectedTree.register(userRoutes, { prefix: '/users', config: opts.config });

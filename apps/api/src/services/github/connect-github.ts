@@ -8,6 +8,7 @@ import {
   type PutGithubIntegrationBody,
 } from '@leadtrack/schemas';
 import { invalidField, notFound } from '../../lib/problem';
+import { GITHUB_TOKEN, seal } from '../sealed-secrets';
 import {
   type GithubLimits,
   GithubRateLimited,
@@ -16,7 +17,6 @@ import {
   githubClient,
 } from './github-client';
 import { SYNC_LEASE } from './sync-github';
-import { encryptToken } from './token-cipher';
 
 /** Connecting answers within seconds: a longer rate-limit wait is reported instead. */
 const CONNECT_MAX_WAIT_MS = 10_000;
@@ -95,7 +95,7 @@ export async function connectGithub(
   } catch (error) {
     throw refusal(error) ?? error;
   }
-  const tokenEncrypted = await encryptToken(db, userId, body.token);
+  const tokenEncrypted = await seal(db, GITHUB_TOKEN, userId, body.token);
   // A new connection starts afresh: its own backfill, no outcome of an older one. A sync
   // of the connection it replaces loses its lease and records nothing.
   const [row] = await db.query<Row>(

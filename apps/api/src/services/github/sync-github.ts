@@ -16,6 +16,7 @@ import {
   type GithubSyncResult,
 } from '@leadtrack/schemas';
 import { conflict, HttpProblem, invalidField, notFound } from '../../lib/problem';
+import { GITHUB_TOKEN, unseal } from '../sealed-secrets';
 import { offerSuggestions } from '../suggestions/offer-suggestions';
 import {
   type GithubLimits,
@@ -26,7 +27,6 @@ import {
 } from './github-client';
 import { proposalDrafts, reviewWeekDrafts } from './github-drafts';
 import { readDesignPulls, readReviewedPulls, weekWindows } from './read-github-activity';
-import { decryptToken } from './token-cipher';
 
 /** A lease older than this belongs to a process that died: the next sync takes it over. */
 export const SYNC_LEASE = '30 minutes';
@@ -151,7 +151,7 @@ export async function syncGithub(
   try {
     const client = githubClient({
       baseUrl: connection.baseUrl,
-      token: await decryptToken(db, person.id, connection.tokenEncrypted),
+      token: await unseal(db, GITHUB_TOKEN, person.id, connection.tokenEncrypted),
       limits: options.limits,
       signal: options.signal,
     });

@@ -1,0 +1,71 @@
+// A calendar feed: an iCalendar address (Google's "secret address in iCal format", Outlook's
+// published calendar…) read into calendar suggestions, as an uploaded .ics file is.
+import { z } from 'zod';
+import { InstantSchema, plainString } from './common';
+import { rule } from './messages';
+
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** `webcal://` is how calendar apps spell https for a feed. */
+export function normaliseCalendarFeedUrl(value: string): string {
+  return value.replace(/^webcals?:\/\//i, 'https://');
+}
+
+/**
+ * Why `value` cannot be a feed address, or null when it can: an absolute https (or webcal)
+ * URL, plain http only on a loopback address, without a user name or password. A query is
+ * kept: private feed addresses often carry their key there.
+ */
+export function calendarFeedUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(normaliseCalendarFeedUrl(value));
+  } catch {
+    return 'must be an https or webcal address such as https://calendar.example.com/feed.ics';
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname)))
+    return 'must be an https or webcal address (plain http only for a loopback address)';
+  if (url.username || url.password) return 'must not contain a user name or password';
+  return null;
+}
+
+export const CalendarFeedUrlSchema = plainString()
+  .trim()
+  .max(2000)
+  .superRefine((value, ctx) => {
+    const problem = calendarFeedUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', ...rule(problem) });
+  })
+  .transform(normaliseCalendarFeedUrl);
+
+export const PutCalendarFeedBodySchema = z.strictObject({
+  url: CalendarFeedUrlSchema.describe(
+    'The calendar’s iCalendar address (https or webcal); it is read at once, kept encrypted and never returned',
+  ),
+});
+export type PutCalendarFeedBody = z.infer<typeof PutCalendarFeedBodySchema>;
+
+export const CalendarFeedSchema = z
+  .object({
+    /** The address's host, so the person recognises the feed (the address itself is never shown). */
+    host: z.string(),
+    connectedAt: InstantSchema,
+    /** When the last read finished (null before the first). */
+    lastSyncAt: InstantSchema.nullable(),
+    /** What stopped the last read, in a sentence; null after a success. */
+    lastError: z.string().nullable(),
+  })
+  .meta({ id: 'CalendarFeed' });
+export type CalendarFeed = z.infer<typeof CalendarFeedSchema>;
+
+export const CalendarSyncResultSchema = z
+  .object({
+    /** Suggestions new to the inbox. */
+    suggested: z.int(),
+    /** Found again: already offered once, so not offered twice. */
+    skipped: z.int(),
+    /** Events the feed holds that could not be read, by line. */
+    errors: z.array(z.object({ line: z.int(), message: z.string() })),
+  })
+  .meta({ id: 'CalendarSyncResult' });
+export type CalendarSyncResult = z.infer<typeof CalendarSyncResultSchema>;
