@@ -144,8 +144,39 @@ describe('leadtrack import and inbox', () => {
   });
 });
 
+describe('a check-in suggestion', () => {
+  it("merges into that week's check-in, with --hands-on when the week has none", async () => {
+    const ics = join(home.home, 'calendar.ics');
+    const event = (uid: string, day: string) =>
+      `BEGIN:VEVENT\r\nUID:${uid}\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:${day}T090000Z\r\nDTEND:${day}T110000Z\r\nSUMMARY:Focus time\r\nEND:VEVENT\r\n`;
+    await writeFile(
+      ics,
+      `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//cli//EN\r\n${event('f1', '20261103')}${event('f2', '20261105')}END:VCALENDAR\r\n`,
+    );
+    const done = await home.run(['import', ics]);
+    expect(done.code, done.stderr).toBe(0);
+    const listed = await home.run(['inbox', '--source', 'calendar']);
+    const line = listed.stdout.split('\n').find((l) => l.includes('check-in, week of 2026-11-02'));
+    expect(line, listed.stdout).toMatch(
+      /^\S+ {2}check-in, week of 2026-11-02: 2 deep-work blocks \(/,
+    );
+    const id = line?.split(' ')[0] ?? '';
+    const accepted = await home.run(['inbox', 'accept', id, '--hands-on', '40']);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(accepted.stdout).toBe(
+      'Accepted into the week of 2026-11-02: 40% hands-on, 2 deep-work blocks.\n',
+    );
+    const week = await home.run(['checkin', '--week', '2026-11-04', '--json']);
+    expect(JSON.parse(week.stdout).checkin).toMatchObject({
+      handsOnPercent: 40,
+      deepWorkBlocks: 2,
+      onLeave: false,
+    });
+  });
+});
+
 describe('leadtrack export', () => {
-  it('prints the account as JSON, or writes it 0600; importing it into an empty account recreates the entries', async () => {
+  it('prints the account as JSON, or writes it 0600; importing it into an empty account recreates entries and check-ins', async () => {
     const printed = await home.run(['export']);
     expect(printed.code, printed.stderr).toBe(0);
     const data = JSON.parse(printed.stdout);
@@ -154,7 +185,7 @@ describe('leadtrack export', () => {
 
     const file = join(home.home, 'export.json');
     const written = await home.run(['export', '-o', file]);
-    expect(written.stdout).toBe(`Exported 3 entries and 0 check-ins to ${file}.\n`);
+    expect(written.stdout).toBe(`Exported 3 entries and 1 check-in to ${file}.\n`);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(await readFile(file, 'utf8')).evidence).toEqual(data.evidence);
 
@@ -162,10 +193,15 @@ describe('leadtrack export', () => {
     const env = { LEADTRACK_TOKEN: await personalToken(app, fresh) };
     const imported = await home.run(['import', file, '--create'], { env });
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stdout).toMatch(/: 0 suggested, 3 created, 0 skipped/);
+    expect(imported.stdout).toMatch(/: 0 suggested, 4 created, 0 skipped/);
     const theirs = await call(app, 'GET', '/api/v1/evidence', { token: fresh });
     const shape = (e: { title: string; kinds: string[]; occurredOn: string }) =>
       `${e.occurredOn} ${e.kinds.join(',')} ${e.title}`;
     expect(theirs.body.items.map(shape).sort()).toEqual(data.evidence.map(shape).sort());
+    const week = await home.run(['checkin', '--week', '2026-11-02', '--json'], { env });
+    expect(JSON.parse(week.stdout).checkin).toMatchObject({
+      handsOnPercent: 40,
+      deepWorkBlocks: 2,
+    });
   });
 });

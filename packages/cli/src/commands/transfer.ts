@@ -80,7 +80,7 @@ export function registerTransfer(program: Command, output: () => Output) {
   program
     .command('export')
     .description(
-      'Everything your account holds about you, as JSON (POST it back with leadtrack import)',
+      'Everything your account holds about you, as JSON (leadtrack import reads it back)',
     )
     .option('-o, --output <file>', 'write it to this file (readable by you only) instead of stdout')
     .action(async (options: { output?: string }) => {
@@ -95,7 +95,7 @@ export function registerTransfer(program: Command, output: () => Output) {
       await chmod(options.output, 0o600);
       const counts = { evidence: data.evidence.length, checkins: data.checkins.length };
       output().result({ file: options.output, ...counts }, () => [
-        `Exported ${counts.evidence} entries and ${counts.checkins} check-ins to ${options.output}.`,
+        `Exported ${counts.evidence} ${counts.evidence === 1 ? 'entry' : 'entries'} and ${counts.checkins} ${counts.checkins === 1 ? 'check-in' : 'check-ins'} to ${options.output}.`,
       ]);
     });
 }
