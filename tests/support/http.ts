@@ -73,7 +73,11 @@ export interface TestUser {
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 export function uniqueEmail(label = 'user'): string {
-  const local = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'user';
+  const local =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'user';
   return `${local}-${randomBytes(5).toString('hex')}@example.test`;
 }
 
