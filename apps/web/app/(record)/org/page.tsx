@@ -127,12 +127,10 @@ export default async function OrgPage({ searchParams }: { searchParams: Promise<
                 <dd>
                   <span className="big">{totals[s]}</span> {TOTAL_NOTES[s]}
                   {totals[s] > 0 && status !== s ? (
-                    <Link
-                      className="small block"
-                      href={orgHref({ managerId, status: s, signal })}
-                      aria-label={`Show only ${ORG_STATUS_WORDS[s].toLowerCase()}`}
-                    >
+                    <Link className="small block" href={orgHref({ managerId, status: s, signal })}>
+                      {/* The visible words start the accessible name (WCAG 2.5.3). */}
                       Show only these
+                      <span className="sr-only"> ({ORG_STATUS_WORDS[s].toLowerCase()})</span>
                     </Link>
                   ) : null}
                 </dd>
