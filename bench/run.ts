@@ -43,6 +43,7 @@ const COLD_TARGETS = { timeline: 4, team: 10, org: 40 } as const;
 const INGEST_TARGET_PER_S = 500;
 const INGEST_CONNECTIONS = 16;
 const BATCH_SIZE = 5_000;
+const BATCH_LIMIT = 500; // packages/schemas capture.ts BATCH_LIMIT
 const BATCH_TARGET_S = 5;
 const ORG_MANAGERS = 10;
 const ORG_TEAM = 30;
@@ -665,35 +666,40 @@ async function main() {
           verdict: perS >= INGEST_TARGET_PER_S ? 'pass' : 'FAIL',
         });
       }
-      // The batch route, if this build serves one (POST /evidence/batch).
+      // The batch route, if this build serves one (POST /evidence/batch, at most
+      // BATCH_LIMIT entries and 64 KiB a request): 5,000 entries as consecutive batches.
       const docs = (await fetch(`${base}/docs/json`).then((r) => (r.ok ? r.json() : {}))) as {
         paths?: Record<string, unknown>;
       };
       if (docs.paths?.['/api/v1/evidence/batch']) {
-        const items = Array.from({ length: BATCH_SIZE }, (_, i) => ({
-          kinds: ['review'],
-          title: `Batch item ${i}`,
-          occurredOn: addDays(todayUtc(), -(i % 300)),
-        }));
         const started = performance.now();
-        const res = await fetch(`${base}/api/v1/evidence/batch`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${ingestToken}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ items }),
-        });
-        const text = await res.text();
+        let failure = '';
+        for (let from = 0; from < BATCH_SIZE && !failure; from += BATCH_LIMIT) {
+          const items = Array.from({ length: BATCH_LIMIT }, (_, i) => ({
+            kinds: ['review'],
+            title: `Batch item ${from + i}`,
+            occurredOn: addDays(todayUtc(), -((from + i) % 300)),
+          }));
+          const res = await fetch(`${base}/api/v1/evidence/batch`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${ingestToken}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ items }),
+          });
+          const text = await res.text();
+          if (!res.ok) failure = `${res.status} ${text.slice(0, 200)}`;
+        }
         const seconds = (performance.now() - started) / 1000;
         ingestRows.push({
-          what: `one batch of ${BATCH_SIZE} (POST /evidence/batch → ${res.status})`,
+          what: `${BATCH_SIZE} entries as ${BATCH_SIZE / BATCH_LIMIT} consecutive POST /evidence/batch of ${BATCH_LIMIT}`,
           'entries/s': fmt(BATCH_SIZE / seconds, 0),
           'mean ms': fmt(seconds * 1000, 0),
-          errors: res.ok ? 0 : text.slice(0, 200),
+          errors: failure || 0,
           target: `<${BATCH_TARGET_S} s`,
-          verdict: res.ok && seconds < BATCH_TARGET_S ? 'pass' : 'FAIL',
+          verdict: !failure && seconds < BATCH_TARGET_S ? 'pass' : 'FAIL',
         });
       } else {
         ingestRows.push({
-          what: `one batch of ${BATCH_SIZE}: this build serves no POST /evidence/batch`,
+          what: `${BATCH_SIZE} entries in batches: this build serves no POST /evidence/batch`,
           target: `<${BATCH_TARGET_S} s`,
           verdict: 'not measured',
         });
