@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type GithubStandIn, startGithubStandIn } from '../support/github-stand-in';
 import { acknowledge, feedback, seedHistory } from './seed';
 import {
   type ApiUser,
@@ -77,6 +78,7 @@ function describeViolations(where: string, violations: Violation[]): string {
 }
 
 let browser: Browser;
+let github: GithubStandIn;
 let people: { engineer: ApiUser; manager: ApiUser; peer: ApiUser };
 let entryId: string;
 let adminEmail: string;
@@ -139,11 +141,19 @@ beforeAll(async () => {
         })),
       },
     });
+  // The peer has GitHub connected (a stand-in), so Settings shows a connection and its sync.
+  github = await startGithubStandIn({ searchLimit: 1_000 });
+  github.addUser('ghp_peer', 'pat-peer');
+  await callApi('PUT', '/me/integrations/github', {
+    token: peer.token,
+    body: { token: 'ghp_peer', baseUrl: github.baseUrl },
+  });
   people = { engineer, manager, peer };
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
+  await github?.stop();
 });
 
 type Who = 'engineer' | 'manager' | 'peer' | 'admin' | 'nobody';
@@ -169,6 +179,7 @@ const PAGES: [Who, string, () => string, ((page: Page) => Promise<void>)?][] = [
   ['engineer', 'check-in', () => '/checkin'],
   ['engineer', 'packet', () => '/packet'],
   ['engineer', 'settings', () => '/settings'],
+  ['engineer', 'settings, GitHub errors shown', () => '/settings', submitEmpty('Connect GitHub')],
   ['engineer', 'agreement', () => '/agreement'],
   ['engineer', 'reflection', () => '/reflection'],
   ['engineer', 'not found', () => '/no-such-page'],
@@ -177,6 +188,7 @@ const PAGES: [Who, string, () => string, ((page: Page) => Promise<void>)?][] = [
   ['manager', "a report's agreement", () => `/team/${people.engineer.id}/agreement`],
   ['peer', 'endorsement requests', () => '/endorsements'],
   ['peer', 'a sponsored colleague', () => `/people/${people.engineer.id}`],
+  ['peer', 'settings, GitHub connected', () => '/settings'],
   ['admin', 'admin', () => '/admin'],
   ['admin', 'admin audit', () => '/admin/audit'],
   ['admin', 'organisation (everyone)', () => '/org'],

@@ -12,6 +12,7 @@ export type {
   Evidence,
   EvidenceList as EvidencePage,
   Feedback,
+  GithubIntegration,
   PendingEndorsementRequestList,
   PolicyDto,
   Problem,

@@ -1,9 +1,10 @@
 import type { PreferencesDto } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import { SponsorsSection } from '../../../components/sponsors-section';
-import { load } from '../../../lib/api';
-import type { MeDto, PersonalToken } from '../../../lib/types';
+import { api, load } from '../../../lib/api';
+import type { GithubIntegration, MeDto, PersonalToken } from '../../../lib/types';
 import { PasswordForm, SessionsForm, TimeZoneForm, TokenForm, TokenList } from './forms';
+import { GithubSettings } from './github-settings';
 import { PreferencesForm } from './preferences-form';
 
 export const metadata: Metadata = { title: 'Settings · Leadtrack' };
@@ -20,10 +21,12 @@ export default async function SettingsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const sp = await searchParams;
-  const [me, tokens, preferences] = await Promise.all([
+  const [me, tokens, preferences, github] = await Promise.all([
     load<MeDto>('/me'),
     load<{ items: PersonalToken[] }>('/me/tokens'),
     load<PreferencesDto>('/me/preferences'),
+    // 404 while GitHub is not connected.
+    api<GithubIntegration>('/me/integrations/github'),
   ]);
   const timeZone = me.timeZone;
   return (
@@ -48,6 +51,10 @@ export default async function SettingsPage({
       <section className="panel" aria-labelledby="email-h">
         <h2 id="email-h">Email and reminders</h2>
         <PreferencesForm preferences={preferences} timeZone={timeZone} />
+      </section>
+      <section className="panel" aria-labelledby="github-h">
+        <h2 id="github-h">GitHub</h2>
+        <GithubSettings integration={github.ok ? github.data : null} timeZone={timeZone} />
       </section>
       <section className="panel" aria-labelledby="tokens-h">
         <h2 id="tokens-h">Personal access tokens</h2>

@@ -1,0 +1,151 @@
+'use client';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect } from 'react';
+import { FormAlert, InputField, PasswordField, SubmitButton } from '../../../components/field';
+import { Flash } from '../../../components/flash';
+import { instant } from '../../../lib/format';
+// Settings › GitHub: connect (a token, and GitHub Enterprise's address when it is one), then
+// the connection's state (login, last sync and its error) with "Sync now" and "Disconnect".
+// While a sync runs (the backfill after connecting) the page refreshes itself every few
+// seconds, so its outcome appears without a reload.
+import type { GithubIntegration } from '../../../lib/types';
+import {
+  connectGithub,
+  disconnectGithub,
+  type GithubState,
+  syncGithub,
+} from '../../actions/github';
+
+const REFRESH_MS = 3_000;
+
+type ConnectAction = ReturnType<typeof useActionState<GithubState, FormData>>;
+
+/** The token form: its state lives in GithubSettings, which stays while the page changes. */
+function ConnectForm({ again, connect }: { again: boolean; connect: ConnectAction }) {
+  const [state, action, pending] = connect;
+  const e = state.errors ?? {};
+  return (
+    <form action={action} className="stack narrow" noValidate key={state.saved ?? 0}>
+      <FormAlert message={state.message} />
+      <PasswordField
+        id="github-token"
+        name="token"
+        label="Personal access token"
+        error={e.token}
+        autoComplete="new-password"
+        hint={
+          <>
+            A classic token with the <code>repo</code> scope, or a fine-grained one that reads pull
+            requests. Stored encrypted, never shown again.
+          </>
+        }
+      />
+      <InputField
+        id="github-base-url"
+        name="baseUrl"
+        label="GitHub Enterprise address (optional)"
+        error={e.baseUrl}
+        type="url"
+        inputMode="url"
+        placeholder="https://github.example.com/api/v3"
+        defaultValue={state.values?.baseUrl ?? ''}
+        hint="Leave empty for github.com."
+      />
+      <div>
+        <SubmitButton pending={pending}>{again ? 'Replace token' : 'Connect GitHub'}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function GithubSettings({
+  integration,
+  timeZone,
+}: {
+  integration: GithubIntegration | null;
+  timeZone: string;
+}) {
+  const router = useRouter();
+  const connect = useActionState<GithubState, FormData>(connectGithub, {});
+  const [synced, sync, syncing] = useActionState<GithubState>(syncGithub, {});
+  const [removed, disconnect, removing] = useActionState<GithubState>(disconnectGithub, {});
+  const running = integration?.syncing ?? false;
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => router.refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [running, router]);
+
+  if (!integration) {
+    return (
+      <div className="stack">
+        {removed.done ? <Flash>{removed.done}</Flash> : null}
+        <p className="muted">
+          Connect GitHub and the reviews you give colleagues arrive as one suggestion a week
+          (“Reviewed 7 pull requests in 3 repositories for 5 authors”), and your design pull
+          requests (ADRs, RFCs, design documents) as proposals. You choose what becomes evidence in
+          your inbox.
+        </p>
+        <ConnectForm again={false} connect={connect} />
+      </div>
+    );
+  }
+  return (
+    <div className="stack">
+      <div aria-live="polite" className="stack">
+        {connect[0].done && !synced.done ? <Flash>{connect[0].done}</Flash> : null}
+        {synced.done ? <Flash>{synced.done}</Flash> : null}
+        <FormAlert message={synced.message ?? removed.message} />
+      </div>
+      <dl className="summary">
+        <div className="summary-item">
+          <dt>Connected as</dt>
+          <dd>
+            <strong>@{integration.login}</strong>{' '}
+            <span className="muted small">
+              {integration.baseUrl === 'https://api.github.com'
+                ? 'github.com'
+                : integration.baseUrl}
+            </span>
+          </dd>
+        </div>
+        <div className="summary-item">
+          <dt>Last sync</dt>
+          <dd role="status">
+            {running
+              ? 'Syncing now…'
+              : integration.lastSyncAt
+                ? instant(integration.lastSyncAt, timeZone)
+                : 'Not yet'}
+          </dd>
+        </div>
+      </dl>
+      {integration.lastError && !running ? (
+        <p className="form-alert" role="alert">
+          The last sync stopped: {integration.lastError}
+        </p>
+      ) : null}
+      <p className="muted small">
+        A sync runs every week on its own. Suggestions wait in your <Link href="/inbox">inbox</Link>
+        .
+      </p>
+      <div className="button-row">
+        <form action={sync}>
+          <SubmitButton pending={syncing || running}>
+            {running ? 'Syncing…' : 'Sync now'}
+          </SubmitButton>
+        </form>
+        <form action={disconnect}>
+          <SubmitButton pending={removing} className="button danger">
+            Disconnect
+          </SubmitButton>
+        </form>
+      </div>
+      <details>
+        <summary>Use another token</summary>
+        <ConnectForm again connect={connect} />
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// Settings › GitHub in the browser, against a stand-in GitHub (the API under test reaches it
+// on loopback): a refused token is named beside its field; connecting shows the login and,
+// once the background backfill ends, the last sync; "Sync now" says what it found; the
+// backfill's review week is in the suggestions; disconnecting returns to the form.
+// Screenshots (light, dark, 390 px phone) go to LEADTRACK_SCREENSHOTS_EXTRA when set.
+import { mkdirSync } from 'node:fs';
+import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useFixture } from '../support/fixtures';
+import { startGithubStandIn } from '../support/github-stand-in';
+import { callApi, newContext, registerUser, signIn, useBrowser } from './support';
+
+const browser = useBrowser();
+const github = useFixture(
+  () => startGithubStandIn({ searchLimit: 1_000 }),
+  (s) => s.stop(),
+);
+const shots = process.env.LEADTRACK_SCREENSHOTS_EXTRA;
+
+const lastWeek = addWeeks(weekStartOf(todayUtc()), -1);
+
+async function settingsPage(email: string, options: { width?: number; dark?: boolean } = {}) {
+  const context = await newContext(browser, options);
+  const page = await context.newPage();
+  await signIn(page, email, undefined, '/settings');
+  return page;
+}
+
+async function shoot(page: Page, file: string) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.locator('#github-h').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/${file}` });
+}
+
+describe('Settings › GitHub', () => {
+  it('connects with a token and an Enterprise address, syncs, and disconnects', async () => {
+    github.addUser('ghp_browser', 'octo-browser');
+    github.pulls.push(
+      ...[1, 2].map((n) => ({
+        repo: `acme/${n === 1 ? 'api' : 'web'}`,
+        number: n,
+        title: `Change ${n}`,
+        author: n === 1 ? 'alice' : 'bob',
+        createdAt: `${addDays(lastWeek, -14)}T09:00:00Z`,
+        reviews: [{ user: 'octo-browser', submittedAt: `${addDays(lastWeek, n)}T15:00:00Z` }],
+      })),
+    );
+    const user = await registerUser('Gia Github');
+    const page = await settingsPage(user.email);
+    const panel = page.locator('section[aria-labelledby="github-h"]');
+    await shoot(page, 'github-settings.png');
+
+    // A token GitHub refuses: named beside the field, nothing connected.
+    await panel.getByLabel('Personal access token').fill('ghp_wrong');
+    await panel.getByLabel('GitHub Enterprise address (optional)').fill(github.baseUrl);
+    await panel.getByRole('button', { name: 'Connect GitHub' }).click();
+    await expect
+      .poll(() => panel.locator('.field-error').first().textContent())
+      .toMatch(/^Token: this token was refused by GitHub \(401 Bad credentials\)/);
+    await shoot(page, 'github-settings-error.png');
+
+    await panel.getByLabel('Personal access token').fill('ghp_browser');
+    await panel.getByRole('button', { name: 'Connect GitHub' }).click();
+    await panel.getByText('@octo-browser').waitFor();
+    // The page refreshes itself while the backfill runs, then shows when it ended.
+    await expect
+      .poll(() => panel.locator('dd[role="status"]').textContent(), { timeout: 60_000 })
+      .toMatch(/^\d{1,2} \w{3} \d{4}, \d\d:\d\d$/);
+    expect(await page.content()).not.toContain('ghp_browser');
+    await shoot(page, 'github-settings-connected.png');
+
+    const suggestions = await callApi('GET', '/suggestions?status=open', { token: user.token });
+    if (suggestions.status === 200) {
+      const titles = suggestions.body.items.map((s: { title: string }) => s.title);
+      expect(titles).toContain('Reviewed 2 pull requests in 2 repositories for 2 authors');
+    }
+
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await panel.getByText(/^Synced: nothing new \(1 item already offered\)\.$/).waitFor();
+
+    const dark = await settingsPage(user.email, { dark: true });
+    await dark.locator('#github-h').waitFor();
+    await shoot(dark, 'github-settings-dark.png');
+    const phone = await settingsPage(user.email, { width: 390 });
+    await phone.locator('#github-h').waitFor();
+    await shoot(phone, 'github-settings-phone.png');
+
+    await panel.getByRole('button', { name: 'Disconnect' }).click();
+    await panel.getByText(/^GitHub is disconnected and its token forgotten/).waitFor();
+    await panel.getByRole('button', { name: 'Connect GitHub' }).waitFor();
+    expect((await callApi('GET', '/me/integrations/github', { token: user.token })).status).toBe(
+      404,
+    );
+  }, 180_000);
+});
