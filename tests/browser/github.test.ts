@@ -66,7 +66,7 @@ describe('Settings › GitHub', () => {
     await panel.getByText('@octo-browser').waitFor();
     // The page refreshes itself while the backfill runs, then shows when it ended.
     await expect
-      .poll(() => panel.locator('dd[role="status"]').textContent(), { timeout: 60_000 })
+      .poll(() => panel.locator('dd [role="status"]').textContent(), { timeout: 60_000 })
       .toMatch(/^\d{1,2} \w{3} \d{4}, \d\d:\d\d$/);
     expect(await page.content()).not.toContain('ghp_browser');
     await shoot(page, 'github-settings-connected.png');

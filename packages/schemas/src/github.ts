@@ -73,7 +73,7 @@ export const GithubIntegrationSchema = z
     login: z.string(),
     baseUrl: z.string(),
     connectedAt: InstantSchema,
-    /** When the last sync finished (null before the first). */
+    /** The instant the last successful sync read up to (null before the first). */
     lastSyncAt: InstantSchema.nullable(),
     /** What stopped the last sync, in a sentence; null after a success. */
     lastError: z.string().nullable(),

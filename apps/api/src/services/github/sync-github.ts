@@ -6,7 +6,8 @@
 // back before the first) up to now. Review weeks are offered once they have ended, so a
 // week's suggestion counts all of it; design pull requests as soon as they are found. One
 // sync per person at a time: `sync_started_at` is a lease, taken with one UPDATE and
-// released with the outcome (`last_sync_at`, or `last_error` in a sentence); a sync whose
+// released with the outcome (`last_sync_at`: the instant it read up to; or `last_error` in a
+// sentence); a sync whose
 // connection was replaced or removed meanwhile offers and records nothing.
 import { addWeeks, type IsoDate, isValidTimeZone, localDateIn, weekStartOf } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
@@ -104,14 +105,23 @@ async function connectionUnderLease(db: Database, userId: string, lease: Date) {
   return row;
 }
 
-/** Records the outcome and gives the lease back, if it is still ours. */
-async function release(db: Database, userId: string, lease: Date, error: string | null) {
+/**
+ * Records the outcome and gives the lease back, if it is still ours. A success sets
+ * `last_sync_at` to the instant the sync read up to (the request's or the job's clock).
+ */
+async function release(
+  db: Database,
+  userId: string,
+  lease: Date,
+  outcome: { error: string } | { readUpTo: Date },
+) {
+  const error = 'error' in outcome ? outcome.error : null;
   await db.query(
     `UPDATE github_integrations
         SET sync_started_at = NULL, last_error = $3,
-            last_sync_at = CASE WHEN $3::text IS NULL THEN now() ELSE last_sync_at END
+            last_sync_at = coalesce($4, last_sync_at)
       WHERE user_id = $1 AND sync_started_at = $2`,
-    [userId, lease, error],
+    [userId, lease, error, 'readUpTo' in outcome ? outcome.readUpTo : null],
   );
 }
 
@@ -178,22 +188,20 @@ export async function syncGithub(
     if (!(await connectionUnderLease(db, person.id, lease)))
       throw conflict('GitHub was disconnected or connected again during the sync.');
     const counts = await offerSuggestions(db, person.id, drafts);
-    await release(db, person.id, lease, null);
+    await release(db, person.id, lease, { readUpTo: now });
     return { ...counts, from: fromWeek, to: today };
   } catch (error) {
     // The connection was replaced or removed: the lease is no longer ours to release.
     if (error instanceof HttpProblem) throw error;
     const known = options.signal?.aborted ? null : syncFailure(error);
-    await release(
-      db,
-      person.id,
-      lease,
-      options.signal?.aborted
+    await release(db, person.id, lease, {
+      error: options.signal?.aborted
         ? 'The sync was interrupted (the server stopped); the next one will cover these weeks.'
         : (known ?? 'The sync failed on our side; the next one will try again.'),
-    );
-    // GitHub's refusal is the person's to act on (409 with its sentence); ours is a 500.
-    throw known ? conflict(known) : error;
+    });
+    // GitHub's refusal is the person's to act on (409 with its sentence, the refusal as its
+    // cause); ours is a 500.
+    throw known ? Object.assign(conflict(known), { cause: error }) : error;
   }
 }
 

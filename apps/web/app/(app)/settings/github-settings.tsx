@@ -112,12 +112,14 @@ export function GithubSettings({
         </div>
         <div className="summary-item">
           <dt>Last sync</dt>
-          <dd role="status">
-            {running
-              ? 'Syncing now…'
-              : integration.lastSyncAt
-                ? instant(integration.lastSyncAt, timeZone)
-                : 'Not yet'}
+          <dd>
+            <span role="status">
+              {running
+                ? 'Syncing now…'
+                : integration.lastSyncAt
+                  ? instant(integration.lastSyncAt, timeZone)
+                  : 'Not yet'}
+            </span>
           </dd>
         </div>
       </dl>
