@@ -19,6 +19,7 @@ const thisWeek = weekStartOf(todayUtc());
 const nextMonday = (n = 1) => `${addWeeks(thisWeek, n)}T01:00:00.000Z`;
 
 const people = useFixture(async () => {
+  await adminOf(app); // the first account: the admin who runs the job
   const [ada, bo, cy] = await Promise.all(
     ['Ada', 'Bo', 'Cy'].map((name) => registerUser(app, { name })),
   );
@@ -50,7 +51,7 @@ async function settled(user: TestUser) {
 async function runJob(asOf?: string) {
   const res = await call(app, 'POST', '/api/v1/admin/jobs/github-sync/run', {
     token: await adminOf(app),
-    ...(asOf && { body: { asOf } }),
+    body: asOf ? { asOf } : {},
   });
   expect(res.status, res.text).toBe(200);
   return res.body;

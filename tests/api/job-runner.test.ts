@@ -64,8 +64,12 @@ describe('graphile-worker', () => {
 
     // First start: the worker installs its schema and learns the crontab (nothing is due).
     const first = await withJobs();
-    const known = await until(crontabs, (rows) => rows.length === 2);
-    expect(known.map((r) => r.identifier)).toEqual(['manager-digest', 'weekly-reminders']);
+    const known = await until(crontabs, (rows) => rows.length === 3);
+    expect(known.map((r) => r.identifier)).toEqual([
+      'github-sync',
+      'manager-digest',
+      'weekly-reminders',
+    ]);
     await first.close();
     expect(smtp.to(engineer.email)).toEqual([]);
 

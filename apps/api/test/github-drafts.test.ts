@@ -116,6 +116,9 @@ describe('review weeks', () => {
     expect(draft?.title).toBe('Reviewed 400 pull requests in 3 repositories for 7 authors');
     expect(draft?.description?.length).toBeLessThanOrEqual(EVIDENCE_LIMITS.descriptionMax);
     expect(draft?.description).toMatch(/\n- … and \d+ more$/);
-    expect((draft?.details as { pullRequests: unknown[] }).pullRequests).toHaveLength(400);
+    expect(draft?.details).toMatchObject({ pullRequests: expect.any(Array) });
+    expect((draft?.details as { pullRequests: unknown[] } | undefined)?.pullRequests).toHaveLength(
+      400,
+    );
   });
 });

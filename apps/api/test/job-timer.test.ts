@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JobContext, JobDefinition } from '../src/jobs/job';
 import { crontab, startTimer } from '../src/jobs/runner';
+import { DEFAULT_GITHUB_LIMITS } from '../src/services/github/github-client';
 import type { Mailer } from '../src/services/mail/mailer';
 
 // The embedded database's scheduler (no graphile-worker there): on fake timers.
@@ -12,7 +13,12 @@ describe('the in-process job timer', () => {
   });
 
   const log = { info() {}, error: vi.fn() } as unknown as FastifyBaseLogger;
-  const ctx: JobContext = { db: {} as Database, mailer: {} as Mailer, log };
+  const ctx: JobContext = {
+    db: {} as Database,
+    mailer: {} as Mailer,
+    log,
+    github: DEFAULT_GITHUB_LIMITS,
+  };
 
   it('runs each job at start, then just past every hour, with that clock', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-27T14:20:00Z') });
@@ -53,5 +59,6 @@ describe('the in-process job timer', () => {
     const lines = crontab().split('\n');
     expect(lines).toContain('0 * * * * weekly-reminders ?fill=1h&max=3');
     expect(lines).toContain('0 * * * * manager-digest ?fill=1h&max=3');
+    expect(lines).toContain('0 * * * * github-sync ?fill=1h&max=3');
   });
 });

@@ -1,12 +1,15 @@
 // What every scheduled job is: a handler given the app's parts and the clock it runs at.
 import type { Database } from '@leadtrack/db';
 import type { FastifyBaseLogger } from 'fastify';
+import type { GithubLimits } from '../services/github/github-client';
 import type { Mailer } from '../services/mail/mailer';
 
 export interface JobContext {
   db: Database;
   mailer: Mailer;
   log: FastifyBaseLogger;
+  /** The limits GitHub syncs keep (GITHUB_MAX_WAIT_SECONDS). */
+  github: GithubLimits;
 }
 
 export interface JobResult {

@@ -1,6 +1,7 @@
 // Every scheduled job by name: what the scheduler runs each hour and what
 // POST /admin/jobs/:name/run runs at once. A new job is one more entry here.
 import { calendarSync } from './calendar-sync';
+import { githubSync } from './github-sync';
 import type { JobDefinition } from './job';
 import { managerDigest } from './manager-digest';
 import { weeklyReminders } from './weekly-reminders';
@@ -9,6 +10,7 @@ export const JOBS: Readonly<Record<string, JobDefinition>> = Object.freeze({
   'weekly-reminders': weeklyReminders,
   'manager-digest': managerDigest,
   'calendar-sync': calendarSync,
+  'github-sync': githubSync,
 });
 
 export function findJob(name: string): JobDefinition | undefined {

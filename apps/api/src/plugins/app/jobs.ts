@@ -7,9 +7,14 @@ import { type Env, jobsEnabled } from '../../env';
 import type { JobContext } from '../../jobs/job';
 import { type JobRunner, startJobRunner } from '../../jobs/runner';
 
-/** What a job gets from the app: its database, mailer and logger. */
+/** What a job gets from the app: its database, mailer, logger and GitHub's limits. */
 export function jobContextOf(fastify: FastifyInstance): JobContext {
-  return { db: fastify.db, mailer: fastify.mailer, log: fastify.log.child({ jobs: true }) };
+  return {
+    db: fastify.db,
+    mailer: fastify.mailer,
+    log: fastify.log.child({ jobs: true }),
+    github: fastify.github.limits,
+  };
 }
 
 async function jobs(fastify: FastifyInstance, opts: { config: Env }) {
@@ -24,4 +29,4 @@ async function jobs(fastify: FastifyInstance, opts: { config: Env }) {
   });
 }
 
-export default fp(jobs, { name: 'jobs', dependencies: ['database', 'mailer'] });
+export default fp(jobs, { name: 'jobs', dependencies: ['database', 'mailer', 'github'] });
