@@ -64,8 +64,9 @@ describe('graphile-worker', () => {
 
     // First start: the worker installs its schema and learns the crontab (nothing is due).
     const first = await withJobs();
-    const known = await until(crontabs, (rows) => rows.length === 3);
+    const known = await until(crontabs, (rows) => rows.length === 4);
     expect(known.map((r) => r.identifier)).toEqual([
+      'calendar-sync',
       'github-sync',
       'manager-digest',
       'weekly-reminders',
