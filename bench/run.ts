@@ -632,8 +632,27 @@ async function main() {
         links: ['https://example.com/pr/1'],
         audience: 'team',
       });
+      // 16 in flight from one person (their writes queue on their row: the data version
+      // and the aggregates are updated in each write's transaction), then from 16 people.
+      const writers = await pool(
+        4,
+        Array.from({ length: INGEST_CONNECTIONS }, (_, i) => async () => {
+          const email = `ingest-${i}@bench.test`;
+          await api.call('POST', '/api/v1/auth/register', undefined, {
+            email,
+            name: `Ingest ${i}`,
+            password: PASSWORD,
+          });
+          return login(api, email);
+        }),
+      );
       const ingestRows = [];
-      for (const withKey of [false, true]) {
+      for (const [label, tokens, withKey] of [
+        ['one person', [ingestToken], false],
+        ['one person, each with an Idempotency-Key', [ingestToken], true],
+        [`${INGEST_CONNECTIONS} people`, writers, false],
+      ] as const) {
+        let next = 0;
         const r = await autocannon({
           url: `${base}/api/v1/evidence`,
           method: 'POST',
@@ -641,23 +660,22 @@ async function main() {
           duration: DURATION_S,
           headers: { authorization: `Bearer ${ingestToken}`, 'content-type': 'application/json' },
           body,
-          ...(withKey && {
-            requests: [
-              {
-                setupRequest: (req: autocannon.Request) => ({
-                  ...req,
-                  headers: {
-                    ...req.headers,
-                    'idempotency-key': randomBytes(12).toString('hex'),
-                  },
-                }),
-              },
-            ],
-          }),
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request) => ({
+                ...req,
+                headers: {
+                  ...req.headers,
+                  authorization: `Bearer ${tokens[next++ % tokens.length]}`,
+                  ...(withKey && { 'idempotency-key': randomBytes(12).toString('hex') }),
+                },
+              }),
+            },
+          ],
         });
         const perS = r['2xx'] / (r.duration || DURATION_S);
         ingestRows.push({
-          what: `single entries, ${INGEST_CONNECTIONS} in flight${withKey ? ', each with an Idempotency-Key' : ''}`,
+          what: `single entries, ${INGEST_CONNECTIONS} in flight, ${label}`,
           'entries/s': fmt(perS, 0),
           'mean ms': fmt(r.latency.mean, 2),
           'p99 ms': fmt(r.latency.p99, 1),
