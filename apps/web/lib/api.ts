@@ -1,7 +1,7 @@
 // The dashboard server's only way to the API: adds the caller's bearer token from the
 // httpOnly session cookie and returns a typed result instead of throwing.
 import 'server-only';
-import { DEFAULT_POLICY } from '@leadtrack/core';
+import { DEFAULT_POLICY, type IsoDate, todayIn } from '@leadtrack/core';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -120,6 +120,14 @@ export async function requireMe(): Promise<MeDto> {
   // A token the API refused: the session ended (rather than never having started).
   if ((await cookies()).get(ACCESS_COOKIE)) return endSession();
   redirect(`/login?next=${encodeURIComponent(await currentPath())}`);
+}
+
+/**
+ * The signed-in person's today in their own time zone (GET /me, `UTC` by default): the
+ * default date of every form and the "this week" of every page, as the API judges them.
+ */
+export async function myToday(): Promise<IsoDate> {
+  return todayIn((await requireMe()).timeZone);
 }
 
 /** Field errors keyed by the first segment of their path ("links.2" → "links"). */

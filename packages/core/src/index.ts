@@ -67,6 +67,7 @@ export {
   type LocalTime,
   localDateIn,
   localTimeIn,
+  todayIn,
 } from './time-zones';
 export {
   addDays,

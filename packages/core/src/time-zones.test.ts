@@ -1,7 +1,7 @@
 // Tests a person's local calendar: the date line (UTC+13, UTC-11, UTC+14), DST changes and zone names.
 
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, localDateIn, localTimeIn } from './time-zones';
+import { isValidTimeZone, localDateIn, localTimeIn, todayIn } from './time-zones';
 import { weekStartOf } from './week';
 
 const at = (iso: string) => new Date(iso);
@@ -154,5 +154,15 @@ describe('isValidTimeZone', () => {
   it('makes localTimeIn throw on an unknown zone or an invalid instant', () => {
     expect(() => localDateIn('Mars/Olympus_Mons', at('2026-01-01T00:00:00Z'))).toThrow(RangeError);
     expect(() => localDateIn('UTC', new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe('todayIn', () => {
+  it('is the local date in a known zone and the UTC date otherwise', () => {
+    const now = at('2026-11-22T19:30:00Z');
+    expect(todayIn('Pacific/Auckland', now)).toBe('2026-11-23');
+    expect(todayIn('Pacific/Pago_Pago', now)).toBe('2026-11-22');
+    expect(todayIn('Mars/Olympus_Mons', now)).toBe('2026-11-22');
+    expect(todayIn('', now)).toBe('2026-11-22');
   });
 });

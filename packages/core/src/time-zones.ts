@@ -3,7 +3,7 @@
 // Each person's "today" and "this week" follow their own zone (users.time_zone); the server's
 // zone never matters. Built on Intl.DateTimeFormat (the runtime's ICU data), no dependency.
 
-import { dateOfDayNumber, dayNumberOf, type IsoDate } from './week';
+import { dateOfDayNumber, dayNumberOf, type IsoDate, todayUtc } from './week';
 
 /** An ISO weekday: 1 = Monday ... 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -85,4 +85,12 @@ export function localTimeIn(timeZone: string, at: Date): LocalTime {
 /** The calendar date (`YYYY-MM-DD`) of the instant `at` in `timeZone`; throws on an unknown zone. */
 export function localDateIn(timeZone: string, at: Date): IsoDate {
   return localTimeIn(timeZone, at).date;
+}
+
+/**
+ * A person's today: their date at `now` in their zone. A zone the runtime does not know (a
+ * stored name an ICU update dropped, an empty value) reads as UTC instead of failing.
+ */
+export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+  return isValidTimeZone(timeZone) ? localDateIn(timeZone, now) : todayUtc(now);
 }

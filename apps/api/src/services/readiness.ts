@@ -17,6 +17,7 @@ import {
   type PersonFacts,
   type Policy,
   type Readiness,
+  todayIn,
 } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
 import type { ReadinessDto, ReportDto, ReportListDto } from '@leadtrack/schemas';
@@ -31,7 +32,6 @@ import {
 } from '../data/weekly-aggregates';
 import { invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
-import { todayIn } from '../plugins/app/calendar';
 import { canReadAsSponsor, resolveUserRef } from './access';
 import { readPolicy } from './policy';
 import { type CachedReadiness, ReadinessCache } from './readiness-cache';

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { todayUtc } from '@leadtrack/core';
 import Link from 'next/link';
 import { EvidenceItem } from '../../components/evidence-item';
 import { FeedbackList } from '../../components/feedback-list';
@@ -8,7 +7,7 @@ import { QuickLog } from '../../components/quick-log';
 import { SignalList } from '../../components/readiness';
 import { RoleProfile } from '../../components/role-profile';
 import { Timeline } from '../../components/timeline';
-import { api, load, loadReadiness, loadRoleProfile, requireMe } from '../../lib/api';
+import { api, load, loadReadiness, loadRoleProfile, myToday, requireMe } from '../../lib/api';
 import { kindOrder } from '../../lib/format';
 import type { EvidencePage, Feedback, User } from '../../lib/types';
 import { loadWeekTitles } from '../../lib/week-titles';
@@ -40,7 +39,7 @@ export default async function Home({
     <section aria-labelledby="quick-h" className="panel home-quick">
       <h2 id="quick-h">Log this week</h2>
       <QuickLog
-        today={todayUtc()}
+        today={await myToday()}
         kinds={kindOrder(readiness.policy.requiredKinds)}
         idempotencyKey={randomUUID()}
       />

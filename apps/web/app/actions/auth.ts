@@ -1,6 +1,7 @@
 'use server';
 // Sign-in, sign-up and sign-out as Server Actions: the browser never sees a token, only
 // the dashboard's own httpOnly cookies. Next.js checks the Origin of every action (CSRF).
+import { isValidTimeZone } from '@leadtrack/core';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import {
@@ -91,7 +92,11 @@ export async function register(_prev: AuthState, form: FormData): Promise<AuthSt
   const name = String(form.get('name') ?? '');
   const password = String(form.get('password') ?? '');
   const values = { email, name };
-  const res = await post('register', { email, name, password });
+  // The browser's zone (a hidden field): sent only when this runtime knows it, so an odd
+  // browser value never blocks a sign-up; the account then starts in UTC.
+  const zone = String(form.get('timeZone') ?? '');
+  const timeZone = isValidTimeZone(zone) ? { timeZone: zone } : {};
+  const res = await post('register', { email, name, password, ...timeZone });
   if (!res) return { error: 'The service is unavailable. Try again in a minute.', values };
   if (!res.ok) {
     const problem = await problemOf(res);

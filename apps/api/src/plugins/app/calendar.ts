@@ -9,7 +9,7 @@
 // calendar reaches it through an AsyncLocalStorage entered in a preValidation hook (after
 // authentication and body parsing, right before validation).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type IsoDate, isValidTimeZone, localDateIn, todayUtc } from '@leadtrack/core';
+import { isValidTimeZone, todayIn } from '@leadtrack/core';
 import { setDateContextSource } from '@leadtrack/schemas';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -26,14 +26,6 @@ declare module 'fastify' {
     /** The request's instant, from the app's clock as it arrived: one "now" per request. */
     now: Date;
   }
-}
-
-/**
- * The person's calendar date at `now`. A zone the runtime no longer knows (a stored name an
- * ICU update dropped) falls back to UTC rather than failing every request of that person.
- */
-export function todayIn(timeZone: string, now: Date): IsoDate {
-  return isValidTimeZone(timeZone) ? localDateIn(timeZone, now) : todayUtc(now);
 }
 
 interface RequestCalendar {

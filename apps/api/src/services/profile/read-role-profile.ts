@@ -11,12 +11,12 @@ import {
   type EvidenceKind,
   HANDS_ON_BAND,
   type ProfileSummary,
+  todayIn,
   weekStartOf,
 } from '@leadtrack/core';
 import { type Database, Prisma } from '@leadtrack/db';
 import type { RoleProfileDto } from '@leadtrack/schemas';
 import type { Caller } from '../../plugins/app/authenticate';
-import { todayIn } from '../../plugins/app/calendar';
 import { findSponsorReadableUser } from '../access';
 
 const KIND_WEEKS = Prisma.raw(

@@ -1,7 +1,7 @@
-import { addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
+import { addWeeks, weekStartOf } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import { CheckinCells, CheckinHeadCells } from '../../../components/checkin-cells';
-import { load } from '../../../lib/api';
+import { load, myToday } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import type { Checkin } from '../../../lib/types';
 import { CheckinForm } from './checkin-form';
@@ -16,7 +16,7 @@ export default async function CheckinPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const sp = await searchParams;
-  const thisWeek = weekStartOf(todayUtc());
+  const thisWeek = weekStartOf(await myToday());
   const oldest = addWeeks(thisWeek, -WEEKS_BACK);
   const list = await load<{ items: Checkin[] }>('/checkins', {
     query: { from: oldest, to: thisWeek },

@@ -1,4 +1,4 @@
-import { weekStartOf } from '@leadtrack/core';
+import { todayIn, weekStartOf } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import { FitChart } from '../../../components/fit-chart';
 import { load, requireMe } from '../../../lib/api';
@@ -21,15 +21,6 @@ const SCALE = [
   [5, 'Very much'],
 ] as const;
 
-/** Today in the reader's time zone: "this week" is theirs (PRODUCT.md nudges). */
-function today(timeZone: string | undefined): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'UTC' }).format(new Date());
-  } catch {
-    return new Date().toISOString().slice(0, 10);
-  }
-}
-
 function reading(score: number): string {
   if (score >= 65)
     return 'Your answers lean toward the tech-lead role: the parts of it that are not coding seem to give you energy.';
@@ -49,7 +40,8 @@ export default async function ReflectionPage({
     load<Statements>('/reflection-statements'),
     load<ReflectionListDto>(`/users/${me.id}/reflections`),
   ]);
-  const week = weekStartOf(today((me as { timeZone?: string }).timeZone));
+  // "This week" is the reader's own, in their time zone.
+  const week = weekStartOf(todayIn(me.timeZone));
   const thisWeek = list.items.find((r) => r.weekStart === week) ?? null;
   const missing = typeof sp.missing === 'string' ? sp.missing.split(',') : [];
   const trend = [...list.items]

@@ -70,7 +70,7 @@ export function TimeZoneForm({ current, zones }: { current: string; zones: strin
         id="timeZone"
         label="Your time zone"
         error={e.timeZone}
-        hint="Times on the dashboard are shown in it."
+        hint="Your today and this week follow it (the dates forms start from, the week in progress, reminders), and times on the dashboard are shown in it."
       >
         <select
           id="timeZone"

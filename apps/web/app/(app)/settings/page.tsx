@@ -9,10 +9,14 @@ import { PreferencesForm } from './preferences-form';
 
 export const metadata: Metadata = { title: 'Settings · Leadtrack' };
 
-/** Every zone this runtime knows, UTC first (Intl's list leaves it out). */
-function timeZones(): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return ['UTC', ...zones.filter((z) => z !== 'UTC')];
+/**
+ * Every zone this runtime knows, UTC first (Intl's list leaves it out), plus the person's
+ * own when the list spells it otherwise (a browser's `Asia/Kolkata` where ICU lists
+ * `Asia/Calcutta`), so the select never shows another zone than the one saved.
+ */
+function timeZones(current: string): string[] {
+  const zones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+  return zones.includes(current) ? zones : [current, ...zones];
 }
 
 export default async function SettingsPage({
@@ -40,7 +44,7 @@ export default async function SettingsPage({
         <div>
           <section className="panel" aria-labelledby="tz-h">
             <h2 id="tz-h">Time zone</h2>
-            <TimeZoneForm current={timeZone} zones={timeZones()} />
+            <TimeZoneForm current={timeZone} zones={timeZones(timeZone)} />
           </section>
           <section className="panel" aria-labelledby="sessions-h">
             <h2 id="sessions-h">Other devices</h2>

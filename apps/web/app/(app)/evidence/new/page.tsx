@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { EVIDENCE_KINDS, isIsoDate, todayUtc } from '@leadtrack/core';
+import { EVIDENCE_KINDS, isIsoDate } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import { EvidenceForm } from '../../../../components/evidence-form';
-import { loadPolicy } from '../../../../lib/api';
+import { loadPolicy, myToday } from '../../../../lib/api';
 import type { EvidenceValues } from '../../../actions/evidence';
 import { createEvidence } from '../../../actions/evidence';
 
@@ -34,8 +34,7 @@ function carriedOver(sp: Search, today: string): EvidenceValues {
 }
 
 export default async function NewEvidencePage({ searchParams }: { searchParams: Promise<Search> }) {
-  const today = todayUtc();
-  const [sp, policy] = await Promise.all([searchParams, loadPolicy()]);
+  const [sp, policy, today] = await Promise.all([searchParams, loadPolicy(), myToday()]);
   const required = policy.requiredKinds;
   return (
     <>

@@ -1,8 +1,7 @@
-import { todayUtc } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EvidenceForm } from '../../../../../components/evidence-form';
-import { loadOrNull, loadPolicy } from '../../../../../lib/api';
+import { loadOrNull, loadPolicy, myToday } from '../../../../../lib/api';
 import type { Evidence } from '../../../../../lib/types';
 import { updateEvidence } from '../../../../actions/evidence';
 
@@ -10,12 +9,12 @@ export const metadata: Metadata = { title: 'Edit evidence · Leadtrack' };
 
 export default async function EditEvidencePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [entry, policy] = await Promise.all([
+  const [entry, policy, today] = await Promise.all([
     loadOrNull<Evidence>(`/evidence/${encodeURIComponent(id)}`),
     loadPolicy(),
+    myToday(),
   ]);
   if (!entry) notFound();
-  const today = todayUtc();
   return (
     <>
       <h1>Edit evidence</h1>
