@@ -4,6 +4,8 @@ const config: NextConfig = {
   // The shared packages ship TypeScript source.
   transpilePackages: ['@leadtrack/core', '@leadtrack/schemas'],
   poweredByHeader: false,
+  // The import page sends a file of up to 5 MiB (the API's limit for POST /imports).
+  experimental: { serverActions: { bodySizeLimit: '6mb' } },
   async headers() {
     return [
       {

@@ -8,3 +8,13 @@ export function Flash({ children }: { children: ReactNode }) {
     </p>
   );
 }
+
+/** The sentence after an action that failed (`?error=` on the page it came back to). */
+export function FailedAction({ error }: { error: string | string[] | undefined }) {
+  if (typeof error !== 'string') return null;
+  return (
+    <p className="form-alert" role="alert">
+      That did not work. {error}
+    </p>
+  );
+}

@@ -42,3 +42,8 @@ export type CreatedToken = import('zod').infer<
 export type ManagedUser = import('@leadtrack/schemas').User;
 export type AuditEventDto = import('@leadtrack/schemas').AuditEvent;
 export type AuditPageDto = import('@leadtrack/schemas').AuditPage;
+
+// Capture (API.md "Capture"): the suggestions inbox and imports.
+export type Suggestion = import('@leadtrack/schemas').Suggestion;
+export type SuggestionList = import('@leadtrack/schemas').SuggestionList;
+export type ImportResult = import('@leadtrack/schemas').ImportResult;

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Nav } from '../../components/nav';
 import { api, requireMe } from '../../lib/api';
-import type { PendingEndorsementRequestList, User } from '../../lib/types';
+import type { PendingEndorsementRequestList, SuggestionList, User } from '../../lib/types';
 import { signOut } from '../actions/auth';
 
 export const dynamic = 'force-dynamic';
@@ -11,12 +11,15 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const me = await requireMe();
   // Endorsement requests waiting for the caller: their count in the nav, the link only then.
   // A manager sees the organisation link once one of their reports manages too (GET /users
-  // lists a manager's direct reports); admins always.
-  const [requests, people] = await Promise.all([
+  // lists a manager's direct reports); admins always. And the suggestions waiting in the
+  // inbox: the count only (one row asked for).
+  const [requests, people, inbox] = await Promise.all([
     api<PendingEndorsementRequestList>('/endorsement-requests'),
     me.role === 'manager' ? api<{ items: User[] }>('/users') : null,
+    api<SuggestionList>('/suggestions', { query: { limit: 1 } }),
   ]);
   const waiting = requests.ok ? requests.data.items.length : 0;
+  const suggestions = inbox.ok ? inbox.data.total : 0;
   const leadsManagers =
     me.role === 'admin' ||
     (people?.ok === true &&
@@ -28,6 +31,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: '/evidence/new', label: 'Log evidence' },
     { href: '/evidence', label: 'Evidence' },
     { href: '/checkin', label: 'Check-in' },
+    { href: '/inbox', label: 'Inbox', count: suggestions },
     ...(me.role !== 'engineer' ? [{ href: '/team', label: 'Team' }] : []),
     ...(leadsManagers ? [{ href: '/org', label: 'Organisation' }] : []),
     { href: '/packet', label: 'Packet' },

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { DateText } from '../../../components/date-text';
 import { KindChips } from '../../../components/evidence-item';
+import { FailedAction } from '../../../components/flash';
 import { Markdown } from '../../../components/markdown';
 import { api, load } from '../../../lib/api';
 import type { Evidence, PendingEndorsementRequestList } from '../../../lib/types';
@@ -36,11 +37,7 @@ export default async function EndorsementRequestsPage({
           Declined.
         </p>
       ) : null}
-      {typeof sp.error === 'string' ? (
-        <p className="form-alert" role="alert">
-          That did not work. {sp.error}
-        </p>
-      ) : null}
+      <FailedAction error={sp.error} />
       {list.items.length === 0 ? (
         <div className="empty-state panel">
           <p>Nothing waiting. When a colleague asks you to endorse an entry, it appears here.</p>

@@ -1,5 +1,6 @@
 import type { PreferencesDto } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { SponsorsSection } from '../../../components/sponsors-section';
 import { api, load } from '../../../lib/api';
 import type { GithubIntegration, MeDto, PersonalToken } from '../../../lib/types';
@@ -70,6 +71,20 @@ export default async function SettingsPage({
         <TokenList tokens={tokens.items} timeZone={timeZone} />
       </section>
       <SponsorsSection meId={me.id} flash={sp} />
+      <section className="panel" aria-labelledby="data-h">
+        <h2 id="data-h">Your data</h2>
+        <p className="muted">
+          Everything Leadtrack holds about you (entries, check-ins, feedback, reflections, the
+          working agreement) as one JSON file. <Link href="/import">Import</Link> reads it back,
+          here or on another instance.
+        </p>
+        <p>
+          {/* A download, not a page: a plain link so the browser saves the file. */}
+          <a className="button ghost" href="/settings/export" download>
+            Download my data (JSON)
+          </a>
+        </p>
+      </section>
     </>
   );
 }

@@ -1,0 +1,82 @@
+import { todayUtc } from '@leadtrack/core';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { FailedAction, Flash } from '../../../components/flash';
+import { Pager } from '../../../components/pager';
+import { SuggestionCard } from '../../../components/suggestion-card';
+import { load } from '../../../lib/api';
+import { plural } from '../../../lib/format';
+import type { SuggestionList } from '../../../lib/types';
+import { acceptSuggestion } from '../../actions/suggestions';
+
+export const metadata: Metadata = { title: 'Inbox · Leadtrack' };
+
+const PAGE = 20;
+
+export default async function InboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const sp = await searchParams;
+  const cursor = typeof sp.cursor === 'string' ? sp.cursor : undefined;
+  const list = await load<SuggestionList>('/suggestions', { query: { limit: PAGE, cursor } });
+  const today = todayUtc();
+  return (
+    <>
+      <div className="page-head">
+        <h1>Inbox</h1>
+        <Link href="/import" className="button ghost small">
+          Import a file
+        </Link>
+      </div>
+      <p className="muted">
+        What your tools and files show you did. Accept what counts (adjust the behaviours, title,
+        date or description first if needed) and it becomes an entry; dismiss the rest. Nothing is
+        suggested twice.
+      </p>
+      {typeof sp.accepted === 'string' ? (
+        <Flash>
+          Accepted: “{sp.accepted}” is now in your <Link href="/evidence">evidence</Link>.
+        </Flash>
+      ) : typeof sp.merged === 'string' ? (
+        <Flash>
+          Merged into your <Link href={`/checkin?week=${sp.merged}`}>check-in</Link> for the week of{' '}
+          {sp.merged}.
+        </Flash>
+      ) : typeof sp.dismissed === 'string' ? (
+        <Flash>Dismissed “{sp.dismissed}”.</Flash>
+      ) : null}
+      <FailedAction error={sp.error} />
+      {list.items.length === 0 ? (
+        <div className="empty-state panel">
+          <p>
+            {cursor ? 'No more suggestions.' : 'Nothing to review.'} Suggestions arrive from an{' '}
+            <Link href="/import">imported file</Link> (a brag document, a spreadsheet, a calendar)
+            and from the tools you connect.
+          </p>
+        </div>
+      ) : (
+        <>
+          <p className="muted small">
+            {plural(list.total, 'suggestion')} waiting{cursor ? ' (a later page)' : ''}.
+          </p>
+          <div className="request-list">
+            {list.items.map((s) => (
+              <SuggestionCard key={s.id} suggestion={s} accept={acceptSuggestion} today={today} />
+            ))}
+          </div>
+          <Pager
+            label="Inbox pages"
+            newer={cursor ? { href: '/inbox', text: 'First page' } : null}
+            older={
+              list.nextCursor
+                ? { href: `/inbox?cursor=${encodeURIComponent(list.nextCursor)}`, text: 'More' }
+                : null
+            }
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+'use server';
+// The inbox and imports: accept a suggestion (with the person's edits), dismiss one, and
+// import a file. Accepting answers with the API's field errors beside the card's fields,
+// keeping what was typed; success goes back to the inbox saying what happened.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { api } from '../../lib/api';
+import { actionFailure, type FormState } from '../../lib/form-state';
+import type { Checkin, Evidence, ImportResult } from '../../lib/types';
+
+export interface AcceptValues {
+  title: string;
+  kinds: string[];
+  occurredOn: string;
+  description: string;
+  handsOnPercent: string;
+  deepWorkBlocks: string;
+  onLeave: boolean;
+}
+
+export type AcceptState = FormState<AcceptValues>;
+
+function acceptValues(form: FormData): AcceptValues {
+  return {
+    title: String(form.get('title') ?? ''),
+    kinds: form.getAll('kinds').map(String),
+    occurredOn: String(form.get('occurredOn') ?? ''),
+    description: String(form.get('description') ?? ''),
+    handsOnPercent: String(form.get('handsOnPercent') ?? ''),
+    deepWorkBlocks: String(form.get('deepWorkBlocks') ?? ''),
+    onLeave: form.get('onLeave') === 'on',
+  };
+}
+
+/** A number field as typed: a whole number when it is one, else the text (the API names it). */
+const numberOrText = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value) : value);
+
+export async function acceptSuggestion(_prev: AcceptState, form: FormData): Promise<AcceptState> {
+  const id = encodeURIComponent(String(form.get('suggestionId') ?? ''));
+  const values = acceptValues(form);
+  const checkin = form.get('type') === 'checkin';
+  const body = checkin
+    ? {
+        ...(values.handsOnPercent.trim() !== '' && {
+          handsOnPercent: numberOrText(values.handsOnPercent),
+        }),
+        ...(values.deepWorkBlocks.trim() !== '' && {
+          deepWorkBlocks: numberOrText(values.deepWorkBlocks),
+        }),
+        onLeave: values.onLeave,
+      }
+    : {
+        title: values.title,
+        kinds: values.kinds,
+        occurredOn: values.occurredOn,
+        description: values.description.trim() ? values.description : null,
+      };
+  const res = await api<Evidence | Checkin>(`/suggestions/${id}/accept`, {
+    method: 'POST',
+    body,
+  });
+  if (!res.ok) return actionFailure(res, values, 'Accepting did not work. Try again.');
+  revalidatePath('/', 'layout');
+  if ('weekStart' in res.data) redirect(`/inbox?merged=${encodeURIComponent(res.data.weekStart)}`);
+  redirect(`/inbox?accepted=${encodeURIComponent(res.data.title)}`);
+}
+
+export async function dismissSuggestion(form: FormData): Promise<void> {
+  const id = encodeURIComponent(String(form.get('suggestionId') ?? ''));
+  const res = await api(`/suggestions/${id}/dismiss`, { method: 'POST' });
+  revalidatePath('/', 'layout');
+  if (!res.ok) {
+    redirect(
+      `/inbox?error=${encodeURIComponent(res.problem.detail || 'Dismissing did not work.')}`,
+    );
+  }
+  redirect(`/inbox?dismissed=${encodeURIComponent(String(form.get('dismissTitle') ?? ''))}`);
+}
+
+export interface ImportState extends FormState<{ format: string; mode: string; content: string }> {
+  result?: ImportResult;
+}
+
+export async function importFile(_prev: ImportState, form: FormData): Promise<ImportState> {
+  const file = form.get('file');
+  const pasted = String(form.get('content') ?? '');
+  const fromFile = file instanceof File && file.size > 0 ? await file.text() : '';
+  const values = {
+    format: String(form.get('format') ?? ''),
+    mode: String(form.get('mode') ?? 'suggest'),
+    content: fromFile ? '' : pasted,
+  };
+  const content = fromFile || pasted;
+  if (content.trim() === '') {
+    return {
+      values,
+      errors: { content: 'Choose a file or paste its content.' },
+      message: 'Some fields need attention.',
+    };
+  }
+  const res = await api<ImportResult>('/imports', {
+    method: 'POST',
+    body: { format: values.format, mode: values.mode, content },
+  });
+  if (!res.ok) return actionFailure(res, values, 'Importing did not work. Try again.');
+  revalidatePath('/', 'layout');
+  return { values, result: res.data };
+}
