@@ -148,6 +148,15 @@ beforeAll(async () => {
     token: peer.token,
     body: { token: 'ghp_peer', baseUrl: github.baseUrl },
   });
+  // Suggestions in the inbox, one without a behaviour (its fields shown open).
+  await callApi('POST', '/imports', {
+    token: engineer.token,
+    body: {
+      format: 'markdown',
+      mode: 'suggest',
+      content: '## 2026-11-02\n- Reviewed the cache design #review #mentor\n- Untagged work',
+    },
+  });
   people = { engineer, manager, peer };
 }, 300_000);
 
@@ -182,6 +191,9 @@ const PAGES: [Who, string, () => string, ((page: Page) => Promise<void>)?][] = [
   ['engineer', 'settings, GitHub errors shown', () => '/settings', submitEmpty('Connect GitHub')],
   ['engineer', 'agreement', () => '/agreement'],
   ['engineer', 'reflection', () => '/reflection'],
+  ['engineer', 'inbox', () => '/inbox'],
+  ['engineer', 'import', () => '/import'],
+  ['engineer', 'import, errors shown', () => '/import', submitEmpty('Import')],
   ['engineer', 'not found', () => '/no-such-page'],
   ['manager', 'team', () => '/team'],
   ['manager', "a report's page", () => `/team/${people.engineer.id}`],
