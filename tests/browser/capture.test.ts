@@ -120,5 +120,6 @@ describe('capture', () => {
         }
       }
     }
-  });
+    // The flow and, when asked for, six screenshots: more than the default on a busy machine.
+  }, 240_000);
 });
