@@ -7,6 +7,8 @@ interface Item {
   label: string;
   /** Something waiting there (endorsement requests): shown as a badge, said in words. */
   count?: number;
+  /** What the count counts, in the link's name: "Notifications, 3 unread". */
+  countWords?: string;
 }
 
 function isCurrent(pathname: string, href: string): boolean {
@@ -25,12 +27,19 @@ export function Nav({ items }: { items: Item[] }) {
           const current = isCurrent(pathname, item.href);
           return (
             <li key={item.href}>
-              <Link href={item.href} aria-current={current ? 'page' : undefined}>
+              <Link
+                href={item.href}
+                aria-current={current ? 'page' : undefined}
+                aria-label={
+                  item.count
+                    ? `${item.label}, ${item.count} ${item.countWords ?? 'waiting'}`
+                    : undefined
+                }
+              >
                 {item.label}
                 {item.count ? (
-                  <span className="nav-count">
+                  <span className="nav-count" aria-hidden="true">
                     {item.count}
-                    <span className="sr-only"> waiting</span>
                   </span>
                 ) : null}
               </Link>

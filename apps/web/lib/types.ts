@@ -47,3 +47,5 @@ export type AuditPageDto = import('@leadtrack/schemas').AuditPage;
 export type Suggestion = import('@leadtrack/schemas').Suggestion;
 export type SuggestionList = import('@leadtrack/schemas').SuggestionList;
 export type ImportResult = import('@leadtrack/schemas').ImportResult;
+export type NotificationDto = import('@leadtrack/schemas').NotificationDto;
+export type NotificationPageDto = import('@leadtrack/schemas').NotificationPage;

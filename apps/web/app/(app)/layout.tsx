@@ -2,7 +2,12 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Nav } from '../../components/nav';
 import { api, requireMe } from '../../lib/api';
-import type { PendingEndorsementRequestList, SuggestionList, User } from '../../lib/types';
+import type {
+  NotificationPageDto,
+  PendingEndorsementRequestList,
+  SuggestionList,
+  User,
+} from '../../lib/types';
 import { signOut } from '../actions/auth';
 
 export const dynamic = 'force-dynamic';
@@ -12,14 +17,17 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // Endorsement requests waiting for the caller: their count in the nav, the link only then.
   // A manager sees the organisation link once one of their reports manages too (GET /users
   // lists a manager's direct reports); admins always. And the suggestions waiting in the
-  // inbox: the count only (one row asked for).
-  const [requests, people, inbox] = await Promise.all([
+  // inbox: the count only (one row asked for). Unread notifications: their count on the
+  // Notifications link (one row asked for: the count comes with any page).
+  const [requests, people, inbox, notifications] = await Promise.all([
     api<PendingEndorsementRequestList>('/endorsement-requests'),
     me.role === 'manager' ? api<{ items: User[] }>('/users') : null,
     api<SuggestionList>('/suggestions', { query: { limit: 1 } }),
+    api<NotificationPageDto>('/notifications', { query: { limit: 1 } }),
   ]);
   const waiting = requests.ok ? requests.data.items.length : 0;
   const suggestions = inbox.ok ? inbox.data.total : 0;
+  const unread = notifications.ok ? notifications.data.unreadCount : 0;
   const leadsManagers =
     me.role === 'admin' ||
     (people?.ok === true &&
@@ -39,6 +47,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(me.managerId ? [{ href: '/agreement', label: 'Agreement' }] : []),
     ...(waiting > 0 ? [{ href: '/endorsements', label: 'Endorsements', count: waiting }] : []),
     ...(me.role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : []),
+    { href: '/notifications', label: 'Notifications', count: unread, countWords: 'unread' },
     { href: '/settings', label: 'Settings' },
   ];
   return (

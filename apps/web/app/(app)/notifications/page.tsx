@@ -1,0 +1,137 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { ActionButton } from '../../../components/action-button';
+import { Pager } from '../../../components/pager';
+import { api, load, requireMe } from '../../../lib/api';
+import { instant } from '../../../lib/format';
+import type { NotificationDto, NotificationPageDto } from '../../../lib/types';
+import { markAllNotificationsRead, markNotificationRead } from '../../actions/notifications';
+
+export const metadata: Metadata = { title: 'Notifications · Leadtrack' };
+
+const PAGE_SIZE = 20;
+
+/** `?c=` repeated: the cursors of the pages walked through, so "Newer" can go back. */
+function pageHref(cursors: string[]): string {
+  if (cursors.length === 0) return '/notifications';
+  const params = new URLSearchParams();
+  for (const c of cursors) params.append('c', c);
+  return `/notifications?${params}`;
+}
+
+/** Only a dashboard path is followed: anything else (never sent by the API) links home. */
+const safeLink = (link: string) => (link.startsWith('/') && !link.startsWith('//') ? link : '/');
+
+function NotificationItem({ item, timeZone }: { item: NotificationDto; timeZone: string }) {
+  const unread = item.readAt === null;
+  return (
+    <li className={unread ? 'notification unread' : 'notification'}>
+      <div className="notification-text">
+        <Link href={safeLink(item.link)}>
+          {unread ? <span className="sr-only">Unread: </span> : null}
+          {item.subject}
+        </Link>
+        <span className="muted small">
+          <time dateTime={item.createdAt}>{instant(item.createdAt, timeZone)}</time>
+          {unread ? null : ' · read'}
+        </span>
+      </div>
+      {unread ? (
+        <ActionButton
+          action={markNotificationRead}
+          fields={{ id: item.id }}
+          className="button ghost small"
+          label={`Mark read: ${item.subject}`}
+        >
+          Mark read
+        </ActionButton>
+      ) : null}
+    </li>
+  );
+}
+
+export default async function NotificationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const me = await requireMe();
+  const sp = await searchParams;
+  const raw = sp.c;
+  const cursors = (Array.isArray(raw) ? raw : raw ? [raw] : []).slice(-200);
+  const query = { limit: PAGE_SIZE, cursor: cursors.at(-1) };
+  const first = await api<NotificationPageDto>('/notifications', { query });
+  // A cursor that is not from this list (an edited address): start again from the newest.
+  if (!first.ok && first.status === 400 && cursors.length > 0) redirect('/notifications');
+  const page = first.ok ? first.data : await load<NotificationPageDto>('/notifications', { query });
+  return (
+    <>
+      <div className="page-head">
+        <h1>Notifications</h1>
+        {page.unreadCount > 0 ? (
+          <form action={markAllNotificationsRead}>
+            <button type="submit" className="button">
+              Mark all read
+            </button>
+          </form>
+        ) : null}
+      </div>
+      <p className="muted">
+        Feedback, acknowledgements and endorsements of your entries, colleagues asking you to
+        endorse one, and reports who became ready. Newest first;{' '}
+        {page.unreadCount === 0
+          ? 'nothing unread.'
+          : `${page.unreadCount} unread, marked with a dot.`}
+      </p>
+      {sp.done === 'all' ? (
+        <p className="flash" role="status">
+          All marked read.
+        </p>
+      ) : sp.done === 'one' ? (
+        <p className="flash" role="status">
+          Marked read.
+        </p>
+      ) : null}
+      {sp.error ? (
+        <p className="form-alert" role="alert">
+          That did not work. Try again.
+        </p>
+      ) : null}
+      {page.items.length === 0 ? (
+        <div className="empty-state panel">
+          <p>
+            No notifications yet. They appear here when your manager writes feedback or acknowledges
+            an entry, when a colleague endorses one or asks you to, and when a report of yours
+            becomes ready.
+          </p>
+        </div>
+      ) : (
+        <section className="panel" aria-labelledby="notifications-h">
+          <h2 id="notifications-h" className="sr-only">
+            {cursors.length === 0 ? 'Latest' : 'Older'} notifications
+          </h2>
+          <ul className="notification-list">
+            {page.items.map((item) => (
+              <NotificationItem key={item.id} item={item} timeZone={me.timeZone} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <Pager
+        label="Notification pages"
+        filler={false}
+        newer={
+          cursors.length > 0
+            ? { href: pageHref(cursors.slice(0, -1)), text: 'Newer', className: 'button' }
+            : null
+        }
+        older={
+          page.nextCursor
+            ? { href: pageHref([...cursors, page.nextCursor]), text: 'Older', className: 'button' }
+            : null
+        }
+      />
+    </>
+  );
+}

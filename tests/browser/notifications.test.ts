@@ -1,0 +1,116 @@
+// Notifications in the dashboard: the unread count on the navigation's Notifications link
+// after feedback and an acknowledgement arrive, the list (unread ones marked, each linking
+// to its subject), marking one read, then all; reading clears the count.
+import { mkdirSync } from 'node:fs';
+import { todayUtc } from '@leadtrack/core';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { acknowledge, feedback } from './seed';
+import {
+  type ApiUser,
+  logEvidence,
+  newContext,
+  registerUser,
+  setManager,
+  signIn,
+  useBrowser,
+} from './support';
+
+const browser = useBrowser();
+
+async function signedIn(user: ApiUser, options: { width?: number; dark?: boolean } = {}) {
+  const context = await newContext(browser, options);
+  const page = await context.newPage();
+  await signIn(page, user.email);
+  return page;
+}
+
+const navLink = (page: Page) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Notifications/ });
+
+/** The Notifications link's accessible name, as a screen reader announces it. */
+const navName = async (page: Page) =>
+  (await navLink(page).getAttribute('aria-label')) ??
+  ((await navLink(page).textContent()) ?? '').trim();
+
+// Screenshots for a person to look at (light, dark, a 390px phone) when a folder is given.
+const shots = process.env.LEADTRACK_SCREENSHOTS_EXTRA;
+
+describe('notifications', () => {
+  it('counts unread ones in the navigation after feedback arrives; reading them clears it', async () => {
+    const manager = await registerUser('Nia Manager');
+    const engineer = await registerUser('Noor Engineer');
+    await setManager(engineer.id, manager.id);
+    const entry = await logEvidence(engineer, {
+      title: 'Ran the incident review',
+      kinds: ['communication'],
+      occurredOn: todayUtc(),
+    });
+
+    const page = await signedIn(engineer);
+    expect(await navName(page)).toBe('Notifications');
+    await navLink(page).click();
+    await page.waitForURL((url) => url.pathname === '/notifications');
+    await page.getByText('No notifications yet.').waitFor();
+    expect(await page.getByRole('button', { name: 'Mark all read' }).count()).toBe(0);
+
+    await feedback(manager, engineer.id, 'Clear write-up, thank you.');
+    await acknowledge(manager, entry.id, 'Seen');
+    await page.goto('/');
+    expect(await navName(page)).toBe('Notifications, 2 unread');
+    await navLink(page).click();
+    await page.waitForURL((url) => url.pathname === '/notifications');
+
+    // Newest first; unread ones say so to a screen reader too.
+    const acknowledged = page.getByRole('link', {
+      name: 'Unread: Nia Manager acknowledged “Ran the incident review”.',
+    });
+    const wrote = page.getByRole('link', { name: 'Unread: Nia Manager wrote you feedback.' });
+    await acknowledged.waitFor();
+    const items = page.locator('.notification-list > li');
+    expect(await items.count()).toBe(2);
+    expect(await acknowledged.getAttribute('href')).toBe(`/evidence#entry-${entry.id}`);
+    expect(await wrote.getAttribute('href')).toBe('/#feedback-h');
+    expect(await items.first().textContent()).toContain('acknowledged');
+    await page.getByText('2 unread, marked with a dot.').waitFor();
+
+    if (shots) {
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: `${shots}/notifications.png`, fullPage: true });
+      for (const [name, options] of [
+        ['notifications-dark.png', { dark: true }],
+        ['notifications-phone.png', { width: 390 }],
+      ] as const) {
+        const other = await signedIn(engineer, options);
+        await other.goto('/notifications');
+        await other.waitForLoadState('networkidle');
+        await other.screenshot({ path: `${shots}/${name}`, fullPage: true });
+        await other.context().close();
+      }
+    }
+
+    // Marking one read: its button names it; the count drops to 1.
+    await page.getByRole('button', { name: 'Mark read: Nia Manager wrote you feedback.' }).click();
+    await page.getByRole('status').filter({ hasText: 'Marked read.' }).waitFor();
+    expect(await navName(page)).toBe('Notifications, 1 unread');
+    await page
+      .getByRole('link', { name: 'Nia Manager wrote you feedback.', exact: true })
+      .waitFor();
+
+    // Following a link leads to its subject: the feedback on the home page.
+    await page.getByRole('link', { name: 'Nia Manager wrote you feedback.', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByText('Clear write-up, thank you.').waitFor();
+
+    // Mark all read: the count is gone from the navigation, nothing is left marked.
+    await navLink(page).click();
+    await page.waitForURL((url) => url.pathname === '/notifications');
+    await page.getByRole('button', { name: 'Mark all read' }).click();
+    await page.getByRole('status').filter({ hasText: 'All marked read.' }).waitFor();
+    expect(await navName(page)).toBe('Notifications');
+    expect(await page.getByRole('link', { name: /^Unread:/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Mark all read' }).count()).toBe(0);
+    await page.getByText('nothing unread.').waitFor();
+    await page.context().close();
+  });
+});
