@@ -312,6 +312,23 @@ describe('a report becoming ready', () => {
     ]);
   });
 
+  it('a batch of entries (capture) turns ready too', async () => {
+    const team = await makeTeam(app);
+    const res = await call(app, 'POST', '/api/v1/evidence/batch', {
+      token: team.engineer.token,
+      body: {
+        items: [
+          { kinds: ['review'], title: 'Reviewed the API', occurredOn: todayUtc() },
+          { kinds: ['ownership'], title: 'Owned the rollout', occurredOn: todayUtc() },
+        ],
+      },
+    });
+    expect(res.status, res.text).toBe(201);
+    expect((await notificationsOf(team.manager)).items.map((i) => i.type)).toEqual([
+      'report-ready',
+    ]);
+  });
+
   it('no manager, nobody notified; the write still succeeds', async () => {
     const loner = await registerUser(app, { name: 'Loner' });
     await logToday(loner, ['ownership']);

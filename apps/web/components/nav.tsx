@@ -27,20 +27,16 @@ export function Nav({ items }: { items: Item[] }) {
           const current = isCurrent(pathname, item.href);
           return (
             <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={current ? 'page' : undefined}
-                aria-label={
-                  item.count
-                    ? `${item.label}, ${item.count} ${item.countWords ?? 'waiting'}`
-                    : undefined
-                }
-              >
+              <Link href={item.href} aria-current={current ? 'page' : undefined}>
                 {item.label}
                 {item.count ? (
-                  <span className="nav-count" aria-hidden="true">
-                    {item.count}
-                  </span>
+                  <>
+                    <span className="sr-only">, </span>
+                    <span className="nav-count">
+                      {item.count}
+                      <span className="sr-only"> {item.countWords ?? 'waiting'}</span>
+                    </span>
+                  </>
                 ) : null}
               </Link>
             </li>

@@ -16,6 +16,7 @@ import { createEvidenceBatch } from '../../services/evidence/create-evidence-bat
 import { toEvidenceDto } from '../../services/evidence/evidence-entry';
 import { exportAccount } from '../../services/export/export-account';
 import { importFile } from '../../services/imports/import-file';
+import { watchReadinessAfterWrite } from '../../services/notifications/watch-readiness';
 
 const captureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
@@ -37,6 +38,7 @@ const captureRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body.items,
         request.headers['idempotency-key'],
       );
+      await watchReadinessAfterWrite(fastify.db, request.log, request.caller.id, request.now);
       return reply.code(201).send({ items: entries.map(toEvidenceDto) });
     },
   );
@@ -54,7 +56,11 @@ const captureRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: ImportResultSchema, ...problems(400, 401, 413) },
       },
     },
-    async (request) => importFile(fastify.db, request.caller, request.body),
+    async (request) => {
+      const result = await importFile(fastify.db, request.caller, request.body);
+      await watchReadinessAfterWrite(fastify.db, request.log, request.caller.id, request.now);
+      return result;
+    },
   );
 
   fastify.get(
