@@ -2,6 +2,7 @@
 // request is authenticated once by an onRequest hook.
 import type { FastifyInstance } from 'fastify';
 import type { Env } from '../../env';
+import { mailPendingNotifications } from '../../services/notifications/mail-notifications';
 import agreementRoutes from './agreement-routes';
 import auditRoutes from './audit-routes';
 import authRoutes from './auth-routes';
@@ -33,6 +34,14 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
 
   await fastify.register(async (protectedTree) => {
     protectedTree.addHook('onRequest', protectedTree.authenticate);
+    // A write that made notifications to mail: mailed once the answer is sent, never
+    // delaying it nor failing it (services/notifications/mail-notifications.ts).
+    protectedTree.addHook('onResponse', async (request, reply) => {
+      if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400) return;
+      mailPendingNotifications({ db: fastify.db, mailer: fastify.mailer }, request.log).catch(
+        (error) => request.log.error({ err: error }, 'could not mail notifications'),
+      );
+    });
     await protectedTree.register(meRoutes, { prefix: '/me' });
     await protectedTree.register(githubRoutes, { prefix: '/me/integrations/github' });
     await protectedTree.register(calendarRoutes, { prefix: '/me/integrations/calendar' });

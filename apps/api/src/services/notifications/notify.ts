@@ -1,9 +1,11 @@
 // Creating in-app notifications: each cause calls `notify` with the transaction that makes
 // the change (so a rolled-back change notifies nobody). Nobody deactivated is notified,
 // and nobody is told about their own action. Subjects are plain sentences naming who did
-// what; links are dashboard paths.
+// what; links are dashboard paths. One made for someone whose emailNotifications
+// preference is on is also marked to be mailed once the change has committed.
 import type { Prisma, PrismaClient, NotificationType as Stored } from '@leadtrack/db';
 import type { NotificationType } from '@leadtrack/schemas';
+import { DEFAULT_PREFERENCES } from '../preferences';
 
 export interface Notice {
   /** The recipient. */
@@ -32,15 +34,19 @@ export async function notify(
   if (notice.userId === actorId) return false;
   const recipient = await tx.user.findFirst({
     where: { id: notice.userId, deactivatedAt: null },
-    select: { id: true },
+    select: { id: true, preferences: { select: { emailNotifications: true } } },
   });
   if (!recipient) return false;
+  const mailed =
+    recipient.preferences?.emailNotifications ?? DEFAULT_PREFERENCES.emailNotifications;
   await tx.notification.create({
     data: {
       userId: recipient.id,
       type: storedType(notice.type),
       subject: notice.subject,
       link: notice.link,
+      // Mailed after the change commits (mail-notifications.ts), never from inside it.
+      mailStatus: mailed ? 'pending' : null,
     },
   });
   return true;

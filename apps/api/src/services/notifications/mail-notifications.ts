@@ -1,0 +1,81 @@
+// Mailing notifications: those made for someone with emailNotifications on wait as
+// `pending` (notify.ts, inside the change's transaction); after each successful write
+// request the app mails them (routes/v1/index.ts, once the answer is sent). The claim is
+// one UPDATE … FOR UPDATE SKIP LOCKED, so two API processes sweeping at once never mail one
+// twice. The recipient's state is read again at sending: deactivated since, or switched
+// off since (Settings or the unsubscribe link), and it is not mailed (`off`). Without
+// SMTP_URL nothing is mailed: pending ones become `off` and stay in-app.
+import type { Database } from '@leadtrack/db';
+import type { FastifyBaseLogger } from 'fastify';
+import { html } from '../mail/html';
+import { dashboardUrl, type MailContext, sendMail } from '../mail/send-mail';
+
+/** At most this many per sweep: the next write's sweep takes the rest. */
+const SWEEP_LIMIT = 50;
+
+interface Claimed {
+  id: string;
+  userId: string;
+  email: string;
+  subject: string;
+  link: string;
+  /** Active and still wanting notifications by email. */
+  wanted: boolean;
+}
+
+const setStatus = (db: Database, ids: string[], status: string) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.query('UPDATE notifications SET mail_status = $2 WHERE id = ANY($1::text[])', [
+        ids,
+        status,
+      ]);
+
+/** Mails the pending notifications; resolves with how many were mailed. */
+export async function mailPendingNotifications(
+  ctx: MailContext,
+  log: FastifyBaseLogger,
+): Promise<number> {
+  if (!ctx.mailer.enabled) {
+    await ctx.db.query(
+      `UPDATE notifications SET mail_status = 'off' WHERE mail_status = 'pending'`,
+    );
+    return 0;
+  }
+  const claimed = await ctx.db.query<Claimed>(
+    `UPDATE notifications n SET mail_status = 'sending'
+       FROM users u
+      WHERE n.id IN (SELECT id FROM notifications WHERE mail_status = 'pending'
+                      ORDER BY created_at LIMIT ${SWEEP_LIMIT} FOR UPDATE SKIP LOCKED)
+        AND u.id = n.user_id
+     RETURNING n.id, n.user_id AS "userId", u.email, n.subject, n.link,
+       (u.deactivated_at IS NULL AND COALESCE((SELECT p.email_notifications
+          FROM user_preferences p WHERE p.user_id = n.user_id), true)) AS wanted`,
+  );
+  const outcome: Record<'sent' | 'failed' | 'off', string[]> = { sent: [], failed: [], off: [] };
+  for (const n of claimed) {
+    if (!n.wanted) {
+      outcome.off.push(n.id);
+      continue;
+    }
+    const url = dashboardUrl(ctx.mailer, n.link);
+    try {
+      await sendMail(ctx, {
+        to: n.email,
+        userId: n.userId,
+        kind: 'notification',
+        subject: n.subject,
+        text: `${n.subject}\n\nOpen it in Leadtrack: ${url}\n`,
+        html: html`<p>${n.subject}</p>
+<p><a href="${url}">Open it in Leadtrack</a></p>`,
+      });
+      outcome.sent.push(n.id);
+    } catch (error) {
+      // Not retried: a notification's news is stale by the next sweep; it stays in-app.
+      log.error({ err: error, notificationId: n.id }, 'could not mail a notification');
+      outcome.failed.push(n.id);
+    }
+  }
+  await Promise.all(Object.entries(outcome).map(([status, ids]) => setStatus(ctx.db, ids, status)));
+  return outcome.sent.length;
+}
