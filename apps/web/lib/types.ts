@@ -6,6 +6,7 @@ export type {
   Acknowledgement,
   AgreementDto,
   Audience,
+  CalendarFeed,
   Checkin,
   CurrentStatusDto as CurrentDto,
   EndorsementDto,
