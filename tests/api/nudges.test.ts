@@ -172,6 +172,14 @@ describe('POST /admin/jobs/:name/run', () => {
     expectProblem(await runJob('weekly-reminders', 'next friday', team.admin.token), 400, ['asOf']);
     expectProblem(await runJob('weekly-reminders', '2026-11-27', team.admin.token), 400, ['asOf']);
   });
+
+  it('runs with no body at all, as of now', async () => {
+    const res = await call(app, 'POST', '/api/v1/admin/jobs/calendar-sync/run', {
+      token: team.admin.token,
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toEqual({ done: 0, failed: 0 });
+  });
 });
 
 describe('the weekly reminder', () => {

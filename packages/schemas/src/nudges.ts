@@ -83,7 +83,8 @@ export const RunJobBodySchema = z
       'The clock the job runs with (default now): whose local day and hour has come',
     ),
   })
-  .optional();
+  // No body at all is "now" (Fastify hands an absent body to the schema as null).
+  .nullish();
 
 export const JobRunSchema = z
   .object({
