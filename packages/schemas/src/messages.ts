@@ -31,6 +31,7 @@ const LABELS: Record<string, Label> = {
   userId: { label: 'User' },
   timeZone: { label: 'Time zone' },
   baseUrl: { label: 'GitHub API address' },
+  url: { label: 'Address' },
   expiresInDays: { label: 'Expiry in days' },
   requiredKinds: { label: 'Required behaviours', item: 'Required behaviour', noun: 'behaviours' },
   items: { label: 'Items', item: 'Item', noun: 'items' },

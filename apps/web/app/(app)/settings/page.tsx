@@ -3,7 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SponsorsSection } from '../../../components/sponsors-section';
 import { api, load } from '../../../lib/api';
-import type { GithubIntegration, MeDto, PersonalToken } from '../../../lib/types';
+import type { CalendarFeed, GithubIntegration, MeDto, PersonalToken } from '../../../lib/types';
+import { CalendarSettings } from './calendar-settings';
 import { PasswordForm, SessionsForm, TimeZoneForm, TokenForm, TokenList } from './forms';
 import { GithubSettings } from './github-settings';
 import { PreferencesForm } from './preferences-form';
@@ -26,12 +27,14 @@ export default async function SettingsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const sp = await searchParams;
-  const [me, tokens, preferences, github] = await Promise.all([
+  const [me, tokens, preferences, github, calendar] = await Promise.all([
     load<MeDto>('/me'),
     load<{ items: PersonalToken[] }>('/me/tokens'),
     load<PreferencesDto>('/me/preferences'),
     // 404 while GitHub is not connected.
     api<GithubIntegration>('/me/integrations/github'),
+    // 404 while no calendar feed is connected.
+    api<CalendarFeed>('/me/integrations/calendar'),
   ]);
   const timeZone = me.timeZone;
   return (
@@ -60,6 +63,10 @@ export default async function SettingsPage({
       <section className="panel" aria-labelledby="github-h">
         <h2 id="github-h">GitHub</h2>
         <GithubSettings integration={github.ok ? github.data : null} timeZone={timeZone} />
+      </section>
+      <section className="panel" aria-labelledby="calendar-h">
+        <h2 id="calendar-h">Calendar</h2>
+        <CalendarSettings feed={calendar.ok ? calendar.data : null} timeZone={timeZone} />
       </section>
       <section className="panel" aria-labelledby="tokens-h">
         <h2 id="tokens-h">Personal access tokens</h2>
