@@ -32,13 +32,14 @@ export function useBrowser(): Browser {
 
 export async function newContext(
   browser: Browser,
-  options: { width?: number; height?: number; dark?: boolean } = {},
+  options: { width?: number; height?: number; dark?: boolean; timeZone?: string } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: webUrl(),
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.dark ? 'dark' : 'light',
-    timezoneId: 'UTC',
+    // The browser's zone: what the sign-up form sends as the account's time zone.
+    timezoneId: options.timeZone ?? 'UTC',
   });
   context.setDefaultTimeout(20_000);
   return context;
