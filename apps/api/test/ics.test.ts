@@ -175,6 +175,15 @@ describe('parseIcs', () => {
     });
   });
 
+  it('answers an empty file with an error, not an exception', () => {
+    for (const empty of ['', '  ', '\r\n']) {
+      expect(parseIcs(empty, options)).toEqual({
+        drafts: [],
+        errors: [{ line: 1, message: 'The file is empty: no calendar in it.' }],
+      });
+    }
+  });
+
   it('stops a rule without an end at today', () => {
     const ics = calendar(
       event([

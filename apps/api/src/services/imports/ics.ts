@@ -66,6 +66,9 @@ type Occurrence = {
 
 export function parseIcs(content: string, options: IcsOptions): IcsResult {
   const errors: IcsResult['errors'] = [];
+  if (content.trim() === '') {
+    return { drafts: [], errors: [{ line: 1, message: 'The file is empty: no calendar in it.' }] };
+  }
   let root: ICAL.Component;
   try {
     root = new ICAL.Component(ICAL.parse(content));
