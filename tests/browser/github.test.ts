@@ -1,7 +1,8 @@
 // Settings › GitHub in the browser, against a stand-in GitHub (the API under test reaches it
 // on loopback): a refused token is named beside its field; connecting shows the login and,
 // once the background backfill ends, the last sync; "Sync now" says what it found; the
-// backfill's review week is in the suggestions; disconnecting returns to the form.
+// backfill's review week, accepted from the inbox with an edited behaviour, is on the
+// timeline; disconnecting returns to the form.
 // Screenshots (light, dark, 390 px phone) go to LEADTRACK_SCREENSHOTS_EXTRA when set.
 import { mkdirSync } from 'node:fs';
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
@@ -71,14 +72,28 @@ describe('Settings › GitHub', () => {
     expect(await page.content()).not.toContain('ghp_browser');
     await shoot(page, 'github-settings-connected.png');
 
+    const week = 'Reviewed 2 pull requests in 2 repositories for 2 authors';
     const suggestions = await callApi('GET', '/suggestions?status=open', { token: user.token });
-    if (suggestions.status === 200) {
-      const titles = suggestions.body.items.map((s: { title: string }) => s.title);
-      expect(titles).toContain('Reviewed 2 pull requests in 2 repositories for 2 authors');
-    }
+    expect(suggestions.status, JSON.stringify(suggestions.body)).toBe(200);
+    expect(suggestions.body.items.map((s: { title: string }) => s.title)).toContain(week);
 
     await panel.getByRole('button', { name: 'Sync now' }).click();
     await panel.getByText(/^Synced: nothing new \(1 item already offered\)\.$/).waitFor();
+
+    // The inbox: the review week accepted with one more behaviour is on the timeline.
+    await page.goto('/inbox');
+    const card = page.getByRole('article', { name: week });
+    await card.getByText('Adjust before accepting').click();
+    await card.getByRole('checkbox', { name: 'Mentoring' }).check();
+    await card.getByRole('button', { name: /^Accept/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Accepted' }).waitFor();
+    await page.goto('/evidence');
+    const entry = page.getByRole('article', { name: week });
+    await entry.waitFor();
+    const behaviours = await entry.getByRole('list', { name: 'Behaviours' }).textContent();
+    expect(behaviours).toContain('Broad review');
+    expect(behaviours).toContain('Mentoring');
+    await page.goto('/settings');
 
     const dark = await settingsPage(user.email, { dark: true });
     await dark.locator('#github-h').waitFor();
