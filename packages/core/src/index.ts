@@ -76,6 +76,8 @@ export {
   isIsoDate,
   isMonday,
   todayUtc,
+  WEEKDAYS,
+  type Weekday,
   weekRange,
   weekStartOf,
   weeksBetween,

@@ -132,3 +132,15 @@ export function weekRange(fromWeekStart: IsoDate, toWeekStart: IsoDate): IsoDate
   for (let i = 0; i < count; i++) out.push(addWeeks(first, i));
   return out;
 }
+
+/** Weekdays by name, Monday first: index + 1 is the ISO weekday (Monday = 1). */
+export const WEEKDAYS = Object.freeze([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const);
+export type Weekday = (typeof WEEKDAYS)[number];

@@ -1,20 +1,14 @@
 // Nudges: what a person wants to be told and when, the unsubscribe link, and running a
 // scheduled job by hand.
+
+// The weekday names live in core, so the dashboard's client code can read them without
+// bundling zod (whose JIT probe trips the strict CSP).
+import { WEEKDAYS } from '@leadtrack/core';
 import { z } from 'zod';
 import { IdSchema, plainString } from './common';
 import { rule } from './messages';
 
-/** Weekdays by name, Monday first: index + 1 is the ISO weekday (Monday = 1). */
-export const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday } from '@leadtrack/core';
 
 export const PreferencesSchema = z
   .object({

@@ -1,7 +1,8 @@
 'use client';
 // Settings → Email and reminders: the weekly reminder (on or off, its local day and hour),
 // the Monday digest, notifications by email.
-import { type PreferencesDto, WEEKDAYS } from '@leadtrack/schemas';
+import { WEEKDAYS } from '@leadtrack/core';
+import type { PreferencesDto } from '@leadtrack/schemas';
 import { useActionState } from 'react';
 import { describedBy, Field, FormAlert, SubmitButton } from '../../../components/field';
 import { Flash } from '../../../components/flash';
