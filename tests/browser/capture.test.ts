@@ -46,7 +46,7 @@ describe('capture', () => {
     const row = result.getByRole('row').nth(1);
     expect(await row.textContent()).toMatch(/^11.*no date/);
     await page.reload();
-    expect((await inboxLink(page).textContent())?.trim()).toBe('Inbox5 waiting');
+    expect((await inboxLink(page).textContent())?.trim()).toBe('Inbox, 5 waiting');
 
     // The inbox: accept "Reviewed the queue design" with another behaviour, title and date.
     await inboxLink(page).click();
@@ -59,7 +59,7 @@ describe('capture', () => {
     await card.getByLabel('Date').fill('2026-11-05');
     await card.getByRole('button', { name: /^Accept/ }).click();
     await page.getByRole('status').filter({ hasText: 'Accepted' }).waitFor();
-    expect((await inboxLink(page).textContent())?.trim()).toBe('Inbox4 waiting');
+    expect((await inboxLink(page).textContent())?.trim()).toBe('Inbox, 4 waiting');
 
     // A suggestion without a behaviour opens its fields and says what is missing.
     const untagged = page.getByRole('article', { name: 'Tidied the on-call docs' });
@@ -80,7 +80,7 @@ describe('capture', () => {
         .getByRole('article', { name: 'Explained the roadmap trade-off to product' })
         .count(),
     ).toBe(0);
-    expect((await inboxLink(page).textContent())?.trim()).toBe('Inbox3 waiting');
+    expect((await inboxLink(page).textContent())?.trim()).toBe('Inbox, 3 waiting');
 
     // The accepted entry is in the evidence list as edited, from an imported file.
     await page.goto('/evidence');
