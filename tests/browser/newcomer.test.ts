@@ -354,14 +354,18 @@ describe('a new engineer', () => {
     await page.getByText('Showing 1–11 of 11 entries matching the filters.').waitFor();
 
     await page.goto('/evidence');
-    const comfortable = await page.locator('.entry').first().boundingBox();
+    // Heights are read in the page in one step, polled until the list is on screen: a box read
+    // through a locator mid-navigation can come back null.
+    const firstEntryHeight = () =>
+      page.evaluate(() => document.querySelector('.entry')?.getBoundingClientRect().height ?? 0);
+    await expect.poll(firstEntryHeight).toBeGreaterThan(0);
+    const comfortable = await firstEntryHeight();
     await page.getByRole('button', { name: 'Compact' }).click();
     await page.waitForFunction(() => document.querySelector('.entries.compact') !== null);
     expect(await page.getByRole('button', { name: 'Compact' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
-    const compact = await page.locator('.entry').first().boundingBox();
-    expect(compact?.height ?? 0).toBeLessThan((comfortable?.height ?? 0) * 0.8);
+    await expect.poll(firstEntryHeight).toBeLessThan(comfortable * 0.8);
     await shoot(busy, '/evidence', 'evidence-compact', { compact: true });
     // Remembered: a fresh visit is still compact, until switched back.
     await page.goto('/evidence');
