@@ -3,7 +3,7 @@
 import { EVIDENCE_KINDS, KIND_ALIASES, localDateIn } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
 import { normalizeApiUrl } from '../../packages/cli/src/config';
-import { isIsoDate, localDate, mondayOf, resolveDatePhrase } from '../../packages/cli/src/dates';
+import { localDate, resolveDatePhrase } from '../../packages/cli/src/dates';
 import { parseEntryText } from '../../packages/cli/src/entry-text';
 import { CliError, EXIT } from '../../packages/cli/src/errors';
 import { describeTags, kindOfTag } from '../../packages/cli/src/kinds';
@@ -52,19 +52,7 @@ describe('date phrases', () => {
     expect(resolveDatePhrase('yesterday', '2027-01-01')).toBe('2026-12-31');
     expect(resolveDatePhrase('friday', '2026-03-02')).toBe('2026-02-27');
   });
-
-  it('weeks start on Monday', () => {
-    expect(mondayOf('2026-11-25')).toBe('2026-11-23');
-    expect(mondayOf('2026-11-23')).toBe('2026-11-23');
-    expect(mondayOf('2026-11-29')).toBe('2026-11-23');
-    expect(mondayOf('2027-01-01')).toBe('2026-12-28');
-  });
-
-  it('isIsoDate accepts real calendar dates only', () => {
-    expect(isIsoDate('2026-12-31')).toBe(true);
-    expect(isIsoDate('2026-13-01')).toBe(false);
-    expect(isIsoDate('2025-02-29')).toBe(false);
-  });
+  // mondayOf and isIsoDate are core's weekStartOf and isIsoDate (packages/core/src/week.test.ts).
 });
 
 describe("the person's calendar date", () => {

@@ -2,7 +2,10 @@
 // `leadtrack checkin` understand: today, yesterday, weekday names, ISO dates.
 // Pure functions on `YYYY-MM-DD` strings; `now` is a parameter so they are testable.
 
-const DAY_MS = 86_400_000;
+import { addDays, dayNumberOf, isIsoDate, mondayNumberOf } from '../../core/src/week.js';
+
+// Date arithmetic is core's (compiled in, like its kind tags: see kinds.ts).
+export { addDays, isIsoDate, weekStartOf as mondayOf } from '../../core/src/week.js';
 
 /** The calendar date at `at` in an IANA time zone (`Europe/Paris`), as `YYYY-MM-DD`. */
 export function localDate(timeZone: string, at: Date = new Date()): string {
@@ -16,33 +19,9 @@ export function localDate(timeZone: string, at: Date = new Date()): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-function toDays(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-}
-
-function fromDays(days: number): string {
-  return new Date(days * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  return fromDays(toDays(iso) + days);
-}
-
 /** 0 for Monday … 6 for Sunday (ISO order). */
-export function isoWeekday(iso: string): number {
-  return (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7;
-}
-
-/** The Monday of the ISO week holding `iso`. */
-export function mondayOf(iso: string): string {
-  return addDays(iso, -isoWeekday(iso));
-}
-
-/** A real calendar date written `YYYY-MM-DD` (not 2026-02-30). */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+function isoWeekday(iso: string): number {
+  return dayNumberOf(iso) - mondayNumberOf(iso);
 }
 
 const WEEKDAYS: Record<string, number> = {

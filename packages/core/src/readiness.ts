@@ -175,33 +175,25 @@ const AVOIDING = bit('avoiding-difficult-conversations');
 const UNRECOGNISED = bit('unrecognised');
 const UNCLEAR = bit('unclear-em-boundary');
 
-// Week names by day number: every history names the same few hundred Mondays, and
-// formatting a date is most of what a row would otherwise cost. Bounded, so a long-running
-// server cannot grow it without end.
-const mondayNames = new Map<number, IsoDate>();
-
-function mondayName(day: number): IsoDate {
-  let name = mondayNames.get(day);
-  if (name === undefined) {
-    if (mondayNames.size >= 20_000) mondayNames.clear();
-    name = dateOfDayNumber(day);
-    mondayNames.set(day, name);
-  }
-  return name;
+/** `fn` remembered per argument, forgetting everything once `limit` arguments are held. */
+function boundedMemo<K, V>(fn: (key: K) => V, limit = 20_000): (key: K) => V {
+  const held = new Map<K, V>();
+  return (key) => {
+    let value = held.get(key);
+    if (value === undefined) {
+      if (held.size >= limit) held.clear();
+      value = fn(key);
+      held.set(key, value);
+    }
+    return value;
+  };
 }
 
-// And the other way round, for the week starts the inputs name (the same few hundred dates).
-const mondayNumbers = new Map<string, number>();
-
-function mondayOf(date: IsoDate): number {
-  let day = mondayNumbers.get(date);
-  if (day === undefined) {
-    if (mondayNumbers.size >= 20_000) mondayNumbers.clear();
-    day = mondayNumberOf(date);
-    mondayNumbers.set(date, day);
-  }
-  return day;
-}
+// Week names by day number, and the other way round: every history names the same few
+// hundred Mondays, and formatting or parsing a date is most of what a row would otherwise
+// cost. Bounded, so a long-running server cannot grow them without end.
+const mondayName: (day: number) => IsoDate = boundedMemo(dateOfDayNumber);
+const mondayOf: (date: IsoDate) => number = boundedMemo(mondayNumberOf);
 
 function hasEvidenceAggregate(week: WeekAggregate): boolean {
   return week.entries > 0 || EVIDENCE_KINDS.some((k) => (week.counts[k] ?? 0) > 0);
@@ -328,7 +320,11 @@ function evaluate(input: ReadinessInput, withRows: boolean): Evaluated {
   }
 
   if (earliest > 0) {
-    return { rows: withRows ? [] : null, current: notStarted(mondayName(asOfMonday)), signals: [] };
+    return {
+      rows: withRows ? [] : null,
+      current: notStartedIn(mondayName(asOfMonday)),
+      signals: [],
+    };
   }
 
   const length = 1 - earliest;
@@ -462,7 +458,7 @@ function evaluate(input: ReadinessInput, withRows: boolean): Evaluated {
   }
 
   if (t.activeCount === 0) {
-    return { rows, current: notStarted(mondayName(asOfMonday)), signals: [] };
+    return { rows, current: notStartedIn(mondayName(asOfMonday)), signals: [] };
   }
   // A pending week reports the carried values; otherwise prevStreak/prevReady are the last
   // non-leave week's own.
@@ -568,7 +564,8 @@ function raisedSignals(t: Timeline, n: number, context: SignalContext): number {
   return mask;
 }
 
-function notStarted(weekStart: IsoDate): CurrentStatus {
+/** The current status of someone with nothing towards readiness in the week of `weekStart`. */
+export function notStartedIn(weekStart: IsoDate): CurrentStatus {
   return {
     weekStart,
     pending: false,

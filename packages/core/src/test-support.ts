@@ -2,13 +2,7 @@
 
 import type { EvidenceKind } from './kinds';
 import { DEFAULT_POLICY, type Policy } from './policy';
-import type {
-  CheckinInput,
-  CurrentStatus,
-  PersonFacts,
-  ReadinessInput,
-  WeekAggregate,
-} from './readiness';
+import type { CheckinInput, PersonFacts, ReadinessInput, WeekAggregate } from './readiness';
 import { addDays, addWeeks, type IsoDate, weekStartOf } from './week';
 
 export interface TestEntry {
@@ -24,18 +18,9 @@ export function week(i: number): IsoDate {
   return addWeeks(BASE_WEEK, i);
 }
 
-/** The current status of someone with nothing towards readiness in the week of `weekStart`. */
-export function notStartedIn(weekStart: IsoDate): CurrentStatus {
-  return {
-    weekStart,
-    pending: false,
-    consistent: false,
-    streak: 0,
-    ready: false,
-    readySince: null,
-    projectedReadyOn: null,
-  };
-}
+// The current status of someone with nothing in a week: the model's own (tests/api checks
+// its literal shape through the API).
+export { notStartedIn } from './readiness';
 
 /** Aggregates entries per ISO week exactly as WeekAggregate documents it. */
 export function aggregate(entries: TestEntry[]): WeekAggregate[] {

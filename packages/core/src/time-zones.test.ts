@@ -6,105 +6,56 @@ import { weekStartOf } from './week';
 
 const at = (iso: string) => new Date(iso);
 
-describe('localDateIn at the date line', () => {
-  it('puts Auckland (UTC+13 in November) a day ahead of UTC from 11:00 UTC', () => {
-    // Sunday 22 November 2026, 10:59 UTC = Sunday 23:59 in Auckland; 11:00 UTC = Monday 00:00.
-    expect(localDateIn('Pacific/Auckland', at('2026-11-22T10:59:59Z'))).toBe('2026-11-22');
-    expect(localDateIn('Pacific/Auckland', at('2026-11-22T11:00:00Z'))).toBe('2026-11-23');
-    expect(localTimeIn('Pacific/Auckland', at('2026-11-22T19:30:00Z'))).toEqual({
-      date: '2026-11-23',
-      weekday: 1,
-      hour: 8,
-      minute: 30,
-    });
-    // Their Monday morning starts their new week while UTC is still in the previous one.
+/** A local time as one readable string: "2026-11-23 Mon(1) 08:30". */
+function local(zone: string, iso: string): string {
+  const t = localTimeIn(zone, at(iso));
+  const hhmm = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  return `${t.date} ${t.weekday} ${hhmm}`;
+}
+
+describe('localTimeIn: date, ISO weekday (1 = Monday) and time', () => {
+  it.each([
+    // The date line. Sunday 22 November 2026, 10:59 UTC = Sunday 23:59 in Auckland (UTC+13);
+    // 11:00 UTC = Monday 00:00.
+    ['Pacific/Auckland', '2026-11-22T10:59:59Z', '2026-11-22 7 23:59'],
+    ['Pacific/Auckland', '2026-11-22T11:00:00Z', '2026-11-23 1 00:00'],
+    ['Pacific/Auckland', '2026-11-22T19:30:00Z', '2026-11-23 1 08:30'],
+    // Pago Pago (UTC-11) is a day behind until 11:00 UTC.
+    ['Pacific/Pago_Pago', '2026-11-23T08:00:00Z', '2026-11-22 7 21:00'],
+    ['Pacific/Pago_Pago', '2026-11-23T10:59:00Z', '2026-11-22 7 23:59'],
+    ['Pacific/Pago_Pago', '2026-11-23T11:00:00Z', '2026-11-23 1 00:00'],
+    // UTC+14 (Kiritimati) across a year boundary.
+    ['Pacific/Kiritimati', '2026-12-31T10:00:00Z', '2027-01-01 5 00:00'],
+    ['UTC', '2026-02-28T23:59:00Z', '2026-02-28 6 23:59'],
+    ['Etc/UTC', '2026-02-28T23:59:00Z', '2026-02-28 6 23:59'],
+    ['Etc/UTC', '2028-02-29T00:00:00Z', '2028-02-29 2 00:00'],
+    // Paris into summer time (29 March 2026, 01:00 UTC): 01:59 is followed by 03:00, and
+    // local midnight moves (22:00 UTC is already the next day in summer, 23:00 in winter).
+    ['Europe/Paris', '2026-03-29T00:59:00Z', '2026-03-29 7 01:59'],
+    ['Europe/Paris', '2026-03-29T01:00:00Z', '2026-03-29 7 03:00'],
+    ['Europe/Paris', '2026-03-28T22:30:00Z', '2026-03-28 6 23:30'],
+    ['Europe/Paris', '2026-03-29T22:30:00Z', '2026-03-30 1 00:30'],
+    // New York out of summer time (1 November 2026, 06:00 UTC): 01:xx comes twice.
+    ['America/New_York', '2026-11-01T05:30:00Z', '2026-11-01 7 01:30'],
+    ['America/New_York', '2026-11-01T06:30:00Z', '2026-11-01 7 01:30'],
+    ['America/New_York', '2026-11-02T04:30:00Z', '2026-11-01 7 23:30'],
+    ['America/New_York', '2026-11-02T05:00:00Z', '2026-11-02 1 00:00'],
+    // Auckland: NZDT ends Sunday 5 April 2026 03:00 local (4 April 14:00 UTC), so midnight
+    // moves from 11:00 to 12:00 UTC; it starts again Sunday 27 September 02:00 local.
+    ['Pacific/Auckland', '2026-04-04T11:30:00Z', '2026-04-05 7 00:30'],
+    ['Pacific/Auckland', '2026-04-05T11:59:00Z', '2026-04-05 7 23:59'],
+    ['Pacific/Auckland', '2026-04-05T12:00:00Z', '2026-04-06 1 00:00'],
+    ['Pacific/Auckland', '2026-09-26T14:00:00Z', '2026-09-27 7 03:00'],
+  ])('%s at %s is %s', (zone, iso, expected) => {
+    expect(local(zone, iso)).toBe(expected);
+    expect(localDateIn(zone, at(iso))).toBe(expected.slice(0, 10));
+  });
+
+  it("starts Auckland's Monday-morning week while UTC is still in the previous one", () => {
     expect(weekStartOf(localDateIn('Pacific/Auckland', at('2026-11-22T19:30:00Z')))).toBe(
       '2026-11-23',
     );
     expect(weekStartOf(localDateIn('UTC', at('2026-11-22T19:30:00Z')))).toBe('2026-11-16');
-  });
-
-  it('keeps Pago Pago (UTC-11) a day behind UTC until 11:00 UTC', () => {
-    // Monday 23 November 2026, 08:00 UTC = Sunday 21:00 in Pago Pago: still the previous week.
-    expect(localTimeIn('Pacific/Pago_Pago', at('2026-11-23T08:00:00Z'))).toEqual({
-      date: '2026-11-22',
-      weekday: 7,
-      hour: 21,
-      minute: 0,
-    });
-    expect(localDateIn('Pacific/Pago_Pago', at('2026-11-23T10:59:00Z'))).toBe('2026-11-22');
-    expect(localDateIn('Pacific/Pago_Pago', at('2026-11-23T11:00:00Z'))).toBe('2026-11-23');
-  });
-
-  it('handles UTC+14 (Kiritimati) across a year boundary', () => {
-    expect(localTimeIn('Pacific/Kiritimati', at('2026-12-31T10:00:00Z'))).toEqual({
-      date: '2027-01-01',
-      weekday: 5,
-      hour: 0,
-      minute: 0,
-    });
-  });
-
-  it('agrees with UTC for UTC and Etc/UTC', () => {
-    for (const zone of ['UTC', 'Etc/UTC']) {
-      expect(localTimeIn(zone, at('2026-02-28T23:59:00Z'))).toEqual({
-        date: '2026-02-28',
-        weekday: 6,
-        hour: 23,
-        minute: 59,
-      });
-      expect(localTimeIn(zone, at('2028-02-29T00:00:00Z')).date).toBe('2028-02-29');
-    }
-  });
-});
-
-describe('localTimeIn across daylight-saving changes', () => {
-  it('follows Paris into summer time (29 March 2026, 01:00 UTC)', () => {
-    expect(localTimeIn('Europe/Paris', at('2026-03-29T00:59:00Z'))).toMatchObject({
-      hour: 1,
-      minute: 59,
-    });
-    expect(localTimeIn('Europe/Paris', at('2026-03-29T01:00:00Z'))).toMatchObject({
-      date: '2026-03-29',
-      weekday: 7,
-      hour: 3,
-      minute: 0,
-    });
-    // Local midnight moves: 22:00 UTC is already the next day in summer, 23:00 in winter.
-    expect(localDateIn('Europe/Paris', at('2026-03-28T22:30:00Z'))).toBe('2026-03-28');
-    expect(localDateIn('Europe/Paris', at('2026-03-29T22:30:00Z'))).toBe('2026-03-30');
-  });
-
-  it('follows New York out of summer time (1 November 2026, 06:00 UTC), repeating 01:xx', () => {
-    expect(localTimeIn('America/New_York', at('2026-11-01T05:30:00Z'))).toMatchObject({
-      hour: 1,
-      minute: 30,
-    });
-    expect(localTimeIn('America/New_York', at('2026-11-01T06:30:00Z'))).toMatchObject({
-      date: '2026-11-01',
-      hour: 1,
-      minute: 30,
-    });
-    expect(localDateIn('America/New_York', at('2026-11-02T04:30:00Z'))).toBe('2026-11-01');
-    expect(localDateIn('America/New_York', at('2026-11-02T05:00:00Z'))).toBe('2026-11-02');
-  });
-
-  it('follows Auckland out of and into summer time (UTC+13 / UTC+12)', () => {
-    // NZDT ends Sunday 5 April 2026 03:00 local (4 April 14:00 UTC): 12:30 UTC is 00:30 on the 5th before,
-    expect(localTimeIn('Pacific/Auckland', at('2026-04-04T11:30:00Z'))).toMatchObject({
-      date: '2026-04-05',
-      hour: 0,
-      minute: 30,
-    });
-    // and after the change midnight is 12:00 UTC.
-    expect(localDateIn('Pacific/Auckland', at('2026-04-05T11:59:00Z'))).toBe('2026-04-05');
-    expect(localDateIn('Pacific/Auckland', at('2026-04-05T12:00:00Z'))).toBe('2026-04-06');
-    // NZDT starts Sunday 27 September 2026 02:00 local (26 September 14:00 UTC).
-    expect(localTimeIn('Pacific/Auckland', at('2026-09-26T14:00:00Z'))).toMatchObject({
-      date: '2026-09-27',
-      hour: 3,
-      minute: 0,
-    });
   });
 
   it('does not depend on the host time zone', () => {
