@@ -1,6 +1,6 @@
 // The audit log of admin actions: who did what to whom, newest first.
 import { z } from 'zod';
-import { IdSchema, InstantSchema, plainString } from './common';
+import { cursorPaging, IdSchema, InstantSchema, pageLimit, pageOf } from './common';
 
 /** Stable names of what is recorded; new actions are appended, never renamed. */
 export const AUDIT_ACTIONS = [
@@ -34,18 +34,8 @@ export const AuditEventSchema = z
   .meta({ id: 'AuditEvent' });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
-/** Opaque position in the log: pass `nextCursor` back unchanged. */
-export const AuditCursorSchema = plainString().min(1).max(200);
-
-export const AuditQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: AuditCursorSchema.optional().describe('The nextCursor of the previous page'),
-});
+export const AuditQuerySchema = z.strictObject(cursorPaging(pageLimit(100, 50)));
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
-export const AuditPageSchema = z.object({
-  items: z.array(AuditEventSchema),
-  /** Pass as `cursor` for the next page; null on the last page. */
-  nextCursor: AuditCursorSchema.nullable(),
-});
+export const AuditPageSchema = pageOf(AuditEventSchema, {});
 export type AuditPage = z.infer<typeof AuditPageSchema>;

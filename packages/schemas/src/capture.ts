@@ -5,16 +5,18 @@ import { MeSchema } from './auth';
 import { CheckinSchema } from './checkins';
 import {
   CalendarDateSchema,
+  cursorPaging,
   EvidenceKindSchema,
   IdSchema,
   InstantSchema,
   PastDateSchema,
+  pageLimit,
+  pageOf,
   plainString,
 } from './common';
 import {
   CreateEvidenceBodySchema,
   EVIDENCE_LIMITS,
-  EvidenceCursorSchema,
   EvidenceKindsSchema,
   EvidenceSchema,
 } from './evidence';
@@ -59,25 +61,18 @@ export type Suggestion = z.infer<typeof SuggestionSchema>;
 export const ListSuggestionsQuerySchema = z.strictObject({
   status: SuggestionStatusSchema.default('open').describe('Which suggestions (default open)'),
   source: plainString().min(1).max(64).optional().describe('Only this source (`github`…)'),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(EVIDENCE_LIMITS.listLimitMax)
-    .default(EVIDENCE_LIMITS.listLimitDefault)
-    .describe('Suggestions per page'),
-  cursor: EvidenceCursorSchema.optional().describe('The nextCursor of the previous page'),
+  ...cursorPaging(
+    pageLimit(EVIDENCE_LIMITS.listLimitMax, EVIDENCE_LIMITS.listLimitDefault).describe(
+      'Suggestions per page',
+    ),
+  ),
 });
 export type ListSuggestionsQuery = z.infer<typeof ListSuggestionsQuerySchema>;
 
-export const SuggestionListSchema = z
-  .object({
-    items: z.array(SuggestionSchema),
-    nextCursor: EvidenceCursorSchema.nullable(),
-    /** Suggestions with this status and source, across all pages. */
-    total: z.number().int().describe('How many suggestions match status and source'),
-  })
-  .meta({ id: 'SuggestionList' });
+export const SuggestionListSchema = pageOf(SuggestionSchema, {
+  /** Suggestions with this status and source, across all pages. */
+  total: z.number().int().describe('How many suggestions match status and source'),
+}).meta({ id: 'SuggestionList' });
 export type SuggestionList = z.infer<typeof SuggestionListSchema>;
 
 export const SuggestionParamsSchema = z.strictObject({ id: IdSchema });

@@ -142,3 +142,30 @@ export const UserRefSchema = plainString().min(1).max(64);
 
 /** Trimmed text with a length limit, stored as given otherwise (no HTML handling). */
 export const text = (min: number, max: number) => plainString().trim().min(min).max(max);
+
+/** A list's page size in a query: a whole number from 1 to `max`, `fallback` when absent. */
+export const pageLimit = (max: number, fallback: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
+/** Opaque position in a list: pass `nextCursor` back unchanged. */
+export const CursorSchema = plainString().min(1).max(200);
+
+/** A cursor-paged list's query: `limit` (a pageLimit) and the previous page's nextCursor. */
+export const cursorPaging = <Limit extends z.ZodType>(limit: Limit) => ({
+  limit,
+  cursor: CursorSchema.optional().describe('The nextCursor of the previous page'),
+});
+
+/**
+ * A page of a cursor-paged list: its `items`, what `more` adds (a total, a count), and
+ * `nextCursor`: pass it as `cursor` for the next page; null on the last page.
+ */
+export const pageOf = <Item extends z.ZodType, More extends z.ZodRawShape>(
+  item: Item,
+  more: More,
+) => z.object({ items: z.array(item), ...more, nextCursor: CursorSchema.nullable() });
+
+/** A week in a path (`/…/:weekStart`): its Monday, as WeekStartSchema judges it. */
+export const WeekParamsSchema = z.strictObject({
+  weekStart: WeekStartSchema.describe('The Monday of the ISO week, not after the current week'),
+});

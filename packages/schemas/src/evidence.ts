@@ -3,11 +3,14 @@
 import { z } from 'zod';
 import {
   CalendarDateSchema,
+  cursorPaging,
   EvidenceKindSchema,
   IdSchema,
   InstantSchema,
   IsoDateSchema,
   PastDateSchema,
+  pageLimit,
+  pageOf,
   plainString,
   text,
   UserRefSchema,
@@ -116,23 +119,17 @@ export const IfMatchHeadersSchema = z.looseObject({
     .describe('The version the edit is based on, as sent in ETag; a mismatch is 412'),
 });
 
-/** Opaque position in a list: pass `nextCursor` back unchanged. */
-export const EvidenceCursorSchema = plainString().min(1).max(200);
-
 export const ListEvidenceQuerySchema = z
   .strictObject({
     userId: UserRefSchema.optional().describe('Whose entries: a user id, or `me` (the default)'),
     kind: EvidenceKindSchema.optional().describe('Only entries that hold this kind'),
     from: IsoDateSchema.optional().describe('Earliest occurredOn, inclusive'),
     to: IsoDateSchema.optional().describe('Latest occurredOn, inclusive'),
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(EVIDENCE_LIMITS.listLimitMax)
-      .default(EVIDENCE_LIMITS.listLimitDefault)
-      .describe('Entries per page'),
-    cursor: EvidenceCursorSchema.optional().describe('The nextCursor of the previous page'),
+    ...cursorPaging(
+      pageLimit(EVIDENCE_LIMITS.listLimitMax, EVIDENCE_LIMITS.listLimitDefault).describe(
+        'Entries per page',
+      ),
+    ),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     path: ['to'],
@@ -173,26 +170,17 @@ export const EvidenceSchema = z
   .meta({ id: 'Evidence' });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
-export const EvidenceListSchema = z
-  .object({
-    items: z.array(EvidenceSchema),
-    /** Pass as `cursor` for the next page; null on the last page. */
-    nextCursor: EvidenceCursorSchema.nullable(),
-    /** Entries matching the filters (userId, kind, from, to) on every page, the cursor aside. */
-    total: z.number().int().describe('How many entries match the filters, across all pages'),
-  })
-  .meta({ id: 'EvidenceList' });
+export const EvidenceListSchema = pageOf(EvidenceSchema, {
+  /** Entries matching the filters (userId, kind, from, to) on every page, the cursor aside. */
+  total: z.number().int().describe('How many entries match the filters, across all pages'),
+}).meta({ id: 'EvidenceList' });
 export type EvidenceList = z.infer<typeof EvidenceListSchema>;
 
 /** The trash: how many of the caller's deleted entries to return (newest deletion first). */
 export const ListDeletedEvidenceQuerySchema = z.strictObject({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(EVIDENCE_LIMITS.listLimitMax)
-    .default(EVIDENCE_LIMITS.listLimitMax)
-    .describe('Entries to return, newest deletion first'),
+  limit: pageLimit(EVIDENCE_LIMITS.listLimitMax, EVIDENCE_LIMITS.listLimitMax).describe(
+    'Entries to return, newest deletion first',
+  ),
 });
 export type ListDeletedEvidenceQuery = z.infer<typeof ListDeletedEvidenceQuerySchema>;
 

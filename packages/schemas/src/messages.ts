@@ -14,27 +14,22 @@ interface Label {
   noun?: string;
 }
 
-/** Field names as the dashboard shows them; any other key is spelled out from camelCase. */
+/**
+ * Field names as the dashboard shows them, where the key spelled out from camelCase would
+ * not say it (`title` is "Title", `timeZone` "Time zone", `links.1` "Link 2" by themselves).
+ */
 const LABELS: Record<string, Label> = {
-  title: { label: 'Title' },
-  description: { label: 'Description' },
   occurredOn: { label: 'Date' },
   kinds: { label: 'Behaviours', item: 'Behaviour', noun: 'behaviours' },
-  links: { label: 'Links', item: 'Link', noun: 'links' },
-  audience: { label: 'Audience' },
-  comment: { label: 'Comment' },
   handsOnPercent: { label: 'Hands-on share' },
   deepWorkBlocks: { label: 'Deep-work blocks' },
-  onLeave: { label: 'On leave' },
   weekStart: { label: 'Week' },
   managerId: { label: 'Manager' },
   userId: { label: 'User' },
-  timeZone: { label: 'Time zone' },
   baseUrl: { label: 'GitHub API address' },
   url: { label: 'Address' },
   expiresInDays: { label: 'Expiry in days' },
   requiredKinds: { label: 'Required behaviours', item: 'Required behaviour', noun: 'behaviours' },
-  items: { label: 'Items', item: 'Item', noun: 'items' },
   'idempotency-key': { label: 'The Idempotency-Key header' },
   'if-match': { label: 'The If-Match header' },
 };

@@ -1,7 +1,7 @@
 // In-app notifications (API.md "Nudges"): a plain sentence naming who did what, a
 // dashboard path to the subject, unread until the person marks it read.
 import { z } from 'zod';
-import { IdSchema, InstantSchema, plainString } from './common';
+import { cursorPaging, IdSchema, InstantSchema, pageLimit, pageOf } from './common';
 import { rule } from './messages';
 
 export const NOTIFICATION_TYPES = [
@@ -36,32 +36,21 @@ export const NotificationSchema = z
   .meta({ id: 'Notification' });
 export type NotificationDto = z.infer<typeof NotificationSchema>;
 
-/** Opaque position in the list: pass `nextCursor` back unchanged. */
-export const NotificationCursorSchema = plainString().min(1).max(200);
-
 export const ListNotificationsQuerySchema = z.strictObject({
   unread: z.enum(['true', 'false']).optional().describe('`true`: only the unread ones'),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(NOTIFICATION_LIMITS.listLimitMax)
-    .default(NOTIFICATION_LIMITS.listLimitDefault)
-    .describe('Notifications per page'),
-  cursor: NotificationCursorSchema.optional().describe('The nextCursor of the previous page'),
+  ...cursorPaging(
+    pageLimit(NOTIFICATION_LIMITS.listLimitMax, NOTIFICATION_LIMITS.listLimitDefault).describe(
+      'Notifications per page',
+    ),
+  ),
 });
 export type ListNotificationsQuery = z.infer<typeof ListNotificationsQuerySchema>;
 
-export const NotificationPageSchema = z
-  .object({
-    /** Newest first. */
-    items: z.array(NotificationSchema),
-    /** All of the caller's unread notifications, whatever the page or filter. */
-    unreadCount: z.number().int(),
-    /** Pass as `cursor` for the next page; null on the last page. */
-    nextCursor: NotificationCursorSchema.nullable(),
-  })
-  .meta({ id: 'NotificationPage' });
+/** Newest first. */
+export const NotificationPageSchema = pageOf(NotificationSchema, {
+  /** All of the caller's unread notifications, whatever the page or filter. */
+  unreadCount: z.number().int(),
+}).meta({ id: 'NotificationPage' });
 export type NotificationPage = z.infer<typeof NotificationPageSchema>;
 
 /** Either the ids to mark read, or every unread notification of the caller: one of the two. */

@@ -4,17 +4,12 @@ import {
   CheckinQuerySchema,
   CheckinSchema,
   PutCheckinBodySchema,
-  WeekStartSchema,
+  WeekParamsSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { problems } from '../../lib/route-docs';
 import { listCheckins, putCheckin } from '../../services/checkins';
 import { watchReadinessAfterWrite } from '../../services/notifications/watch-readiness';
-
-const CheckinParams = z.strictObject({
-  weekStart: WeekStartSchema.describe('The Monday of the ISO week, not after the current week'),
-});
 
 const checkinRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -39,7 +34,7 @@ const checkinRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['check-ins'],
         summary: 'Create or replace your check-in for the week starting on this Monday',
-        params: CheckinParams,
+        params: WeekParamsSchema,
         body: PutCheckinBodySchema,
         response: { 200: CheckinSchema, ...problems(400, 401) },
       },

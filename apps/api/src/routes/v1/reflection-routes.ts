@@ -9,17 +9,13 @@ import {
   ReflectionSchema,
   ReflectionStatementListSchema,
   UserRefSchema,
-  WeekStartSchema,
+  WeekParamsSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problems } from '../../lib/route-docs';
 import { listReflections } from '../../services/reflections/list-reflections';
 import { putReflection } from '../../services/reflections/put-reflection';
-
-const WeekParams = z.strictObject({
-  weekStart: WeekStartSchema.describe('The Monday of the ISO week, not after the current week'),
-});
 
 const reflectionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -42,7 +38,7 @@ const reflectionRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['reflection'],
         summary:
           'Create or replace your fit reflection for the week starting on this Monday: every statement answered 1-5; private unless shared with your manager',
-        params: WeekParams,
+        params: WeekParamsSchema,
         body: PutReflectionBodySchema,
         response: { 200: ReflectionSchema, ...problems(400, 401, 413) },
       },
