@@ -8,13 +8,12 @@ import {
   adminOf,
   call,
   expectProblem,
-  makeTeam,
   registerUser,
   TEST_PASSWORD,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { useTeam } from '../support/team';
 
 const JWT_SECRET = 'account-lifecycle-test-secret-0123456789';
 const WEB_ORIGIN = 'https://leadtrack.example.test, http://localhost:3000';
@@ -37,25 +36,24 @@ function cookieOf(res: { headers: Record<string, unknown> }): string {
 }
 
 describe('account lifecycle', () => {
-  const ctx = useTestApp({ JWT_SECRET, WEB_ORIGIN });
-  const team = useFixture(() => makeTeam(ctx.app));
+  const { app, team } = useTeam({ JWT_SECRET, WEB_ORIGIN });
 
   /** A fresh sign-in of `user`: its access token and refresh cookie. */
   async function signIn(user: { email: string }, password = TEST_PASSWORD) {
-    const res = await call(ctx.app, 'POST', '/api/v1/auth/login', {
+    const res = await call(app, 'POST', '/api/v1/auth/login', {
       body: { email: user.email, password },
     });
     expect(res.status, res.text).toBe(200);
     return { token: res.body.accessToken as string, cookie: cookieOf(res) };
   }
 
-  const me = (token: string) => call(ctx.app, 'GET', '/api/v1/me', { token });
+  const me = (token: string) => call(app, 'GET', '/api/v1/me', { token });
   const refresh = (cookie: string) =>
-    call(ctx.app, 'POST', '/api/v1/auth/refresh', { headers: { cookie } });
+    call(app, 'POST', '/api/v1/auth/refresh', { headers: { cookie } });
   const login = (email: string, password: string) =>
-    call(ctx.app, 'POST', '/api/v1/auth/login', { body: { email, password } });
+    call(app, 'POST', '/api/v1/auth/login', { body: { email, password } });
   async function patOf(user: { token: string }, body: object = { name: 'script' }) {
-    const res = await call(ctx.app, 'POST', '/api/v1/me/tokens', { token: user.token, body });
+    const res = await call(app, 'POST', '/api/v1/me/tokens', { token: user.token, body });
     expect(res.status, res.text).toBe(201);
     return res.body as { id: string; token: string; expiresAt: string };
   }
@@ -64,7 +62,7 @@ describe('account lifecycle', () => {
 
   describe('sessions and access tokens', () => {
     it('access tokens carry their session and expiry; without either they are refused', async () => {
-      const user = await registerUser(ctx.app);
+      const user = await registerUser(app);
       const claims = JSON.parse(
         Buffer.from(user.token.split('.')[1] as string, 'base64url').toString(),
       );
@@ -81,7 +79,7 @@ describe('account lifecycle', () => {
       expectProblem(await me(signRaw({ sub: user.id, sid: claims.sid, iat: now })), 401);
       expectProblem(await me(signRaw({ sub: user.id, iat: now, exp: now + 60 })), 401);
       // Another person's session does not vouch for this user.
-      const other = await registerUser(ctx.app);
+      const other = await registerUser(app);
       expectProblem(
         await me(signRaw({ sub: user.id, sid: sidOf(other.token), iat: now, exp: now + 60 })),
         401,
@@ -89,10 +87,10 @@ describe('account lifecycle', () => {
     });
 
     it('a session ends at its absolute lifetime: refresh and its access token → 401', async () => {
-      const user = await registerUser(ctx.app);
+      const user = await registerUser(app);
       const session = await signIn(user);
       expect((await refresh(session.cookie)).status).toBe(200);
-      const rows = await ctx.app.db.query<{ expires_at: Date; created_at: Date }>(
+      const rows = await app.db.query<{ expires_at: Date; created_at: Date }>(
         'SELECT expires_at, created_at FROM sessions WHERE id = $1',
         [sidOf(session.token)],
       );
@@ -103,7 +101,7 @@ describe('account lifecycle', () => {
         new Date(row?.expires_at as Date).getTime() - new Date(row?.created_at as Date).getTime();
       expect(Math.abs(lifetime - 30 * DAY_MS)).toBeLessThan(5_000);
 
-      await ctx.app.db.query(
+      await app.db.query(
         "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1",
         [sidOf(session.token)],
       );
@@ -114,12 +112,12 @@ describe('account lifecycle', () => {
     });
 
     it('refresh keeps the session id; rotation never extends the session', async () => {
-      const user = await registerUser(ctx.app);
+      const user = await registerUser(app);
       const session = await signIn(user);
       const rotated = await refresh(session.cookie);
       expect(rotated.status).toBe(200);
       expect(sidOf(rotated.body.accessToken)).toBe(sidOf(session.token));
-      const tokens = await ctx.app.db.query<{ expires_at: Date }>(
+      const tokens = await app.db.query<{ expires_at: Date }>(
         'SELECT r.expires_at FROM refresh_tokens r JOIN sessions s ON s.id = r.family_id WHERE s.id = $1 AND r.expires_at > s.expires_at',
         [sidOf(session.token)],
       );
@@ -129,7 +127,7 @@ describe('account lifecycle', () => {
 
   describe('personal access tokens expire', () => {
     it('default to 90 days, accept 1-365, list expiresAt, and stop at expiry', async () => {
-      const user = await registerUser(ctx.app);
+      const user = await registerUser(app);
       const standard = await patOf(user);
       expect(Math.abs(Date.parse(standard.expiresAt) - (Date.now() + 90 * DAY_MS))).toBeLessThan(
         60_000,
@@ -140,7 +138,7 @@ describe('account lifecycle', () => {
       );
       for (const expiresInDays of [0, 366, 1.5, '30']) {
         expectProblem(
-          await call(ctx.app, 'POST', '/api/v1/me/tokens', {
+          await call(app, 'POST', '/api/v1/me/tokens', {
             token: user.token,
             body: { name: 'bad', expiresInDays },
           }),
@@ -148,7 +146,7 @@ describe('account lifecycle', () => {
           ['expiresInDays'],
         );
       }
-      const list = await call(ctx.app, 'GET', '/api/v1/me/tokens', { token: user.token });
+      const list = await call(app, 'GET', '/api/v1/me/tokens', { token: user.token });
       expect(
         list.body.items.map((t: { id: string; expiresAt: string }) => [t.id, t.expiresAt]).sort(),
       ).toEqual(
@@ -159,7 +157,7 @@ describe('account lifecycle', () => {
       );
 
       expect((await me(short.token)).status).toBe(200);
-      await ctx.app.db.query(
+      await app.db.query(
         "UPDATE personal_access_tokens SET expires_at = now() - interval '1 second' WHERE id = $1",
         [short.id],
       );
@@ -170,13 +168,13 @@ describe('account lifecycle', () => {
 
   describe('GET and PATCH /me', () => {
     it('shows the time zone (UTC by default) and changes name and time zone', async () => {
-      const user = await registerUser(ctx.app, { name: 'Zoned' });
+      const user = await registerUser(app, { name: 'Zoned' });
       expect((await me(user.token)).body).toMatchObject({
         id: user.id,
         timeZone: 'UTC',
         deactivatedAt: null,
       });
-      const changed = await call(ctx.app, 'PATCH', '/api/v1/me', {
+      const changed = await call(app, 'PATCH', '/api/v1/me', {
         token: user.token,
         body: { name: 'Zoned Again', timeZone: 'Europe/Paris' },
       });
@@ -192,7 +190,7 @@ describe('account lifecycle', () => {
       });
       // Through a personal access token too (the caller is the token's owner).
       const pat = await patOf(user);
-      const viaPat = await call(ctx.app, 'PATCH', '/api/v1/me', {
+      const viaPat = await call(app, 'PATCH', '/api/v1/me', {
         token: pat.token,
         body: { timeZone: 'America/New_York' },
       });
@@ -200,14 +198,14 @@ describe('account lifecycle', () => {
     });
 
     it('refuses an unknown time zone, an empty name and unknown fields (400, nothing stored)', async () => {
-      const user = await registerUser(ctx.app);
-      const bad = await call(ctx.app, 'PATCH', '/api/v1/me', {
+      const user = await registerUser(app);
+      const bad = await call(app, 'PATCH', '/api/v1/me', {
         token: user.token,
         body: { name: '', timeZone: 'Mars/Olympus_Mons', role: 'admin' },
       });
       expectProblem(bad, 400, ['name', 'timeZone', 'role']);
       expectProblem(
-        await call(ctx.app, 'PATCH', '/api/v1/me', {
+        await call(app, 'PATCH', '/api/v1/me', {
           token: user.token,
           body: { timeZone: 'x'.repeat(65) },
         }),
@@ -215,24 +213,24 @@ describe('account lifecycle', () => {
         ['timeZone'],
       );
       expect((await me(user.token)).body).toMatchObject({ role: 'engineer', timeZone: 'UTC' });
-      expectProblem(await call(ctx.app, 'PATCH', '/api/v1/me', { body: { name: 'Nobody' } }), 401);
+      expectProblem(await call(app, 'PATCH', '/api/v1/me', { body: { name: 'Nobody' } }), 401);
     });
   });
 
   describe('POST /me/password', () => {
     it('changes the password and ends every other session, not this one nor tokens', async () => {
-      const user = await registerUser(ctx.app);
+      const user = await registerUser(app);
       const here = await signIn(user);
       const elsewhere = await signIn(user);
       const pat = await patOf(user);
 
-      const wrong = await call(ctx.app, 'POST', '/api/v1/me/password', {
+      const wrong = await call(app, 'POST', '/api/v1/me/password', {
         token: here.token,
         body: { currentPassword: 'not my password!!', newPassword: NEW_PASSWORD },
       });
       expectProblem(wrong, 400, ['currentPassword']);
       expectProblem(
-        await call(ctx.app, 'POST', '/api/v1/me/password', {
+        await call(app, 'POST', '/api/v1/me/password', {
           token: here.token,
           body: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
         }),
@@ -242,7 +240,7 @@ describe('account lifecycle', () => {
       // Nothing changed by the refusals.
       expect((await me(elsewhere.token)).status).toBe(200);
 
-      const changed = await call(ctx.app, 'POST', '/api/v1/me/password', {
+      const changed = await call(app, 'POST', '/api/v1/me/password', {
         token: here.token,
         body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
       });
@@ -261,7 +259,7 @@ describe('account lifecycle', () => {
 
     it('needs a token', async () => {
       expectProblem(
-        await call(ctx.app, 'POST', '/api/v1/me/password', {
+        await call(app, 'POST', '/api/v1/me/password', {
           body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
         }),
         401,
@@ -271,11 +269,11 @@ describe('account lifecycle', () => {
 
   describe('DELETE /me/sessions', () => {
     it('signs out everywhere else: other access tokens and refresh cookies stop', async () => {
-      const user = await registerUser(ctx.app);
+      const user = await registerUser(app);
       const here = await signIn(user);
       const phone = await signIn(user);
       const laptop = await signIn(user);
-      const res = await call(ctx.app, 'DELETE', '/api/v1/me/sessions', { token: here.token });
+      const res = await call(app, 'DELETE', '/api/v1/me/sessions', { token: here.token });
       expect(res.status, res.text).toBe(204);
       for (const other of [phone, laptop]) {
         expectProblem(await me(other.token), 401);
@@ -285,19 +283,19 @@ describe('account lifecycle', () => {
       expect((await refresh(here.cookie)).status).toBe(200);
       // Another person's sessions are not touched.
       expect((await me(team.stranger.token)).status).toBe(200);
-      expectProblem(await call(ctx.app, 'DELETE', '/api/v1/me/sessions'), 401);
+      expectProblem(await call(app, 'DELETE', '/api/v1/me/sessions'), 401);
     });
   });
 
   describe('deactivation', () => {
     const deactivate = (actor: TestUser | undefined, id: string) =>
-      call(ctx.app, 'POST', `/api/v1/users/${id}/deactivate`, { token: actor?.token });
+      call(app, 'POST', `/api/v1/users/${id}/deactivate`, { token: actor?.token });
     const reactivate = (actor: TestUser | undefined, id: string) =>
-      call(ctx.app, 'POST', `/api/v1/users/${id}/reactivate`, { token: actor?.token });
+      call(app, 'POST', `/api/v1/users/${id}/reactivate`, { token: actor?.token });
 
     it("stops the person's access token, refresh cookie and PAT at once; login fails like a wrong password", async () => {
-      const admin = await adminOf(ctx.app);
-      const leaver = await registerUser(ctx.app, { name: 'Leaver' });
+      const admin = await adminOf(app);
+      const leaver = await registerUser(app, { name: 'Leaver' });
       const session = await signIn(leaver);
       const pat = await patOf(leaver);
       // All three work before.
@@ -326,7 +324,7 @@ describe('account lifecycle', () => {
           ['POST', '/api/v1/me/tokens', { name: 'sneaky' }],
           ['GET', `/api/v1/users/${leaver.id}`, undefined],
         ] as const) {
-          expectProblem(await call(ctx.app, method, url, { token, body }), 401);
+          expectProblem(await call(app, method, url, { token, body }), 401);
         }
       }
 
@@ -336,9 +334,9 @@ describe('account lifecycle', () => {
       expect(refused.body).toEqual(wrong.body);
 
       // Admins see it; the person stays (their data stays).
-      const read = await call(ctx.app, 'GET', `/api/v1/users/${leaver.id}`, { token: admin.token });
+      const read = await call(app, 'GET', `/api/v1/users/${leaver.id}`, { token: admin.token });
       expect(read.body.deactivatedAt).toBe(res.body.deactivatedAt);
-      const list = await call(ctx.app, 'GET', '/api/v1/users', { token: admin.token });
+      const list = await call(app, 'GET', '/api/v1/users', { token: admin.token });
       const row = list.body.items.find((u: { id: string }) => u.id === leaver.id);
       expect(row.deactivatedAt).toBe(res.body.deactivatedAt);
       expect(
@@ -351,8 +349,8 @@ describe('account lifecycle', () => {
     });
 
     it('reactivation restores sign-in with the password, not the revoked tokens', async () => {
-      const admin = await adminOf(ctx.app);
-      const returner = await registerUser(ctx.app);
+      const admin = await adminOf(app);
+      const returner = await registerUser(app);
       const pat = await patOf(returner);
       expect((await deactivate(admin, returner.id)).status).toBe(200);
       const back = await reactivate(admin, returner.id);
@@ -369,7 +367,7 @@ describe('account lifecycle', () => {
 
     it('is for admins only: 403 for managers, engineers and the person; 401 without a token; 404 unknown', async () => {
       const { manager, engineer, stranger } = team;
-      const admin = await adminOf(ctx.app);
+      const admin = await adminOf(app);
       for (const actor of [manager, engineer, stranger]) {
         expectProblem(await deactivate(actor, engineer.id), 403);
         expectProblem(await reactivate(actor, engineer.id), 403);
@@ -383,35 +381,35 @@ describe('account lifecycle', () => {
     });
 
     it('a deactivated admin can no longer act (their token is refused)', async () => {
-      const admin = await adminOf(ctx.app);
-      const second = await registerUser(ctx.app, { name: 'Second Admin', email: uniqueEmail() });
+      const admin = await adminOf(app);
+      const second = await registerUser(app, { name: 'Second Admin', email: uniqueEmail() });
       expect(
         (
-          await call(ctx.app, 'PATCH', `/api/v1/users/${second.id}`, {
+          await call(app, 'PATCH', `/api/v1/users/${second.id}`, {
             token: admin.token,
             body: { role: 'admin' },
           })
         ).status,
       ).toBe(200);
-      const target = await registerUser(ctx.app);
+      const target = await registerUser(app);
       expect((await deactivate(admin, second.id)).status).toBe(200);
       expectProblem(await deactivate(second, target.id), 401);
       expectProblem(
-        await call(ctx.app, 'POST', `/api/v1/users/${target.id}/password-reset`, {
+        await call(app, 'POST', `/api/v1/users/${target.id}/password-reset`, {
           token: second.token,
         }),
         401,
       );
-      expectProblem(await call(ctx.app, 'GET', '/api/v1/audit', { token: second.token }), 401);
+      expectProblem(await call(app, 'GET', '/api/v1/audit', { token: second.token }), 401);
     });
 
     it('409 while they manage someone (naming them) or are the last active admin', async () => {
-      const admin = await adminOf(ctx.app);
-      const lead = await registerUser(ctx.app, { name: 'Lead Person', email: uniqueEmail() });
-      const ann = await registerUser(ctx.app, { name: 'Ann Report', email: uniqueEmail() });
-      const bob = await registerUser(ctx.app, { name: 'Bob Report', email: uniqueEmail() });
+      const admin = await adminOf(app);
+      const lead = await registerUser(app, { name: 'Lead Person', email: uniqueEmail() });
+      const ann = await registerUser(app, { name: 'Ann Report', email: uniqueEmail() });
+      const bob = await registerUser(app, { name: 'Bob Report', email: uniqueEmail() });
       for (const report of [ann, bob]) {
-        await call(ctx.app, 'PATCH', `/api/v1/users/${report.id}`, {
+        await call(app, 'PATCH', `/api/v1/users/${report.id}`, {
           token: admin.token,
           body: { managerId: lead.id },
         });
@@ -423,7 +421,7 @@ describe('account lifecycle', () => {
       expect((await me(lead.token)).status).toBe(200);
 
       for (const report of [ann, bob]) {
-        await call(ctx.app, 'PATCH', `/api/v1/users/${report.id}`, {
+        await call(app, 'PATCH', `/api/v1/users/${report.id}`, {
           token: admin.token,
           body: { managerId: null },
         });
@@ -433,7 +431,7 @@ describe('account lifecycle', () => {
       // The instance's admins: the first one plus any promoted by other tests; deactivate
       // every other active admin, then the last one is refused, even by themselves.
       const admins = (
-        await call(ctx.app, 'GET', '/api/v1/users', { token: admin.token })
+        await call(app, 'GET', '/api/v1/users', { token: admin.token })
       ).body.items.filter(
         (u: { role: string; deactivatedAt: string | null; id: string }) =>
           u.role === 'admin' && !u.deactivatedAt && u.id !== admin.id,
@@ -448,30 +446,30 @@ describe('account lifecycle', () => {
 
   describe('role and manager invariants', () => {
     const patch = (actor: TestUser, id: string, body: object) =>
-      call(ctx.app, 'PATCH', `/api/v1/users/${id}`, { token: actor.token, body });
+      call(app, 'PATCH', `/api/v1/users/${id}`, { token: actor.token, body });
 
     it('demoting a manager who still has reports to engineer → 409 naming them', async () => {
-      const admin = await adminOf(ctx.app);
-      const lead = await registerUser(ctx.app, { name: 'Demotable Lead', email: uniqueEmail() });
-      const cy = await registerUser(ctx.app, { name: 'Cy Report', email: uniqueEmail() });
+      const admin = await adminOf(app);
+      const lead = await registerUser(app, { name: 'Demotable Lead', email: uniqueEmail() });
+      const cy = await registerUser(app, { name: 'Cy Report', email: uniqueEmail() });
       expect((await patch(admin, cy.id, { managerId: lead.id })).status).toBe(200);
       const refused = await patch(admin, lead.id, { role: 'engineer' });
       expectProblem(refused, 409);
       expect(refused.body.detail).toContain('Cy Report');
-      const read = await call(ctx.app, 'GET', `/api/v1/users/${lead.id}`, { token: admin.token });
+      const read = await call(app, 'GET', `/api/v1/users/${lead.id}`, { token: admin.token });
       expect(read.body.role).toBe('manager');
       // The refused demotion did not stop the manager from managing.
-      expect(
-        (await call(ctx.app, 'GET', `/api/v1/users/${cy.id}`, { token: lead.token })).status,
-      ).toBe(200);
+      expect((await call(app, 'GET', `/api/v1/users/${cy.id}`, { token: lead.token })).status).toBe(
+        200,
+      );
       // Reassigned first, the demotion goes through.
       expect((await patch(admin, cy.id, { managerId: null })).status).toBe(200);
       expect((await patch(admin, lead.id, { role: 'engineer' })).body.role).toBe('engineer');
     });
 
     it('demoting the last active admin → 409; with another active admin it works', async () => {
-      const admin = await adminOf(ctx.app);
-      const list = (await call(ctx.app, 'GET', '/api/v1/users', { token: admin.token })).body.items;
+      const admin = await adminOf(app);
+      const list = (await call(app, 'GET', '/api/v1/users', { token: admin.token })).body.items;
       const activeAdmins = list.filter(
         (u: { role: string; deactivatedAt: string | null }) =>
           u.role === 'admin' && !u.deactivatedAt,
@@ -483,18 +481,18 @@ describe('account lifecycle', () => {
       expect((await me(admin.token)).body.role).toBe('admin');
 
       // A deactivated admin does not count as one who could run the instance.
-      const dormant = await registerUser(ctx.app, { name: 'Dormant Admin', email: uniqueEmail() });
+      const dormant = await registerUser(app, { name: 'Dormant Admin', email: uniqueEmail() });
       expect((await patch(admin, dormant.id, { role: 'admin' })).status).toBe(200);
       expect(
         (
-          await call(ctx.app, 'POST', `/api/v1/users/${dormant.id}/deactivate`, {
+          await call(app, 'POST', `/api/v1/users/${dormant.id}/deactivate`, {
             token: admin.token,
           })
         ).status,
       ).toBe(200);
       expectProblem(await patch(admin, admin.id, { role: 'engineer' }), 409);
 
-      const deputy = await registerUser(ctx.app, { name: 'Deputy Admin', email: uniqueEmail() });
+      const deputy = await registerUser(app, { name: 'Deputy Admin', email: uniqueEmail() });
       expect((await patch(admin, deputy.id, { role: 'admin' })).status).toBe(200);
       const demoted = await patch(deputy, deputy.id, { role: 'manager' });
       expect(demoted.status, demoted.text).toBe(200);
@@ -502,19 +500,19 @@ describe('account lifecycle', () => {
     });
 
     it('a deactivated person cannot be made anyone’s manager (400 naming managerId)', async () => {
-      const admin = await adminOf(ctx.app);
-      const gone = await registerUser(ctx.app, { name: 'Gone Manager', email: uniqueEmail() });
-      const someone = await registerUser(ctx.app);
+      const admin = await adminOf(app);
+      const gone = await registerUser(app, { name: 'Gone Manager', email: uniqueEmail() });
+      const someone = await registerUser(app);
       expect(
-        (await call(ctx.app, 'POST', `/api/v1/users/${gone.id}/deactivate`, { token: admin.token }))
+        (await call(app, 'POST', `/api/v1/users/${gone.id}/deactivate`, { token: admin.token }))
           .status,
       ).toBe(200);
       expectProblem(await patch(admin, someone.id, { managerId: gone.id }), 400, ['managerId']);
       expect(
-        (await call(ctx.app, 'GET', `/api/v1/users/${someone.id}`, { token: admin.token })).body
+        (await call(app, 'GET', `/api/v1/users/${someone.id}`, { token: admin.token })).body
           .managerId,
       ).toBeNull();
-      const created = await call(ctx.app, 'POST', '/api/v1/users', {
+      const created = await call(app, 'POST', '/api/v1/users', {
         token: admin.token,
         body: {
           email: `made-${Date.now()}@example.test`,
@@ -530,14 +528,14 @@ describe('account lifecycle', () => {
 
   describe('password-reset links', () => {
     const issue = (actor: TestUser | undefined, id: string) =>
-      call(ctx.app, 'POST', `/api/v1/users/${id}/password-reset`, { token: actor?.token });
+      call(app, 'POST', `/api/v1/users/${id}/password-reset`, { token: actor?.token });
     const use = (token: string, newPassword = NEW_PASSWORD) =>
-      call(ctx.app, 'POST', '/api/v1/auth/password-reset', { body: { token, newPassword } });
+      call(app, 'POST', '/api/v1/auth/password-reset', { body: { token, newPassword } });
     const tokenIn = (url: string) => new URL(url).searchParams.get('token') as string;
 
     it('issues a one-time link on the dashboard (24 h); using it sets the password and ends every session', async () => {
-      const admin = await adminOf(ctx.app);
-      const forgetful = await registerUser(ctx.app);
+      const admin = await adminOf(app);
+      const forgetful = await registerUser(app);
       const session = await signIn(forgetful);
       const pat = await patOf(forgetful);
 
@@ -551,7 +549,7 @@ describe('account lifecycle', () => {
       );
       const secret = tokenIn(link.body.url);
       // Only a hash is stored.
-      const stored = await ctx.app.db.query<{ token_hash: string }>(
+      const stored = await app.db.query<{ token_hash: string }>(
         'SELECT token_hash FROM password_resets WHERE user_id = $1',
         [forgetful.id],
       );
@@ -575,11 +573,11 @@ describe('account lifecycle', () => {
     });
 
     it('refuses unknown and expired links, and a newer link replaces an older one', async () => {
-      const admin = await adminOf(ctx.app);
-      const user = await registerUser(ctx.app);
+      const admin = await adminOf(app);
+      const user = await registerUser(app);
       expectProblem(await use('no-such-token'), 400, ['token']);
       expectProblem(
-        await call(ctx.app, 'POST', '/api/v1/auth/password-reset', {
+        await call(app, 'POST', '/api/v1/auth/password-reset', {
           body: { token: '', newPassword: 'x' },
         }),
         400,
@@ -587,7 +585,7 @@ describe('account lifecycle', () => {
       );
 
       const expired = tokenIn((await issue(admin, user.id)).body.url);
-      await ctx.app.db.query(
+      await app.db.query(
         "UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE user_id = $1",
         [user.id],
       );
@@ -601,17 +599,17 @@ describe('account lifecycle', () => {
     });
 
     it('a deactivated account gets no link (409), and deactivation voids a pending one', async () => {
-      const admin = await adminOf(ctx.app);
-      const user = await registerUser(ctx.app);
+      const admin = await adminOf(app);
+      const user = await registerUser(app);
       const pending = tokenIn((await issue(admin, user.id)).body.url);
       expect(
-        (await call(ctx.app, 'POST', `/api/v1/users/${user.id}/deactivate`, { token: admin.token }))
+        (await call(app, 'POST', `/api/v1/users/${user.id}/deactivate`, { token: admin.token }))
           .status,
       ).toBe(200);
       expectProblem(await issue(admin, user.id), 409);
       expectProblem(await use(pending), 400, ['token']);
       expect(
-        (await call(ctx.app, 'POST', `/api/v1/users/${user.id}/reactivate`, { token: admin.token }))
+        (await call(app, 'POST', `/api/v1/users/${user.id}/reactivate`, { token: admin.token }))
           .status,
       ).toBe(200);
       expect((await issue(admin, user.id)).status).toBe(201);
@@ -619,13 +617,13 @@ describe('account lifecycle', () => {
 
     it('is issued by admins only: 403 for the person, their manager and strangers; 401 without a token', async () => {
       const { manager, engineer, stranger } = team;
-      const admin = await adminOf(ctx.app);
+      const admin = await adminOf(app);
       for (const actor of [engineer, manager, stranger]) {
         expectProblem(await issue(actor, engineer.id), 403);
       }
       expectProblem(await issue(undefined, engineer.id), 401);
       expectProblem(await issue(admin, 'no-such-user'), 404);
-      const rows = await ctx.app.db.query('SELECT 1 FROM password_resets WHERE user_id = $1', [
+      const rows = await app.db.query('SELECT 1 FROM password_resets WHERE user_id = $1', [
         engineer.id,
       ]);
       expect(rows).toEqual([]);

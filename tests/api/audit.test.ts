@@ -9,7 +9,7 @@ import {
   TEST_PASSWORD,
   uniqueEmail,
 } from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { useTeam } from '../support/team';
 
 interface AuditItem {
   id: string;
@@ -21,11 +21,10 @@ interface AuditItem {
 }
 
 describe('audit log', () => {
-  const ctx = useTestApp();
-  const team = useFixture(() => makeTeam(ctx.app));
+  const { app, team } = useTeam();
 
   async function allEntries(): Promise<AuditItem[]> {
-    const res = await call(ctx.app, 'GET', '/api/v1/audit', {
+    const res = await call(app, 'GET', '/api/v1/audit', {
       token: team.admin.token,
       query: { limit: 100 },
     });
@@ -64,7 +63,7 @@ describe('audit log', () => {
 
   it('records creation, role change, deactivation, reactivation, reset issued and used, policy', async () => {
     const { admin } = team;
-    const created = await call(ctx.app, 'POST', '/api/v1/users', {
+    const created = await call(app, 'POST', '/api/v1/users', {
       token: admin.token,
       body: {
         email: uniqueEmail('audited'),
@@ -82,20 +81,20 @@ describe('audit log', () => {
       ['POST', `/api/v1/users/${id}/reactivate`],
     ];
     for (const [method, url, body] of steps) {
-      const res = await call(ctx.app, method as 'POST', url, { token: admin.token, body });
+      const res = await call(app, method as 'POST', url, { token: admin.token, body });
       expect(res.status, res.text).toBe(200);
     }
-    const link = await call(ctx.app, 'POST', `/api/v1/users/${id}/password-reset`, {
+    const link = await call(app, 'POST', `/api/v1/users/${id}/password-reset`, {
       token: admin.token,
     });
     expect(link.status).toBe(201);
     const secret = new URL(link.body.url).searchParams.get('token') as string;
     const newPassword = 'a new secret password for the audit';
-    const used = await call(ctx.app, 'POST', '/api/v1/auth/password-reset', {
+    const used = await call(app, 'POST', '/api/v1/auth/password-reset', {
       body: { token: secret, newPassword },
     });
     expect(used.status).toBe(204);
-    const policy = await call(ctx.app, 'PUT', '/api/v1/policy', {
+    const policy = await call(app, 'PUT', '/api/v1/policy', {
       token: admin.token,
       body: {
         requiredKinds: ['ownership', 'review'],
@@ -157,21 +156,21 @@ describe('audit log', () => {
     const before = (await allEntries()).length;
     // The manager still has reports: demotion and deactivation are refused.
     expectProblem(
-      await call(ctx.app, 'PATCH', `/api/v1/users/${manager.id}`, {
+      await call(app, 'PATCH', `/api/v1/users/${manager.id}`, {
         token: admin.token,
         body: { role: 'engineer' },
       }),
       409,
     );
     expectProblem(
-      await call(ctx.app, 'POST', `/api/v1/users/${manager.id}/deactivate`, { token: admin.token }),
+      await call(app, 'POST', `/api/v1/users/${manager.id}/deactivate`, { token: admin.token }),
       409,
     );
     // Creating someone under an engineer promotes that engineer (and records it) before
     // the insert; when the insert then fails (email taken), both roll back together.
-    const fresh = await registerUser(ctx.app);
+    const fresh = await registerUser(app);
     expectProblem(
-      await call(ctx.app, 'POST', '/api/v1/users', {
+      await call(app, 'POST', '/api/v1/users', {
         token: admin.token,
         body: {
           email: team.stranger.email,
@@ -183,12 +182,12 @@ describe('audit log', () => {
       }),
       409,
     );
-    const freshNow = await call(ctx.app, 'GET', `/api/v1/users/${fresh.id}`, {
+    const freshNow = await call(app, 'GET', `/api/v1/users/${fresh.id}`, {
       token: admin.token,
     });
     expect(freshNow.body.role).toBe('engineer');
     expectProblem(
-      await call(ctx.app, 'PATCH', `/api/v1/users/${fresh.id}`, {
+      await call(app, 'PATCH', `/api/v1/users/${fresh.id}`, {
         token: admin.token,
         body: { managerId: 'no-such-user' },
       }),
@@ -204,7 +203,7 @@ describe('audit log', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 50; page++) {
-      const res = await call(ctx.app, 'GET', '/api/v1/audit', {
+      const res = await call(app, 'GET', '/api/v1/audit', {
         token: team.admin.token,
         query: { limit: 2, ...(cursor && { cursor }) },
       });
@@ -219,7 +218,7 @@ describe('audit log', () => {
 
   it('validates limit and cursor (400 naming them)', async () => {
     const get = (query: Record<string, string | number>) =>
-      call(ctx.app, 'GET', '/api/v1/audit', { token: team.admin.token, query });
+      call(app, 'GET', '/api/v1/audit', { token: team.admin.token, query });
     expectProblem(await get({ limit: 0 }), 400, ['limit']);
     expectProblem(await get({ limit: 101 }), 400, ['limit']);
     expectProblem(await get({ cursor: 'not a cursor!' }), 400, ['cursor']);
@@ -237,8 +236,8 @@ describe('audit log', () => {
   it('is for admins only: 403 for managers and engineers, 401 without a token', async () => {
     const { manager, engineer, stranger } = team;
     for (const user of [manager, engineer, stranger]) {
-      expectProblem(await call(ctx.app, 'GET', '/api/v1/audit', { token: user.token }), 403);
+      expectProblem(await call(app, 'GET', '/api/v1/audit', { token: user.token }), 403);
     }
-    expectProblem(await call(ctx.app, 'GET', '/api/v1/audit'), 401);
+    expectProblem(await call(app, 'GET', '/api/v1/audit'), 401);
   });
 });

@@ -7,11 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { addDays, todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
 import { call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { expectAccess, makeRoleCast, signedIn } from '../support/role-cast';
-import { useFixture, useTestApp } from '../support/test-app';
+import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
+import { useFixture } from '../support/test-app';
 
-const { app, sql } = useTestApp();
-const cast = useFixture(() => makeRoleCast(app));
+const { app, sql, cast } = useRoleCast();
 
 const API = '/api/v1/me/integrations/calendar';
 const lastWeek = addDays(weekStartOf(todayUtc()), -7);

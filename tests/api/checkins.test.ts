@@ -1,16 +1,15 @@
 // Weekly check-ins: PUT /checkins/:weekStart (the caller's own week) and GET /checkins.
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam, revokedTokenOf, type TestUser } from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { call, expectProblem, revokedTokenOf, type TestUser } from '../support/http';
+import { useTeam } from '../support/team';
 
 const thisWeek = weekStartOf(todayUtc());
 const weeksAgo = (n: number) => addWeeks(thisWeek, -n);
 
 const valid = { handsOnPercent: 60, deepWorkBlocks: 4, onLeave: false, note: 'Shipped the RFC.' };
 
-const { app } = useTestApp();
-const team = useFixture(() => makeTeam(app));
+const { app, team } = useTeam();
 
 const put = (user: TestUser | string | undefined, weekStart: string, body: unknown) =>
   call(app, 'PUT', `/api/v1/checkins/${weekStart}`, {

@@ -2,11 +2,9 @@
 // and sponsor pickers; deactivated people are not offered, nothing but id and name shows.
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/http';
-import { expectAccess, makeRoleCast, signedIn } from '../support/role-cast';
-import { useFixture, useTestApp } from '../support/test-app';
+import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
 
-const { app } = useTestApp();
-const cast = useFixture(() => makeRoleCast(app));
+const { app, cast } = useRoleCast();
 
 const directory = (token: string | undefined) =>
   call(app, 'GET', '/api/v1/users/directory', { token });

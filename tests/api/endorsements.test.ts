@@ -5,11 +5,9 @@
 import { addDays, todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
 import { type Caller, call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { expectAccess, makeRoleCast, signedIn } from '../support/role-cast';
-import { useFixture, useTestApp } from '../support/test-app';
+import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
 
-const { app } = useTestApp();
-const cast = useFixture(() => makeRoleCast(app));
+const { app, cast } = useRoleCast();
 
 async function logEntry(
   owner: TestUser,

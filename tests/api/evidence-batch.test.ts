@@ -1,12 +1,11 @@
 // POST /evidence/batch: many entries at once, all or nothing, with Idempotency-Key.
 import { describe, expect, it } from 'vitest';
 import { call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { expectAccess, makeRoleCast, signedIn } from '../support/role-cast';
-import { useFixture, useTestApp } from '../support/test-app';
+import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
+import { useFixture } from '../support/test-app';
 
-const { app, sql } = useTestApp();
-// First: the cast's admin is the first user of the database.
-const cast = useFixture(() => makeRoleCast(app));
+// The cast's admin is the first user of the database.
+const { app, sql, cast } = useRoleCast();
 
 const item = (n: number, extra: object = {}) => ({
   kinds: ['review'],

@@ -3,17 +3,15 @@
 // evidence.test.ts.
 import { addDays, todayUtc } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam, revokedTokenOf, type TestUser } from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { call, expectProblem, revokedTokenOf, type TestUser } from '../support/http';
+import { useTeam } from '../support/team';
 
 const E = '/api/v1/evidence';
 
-const ctx = useTestApp();
-const { sql } = ctx;
-const team = useFixture(() => makeTeam(ctx.app));
+const { app, sql, team } = useTeam();
 
 async function create(user: TestUser, overrides: Record<string, unknown> = {}) {
-  const res = await call(ctx.app, 'POST', E, {
+  const res = await call(app, 'POST', E, {
     token: user.token,
     body: {
       kinds: ['mentoring'],
@@ -26,8 +24,7 @@ async function create(user: TestUser, overrides: Record<string, unknown> = {}) {
   return res.body;
 }
 
-const read = (user: TestUser, id: string) =>
-  call(ctx.app, 'GET', `${E}/${id}`, { token: user.token });
+const read = (user: TestUser, id: string) => call(app, 'GET', `${E}/${id}`, { token: user.token });
 
 async function deletedAt(id: string): Promise<Date | null> {
   const { rows } = await sql.query('SELECT deleted_at FROM evidence WHERE id = $1', [id]);
@@ -42,7 +39,7 @@ describe('PATCH /evidence/:id', () => {
       audience: 'team',
       links: ['https://example.com/a'],
     });
-    const res = await call(ctx.app, 'PATCH', `${E}/${entry.id}`, {
+    const res = await call(app, 'PATCH', `${E}/${entry.id}`, {
       token: engineer.token,
       body: {
         kinds: ['mentoring', 'unblocking'],
@@ -69,7 +66,7 @@ describe('PATCH /evidence/:id', () => {
     expect(Date.parse(res.body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(entry.updatedAt));
     expect((await read(engineer, entry.id)).body).toEqual(res.body);
 
-    const one = await call(ctx.app, 'PATCH', `${E}/${entry.id}`, {
+    const one = await call(app, 'PATCH', `${E}/${entry.id}`, {
       token: engineer.token,
       body: { audience: 'org' },
     });
@@ -85,16 +82,16 @@ describe('PATCH /evidence/:id', () => {
     const { admin, manager, engineer, peer, stranger } = team;
     const entry = await create(engineer);
     const patch = (token?: string) =>
-      call(ctx.app, 'PATCH', `${E}/${entry.id}`, { token, body: { title: 'Hijacked' } });
+      call(app, 'PATCH', `${E}/${entry.id}`, { token, body: { title: 'Hijacked' } });
     expectProblem(await patch(manager.token), 403);
     expectProblem(await patch(admin.token), 403);
     expectProblem(await patch(peer.token), 404);
     expectProblem(await patch(stranger.token), 404);
     expectProblem(await patch(), 401);
-    expectProblem(await patch(await revokedTokenOf(ctx.app, engineer)), 401);
+    expectProblem(await patch(await revokedTokenOf(app, engineer)), 401);
     expect((await read(engineer, entry.id)).body).toEqual(entry);
     expectProblem(
-      await call(ctx.app, 'PATCH', `${E}/no-such-entry`, {
+      await call(app, 'PATCH', `${E}/no-such-entry`, {
         token: engineer.token,
         body: { title: 'x' },
       }),
@@ -117,7 +114,7 @@ describe('PATCH /evidence/:id', () => {
   ];
   it.each(invalid)('refuses %s with 400 and changes nothing', async (_label, body, fields) => {
     const entry = await create(team.engineer);
-    const res = await call(ctx.app, 'PATCH', `${E}/${entry.id}`, {
+    const res = await call(app, 'PATCH', `${E}/${entry.id}`, {
       token: team.engineer.token,
       body,
     });
@@ -127,7 +124,7 @@ describe('PATCH /evidence/:id', () => {
 
   it('refuses an empty change with 400', async () => {
     const entry = await create(team.engineer);
-    const res = await call(ctx.app, 'PATCH', `${E}/${entry.id}`, {
+    const res = await call(app, 'PATCH', `${E}/${entry.id}`, {
       token: team.engineer.token,
       body: {},
     });
@@ -137,7 +134,7 @@ describe('PATCH /evidence/:id', () => {
 
   describe('If-Match', () => {
     const patch = (id: string, ifMatch: string | undefined, title: string) =>
-      call(ctx.app, 'PATCH', `${E}/${id}`, {
+      call(app, 'PATCH', `${E}/${id}`, {
         token: team.engineer.token,
         body: { title },
         ...(ifMatch !== undefined && { headers: { 'if-match': ifMatch } }),
@@ -214,13 +211,13 @@ describe('DELETE /evidence/:id', () => {
   it('is for the owner only: 403 for their manager and admins, 404 for others, 401 without valid credentials', async () => {
     const { admin, manager, engineer, peer, stranger } = team;
     const entry = await create(engineer);
-    const del = (token?: string) => call(ctx.app, 'DELETE', `${E}/${entry.id}`, { token });
+    const del = (token?: string) => call(app, 'DELETE', `${E}/${entry.id}`, { token });
     expectProblem(await del(manager.token), 403);
     expectProblem(await del(admin.token), 403);
     expectProblem(await del(peer.token), 404);
     expectProblem(await del(stranger.token), 404);
     expectProblem(await del(), 401);
-    expectProblem(await del(await revokedTokenOf(ctx.app, engineer)), 401);
+    expectProblem(await del(await revokedTokenOf(app, engineer)), 401);
     expect(await deletedAt(entry.id)).toBeNull();
     expect((await read(engineer, entry.id)).status).toBe(200);
   });
@@ -228,32 +225,29 @@ describe('DELETE /evidence/:id', () => {
   it('hides the entry from GET, the list and further changes', async () => {
     const { manager, engineer } = team;
     const entry = await create(engineer, { title: 'To be deleted' });
-    const res = await call(ctx.app, 'DELETE', `${E}/${entry.id}`, { token: engineer.token });
+    const res = await call(app, 'DELETE', `${E}/${entry.id}`, { token: engineer.token });
     expect(res.status, res.text).toBe(204);
     expect(res.text).toBe('');
     expect(await deletedAt(entry.id)).toBeInstanceOf(Date);
 
     for (const reader of [engineer, manager, team.admin]) {
       expectProblem(await read(reader, entry.id), 404);
-      const list = await call(ctx.app, 'GET', '/api/v1/evidence', {
+      const list = await call(app, 'GET', '/api/v1/evidence', {
         token: reader.token,
         query: { userId: engineer.id, limit: 100 },
       });
       expect(list.body.items.map((e: { id: string }) => e.id)).not.toContain(entry.id);
     }
+    expectProblem(await call(app, 'DELETE', `${E}/${entry.id}`, { token: engineer.token }), 404);
     expectProblem(
-      await call(ctx.app, 'DELETE', `${E}/${entry.id}`, { token: engineer.token }),
-      404,
-    );
-    expectProblem(
-      await call(ctx.app, 'PATCH', `${E}/${entry.id}`, {
+      await call(app, 'PATCH', `${E}/${entry.id}`, {
         token: engineer.token,
         body: { title: 'Edited after deletion' },
       }),
       404,
     );
     expectProblem(
-      await call(ctx.app, 'POST', `${E}/${entry.id}/acknowledgements`, {
+      await call(app, 'POST', `${E}/${entry.id}/acknowledgements`, {
         token: manager.token,
         body: {},
       }),
@@ -271,7 +265,7 @@ describe('POST /evidence/:id/restore', () => {
       links: ['https://example.com/1', 'https://example.com/2'],
       audience: 'org',
     });
-    const ack = await call(ctx.app, 'POST', `${E}/${made.id}/acknowledgements`, {
+    const ack = await call(app, 'POST', `${E}/${made.id}/acknowledgements`, {
       token: manager.token,
       body: { comment: 'Seen' },
     });
@@ -279,16 +273,16 @@ describe('POST /evidence/:id/restore', () => {
     const before = (await read(engineer, made.id)).body;
     expect(before.acknowledgements).toHaveLength(1);
 
-    expect(
-      (await call(ctx.app, 'DELETE', `${E}/${made.id}`, { token: engineer.token })).status,
-    ).toBe(204);
-    const restore = (token?: string) => call(ctx.app, 'POST', `${E}/${made.id}/restore`, { token });
+    expect((await call(app, 'DELETE', `${E}/${made.id}`, { token: engineer.token })).status).toBe(
+      204,
+    );
+    const restore = (token?: string) => call(app, 'POST', `${E}/${made.id}/restore`, { token });
     // A deleted entry is visible to nobody but its owner.
     for (const other of [manager, admin, peer, stranger]) {
       expectProblem(await restore(other.token), 404);
     }
     expectProblem(await restore(), 401);
-    expectProblem(await restore(await revokedTokenOf(ctx.app, engineer)), 401);
+    expectProblem(await restore(await revokedTokenOf(app, engineer)), 401);
     expect(await deletedAt(made.id)).toBeInstanceOf(Date);
 
     const res = await restore(engineer.token);
@@ -297,28 +291,28 @@ describe('POST /evidence/:id/restore', () => {
     expect(res.body).toEqual({ ...before, updatedAt: expect.any(String) });
     expect(res.body.acknowledgements).toEqual([ack.body]);
     expect((await read(manager, made.id)).body).toEqual(res.body);
-    const list = await call(ctx.app, 'GET', E, { token: engineer.token, query: { limit: 100 } });
+    const list = await call(app, 'GET', E, { token: engineer.token, query: { limit: 100 } });
     expect(list.body.items.map((e: { id: string }) => e.id)).toContain(made.id);
   });
 
   it('restoring a live entry returns it unchanged (owner); others get 403 or 404', async () => {
     const { admin, manager, engineer, stranger } = team;
     const entry = await create(engineer);
-    const res = await call(ctx.app, 'POST', `${E}/${entry.id}/restore`, { token: engineer.token });
+    const res = await call(app, 'POST', `${E}/${entry.id}/restore`, { token: engineer.token });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toEqual(entry);
     for (const reader of [manager, admin]) {
       expectProblem(
-        await call(ctx.app, 'POST', `${E}/${entry.id}/restore`, { token: reader.token }),
+        await call(app, 'POST', `${E}/${entry.id}/restore`, { token: reader.token }),
         403,
       );
     }
     expectProblem(
-      await call(ctx.app, 'POST', `${E}/${entry.id}/restore`, { token: stranger.token }),
+      await call(app, 'POST', `${E}/${entry.id}/restore`, { token: stranger.token }),
       404,
     );
     expectProblem(
-      await call(ctx.app, 'POST', `${E}/no-such-entry/restore`, { token: engineer.token }),
+      await call(app, 'POST', `${E}/no-such-entry/restore`, { token: engineer.token }),
       404,
     );
   });
@@ -328,7 +322,7 @@ describe('POST /evidence/:id/restore', () => {
     const recent = await create(engineer, { title: 'Deleted 29 days ago' });
     const old = await create(engineer, { title: 'Deleted 31 days ago' });
     for (const entry of [recent, old]) {
-      const del = await call(ctx.app, 'DELETE', `${E}/${entry.id}`, { token: engineer.token });
+      const del = await call(app, 'DELETE', `${E}/${entry.id}`, { token: engineer.token });
       expect(del.status).toBe(204);
     }
     await sql.query(`UPDATE evidence SET deleted_at = now() - interval '29 days' WHERE id = $1`, [
@@ -337,13 +331,13 @@ describe('POST /evidence/:id/restore', () => {
     await sql.query(`UPDATE evidence SET deleted_at = now() - interval '31 days' WHERE id = $1`, [
       old.id,
     ]);
-    const back = await call(ctx.app, 'POST', `${E}/${recent.id}/restore`, {
+    const back = await call(app, 'POST', `${E}/${recent.id}/restore`, {
       token: engineer.token,
     });
     expect(back.status, back.text).toBe(200);
     expect(back.body.title).toBe('Deleted 29 days ago');
     expectProblem(
-      await call(ctx.app, 'POST', `${E}/${old.id}/restore`, { token: engineer.token }),
+      await call(app, 'POST', `${E}/${old.id}/restore`, { token: engineer.token }),
       404,
     );
     expectProblem(await read(engineer, old.id), 404);
@@ -357,7 +351,7 @@ describe('POST /evidence/:id/acknowledgements', () => {
     const entry = await create(engineer);
     const url = `${E}/${entry.id}/acknowledgements`;
 
-    const byManager = await call(ctx.app, 'POST', url, {
+    const byManager = await call(app, 'POST', url, {
       token: manager.token,
       body: { comment: '  Great follow-through  ' },
     });
@@ -368,10 +362,10 @@ describe('POST /evidence/:id/acknowledgements', () => {
       comment: 'Great follow-through',
       createdAt: expect.stringMatching(/Z$/),
     });
-    const byAdmin = await call(ctx.app, 'POST', url, { token: admin.token });
+    const byAdmin = await call(app, 'POST', url, { token: admin.token });
     expect(byAdmin.status, byAdmin.text).toBe(201);
     expect(byAdmin.body).toMatchObject({ by: { id: admin.id, name: 'Admin' }, comment: null });
-    const empty = await call(ctx.app, 'POST', url, { token: manager.token, body: {} });
+    const empty = await call(app, 'POST', url, { token: manager.token, body: {} });
     expect(empty.status, empty.text).toBe(201);
     expect(empty.body.comment).toBeNull();
 
@@ -392,14 +386,14 @@ describe('POST /evidence/:id/acknowledgements', () => {
       occurredOn: addDays(todayUtc(), -1),
     });
     for (const comment of ['Clear write-up', undefined]) {
-      const ack = await call(ctx.app, 'POST', `${E}/${entry.id}/acknowledgements`, {
+      const ack = await call(app, 'POST', `${E}/${entry.id}/acknowledgements`, {
         token: manager.token,
         body: comment ? { comment } : {},
       });
       expect(ack.status, ack.text).toBe(201);
     }
     const one = await read(engineer, entry.id);
-    const list = await call(ctx.app, 'GET', E, {
+    const list = await call(app, 'GET', E, {
       token: manager.token,
       query: { userId: engineer.id, kind: 'proposal', limit: 100 },
     });
@@ -411,23 +405,23 @@ describe('POST /evidence/:id/acknowledgements', () => {
     const { admin, manager, engineer, peer, stranger } = team;
     const entry = await create(engineer);
     const url = `${E}/${entry.id}/acknowledgements`;
-    const ack = (token?: string) => call(ctx.app, 'POST', url, { token, body: { comment: 'me' } });
+    const ack = (token?: string) => call(app, 'POST', url, { token, body: { comment: 'me' } });
     expectProblem(await ack(engineer.token), 403);
     expectProblem(await ack(peer.token), 404);
     expectProblem(await ack(stranger.token), 404);
     expectProblem(await ack(), 401);
-    expectProblem(await ack(await revokedTokenOf(ctx.app, manager)), 401);
+    expectProblem(await ack(await revokedTokenOf(app, manager)), 401);
     // A manager's and an admin's own entries are theirs alike.
     for (const owner of [manager, admin]) {
       const own = await create(owner);
       expectProblem(
-        await call(ctx.app, 'POST', `${E}/${own.id}/acknowledgements`, { token: owner.token }),
+        await call(app, 'POST', `${E}/${own.id}/acknowledgements`, { token: owner.token }),
         403,
       );
     }
     expect((await read(engineer, entry.id)).body.acknowledgements).toEqual([]);
     expectProblem(
-      await call(ctx.app, 'POST', `${E}/nope/acknowledgements`, { token: admin.token }),
+      await call(app, 'POST', `${E}/nope/acknowledgements`, { token: admin.token }),
       404,
     );
   });
@@ -437,13 +431,13 @@ describe('POST /evidence/:id/acknowledgements', () => {
     const url = `${E}/${entry.id}/acknowledgements`;
     const token = team.manager.token;
     expectProblem(
-      await call(ctx.app, 'POST', url, { token, body: { comment: 'c'.repeat(2001) } }),
+      await call(app, 'POST', url, { token, body: { comment: 'c'.repeat(2001) } }),
       400,
       ['comment'],
     );
-    expectProblem(await call(ctx.app, 'POST', url, { token, body: { stars: 5 } }), 400, ['stars']);
+    expectProblem(await call(app, 'POST', url, { token, body: { stars: 5 } }), 400, ['stars']);
     expect((await read(team.engineer, entry.id)).body.acknowledgements).toEqual([]);
-    const longest = await call(ctx.app, 'POST', url, {
+    const longest = await call(app, 'POST', url, {
       token,
       body: { comment: 'c'.repeat(2000) },
     });

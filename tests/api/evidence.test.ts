@@ -3,21 +3,12 @@
 // evidence-changes.test.ts.
 import { addDays, todayUtc } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  expectProblem,
-  makeTeam,
-  registerUser,
-  revokedTokenOf,
-  type TestUser,
-} from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { call, expectProblem, registerUser, revokedTokenOf, type TestUser } from '../support/http';
+import { useTeam } from '../support/team';
 
 const E = '/api/v1/evidence';
 
-const ctx = useTestApp();
-const { sql } = ctx;
-const team = useFixture(() => makeTeam(ctx.app));
+const { app, sql, team } = useTeam();
 
 const today = () => todayUtc();
 
@@ -31,7 +22,7 @@ function body(overrides: Record<string, unknown> = {}) {
 }
 
 async function create(user: TestUser, overrides: Record<string, unknown> = {}) {
-  const res = await call(ctx.app, 'POST', E, { token: user.token, body: body(overrides) });
+  const res = await call(app, 'POST', E, { token: user.token, body: body(overrides) });
   expect(res.status, res.text).toBe(201);
   return res.body;
 }
@@ -46,7 +37,7 @@ async function countEntries(userId: string): Promise<number> {
 describe('POST /evidence', () => {
   it('logs an entry for the caller and returns it whole with an ETag', async () => {
     const { engineer } = team;
-    const res = await call(ctx.app, 'POST', E, {
+    const res = await call(app, 'POST', E, {
       token: engineer.token,
       body: {
         kinds: ['proposal', 'communication'],
@@ -75,7 +66,7 @@ describe('POST /evidence', () => {
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
       updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
     });
-    const read = await call(ctx.app, 'GET', `${E}/${res.body.id}`, { token: engineer.token });
+    const read = await call(app, 'GET', `${E}/${res.body.id}`, { token: engineer.token });
     expect(read.status).toBe(200);
     expect(read.body).toEqual(res.body);
   });
@@ -102,7 +93,7 @@ describe('POST /evidence', () => {
   describe('refuses invalid bodies with 400 naming the field, storing nothing', () => {
     let fresh: TestUser;
     beforeAll(async () => {
-      fresh = await registerUser(ctx.app, { name: 'Fresh' });
+      fresh = await registerUser(app, { name: 'Fresh' });
     });
 
     const cases: [string, Record<string, unknown>, string[]][] = [
@@ -137,13 +128,13 @@ describe('POST /evidence', () => {
       ],
     ];
     it.each(cases)('%s', async (_label, overrides, fields) => {
-      const res = await call(ctx.app, 'POST', E, { token: fresh.token, body: body(overrides) });
+      const res = await call(app, 'POST', E, { token: fresh.token, body: body(overrides) });
       expectProblem(res, 400, fields);
       expect(await countEntries(fresh.id)).toBe(0);
     });
 
     it('a date after today (UTC)', async () => {
-      const res = await call(ctx.app, 'POST', E, {
+      const res = await call(app, 'POST', E, {
         token: fresh.token,
         body: body({ occurredOn: addDays(today(), 1) }),
       });
@@ -152,13 +143,13 @@ describe('POST /evidence', () => {
     });
 
     it('a body that is not a JSON object', async () => {
-      const res = await call(ctx.app, 'POST', E, { token: fresh.token, body: ['review'] });
+      const res = await call(app, 'POST', E, { token: fresh.token, body: ['review'] });
       expectProblem(res, 400);
       expect(await countEntries(fresh.id)).toBe(0);
     });
 
     it('a body over 64 KiB is 413', async () => {
-      const res = await call(ctx.app, 'POST', E, {
+      const res = await call(app, 'POST', E, {
         token: fresh.token,
         body: body({ description: 'd'.repeat(70_000) }),
       });
@@ -168,19 +159,19 @@ describe('POST /evidence', () => {
   });
 
   it('needs valid credentials: none, or a revoked personal access token, is 401', async () => {
-    const fresh = await registerUser(ctx.app, { name: 'Creds' });
-    expectProblem(await call(ctx.app, 'POST', E, { body: body() }), 401);
-    const revoked = await revokedTokenOf(ctx.app, fresh);
-    expectProblem(await call(ctx.app, 'POST', E, { token: revoked, body: body() }), 401);
+    const fresh = await registerUser(app, { name: 'Creds' });
+    expectProblem(await call(app, 'POST', E, { body: body() }), 401);
+    const revoked = await revokedTokenOf(app, fresh);
+    expectProblem(await call(app, 'POST', E, { token: revoked, body: body() }), 401);
     expect(await countEntries(fresh.id)).toBe(0);
   });
 
   it('works with a personal access token', async () => {
-    const made = await call(ctx.app, 'POST', '/api/v1/me/tokens', {
+    const made = await call(app, 'POST', '/api/v1/me/tokens', {
       token: team.peer.token,
       body: { name: 'cli' },
     });
-    const res = await call(ctx.app, 'POST', E, { token: made.body.token, body: body() });
+    const res = await call(app, 'POST', E, { token: made.body.token, body: body() });
     expect(res.status, res.text).toBe(201);
     expect(res.body.userId).toBe(team.peer.id);
   });
@@ -189,11 +180,11 @@ describe('POST /evidence', () => {
 describe('POST /evidence with Idempotency-Key', () => {
   let user: TestUser;
   beforeAll(async () => {
-    user = await registerUser(ctx.app, { name: 'Retrier' });
+    user = await registerUser(app, { name: 'Retrier' });
   });
 
   const post = (key: string, payload: unknown, token = user.token) =>
-    call(ctx.app, 'POST', E, { token, body: payload, headers: { 'idempotency-key': key } });
+    call(app, 'POST', E, { token, body: payload, headers: { 'idempotency-key': key } });
 
   async function keyRows(key: string) {
     const { rows } = await sql.query(
@@ -265,13 +256,13 @@ describe('POST /evidence with Idempotency-Key', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].evidence_id).toBe(reused.body.id);
     // The first entry stays.
-    const old = await call(ctx.app, 'GET', `${E}/${first.body.id}`, { token: user.token });
+    const old = await call(app, 'GET', `${E}/${first.body.id}`, { token: user.token });
     expect(old.status).toBe(200);
   });
 
   it('a retry after the entry was deleted does not bring it back: 409', async () => {
     const first = await post('retry-deleted', body({ title: 'Deleted later' }));
-    const del = await call(ctx.app, 'DELETE', `${E}/${first.body.id}`, { token: user.token });
+    const del = await call(app, 'DELETE', `${E}/${first.body.id}`, { token: user.token });
     expect(del.status).toBe(204);
     expectProblem(await post('retry-deleted', body({ title: 'Deleted later' })), 409);
   });
@@ -289,49 +280,46 @@ describe('GET /evidence/:id', () => {
     const entry = await create(engineer, { title: 'Access matrix' });
     const url = `${E}/${entry.id}`;
     for (const reader of [engineer, manager, admin]) {
-      const res = await call(ctx.app, 'GET', url, { token: reader.token });
+      const res = await call(app, 'GET', url, { token: reader.token });
       expect(res.status, reader.name).toBe(200);
       expect(res.body).toEqual(entry);
       expect(res.headers.etag).toBe('"1"');
     }
     for (const outsider of [peer, stranger]) {
-      expectProblem(await call(ctx.app, 'GET', url, { token: outsider.token }), 404);
+      expectProblem(await call(app, 'GET', url, { token: outsider.token }), 404);
     }
-    expectProblem(await call(ctx.app, 'GET', url), 401);
-    expectProblem(
-      await call(ctx.app, 'GET', url, { token: await revokedTokenOf(ctx.app, engineer) }),
-      401,
-    );
+    expectProblem(await call(app, 'GET', url), 401);
+    expectProblem(await call(app, 'GET', url, { token: await revokedTokenOf(app, engineer) }), 401);
   });
 
   it('a skip-level manager may not read it', async () => {
     // The manager's own manager sees the manager, not the manager's reports.
     const { admin, manager } = team;
-    const boss = await registerUser(ctx.app, { name: 'Boss' });
-    const sub = await registerUser(ctx.app, { name: 'Sub' });
-    const newManager = await registerUser(ctx.app, { name: 'Middle' });
+    const boss = await registerUser(app, { name: 'Boss' });
+    const sub = await registerUser(app, { name: 'Sub' });
+    const newManager = await registerUser(app, { name: 'Middle' });
     for (const [id, managerId] of [
       [newManager.id, boss.id],
       [sub.id, newManager.id],
     ]) {
-      const res = await call(ctx.app, 'PATCH', `/api/v1/users/${id}`, {
+      const res = await call(app, 'PATCH', `/api/v1/users/${id}`, {
         token: admin.token,
         body: { managerId },
       });
       expect(res.status, res.text).toBe(200);
     }
     const entry = await create(sub);
-    expect(
-      (await call(ctx.app, 'GET', `${E}/${entry.id}`, { token: newManager.token })).status,
-    ).toBe(200);
-    expectProblem(await call(ctx.app, 'GET', `${E}/${entry.id}`, { token: boss.token }), 404);
-    expectProblem(await call(ctx.app, 'GET', `${E}/${entry.id}`, { token: manager.token }), 404);
+    expect((await call(app, 'GET', `${E}/${entry.id}`, { token: newManager.token })).status).toBe(
+      200,
+    );
+    expectProblem(await call(app, 'GET', `${E}/${entry.id}`, { token: boss.token }), 404);
+    expectProblem(await call(app, 'GET', `${E}/${entry.id}`, { token: manager.token }), 404);
   });
 
   it('an unknown id is 404, an overlong one 400', async () => {
-    expectProblem(await call(ctx.app, 'GET', `${E}/nope`, { token: team.admin.token }), 404);
+    expectProblem(await call(app, 'GET', `${E}/nope`, { token: team.admin.token }), 404);
     expectProblem(
-      await call(ctx.app, 'GET', `${E}/${'x'.repeat(65)}`, { token: team.admin.token }),
+      await call(app, 'GET', `${E}/${'x'.repeat(65)}`, { token: team.admin.token }),
       400,
       ['id'],
     );
@@ -342,20 +330,20 @@ describe('GET /evidence', () => {
   it("lists the caller's own entries by default; others need the rights of GET /users/:id", async () => {
     const { admin, manager, engineer, peer, stranger } = team;
     await create(engineer, { title: 'Listed' });
-    const mine = await call(ctx.app, 'GET', E, { token: engineer.token });
+    const mine = await call(app, 'GET', E, { token: engineer.token });
     expect(mine.status, mine.text).toBe(200);
     expect(mine.body.items.length).toBeGreaterThan(0);
     expect(mine.body.items.every((e: { userId: string }) => e.userId === engineer.id)).toBe(true);
-    const me = await call(ctx.app, 'GET', E, { token: engineer.token, query: { userId: 'me' } });
+    const me = await call(app, 'GET', E, { token: engineer.token, query: { userId: 'me' } });
     expect(me.body).toEqual(mine.body);
-    const self = await call(ctx.app, 'GET', E, {
+    const self = await call(app, 'GET', E, {
       token: engineer.token,
       query: { userId: engineer.id },
     });
     expect(self.body).toEqual(mine.body);
 
     for (const reader of [manager, admin]) {
-      const res = await call(ctx.app, 'GET', E, {
+      const res = await call(app, 'GET', E, {
         token: reader.token,
         query: { userId: engineer.id },
       });
@@ -364,34 +352,31 @@ describe('GET /evidence', () => {
     }
     for (const outsider of [peer, stranger]) {
       expectProblem(
-        await call(ctx.app, 'GET', E, { token: outsider.token, query: { userId: engineer.id } }),
+        await call(app, 'GET', E, { token: outsider.token, query: { userId: engineer.id } }),
         404,
       );
     }
     // The manager's own list holds only the manager's entries.
-    const managers = await call(ctx.app, 'GET', E, { token: manager.token });
+    const managers = await call(app, 'GET', E, { token: manager.token });
     expect(managers.body.items.every((e: { userId: string }) => e.userId === manager.id)).toBe(
       true,
     );
     expectProblem(
-      await call(ctx.app, 'GET', E, { token: admin.token, query: { userId: 'no-such-user' } }),
+      await call(app, 'GET', E, { token: admin.token, query: { userId: 'no-such-user' } }),
       404,
     );
-    expectProblem(await call(ctx.app, 'GET', E), 401);
-    expectProblem(
-      await call(ctx.app, 'GET', E, { token: await revokedTokenOf(ctx.app, engineer) }),
-      401,
-    );
+    expectProblem(await call(app, 'GET', E), 401);
+    expectProblem(await call(app, 'GET', E, { token: await revokedTokenOf(app, engineer) }), 401);
   });
 
   it('includes acknowledgements with each item', async () => {
     const entry = await create(team.peer, { title: 'Acknowledged in a list' });
-    const ack = await call(ctx.app, 'POST', `${E}/${entry.id}/acknowledgements`, {
+    const ack = await call(app, 'POST', `${E}/${entry.id}/acknowledgements`, {
       token: team.manager.token,
       body: { comment: 'Nice' },
     });
     expect(ack.status, ack.text).toBe(201);
-    const list = await call(ctx.app, 'GET', E, {
+    const list = await call(app, 'GET', E, {
       token: team.manager.token,
       query: { userId: team.peer.id },
     });
@@ -421,14 +406,14 @@ describe('GET /evidence', () => {
     let all: { id: string; occurredOn: string; kinds: string[] }[];
 
     beforeAll(async () => {
-      user = await registerUser(ctx.app, { name: 'Pager' });
+      user = await registerUser(app, { name: 'Pager' });
       for (const [offset, kinds] of plan) {
         await create(user, { occurredOn: addDays(base, offset), kinds, title: `On +${offset}` });
       }
       const gone = await create(user, { occurredOn: addDays(base, 2), title: 'Deleted' });
-      const del = await call(ctx.app, 'DELETE', `${E}/${gone.id}`, { token: user.token });
+      const del = await call(app, 'DELETE', `${E}/${gone.id}`, { token: user.token });
       expect(del.status).toBe(204);
-      const res = await call(ctx.app, 'GET', E, { token: user.token, query: { limit: 100 } });
+      const res = await call(app, 'GET', E, { token: user.token, query: { limit: 100 } });
       expect(res.status).toBe(200);
       all = res.body.items;
     });
@@ -455,7 +440,7 @@ describe('GET /evidence', () => {
       do {
         const query: Record<string, string | number> = { limit: 5 };
         if (cursor) query.cursor = cursor;
-        const res = await call(ctx.app, 'GET', E, { token: user.token, query });
+        const res = await call(app, 'GET', E, { token: user.token, query });
         expect(res.status, res.text).toBe(200);
         sizes.push(res.body.items.length);
         seen.push(...res.body.items.map((e: { id: string }) => e.id));
@@ -467,31 +452,31 @@ describe('GET /evidence', () => {
     });
 
     it('a page that ends exactly at the last entry has nextCursor null', async () => {
-      const res = await call(ctx.app, 'GET', E, { token: user.token, query: { limit: 13 } });
+      const res = await call(app, 'GET', E, { token: user.token, query: { limit: 13 } });
       expect(res.body.items).toHaveLength(13);
       expect(res.body.nextCursor).toBeNull();
-      const one = await call(ctx.app, 'GET', E, { token: user.token, query: { limit: 1 } });
+      const one = await call(app, 'GET', E, { token: user.token, query: { limit: 1 } });
       expect(one.body.items).toHaveLength(1);
       expect(one.body.nextCursor).not.toBeNull();
     });
 
     it('keeps paging stable when an earlier page changes meanwhile', async () => {
-      const first = await call(ctx.app, 'GET', E, { token: user.token, query: { limit: 4 } });
+      const first = await call(app, 'GET', E, { token: user.token, query: { limit: 4 } });
       // A new entry on the newest day lands on page one, not in the middle of the rest.
       const added = await create(user, { occurredOn: addDays(base, 4), title: 'Added later' });
-      const rest = await call(ctx.app, 'GET', E, {
+      const rest = await call(app, 'GET', E, {
         token: user.token,
         query: { limit: 100, cursor: first.body.nextCursor },
       });
       expect([...first.body.items, ...rest.body.items].map((e: { id: string }) => e.id)).toEqual(
         all.map((e) => e.id).filter((id) => id !== added.id),
       );
-      await call(ctx.app, 'DELETE', `${E}/${added.id}`, { token: user.token });
+      await call(app, 'DELETE', `${E}/${added.id}`, { token: user.token });
     });
 
     it('filters by kind, from and to (inclusive), together with paging', async () => {
       const list = async (query: Record<string, string | number>) => {
-        const res = await call(ctx.app, 'GET', E, { token: user.token, query });
+        const res = await call(app, 'GET', E, { token: user.token, query });
         expect(res.status, res.text).toBe(200);
         return res.body.items as typeof all;
       };
@@ -513,11 +498,11 @@ describe('GET /evidence', () => {
       expect(await list({ kind: 'mentoring', from: addDays(base, 1) })).toHaveLength(2);
       expect(await list({ kind: 'feedback', to: addDays(base, 3) })).toHaveLength(0);
 
-      const page1 = await call(ctx.app, 'GET', E, {
+      const page1 = await call(app, 'GET', E, {
         token: user.token,
         query: { kind: 'review', limit: 4 },
       });
-      const page2 = await call(ctx.app, 'GET', E, {
+      const page2 = await call(app, 'GET', E, {
         token: user.token,
         query: { kind: 'review', limit: 4, cursor: page1.body.nextCursor },
       });
@@ -546,14 +531,14 @@ describe('GET /evidence', () => {
       ],
     ];
     it.each(bad)('refuses %s with 400', async (_label, query, fields) => {
-      expectProblem(await call(ctx.app, 'GET', E, { token: user.token, query }), 400, fields);
+      expectProblem(await call(app, 'GET', E, { token: user.token, query }), 400, fields);
     });
   });
 });
 
 describe('OpenAPI', () => {
   it('documents every evidence route under the evidence tag', async () => {
-    const res = await call(ctx.app, 'GET', '/docs/json');
+    const res = await call(app, 'GET', '/docs/json');
     expect(res.status, res.text).toBe(200);
     const paths = res.body.paths as Record<string, Record<string, { tags?: string[] }>>;
     const expected: [string, string][] = [

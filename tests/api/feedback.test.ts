@@ -1,18 +1,10 @@
 // Feedback: POST /users/:id/feedback (the user's direct manager only) and
 // GET /users/:id/feedback (the user or their direct manager).
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  expectProblem,
-  makeTeam,
-  registerUser,
-  revokedTokenOf,
-  type TestUser,
-} from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { call, expectProblem, registerUser, revokedTokenOf, type TestUser } from '../support/http';
+import { useTeam } from '../support/team';
 
-const { app } = useTestApp();
-const team = useFixture(() => makeTeam(app));
+const { app, team } = useTeam();
 
 const token = (user: TestUser | string | undefined) =>
   typeof user === 'string' ? user : user?.token;

@@ -6,18 +6,17 @@ import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
 import { type StandInPull, startGithubStandIn } from '../support/github-stand-in';
 import { call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { expectAccess, makeRoleCast, signedIn } from '../support/role-cast';
-import { useFixture, useTestApp } from '../support/test-app';
+import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
+import { useFixture } from '../support/test-app';
 
 // One rate-limit wait may take 5 s here: the stand-in's limits reset within seconds.
-const { app, sql } = useTestApp({ GITHUB_MAX_WAIT_SECONDS: '5' });
+const { app, sql, cast } = useRoleCast({ GITHUB_MAX_WAIT_SECONDS: '5' });
 // Two results a page, so a handful of pull requests already spans pages; a search budget
 // of 25 a second, so the 26-week backfill (two searches a week) must wait for resets.
 const github = useFixture(
   () => startGithubStandIn({ maxPerPage: 2, searchLimit: 25, searchWindowMs: 1_000 }),
   (s) => s.stop(),
 );
-const cast = useFixture(() => makeRoleCast(app));
 
 const API = '/api/v1/me/integrations/github';
 const thisWeek = weekStartOf(todayUtc());

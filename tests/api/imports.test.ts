@@ -2,12 +2,11 @@
 // GET /me/export, including the round trip of an export into an empty account.
 import { describe, expect, it } from 'vitest';
 import { call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { expectAccess, makeRoleCast, signedIn } from '../support/role-cast';
-import { useFixture, useTestApp } from '../support/test-app';
+import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
+import { useFixture } from '../support/test-app';
 
-const { app, sql } = useTestApp();
-// First: the cast's admin is the first user of the database.
-const cast = useFixture(() => makeRoleCast(app));
+// The cast's admin is the first user of the database.
+const { app, sql, cast } = useRoleCast();
 
 type Format = 'markdown' | 'csv' | 'json' | 'ics';
 

@@ -12,11 +12,10 @@ import {
   registerUser,
   type TestUser,
 } from '../support/http';
-import { expectAccess, makeRoleCast, signedIn } from '../support/role-cast';
-import { useFixture, useTestApp } from '../support/test-app';
+import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
+import { useFixture } from '../support/test-app';
 
-const { app, sql } = useTestApp();
-const cast = useFixture(() => makeRoleCast(app));
+const { app, sql, cast } = useRoleCast();
 
 interface Item {
   id: string;

@@ -11,23 +11,15 @@ import {
   weekStartOf,
 } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  expectProblem,
-  makeTeam,
-  registerUser,
-  type TestUser,
-  uniqueEmail,
-} from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { call, expectProblem, registerUser, type TestUser, uniqueEmail } from '../support/http';
+import { useTeam } from '../support/team';
 
 const W0: IsoDate = '2026-02-02';
 const week = (i: number) => addWeeks(W0, i);
 const today = () => new Date().toISOString().slice(0, 10);
 
 describe('promotion packet', () => {
-  const { app } = useTestApp();
-  const team = useFixture(() => makeTeam(app));
+  const { app, team } = useTeam();
   let revokedPat: string;
   const ids: Record<string, string> = {};
   const from = week(1);

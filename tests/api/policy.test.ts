@@ -10,15 +10,14 @@ import {
   POLICY_LIMITS,
 } from '@leadtrack/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { call, expectProblem, makeTeam } from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { call, expectProblem } from '../support/http';
+import { useTeam } from '../support/team';
 
 const W0: IsoDate = '2026-01-05';
 const week = (i: number) => addWeeks(W0, i);
 
 describe('policy', () => {
-  const { app } = useTestApp();
-  const team = useFixture(() => makeTeam(app));
+  const { app, team } = useTeam();
   let revokedPat: string;
 
   const put = (body: unknown, token = team.admin.token) =>

@@ -2,11 +2,9 @@
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { expectAccess, makeRoleCast } from '../support/role-cast';
-import { useFixture, useTestApp } from '../support/test-app';
+import { expectAccess, useRoleCast } from '../support/role-cast';
 
-const { app } = useTestApp();
-const cast = useFixture(() => makeRoleCast(app));
+const { app, cast } = useRoleCast();
 
 const profile = (token: string | undefined, id: string, query?: Record<string, string | number>) =>
   call(app, 'GET', `/api/v1/users/${id}/profile`, { token, ...(query && { query }) });

@@ -8,24 +8,22 @@ import {
 } from '@leadtrack/api/services/readiness-cache';
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
-import { call, makeTeam } from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { call } from '../support/http';
+import { useTeam } from '../support/team';
 
-const ctx = useTestApp();
-const { sql } = ctx;
-const team = useFixture(() => makeTeam(ctx.app));
+const { app, sql, team } = useTeam();
 
 const today = todayUtc();
 const thisWeek = weekStartOf(today);
 
 async function readiness(token: string, userId = 'me') {
-  const res = await call(ctx.app, 'GET', `/api/v1/users/${userId}/readiness`, { token });
+  const res = await call(app, 'GET', `/api/v1/users/${userId}/readiness`, { token });
   expect(res.status, res.text).toBe(200);
   return res.body;
 }
 
 async function reportOf(managerToken: string, userId: string) {
-  const res = await call(ctx.app, 'GET', '/api/v1/reports', { token: managerToken });
+  const res = await call(app, 'GET', '/api/v1/reports', { token: managerToken });
   expect(res.status, res.text).toBe(200);
   return res.body.items.find((i: { user: { id: string } }) => i.user.id === userId);
 }
@@ -47,7 +45,7 @@ describe('cached readiness stays current', () => {
     const { engineer, manager } = team;
     const base = await dataVersion(engineer.id);
 
-    const created = await call(ctx.app, 'POST', '/api/v1/evidence', {
+    const created = await call(app, 'POST', '/api/v1/evidence', {
       token: engineer.token,
       body: { kinds: ['review'], title: 'Reviewed the cache design', occurredOn: today },
     });
@@ -58,7 +56,7 @@ describe('cached readiness stays current', () => {
     expect(weekRow(first, thisWeek)).toMatchObject({ counts: { review: 1 } });
     expect((await reportOf(manager.token, engineer.id)).lastEvidenceOn).toBe(today);
 
-    const edited = await call(ctx.app, 'PATCH', `/api/v1/evidence/${created.body.id}`, {
+    const edited = await call(app, 'PATCH', `/api/v1/evidence/${created.body.id}`, {
       token: engineer.token,
       body: { kinds: ['review', 'mentoring'] },
     });
@@ -67,21 +65,16 @@ describe('cached readiness stays current', () => {
       counts: { review: 1, mentoring: 1 },
     });
 
-    const ack = await call(
-      ctx.app,
-      'POST',
-      `/api/v1/evidence/${created.body.id}/acknowledgements`,
-      {
-        token: manager.token,
-        body: {},
-      },
-    );
+    const ack = await call(app, 'POST', `/api/v1/evidence/${created.body.id}/acknowledgements`, {
+      token: manager.token,
+      body: {},
+    });
     expect(ack.status, ack.text).toBe(201);
     expect(weekRow(await readiness(engineer.token), thisWeek)?.visibility).toBe(1);
 
     expect(
       (
-        await call(ctx.app, 'DELETE', `/api/v1/evidence/${created.body.id}`, {
+        await call(app, 'DELETE', `/api/v1/evidence/${created.body.id}`, {
           token: engineer.token,
         })
       ).status,
@@ -90,7 +83,7 @@ describe('cached readiness stays current', () => {
     expect(weekRow(afterDelete, thisWeek)).toBeUndefined();
     expect((await reportOf(manager.token, engineer.id)).lastEvidenceOn).toBeNull();
 
-    const restored = await call(ctx.app, 'POST', `/api/v1/evidence/${created.body.id}/restore`, {
+    const restored = await call(app, 'POST', `/api/v1/evidence/${created.body.id}/restore`, {
       token: engineer.token,
     });
     expect(restored.status, restored.text).toBe(200);
@@ -99,7 +92,7 @@ describe('cached readiness stays current', () => {
     });
 
     const lastWeek = addWeeks(thisWeek, -1);
-    const checkin = await call(ctx.app, 'PUT', `/api/v1/checkins/${lastWeek}`, {
+    const checkin = await call(app, 'PUT', `/api/v1/checkins/${lastWeek}`, {
       token: engineer.token,
       body: { handsOnPercent: 50, deepWorkBlocks: 2, onLeave: true },
     });
@@ -112,7 +105,7 @@ describe('cached readiness stays current', () => {
 
   it('follows a policy change, and another user’s writes leave this answer alone', async () => {
     const { admin, peer, engineer } = team;
-    await call(ctx.app, 'POST', '/api/v1/evidence', {
+    await call(app, 'POST', '/api/v1/evidence', {
       token: peer.token,
       body: {
         kinds: ['ownership'],
@@ -123,14 +116,14 @@ describe('cached readiness stays current', () => {
     const before = await readiness(peer.token);
     expect(before.policy.thresholdWeeks).toBe(26);
     const otherVersion = await dataVersion(peer.id);
-    await call(ctx.app, 'POST', '/api/v1/evidence', {
+    await call(app, 'POST', '/api/v1/evidence', {
       token: engineer.token,
       body: { kinds: ['proposal'], title: 'Someone else’s entry', occurredOn: today },
     });
     expect(await dataVersion(peer.id)).toBe(otherVersion);
     expect(await readiness(peer.token)).toEqual(before);
 
-    const put = await call(ctx.app, 'PUT', '/api/v1/policy', {
+    const put = await call(app, 'PUT', '/api/v1/policy', {
       token: admin.token,
       body: {
         requiredKinds: ['ownership'],

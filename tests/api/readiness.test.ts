@@ -21,15 +21,9 @@ import {
 import type { Database, PrismaClient } from '@leadtrack/db';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  expectProblem,
-  makeTeam,
-  registerUser,
-  type TestUser,
-  uniqueEmail,
-} from '../support/http';
-import { type TestApp, useFixture, useTestApp } from '../support/test-app';
+import { call, expectProblem, registerUser, type TestUser, uniqueEmail } from '../support/http';
+import { useTeam } from '../support/team';
+import type { TestApp } from '../support/test-app';
 
 // A fixed past week, so every generated date is before today (occurredOn may not be in the
 // future, nor a check-in's week after the current one).
@@ -124,8 +118,7 @@ const signal = (code: SignalCode) => ({
 });
 
 describe('readiness', () => {
-  const { app } = useTestApp();
-  const team = useFixture(() => makeTeam(app));
+  const { app, team } = useTeam();
 
   /** A new engineer reporting to the team's manager. */
   async function newReport(name = 'Report'): Promise<TestUser> {

@@ -9,11 +9,9 @@ import {
 } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, call, expectProblem } from '../support/http';
-import { expectAccess, makeRoleCast, signedIn } from '../support/role-cast';
-import { useFixture, useTestApp } from '../support/test-app';
+import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
 
-const { app } = useTestApp();
-const cast = useFixture(() => makeRoleCast(app));
+const { app, cast } = useRoleCast();
 
 const thisWeek = () => weekStartOf(todayUtc());
 const put = (who: Caller, weekStart: string, body: unknown) =>

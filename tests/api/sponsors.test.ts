@@ -10,11 +10,9 @@ import {
   registerUser,
   type TestUser,
 } from '../support/http';
-import { expectAccess, makeRoleCast, signedIn } from '../support/role-cast';
-import { useFixture, useTestApp } from '../support/test-app';
+import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
 
-const { app } = useTestApp();
-const cast = useFixture(() => makeRoleCast(app));
+const { app, cast } = useRoleCast();
 
 const list = (who: Caller) => call(app, 'GET', '/api/v1/me/sponsors', { token: who });
 const grant = (who: Caller, userId: unknown) =>

@@ -2,25 +2,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   expectProblem,
-  makeTeam,
   registerUser,
   TEST_PASSWORD,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { useTeam } from '../support/team';
 
 describe('users and roles', () => {
-  const ctx = useTestApp();
-  const team = useFixture(() => makeTeam(ctx.app));
+  const { app, team } = useTeam();
   let revokedPat: string;
 
   beforeAll(async () => {
-    const pat = await call(ctx.app, 'POST', '/api/v1/me/tokens', {
+    const pat = await call(app, 'POST', '/api/v1/me/tokens', {
       token: team.engineer.token,
       body: { name: 'old' },
     });
-    await call(ctx.app, 'DELETE', `/api/v1/me/tokens/${pat.body.id}`, {
+    await call(app, 'DELETE', `/api/v1/me/tokens/${pat.body.id}`, {
       token: team.engineer.token,
     });
     revokedPat = pat.body.token;
@@ -32,24 +30,24 @@ describe('users and roles', () => {
   describe('GET /users', () => {
     it('admin sees everyone; a manager sees self and direct reports; an engineer only self', async () => {
       const { admin, manager, engineer, peer, stranger } = team;
-      const all = await call(ctx.app, 'GET', '/api/v1/users', { token: admin.token });
+      const all = await call(app, 'GET', '/api/v1/users', { token: admin.token });
       expect(ids(all)).toEqual([admin, manager, engineer, peer, stranger].map((u) => u.id).sort());
-      const mine = await call(ctx.app, 'GET', '/api/v1/users', { token: manager.token });
+      const mine = await call(app, 'GET', '/api/v1/users', { token: manager.token });
       expect(ids(mine)).toEqual([manager, engineer, peer].map((u) => u.id).sort());
-      const self = await call(ctx.app, 'GET', '/api/v1/users', { token: stranger.token });
+      const self = await call(app, 'GET', '/api/v1/users', { token: stranger.token });
       expect(ids(self)).toEqual([stranger.id]);
       expect(self.text).not.toMatch(/password/i);
     });
 
     it('needs a valid token', async () => {
-      expectProblem(await call(ctx.app, 'GET', '/api/v1/users'), 401);
-      expectProblem(await call(ctx.app, 'GET', '/api/v1/users', { token: revokedPat }), 401);
+      expectProblem(await call(app, 'GET', '/api/v1/users'), 401);
+      expectProblem(await call(app, 'GET', '/api/v1/users', { token: revokedPat }), 401);
     });
   });
 
   describe('GET /users/:id', () => {
     const read = (user: TestUser | undefined, id: string) =>
-      call(ctx.app, 'GET', `/api/v1/users/${id}`, { token: user?.token });
+      call(app, 'GET', `/api/v1/users/${id}`, { token: user?.token });
 
     it('the owner (also as `me`), their manager and an admin may read; others get 404', async () => {
       const { admin, manager, engineer, peer, stranger } = team;
@@ -70,7 +68,7 @@ describe('users and roles', () => {
       expect(unknown.body.detail).toBe((await read(stranger, engineer.id)).body.detail);
       expectProblem(await read(undefined, engineer.id), 401);
       expectProblem(
-        await call(ctx.app, 'GET', `/api/v1/users/${engineer.id}`, { token: revokedPat }),
+        await call(app, 'GET', `/api/v1/users/${engineer.id}`, { token: revokedPat }),
         401,
       );
     });
@@ -79,9 +77,9 @@ describe('users and roles', () => {
   describe('POST /users (admin)', () => {
     it('creates a user with a role and manager; the manager becomes a manager', async () => {
       const { admin } = team;
-      const lead = await registerUser(ctx.app, { name: 'Lead' });
+      const lead = await registerUser(app, { name: 'Lead' });
       expect(lead.role).toBe('engineer');
-      const res = await call(ctx.app, 'POST', '/api/v1/users', {
+      const res = await call(app, 'POST', '/api/v1/users', {
         token: admin.token,
         body: {
           email: uniqueEmail('new'),
@@ -93,12 +91,12 @@ describe('users and roles', () => {
       });
       expect(res.status, res.text).toBe(201);
       expect(res.body).toMatchObject({ name: 'New Hire', role: 'engineer', managerId: lead.id });
-      const leadNow = await call(ctx.app, 'GET', `/api/v1/users/${lead.id}`, {
+      const leadNow = await call(app, 'GET', `/api/v1/users/${lead.id}`, {
         token: admin.token,
       });
       expect(leadNow.body.role).toBe('manager');
       // The new user can sign in with the password the admin set.
-      const login = await call(ctx.app, 'POST', '/api/v1/auth/login', {
+      const login = await call(app, 'POST', '/api/v1/auth/login', {
         body: { email: res.body.email, password: TEST_PASSWORD },
       });
       expect(login.status).toBe(200);
@@ -106,12 +104,12 @@ describe('users and roles', () => {
 
     it('validates, naming fields, and refuses taken emails', async () => {
       const { admin, engineer } = team;
-      const bad = await call(ctx.app, 'POST', '/api/v1/users', {
+      const bad = await call(app, 'POST', '/api/v1/users', {
         token: admin.token,
         body: { email: 'x', name: 'N', password: TEST_PASSWORD, role: 'boss', extra: true },
       });
       expectProblem(bad, 400, ['email', 'role', 'extra']);
-      const unknownManager = await call(ctx.app, 'POST', '/api/v1/users', {
+      const unknownManager = await call(app, 'POST', '/api/v1/users', {
         token: admin.token,
         body: {
           email: uniqueEmail(),
@@ -122,7 +120,7 @@ describe('users and roles', () => {
         },
       });
       expectProblem(unknownManager, 400, ['managerId']);
-      const taken = await call(ctx.app, 'POST', '/api/v1/users', {
+      const taken = await call(app, 'POST', '/api/v1/users', {
         token: admin.token,
         body: { email: engineer.email, name: 'N', password: TEST_PASSWORD, role: 'engineer' },
       });
@@ -132,23 +130,20 @@ describe('users and roles', () => {
     it('is for admins only: 403 for managers and engineers, 401 without a token', async () => {
       const body = { email: uniqueEmail(), name: 'N', password: TEST_PASSWORD, role: 'admin' };
       for (const user of [team.manager, team.engineer, team.stranger]) {
-        expectProblem(
-          await call(ctx.app, 'POST', '/api/v1/users', { token: user.token, body }),
-          403,
-        );
+        expectProblem(await call(app, 'POST', '/api/v1/users', { token: user.token, body }), 403);
       }
-      expectProblem(await call(ctx.app, 'POST', '/api/v1/users', { body }), 401);
-      expectProblem(await call(ctx.app, 'POST', '/api/v1/users', { token: revokedPat, body }), 401);
+      expectProblem(await call(app, 'POST', '/api/v1/users', { body }), 401);
+      expectProblem(await call(app, 'POST', '/api/v1/users', { token: revokedPat, body }), 401);
     });
   });
 
   describe('PATCH /users/:id (admin)', () => {
     it('changes name and role, sets and clears the manager', async () => {
       const { admin } = team;
-      const a = await registerUser(ctx.app, { name: 'A' });
-      const b = await registerUser(ctx.app, { name: 'B' });
+      const a = await registerUser(app, { name: 'A' });
+      const b = await registerUser(app, { name: 'B' });
       const patch = (id: string, body: object) =>
-        call(ctx.app, 'PATCH', `/api/v1/users/${id}`, { token: admin.token, body });
+        call(app, 'PATCH', `/api/v1/users/${id}`, { token: admin.token, body });
 
       const renamed = await patch(a.id, { name: 'Alice', role: 'manager' });
       expect(renamed.body).toMatchObject({ name: 'Alice', role: 'manager' });
@@ -162,23 +157,23 @@ describe('users and roles', () => {
 
     it('refuses a manager cycle with 409, direct or indirect, and changes nothing', async () => {
       const { admin } = team;
-      const top = await registerUser(ctx.app, { name: 'Top' });
-      const mid = await registerUser(ctx.app, { name: 'Mid' });
-      const low = await registerUser(ctx.app, { name: 'Low' });
+      const top = await registerUser(app, { name: 'Top' });
+      const mid = await registerUser(app, { name: 'Mid' });
+      const low = await registerUser(app, { name: 'Low' });
       const patch = (id: string, body: object) =>
-        call(ctx.app, 'PATCH', `/api/v1/users/${id}`, { token: admin.token, body });
+        call(app, 'PATCH', `/api/v1/users/${id}`, { token: admin.token, body });
       expect((await patch(mid.id, { managerId: top.id })).status).toBe(200);
       expect((await patch(low.id, { managerId: mid.id })).status).toBe(200);
 
       expectProblem(await patch(top.id, { managerId: low.id }), 409);
       expectProblem(await patch(top.id, { managerId: mid.id }), 409);
       expectProblem(await patch(top.id, { managerId: top.id }), 409);
-      const topNow = await call(ctx.app, 'GET', `/api/v1/users/${top.id}`, {
+      const topNow = await call(app, 'GET', `/api/v1/users/${top.id}`, {
         token: admin.token,
       });
       expect(topNow.body.managerId).toBeNull();
       // Low was an engineer; the refused change must not have promoted them.
-      const lowNow = await call(ctx.app, 'GET', `/api/v1/users/${low.id}`, {
+      const lowNow = await call(app, 'GET', `/api/v1/users/${low.id}`, {
         token: admin.token,
       });
       expect(lowNow.body.role).toBe('engineer');
@@ -187,7 +182,7 @@ describe('users and roles', () => {
     it('validates and 404s unknown users', async () => {
       const { admin, engineer } = team;
       expectProblem(
-        await call(ctx.app, 'PATCH', `/api/v1/users/${engineer.id}`, {
+        await call(app, 'PATCH', `/api/v1/users/${engineer.id}`, {
           token: admin.token,
           body: { role: 'owner', email: 'x@y.z' },
         }),
@@ -195,7 +190,7 @@ describe('users and roles', () => {
         ['role', 'email'],
       );
       expectProblem(
-        await call(ctx.app, 'PATCH', `/api/v1/users/${engineer.id}`, {
+        await call(app, 'PATCH', `/api/v1/users/${engineer.id}`, {
           token: admin.token,
           body: { managerId: 'missing' },
         }),
@@ -203,7 +198,7 @@ describe('users and roles', () => {
         ['managerId'],
       );
       expectProblem(
-        await call(ctx.app, 'PATCH', '/api/v1/users/missing', {
+        await call(app, 'PATCH', '/api/v1/users/missing', {
           token: admin.token,
           body: { name: 'X' },
         }),
@@ -215,7 +210,7 @@ describe('users and roles', () => {
       const { manager, engineer } = team;
       for (const user of [manager, engineer]) {
         expectProblem(
-          await call(ctx.app, 'PATCH', `/api/v1/users/${engineer.id}`, {
+          await call(app, 'PATCH', `/api/v1/users/${engineer.id}`, {
             token: user.token,
             body: { role: 'admin' },
           }),
@@ -223,23 +218,23 @@ describe('users and roles', () => {
         );
       }
       expectProblem(
-        await call(ctx.app, 'PATCH', `/api/v1/users/${engineer.id}`, { body: { name: 'X' } }),
+        await call(app, 'PATCH', `/api/v1/users/${engineer.id}`, { body: { name: 'X' } }),
         401,
       );
     });
 
     it('role changes take effect on the next request with the same token', async () => {
       const { admin } = team;
-      const user = await registerUser(ctx.app);
+      const user = await registerUser(app);
       const body = { email: uniqueEmail(), name: 'N', password: TEST_PASSWORD, role: 'engineer' };
-      expectProblem(await call(ctx.app, 'POST', '/api/v1/users', { token: user.token, body }), 403);
-      await call(ctx.app, 'PATCH', `/api/v1/users/${user.id}`, {
+      expectProblem(await call(app, 'POST', '/api/v1/users', { token: user.token, body }), 403);
+      await call(app, 'PATCH', `/api/v1/users/${user.id}`, {
         token: admin.token,
         body: { role: 'admin' },
       });
-      expect(
-        (await call(ctx.app, 'POST', '/api/v1/users', { token: user.token, body })).status,
-      ).toBe(201);
+      expect((await call(app, 'POST', '/api/v1/users', { token: user.token, body })).status).toBe(
+        201,
+      );
     });
   });
 });

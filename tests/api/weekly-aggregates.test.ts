@@ -9,12 +9,10 @@ import { loadHistories, WeekStore } from '@leadtrack/api/data/weekly-aggregates'
 import { addDays, addWeeks, EVIDENCE_KINDS, todayUtc, weekStartOf } from '@leadtrack/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { call, makeTeam, type TestUser } from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { call, type TestUser } from '../support/http';
+import { useTeam } from '../support/team';
 
-const ctx = useTestApp();
-const { sql } = ctx;
-const team = useFixture(() => makeTeam(ctx.app));
+const { app, sql, team } = useTeam();
 
 const E = '/api/v1/evidence';
 const today = todayUtc();
@@ -143,7 +141,7 @@ async function run(cmd: Command, entries: { id: string; owner: TestUser }[]) {
   const entry = 'pick' in cmd ? entries[cmd.pick % Math.max(entries.length, 1)] : undefined;
   switch (cmd.op) {
     case 'create': {
-      const res = await call(ctx.app, 'POST', E, {
+      const res = await call(app, 'POST', E, {
         token: team[cmd.owner].token,
         body: { kinds: cmd.kinds, title: 'Random entry', occurredOn: cmd.day },
       });
@@ -152,19 +150,14 @@ async function run(cmd: Command, entries: { id: string; owner: TestUser }[]) {
       return;
     }
     case 'checkin': {
-      const res = await call(
-        ctx.app,
-        'PUT',
-        `/api/v1/checkins/${addWeeks(thisWeek, -cmd.weeksAgo)}`,
-        {
-          token: team[cmd.owner].token,
-          body: {
-            handsOnPercent: cmd.handsOnPercent,
-            deepWorkBlocks: cmd.deepWorkBlocks,
-            onLeave: cmd.onLeave,
-          },
+      const res = await call(app, 'PUT', `/api/v1/checkins/${addWeeks(thisWeek, -cmd.weeksAgo)}`, {
+        token: team[cmd.owner].token,
+        body: {
+          handsOnPercent: cmd.handsOnPercent,
+          deepWorkBlocks: cmd.deepWorkBlocks,
+          onLeave: cmd.onLeave,
         },
-      );
+      });
       expectNoServerError(res);
       return;
     }
@@ -196,34 +189,32 @@ async function run(cmd: Command, entries: { id: string; owner: TestUser }[]) {
         ...(cmd.kinds && { kinds: cmd.kinds }),
         ...((cmd.title || (!cmd.day && !cmd.kinds)) && { title: 'Edited title' }),
       };
-      expectNoServerError(await call(ctx.app, 'PATCH', path, { token: entry.owner.token, body }));
+      expectNoServerError(await call(app, 'PATCH', path, { token: entry.owner.token, body }));
       return;
     }
     case 'delete':
-      expectNoServerError(await call(ctx.app, 'DELETE', path, { token: entry.owner.token }));
+      expectNoServerError(await call(app, 'DELETE', path, { token: entry.owner.token }));
       return;
     case 'restore':
-      expectNoServerError(
-        await call(ctx.app, 'POST', `${path}/restore`, { token: entry.owner.token }),
-      );
+      expectNoServerError(await call(app, 'POST', `${path}/restore`, { token: entry.owner.token }));
       return;
     case 'acknowledge':
       expectNoServerError(
-        await call(ctx.app, 'POST', `${path}/acknowledgements`, {
+        await call(app, 'POST', `${path}/acknowledgements`, {
           token: manager.token,
           body: { comment: 'Seen' },
         }),
       );
       return;
     case 'endorse': {
-      const asked = await call(ctx.app, 'POST', `${path}/endorsement-requests`, {
+      const asked = await call(app, 'POST', `${path}/endorsement-requests`, {
         token: entry.owner.token,
         body: { userId: stranger.id },
       });
       expectNoServerError(asked);
       if (asked.status !== 201) return;
       expectNoServerError(
-        await call(ctx.app, 'POST', `/api/v1/endorsement-requests/${asked.body.id}/endorse`, {
+        await call(app, 'POST', `/api/v1/endorsement-requests/${asked.body.id}/endorse`, {
           token: stranger.token,
           body: { comment: 'I saw it' },
         }),
@@ -261,7 +252,7 @@ describe('weekly aggregates', () => {
     const { engineer } = team;
     const created = await Promise.all(
       Array.from({ length: 16 }, (_, i) =>
-        call(ctx.app, 'POST', E, {
+        call(app, 'POST', E, {
           token: engineer.token,
           body: {
             kinds: [EVIDENCE_KINDS[i % EVIDENCE_KINDS.length]],

@@ -3,8 +3,9 @@
 // one of the engineer's entries, and a deactivated colleague who held both grants before
 // an admin deactivated them (so their 401 proves deactivation, not a missing right).
 import { expect } from 'vitest';
+import { useFixture } from './fixtures';
 import { call, makeTeam, type Response, registerUser, type TestUser } from './http';
-import type { TestApp } from './test-app';
+import { type TestApp, type TestHandle, useTestApp } from './test-app';
 
 export async function makeRoleCast(app: TestApp) {
   const team = await makeTeam(app);
@@ -54,6 +55,14 @@ export async function makeRoleCast(app: TestApp) {
 }
 
 export type RoleCast = Awaited<ReturnType<typeof makeRoleCast>>;
+
+/** `useTestApp(env)` and the role cast, made before the file's tests: `const { app, cast } = useRoleCast()`. */
+export function useRoleCast(
+  env: Record<string, string> | (() => Record<string, string>) = {},
+): TestHandle & { cast: RoleCast } {
+  const handle = useTestApp(env);
+  return Object.assign(handle, { cast: useFixture(() => makeRoleCast(handle.app)) });
+}
 
 export const ACTORS = [
   'owner',

@@ -3,8 +3,8 @@
 import { addDays, todayUtc } from '@leadtrack/core';
 import { expect } from 'vitest';
 import { useFixture } from './fixtures';
-import { call, makeTeam, type TestUser } from './http';
-import { type TestApp, useTestApp } from './test-app';
+import { call, makeTeam, type Team, type TestUser } from './http';
+import { type TestApp, type TestHandle, useTestApp } from './test-app';
 
 export interface LoggedEntry {
   id: string;
@@ -28,12 +28,19 @@ export async function logEntry(
 }
 
 /**
- * `useTestApp()`, `makeTeam` (admin, manager, engineer, peer, stranger) and one entry of the
- * engineer's, made before the file's tests.
+ * `useTestApp(env)` and `makeTeam` (admin, manager, engineer, peer, stranger), made before
+ * the file's tests: `const { app, team } = useTeam()`.
  */
+export function useTeam(
+  env: Record<string, string> | (() => Record<string, string>) = {},
+): TestHandle & { team: Team } {
+  const handle = useTestApp(env);
+  return Object.assign(handle, { team: useFixture(() => makeTeam(handle.app)) });
+}
+
+/** `useTeam(env)` and one entry of the engineer's, made before the file's tests. */
 export function useTeamWithEntry(env: Record<string, string> = {}) {
-  const { app, sql } = useTestApp(env);
-  const team = useFixture(() => makeTeam(app));
+  const { app, sql, team } = useTeam(env);
   const entry = useFixture(() => logEntry(app, team.engineer));
   return { app, sql, team, entry };
 }
