@@ -55,6 +55,8 @@ export async function startApi(
     LOG_LEVEL: 'warn',
     AUTH_RATE_LIMIT: '1000',
     WEB_ORIGIN: webUrl,
+    // The GitHub and calendar stand-ins listen on loopback.
+    OUTBOUND_ALLOW: '127.0.0.1',
     ...extraEnv,
   });
   await waitUntilUp(`${url}/readyz`, {

@@ -49,7 +49,14 @@ export async function buildTestApp(
   env: Record<string, string> = {},
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const config = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  // The stand-ins for GitHub and calendar feeds listen on loopback, which the server refuses
+  // to connect to unless allowed (tests/api/outbound.test.ts checks the refusal).
+  const config = loadEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    OUTBOUND_ALLOW: '127.0.0.1',
+    ...env,
+  });
   const app = await buildApp({ config, database, clock: options.clock });
   await app.ready();
   return app;

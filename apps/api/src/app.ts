@@ -13,6 +13,7 @@ import calendar, { type Clock } from './plugins/app/calendar';
 import github from './plugins/app/github';
 import jobs from './plugins/app/jobs';
 import mailer from './plugins/app/mailer';
+import outbound from './plugins/app/outbound';
 import problemHandler, { clientErrorHandler, frameworkErrors } from './plugins/app/problem-handler';
 import database from './plugins/external/database';
 import rateLimit from './plugins/external/rate-limit';
@@ -39,6 +40,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(problemHandler);
   await fastify.register(calendar, { clock: opts.clock });
   await fastify.register(authenticate);
+  await fastify.register(outbound, { config: opts.config });
   await fastify.register(github, { config: opts.config });
   await fastify.register(mailer, { config: opts.config });
   await fastify.register(jobs, { config: opts.config });

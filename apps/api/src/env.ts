@@ -1,6 +1,7 @@
 // The API's configuration, read from the environment and validated in one place.
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseOutboundAllow } from './lib/outbound-fetch';
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
@@ -31,6 +32,20 @@ const EnvSchema = z.object({
   // The longest one wait for GitHub's rate limit may be (seconds); a sync facing a longer
   // one stops and records when the limit resets. Search resets every minute, the rest hourly.
   GITHUB_MAX_WAIT_SECONDS: z.coerce.number().min(0).max(3600).default(900),
+  // Where the server may connect on people's behalf (calendar feeds, GitHub Enterprise):
+  // public addresses always; private and local ones only when listed here (host names,
+  // addresses, CIDR ranges, comma-separated, or * for any). lib/outbound-fetch.ts.
+  OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      try {
+        return parseOutboundAllow(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   // Mail (services/mail): unset, nothing is mailed and the log says so once at start.
   SMTP_URL: z
     .string()

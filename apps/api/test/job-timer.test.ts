@@ -18,6 +18,7 @@ describe('the in-process job timer', () => {
     mailer: {} as Mailer,
     log,
     github: DEFAULT_GITHUB_LIMITS,
+    fetch: DEFAULT_GITHUB_LIMITS.fetch,
   };
 
   it('runs each job at start, then just past every hour, with that clock', async () => {

@@ -5,5 +5,5 @@ import type { JobDefinition } from './job';
 
 export const calendarSync: JobDefinition = {
   hourly: true,
-  run: (ctx, { asOf }) => syncDueCalendarFeeds(ctx.db, asOf),
+  run: (ctx, { asOf }) => syncDueCalendarFeeds(ctx.db, asOf, ctx.fetch),
 };

@@ -10,6 +10,8 @@ export interface JobContext {
   log: FastifyBaseLogger;
   /** The limits GitHub syncs keep (GITHUB_MAX_WAIT_SECONDS). */
   github: GithubLimits;
+  /** Fetches on people's behalf (calendar feeds): public addresses and OUTBOUND_ALLOW. */
+  fetch: typeof fetch;
 }
 
 export interface JobResult {

@@ -17,7 +17,11 @@ declare module 'fastify' {
 async function github(fastify: FastifyInstance, opts: { config: Env }) {
   const background = new BackgroundSyncs(fastify.log);
   fastify.decorate('github', {
-    limits: { ...DEFAULT_GITHUB_LIMITS, maxWaitMs: opts.config.GITHUB_MAX_WAIT_SECONDS * 1000 },
+    limits: {
+      ...DEFAULT_GITHUB_LIMITS,
+      maxWaitMs: opts.config.GITHUB_MAX_WAIT_SECONDS * 1000,
+      fetch: fastify.outboundFetch,
+    },
     background,
   });
   fastify.addHook('preClose', async () => {
@@ -25,4 +29,4 @@ async function github(fastify: FastifyInstance, opts: { config: Env }) {
   });
 }
 
-export default fp(github, { name: 'github', dependencies: ['database'] });
+export default fp(github, { name: 'github', dependencies: ['database', 'outbound'] });

@@ -14,6 +14,7 @@ export function jobContextOf(fastify: FastifyInstance): JobContext {
     mailer: fastify.mailer,
     log: fastify.log.child({ jobs: true }),
     github: fastify.github.limits,
+    fetch: fastify.outboundFetch,
   };
 }
 

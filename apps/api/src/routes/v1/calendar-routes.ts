@@ -31,7 +31,8 @@ const calendarRoutes: FastifyPluginAsyncZod = async (fastify) => {
         },
       },
     },
-    async (request) => connectCalendarFeed(fastify.db, request.caller, request.body),
+    async (request) =>
+      connectCalendarFeed(fastify.db, request.caller, request.body, fastify.outboundFetch),
   );
 
   fastify.get(
@@ -72,7 +73,7 @@ const calendarRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: CalendarSyncResultSchema, ...problems(401, 404, 409) },
       },
     },
-    async (request) => syncCalendarFeed(fastify.db, request.caller),
+    async (request) => syncCalendarFeed(fastify.db, request.caller, fastify.outboundFetch),
   );
 };
 

@@ -12,6 +12,7 @@ import {
   IMPORT_MAX_BYTES,
   type PutCalendarFeedBody,
 } from '@leadtrack/schemas';
+import { OutboundAddressRefused } from '../../lib/outbound-fetch';
 import { conflict, invalidField, notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { importFile } from '../imports/import-file';
@@ -43,14 +44,19 @@ function toDto(row: Row): CalendarFeed {
 }
 
 /** GETs the feed: an http answer of 2xx, at most FEED_LIMITS.maxBytes, within the timeout. */
-export async function fetchFeed(url: string, limits = FEED_LIMITS): Promise<string> {
+export async function fetchFeed(
+  fetcher: typeof fetch,
+  url: string,
+  limits = FEED_LIMITS,
+): Promise<string> {
   let res: Response;
   try {
-    res = await fetch(url, {
+    res = await fetcher(url, {
       headers: { accept: 'text/calendar, text/plain;q=0.5, */*;q=0.1' },
       signal: AbortSignal.timeout(limits.timeoutMs),
     });
   } catch (error) {
+    if (error instanceof OutboundAddressRefused) throw new FeedUnreadable(error.message);
     const timedOut = error instanceof Error && /abort|timeout/i.test(error.name + error.message);
     throw new FeedUnreadable(
       timedOut
@@ -91,8 +97,13 @@ async function unsealUrl(db: Database, userId: string, stored: string): Promise<
 }
 
 /** Reads `url` into `caller`'s inbox; a feed that is not iCalendar is unreadable. */
-async function readInto(db: Database, caller: Caller, url: string): Promise<CalendarSyncResult> {
-  const content = await fetchFeed(url);
+async function readInto(
+  db: Database,
+  fetcher: typeof fetch,
+  caller: Caller,
+  url: string,
+): Promise<CalendarSyncResult> {
+  const content = await fetchFeed(fetcher, url);
   const result = await importFile(db, caller, { format: 'ics', content, mode: 'suggest' });
   const unreadable =
     result.suggested + result.skipped === 0 && result.errors.some((error) => error.line === 1);
@@ -113,10 +124,11 @@ export async function connectCalendarFeed(
   db: Database,
   caller: Caller,
   body: PutCalendarFeedBody,
+  fetcher: typeof fetch,
 ): Promise<CalendarFeed & CalendarSyncResult> {
   let result: CalendarSyncResult;
   try {
-    result = await readInto(db, caller, body.url);
+    result = await readInto(db, fetcher, caller, body.url);
   } catch (error) {
     if (error instanceof FeedUnreadable) throw invalidField('url', error.message);
     throw error;
@@ -149,7 +161,11 @@ export async function disconnectCalendarFeed(db: Database, userId: string): Prom
  * Reads the person's feed now. A feed that cannot be read is recorded as the last error and
  * answered as a 409 saying why (as a GitHub sync that GitHub refuses), never a 5xx.
  */
-export async function syncCalendarFeed(db: Database, caller: Caller): Promise<CalendarSyncResult> {
+export async function syncCalendarFeed(
+  db: Database,
+  caller: Caller,
+  fetcher: typeof fetch,
+): Promise<CalendarSyncResult> {
   const [feed] = await db.query<{ urlEncrypted: string }>(
     `SELECT url_encrypted AS "urlEncrypted" FROM calendar_feeds WHERE user_id = $1`,
     [caller.id],
@@ -157,7 +173,7 @@ export async function syncCalendarFeed(db: Database, caller: Caller): Promise<Ca
   if (!feed) throw notFound('No calendar feed is connected.');
   try {
     const url = await unsealUrl(db, caller.id, feed.urlEncrypted);
-    const result = await readInto(db, caller, url);
+    const result = await readInto(db, fetcher, caller, url);
     await recordRead(db, caller.id, null);
     return result;
   } catch (error) {
@@ -176,6 +192,7 @@ export async function syncCalendarFeed(db: Database, caller: Caller): Promise<Ca
 export async function syncDueCalendarFeeds(
   db: Database,
   asOf: Date,
+  fetcher: typeof fetch,
 ): Promise<{ done: number; failed: number }> {
   const due = await db.query<Caller>(
     `SELECT u.id, u.email, u.name, u.role, u.manager_id AS "managerId", u.time_zone AS "timeZone"
@@ -189,7 +206,7 @@ export async function syncDueCalendarFeeds(
   let failed = 0;
   for (const person of due) {
     try {
-      await syncCalendarFeed(db, person);
+      await syncCalendarFeed(db, person, fetcher);
       done += 1;
     } catch {
       failed += 1;

@@ -13,6 +13,11 @@
 // with a timeout, and only ever to the connection's own address: a `Link` elsewhere is
 // refused rather than sent the token.
 import { Octokit } from '@octokit/rest';
+import {
+  OutboundAddressRefused,
+  outboundFetch,
+  parseOutboundAllow,
+} from '../../lib/outbound-fetch';
 
 export interface GithubLimits {
   /** The longest single wait for a rate limit; a longer one fails the call. */
@@ -21,6 +26,8 @@ export interface GithubLimits {
   timeoutMs: number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   now(): number;
+  /** How requests are sent: only to the addresses the server may reach (lib/outbound-fetch). */
+  fetch: typeof fetch;
 }
 
 export const DEFAULT_GITHUB_LIMITS: GithubLimits = {
@@ -28,6 +35,7 @@ export const DEFAULT_GITHUB_LIMITS: GithubLimits = {
   timeoutMs: 20_000,
   sleep: abortableSleep,
   now: Date.now,
+  fetch: outboundFetch(parseOutboundAllow('')),
 };
 
 /** GitHub's limit is spent and resets later than the caller is willing to wait. */
@@ -83,6 +91,8 @@ interface HttpError {
   status: number;
   message: string;
   response?: { headers: Record<string, string | number | undefined> };
+  /** What failed underneath a request that got no answer (the fetch's error). */
+  cause?: unknown;
 }
 
 const isHttpError = (error: unknown): error is HttpError =>
@@ -112,6 +122,7 @@ export function githubClient({
     auth: token,
     baseUrl,
     userAgent: 'leadtrack',
+    request: { fetch: limits.fetch },
     // Octokit's request log would name every URL at info level; ours says what matters.
     log: { debug() {}, info() {}, warn() {}, error() {} },
   });
@@ -287,6 +298,8 @@ function pathUnder(baseUrl: string, url: string): string | null {
 /** A failed request as one of the three failures callers tell apart. */
 function translate(error: HttpError, baseUrl: string): Error {
   if (!error.response) {
+    if (error.cause instanceof OutboundAddressRefused)
+      return new GithubUnreachable(baseUrl, error.cause.phrase);
     const phrase = /abort|timeout/i.test(error.message)
       ? 'did not answer in time'
       : `could not be reached (${error.message})`;
