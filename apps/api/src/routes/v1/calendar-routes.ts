@@ -7,7 +7,6 @@ import {
   PutCalendarFeedBodySchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { problems } from '../../lib/route-docs';
 import {
   connectCalendarFeed,
@@ -15,6 +14,7 @@ import {
   readCalendarFeed,
   syncCalendarFeed,
 } from '../../services/calendar/calendar-feed';
+import { integrationConnectionRoutes } from './integration-routes';
 
 const calendarRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.put(
@@ -35,33 +35,14 @@ const calendarRoutes: FastifyPluginAsyncZod = async (fastify) => {
       connectCalendarFeed(fastify.db, request.caller, request.body, fastify.outboundFetch),
   );
 
-  fastify.get(
-    '',
-    {
-      schema: {
-        tags: ['capture'],
-        summary: 'Your calendar feed: its host, and the last read and its error',
-        response: { 200: CalendarFeedSchema, ...problems(401, 404) },
-      },
-    },
-    async (request) => readCalendarFeed(fastify.db, request.caller.id),
-  );
-
-  fastify.delete(
-    '',
-    {
-      schema: {
-        tags: ['capture'],
-        summary:
-          'Disconnect the calendar feed: its address is forgotten (suggestions already offered stay); done when nothing was connected',
-        response: { 204: z.null().describe('Disconnected'), ...problems(401) },
-      },
-    },
-    async (request, reply) => {
-      await disconnectCalendarFeed(fastify.db, request.caller.id);
-      return reply.code(204).send(null);
-    },
-  );
+  integrationConnectionRoutes(fastify, {
+    schema: CalendarFeedSchema,
+    readSummary: 'Your calendar feed: its host, and the last read and its error',
+    disconnectSummary:
+      'Disconnect the calendar feed: its address is forgotten (suggestions already offered stay); done when nothing was connected',
+    read: readCalendarFeed,
+    disconnect: disconnectCalendarFeed,
+  });
 
   fastify.post(
     '/sync',

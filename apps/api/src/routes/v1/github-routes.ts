@@ -8,7 +8,6 @@ import {
   SyncGithubBodySchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { problems } from '../../lib/route-docs';
 import {
   connectGithub,
@@ -16,6 +15,7 @@ import {
   readGithubIntegration,
 } from '../../services/github/connect-github';
 import { backfillGithub, syncGithub } from '../../services/github/sync-github';
+import { integrationConnectionRoutes } from './integration-routes';
 
 const githubRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.put(
@@ -45,33 +45,14 @@ const githubRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
   );
 
-  fastify.get(
-    '',
-    {
-      schema: {
-        tags: ['capture'],
-        summary: 'Your GitHub connection: the login, the address, and the last sync and its error',
-        response: { 200: GithubIntegrationSchema, ...problems(401, 404) },
-      },
-    },
-    async (request) => readGithubIntegration(fastify.db, request.caller.id),
-  );
-
-  fastify.delete(
-    '',
-    {
-      schema: {
-        tags: ['capture'],
-        summary:
-          'Disconnect GitHub: the token is forgotten (suggestions already offered stay); done when nothing was connected',
-        response: { 204: z.null().describe('Disconnected'), ...problems(401) },
-      },
-    },
-    async (request, reply) => {
-      await disconnectGithub(fastify.db, request.caller.id);
-      return reply.code(204).send(null);
-    },
-  );
+  integrationConnectionRoutes(fastify, {
+    schema: GithubIntegrationSchema,
+    readSummary: 'Your GitHub connection: the login, the address, and the last sync and its error',
+    disconnectSummary:
+      'Disconnect GitHub: the token is forgotten (suggestions already offered stay); done when nothing was connected',
+    read: readGithubIntegration,
+    disconnect: disconnectGithub,
+  });
 
   fastify.post(
     '/sync',
