@@ -8,6 +8,7 @@ import type { IsoDate } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
 import type { MessageKind } from '@leadtrack/schemas';
 import type { JobContext, JobResult } from './job';
+import { hasCome, type LocalWeek, localWeekOf, oldestWeekStart } from './schedule';
 
 /** Longer than any send takes (the SMTP timeouts are 15 s). */
 export const CLAIM_TIMEOUT = '15 minutes';
@@ -112,4 +113,37 @@ export async function deliverCounted(
       'message not sent; retried on the next run',
     );
   }
+}
+
+/** Someone a scheduled message goes to, at a local weekday and hour of their own zone. */
+export interface Recipient {
+  id: string;
+  timeZone: string;
+}
+
+/**
+ * The recipients whose moment of this local week (`momentOf`: an ISO weekday and an hour)
+ * has come and who have no delivery of `kind` for that week yet, each with that week. The
+ * recipients are read while the deliveries are.
+ */
+export async function dueThisWeek<R extends Recipient>(
+  ctx: JobContext,
+  kind: MessageKind,
+  asOf: Date,
+  recipients: Promise<R[]>,
+  momentOf: (recipient: R) => { day: number; hour: number },
+): Promise<(R & LocalWeek)[]> {
+  const [people, delivered] = await Promise.all([
+    recipients,
+    deliveredSince(ctx.db, kind, oldestWeekStart(asOf)),
+  ]);
+  const due: (R & LocalWeek)[] = [];
+  for (const person of people) {
+    const week = localWeekOf(person.timeZone, asOf);
+    const { day, hour } = momentOf(person);
+    if (!hasCome(week.local, day, hour)) continue;
+    if (delivered.has(`${person.id}|${week.weekStart}`)) continue;
+    due.push({ ...person, ...week });
+  }
+  return due;
 }

@@ -18,16 +18,9 @@ import { html } from '../services/mail/html';
 import { dashboardUrl, sendMail } from '../services/mail/send-mail';
 import { readPolicy } from '../services/policy';
 import { factsOf } from '../services/readiness';
-import { deliverCounted, deliveredSince } from './deliveries';
+import { deliverCounted, dueThisWeek } from './deliveries';
 import type { JobContext, JobDefinition, JobResult } from './job';
-import {
-  groupBy,
-  hasCome,
-  type LocalWeek,
-  localWeekOf,
-  longDate,
-  oldestWeekStart,
-} from './schedule';
+import { groupBy, longDate } from './schedule';
 
 const KIND = 'manager-digest';
 const MONDAY = 1;
@@ -211,17 +204,10 @@ ${sections.map(
 async function run(ctx: JobContext, { asOf }: { asOf: Date }): Promise<JobResult> {
   const result: JobResult = { done: 0, failed: 0 };
   if (!ctx.mailer.enabled) return result;
-  const [managers, delivered] = await Promise.all([
-    ctx.db.query<Manager>(managersSql()),
-    deliveredSince(ctx.db, KIND, oldestWeekStart(asOf)),
-  ]);
-  const due: (Manager & LocalWeek)[] = [];
-  for (const manager of managers) {
-    const week = localWeekOf(manager.timeZone, asOf);
-    if (!hasCome(week.local, MONDAY, HOUR)) continue;
-    if (delivered.has(`${manager.id}|${week.weekStart}`)) continue;
-    due.push({ ...manager, ...week });
-  }
+  const due = await dueThisWeek(ctx, KIND, asOf, ctx.db.query<Manager>(managersSql()), () => ({
+    day: MONDAY,
+    hour: HOUR,
+  }));
   if (due.length === 0) return result;
   const [policy, facts] = await Promise.all([
     readPolicy(ctx.db.prisma),

@@ -16,16 +16,9 @@ import { html } from '../services/mail/html';
 import { dashboardUrl, sendMail } from '../services/mail/send-mail';
 import { readPolicy } from '../services/policy';
 import { DEFAULT_PREFERENCES, isoWeekdayOf } from '../services/preferences';
-import { deliverCounted, deliveredSince } from './deliveries';
+import { deliverCounted, dueThisWeek } from './deliveries';
 import type { JobContext, JobDefinition, JobResult } from './job';
-import {
-  groupBy,
-  hasCome,
-  type LocalWeek,
-  localWeekOf,
-  longDate,
-  oldestWeekStart,
-} from './schedule';
+import { groupBy, longDate } from './schedule';
 
 const KIND = 'weekly-reminder';
 
@@ -132,17 +125,10 @@ ${gaps.checkinMissing && html`<p>No check-in for this week yet: <a href="${check
 async function run(ctx: JobContext, { asOf }: { asOf: Date }): Promise<JobResult> {
   const result: JobResult = { done: 0, failed: 0 };
   if (!ctx.mailer.enabled) return result;
-  const [people, delivered] = await Promise.all([
-    candidates(ctx),
-    deliveredSince(ctx.db, KIND, oldestWeekStart(asOf)),
-  ]);
-  const due: (Candidate & LocalWeek)[] = [];
-  for (const person of people) {
-    const week = localWeekOf(person.timeZone, asOf);
-    if (!hasCome(week.local, person.reminderDay, person.reminderHour)) continue;
-    if (delivered.has(`${person.id}|${week.weekStart}`)) continue;
-    due.push({ ...person, ...week });
-  }
+  const due = await dueThisWeek(ctx, KIND, asOf, candidates(ctx), (person) => ({
+    day: person.reminderDay,
+    hour: person.reminderHour,
+  }));
   if (due.length === 0) return result;
   const policy = await readPolicy(ctx.db.prisma);
   // One readiness statement per local date among those due (a zone or two, rarely more).
