@@ -9,13 +9,7 @@ import {
 } from '@leadtrack/schemas';
 import { invalidField, notFound } from '../../lib/problem';
 import { GITHUB_TOKEN, seal } from '../sealed-secrets';
-import {
-  type GithubLimits,
-  GithubRateLimited,
-  GithubTokenRefused,
-  GithubUnreachable,
-  githubClient,
-} from './github-client';
+import { type GithubLimits, githubClient, githubFailure } from './github-client';
 import { SYNC_LEASE } from './sync-github';
 
 /** Connecting answers within seconds: a longer rate-limit wait is reported instead. */
@@ -48,30 +42,33 @@ function toDto(row: Row): GithubIntegration {
 
 /** GitHub's answer to `GET /user` as a 400 naming the field at fault ("Token: …"). */
 function refusal(error: unknown) {
-  if (error instanceof GithubTokenRefused)
-    return invalidField(
-      'token',
-      error.status === 401
-        ? 'this token was refused by GitHub (401 Bad credentials): it is wrong, expired or revoked'
-        : `this token was refused by GitHub (${error.status}): check its permissions`,
-    );
-  if (error instanceof GithubRateLimited)
-    return invalidField(
-      'token',
-      `this token could not be checked: ${error.message} Try again then.`,
-    );
-  if (error instanceof GithubUnreachable)
-    return invalidField(
-      'baseUrl',
-      `this address ${error.phrase}; check it (https://host/api/v3 for GitHub Enterprise)`,
-    );
-  const status = (error as { status?: unknown } | null)?.status;
-  if (typeof status === 'number')
-    return invalidField(
-      'baseUrl',
-      `this address answered ${status} to GET /user: is it the REST API's root (https://api.github.com, or https://host/api/v3 for GitHub Enterprise)?`,
-    );
-  return null;
+  const failure = githubFailure(error);
+  switch (failure?.kind) {
+    case 'token-refused':
+      return invalidField(
+        'token',
+        failure.status === 401
+          ? 'this token was refused by GitHub (401 Bad credentials): it is wrong, expired or revoked'
+          : `this token was refused by GitHub (${failure.status}): check its permissions`,
+      );
+    case 'rate-limited':
+      return invalidField(
+        'token',
+        `this token could not be checked: ${failure.message} Try again then.`,
+      );
+    case 'unreachable':
+      return invalidField(
+        'baseUrl',
+        `this address ${failure.phrase}; check it (https://host/api/v3 for GitHub Enterprise)`,
+      );
+    case 'answered':
+      return invalidField(
+        'baseUrl',
+        `this address answered ${failure.status} to GET /user: is it the REST API's root (https://api.github.com, or https://host/api/v3 for GitHub Enterprise)?`,
+      );
+    default:
+      return null;
+  }
 }
 
 /**

@@ -72,6 +72,33 @@ export class GithubTokenRefused extends Error {
   }
 }
 
+/**
+ * What a failed GitHub call amounts to, for connecting and syncing to tell in their own
+ * words: the token refused, the rate limit spent, no GitHub API at the address, or another
+ * HTTP status (Octokit's RequestError); null for anything else (our own fault).
+ */
+export type GithubFailure =
+  | { kind: 'token-refused'; status: number; message: string }
+  | { kind: 'rate-limited'; message: string }
+  | { kind: 'unreachable'; phrase: string; message: string }
+  | { kind: 'answered'; status: number; message?: string };
+
+export function githubFailure(error: unknown): GithubFailure | null {
+  if (error instanceof GithubTokenRefused)
+    return { kind: 'token-refused', status: error.status, message: error.message };
+  if (error instanceof GithubRateLimited) return { kind: 'rate-limited', message: error.message };
+  if (error instanceof GithubUnreachable)
+    return { kind: 'unreachable', phrase: error.phrase, message: error.message };
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number')
+    return {
+      kind: 'answered',
+      status,
+      message: error instanceof Error ? error.message : undefined,
+    };
+  return null;
+}
+
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -245,24 +272,25 @@ export function githubClient({
 
     /** Every review of a pull request. */
     reviews(owner: string, repo: string, pullNumber: number) {
-      return octokit.paginate(octokit.rest.pulls.listReviews, {
-        owner,
-        repo,
-        pull_number: pullNumber,
-        per_page: 100,
-      }) as Promise<Review[]>;
+      return octokit.paginate(
+        octokit.rest.pulls.listReviews,
+        pullPages(owner, repo, pullNumber),
+      ) as Promise<Review[]>;
     },
 
     /** The files a pull request changes (GitHub lists at most 3,000). */
     files(owner: string, repo: string, pullNumber: number) {
-      return octokit.paginate(octokit.rest.pulls.listFiles, {
-        owner,
-        repo,
-        pull_number: pullNumber,
-        per_page: 100,
-      }) as Promise<{ filename: string }[]>;
+      return octokit.paginate(
+        octokit.rest.pulls.listFiles,
+        pullPages(owner, repo, pullNumber),
+      ) as Promise<{ filename: string }[]>;
     },
   };
+}
+
+/** One pull request's list, read in the largest pages GitHub gives. */
+function pullPages(owner: string, repo: string, pullNumber: number) {
+  return { owner, repo, pull_number: pullNumber, per_page: 100 };
 }
 
 export type GithubClient = ReturnType<typeof githubClient>;

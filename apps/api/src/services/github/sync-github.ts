@@ -19,13 +19,7 @@ import {
 import { conflict, HttpProblem, invalidField, notFound } from '../../lib/problem';
 import { GITHUB_TOKEN, unseal } from '../sealed-secrets';
 import { offerSuggestions } from '../suggestions/offer-suggestions';
-import {
-  type GithubLimits,
-  GithubRateLimited,
-  GithubTokenRefused,
-  GithubUnreachable,
-  githubClient,
-} from './github-client';
+import { type GithubLimits, githubClient, githubFailure } from './github-client';
 import { proposalDrafts, reviewWeekDrafts } from './github-drafts';
 import { readDesignPulls, readReviewedPulls, weekWindows } from './read-github-activity';
 
@@ -127,14 +121,21 @@ async function release(
 
 /** What a failed sync tells the person (and the route's 409), in a sentence. */
 export function syncFailure(error: unknown): string | null {
-  if (error instanceof GithubTokenRefused)
-    return `${error.message} Connect GitHub again with a new token.`;
-  if (error instanceof GithubRateLimited) return `${error.message} The next sync will continue.`;
-  if (error instanceof GithubUnreachable) return error.message;
-  const status = (error as { status?: unknown } | null)?.status;
-  if (typeof status === 'number' && error instanceof Error)
-    return `GitHub answered ${status}: ${error.message.split(' - ')[0]}`;
-  return null;
+  const failure = githubFailure(error);
+  switch (failure?.kind) {
+    case 'token-refused':
+      return `${failure.message} Connect GitHub again with a new token.`;
+    case 'rate-limited':
+      return `${failure.message} The next sync will continue.`;
+    case 'unreachable':
+      return failure.message;
+    case 'answered':
+      return failure.message === undefined
+        ? null
+        : `GitHub answered ${failure.status}: ${failure.message.split(' - ')[0]}`;
+    default:
+      return null;
+  }
 }
 
 /** Runs one sync for `person`; the answer counts the suggestions offered and skipped. */
