@@ -6,13 +6,7 @@
 // read (an unclosed quote) is an error naming its line; the rest are still read.
 import { EVIDENCE_KINDS, kindOfTag } from '@leadtrack/core';
 import { type CsvError, parse } from 'csv-parse/sync';
-import {
-  type ImportLineError,
-  itemId,
-  type ParsedEntry,
-  type ParsedFile,
-  titleAndDescription,
-} from './parsed-file';
+import { type ImportLineError, itemEntry, type ParsedEntry, type ParsedFile } from './parsed-file';
 
 type Column = 'date' | 'title' | 'kinds' | 'description' | 'links' | 'audience';
 
@@ -111,20 +105,16 @@ export function parseCsv(content: string): ParsedFile {
       });
       continue;
     }
-    const occurredOn = cell('date');
-    const { title, description } = titleAndDescription(cell('title'), cell('description') || null);
-    entries.push({
+    const found = {
       line,
-      externalId: itemId(occurredOn, title),
       kinds,
-      title,
-      description,
-      occurredOn,
+      occurredOn: cell('date'),
       links: cell('links')
         .split(/[\s;]+/)
         .filter((link) => link !== ''),
       audience: cell('audience') || null,
-    });
+    };
+    entries.push(itemEntry(found, cell('title'), cell('description') || null));
   }
   return { entries, checkins: [], errors };
 }

@@ -9,11 +9,11 @@
 // date in reach is an error naming its line.
 import { kindOfTag } from '@leadtrack/core';
 import {
+  type FoundItem,
   type ImportLineError,
-  itemId,
+  itemEntry,
   type ParsedEntry,
   type ParsedFile,
-  titleAndDescription,
 } from './parsed-file';
 
 const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
@@ -59,18 +59,12 @@ export function parseMarkdown(content: string): ParsedFile {
   let date: string | null = null;
   let datedLevel = 0;
   let inFence = false;
-  let current: { entry: ParsedEntry; text: string; more: string[] } | null = null;
+  let current: { entry: FoundItem; text: string; more: string[] } | null = null;
 
   const finish = () => {
     if (!current) return;
     const more = current.more.join('\n').trim();
-    const { title, description } = titleAndDescription(current.text, more || null);
-    entries.push({
-      ...current.entry,
-      title,
-      description,
-      externalId: itemId(current.entry.occurredOn, title),
-    });
+    entries.push(itemEntry(current.entry, current.text, more || null));
     current = null;
   };
 
@@ -120,15 +114,7 @@ export function parseMarkdown(content: string): ParsedFile {
     }
     const read = readBullet(text);
     current = {
-      entry: {
-        line,
-        externalId: '',
-        kinds: read.kinds,
-        title: read.title,
-        description: null,
-        occurredOn,
-        links: read.links,
-      },
+      entry: { line, kinds: read.kinds, occurredOn, links: read.links },
       text: read.title,
       more: [],
     };

@@ -43,7 +43,7 @@ export type ParsedFile = {
  * (case and spacing aside), so the same line imported again, from Markdown or CSV, is the
  * same item, while an edited title makes a new one.
  */
-export function itemId(occurredOn: string, title: string): string {
+function itemId(occurredOn: string, title: string): string {
   const key = `${occurredOn}\n${title.toLowerCase().replace(/\s+/g, ' ').trim()}`;
   return `item:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 }
@@ -54,7 +54,7 @@ const TITLE_MAX = 200;
  * A long line keeps its full text as the description and a shortened title: its first
  * sentence when that fits, else the first words up to the title limit.
  */
-export function titleAndDescription(
+function titleAndDescription(
   text: string,
   description: string | null,
 ): { title: string; description: string | null } {
@@ -62,4 +62,17 @@ export function titleAndDescription(
   const sentence = /^(.{1,200}?[.!?])(\s|$)/.exec(text)?.[1];
   const title = sentence ?? `${text.slice(0, TITLE_MAX - 1).replace(/\s+\S*$/, '')}…`;
   return { title, description: description ? `${text}\n\n${description}` : text };
+}
+
+/** What a parser found of an entry: all but its title, description and id (itemEntry). */
+export type FoundItem = Omit<ParsedEntry, 'externalId' | 'title' | 'description'>;
+
+/**
+ * An item of a brag document or a spreadsheet as an entry: its `text` makes the title (and,
+ * when long, the start of the description: titleAndDescription); its date and that title
+ * make its id (itemId).
+ */
+export function itemEntry(item: FoundItem, text: string, more: string | null): ParsedEntry {
+  const { title, description } = titleAndDescription(text, more);
+  return { ...item, externalId: itemId(item.occurredOn, title), title, description };
 }
