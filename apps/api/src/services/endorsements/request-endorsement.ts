@@ -8,10 +8,11 @@
 // same transaction.
 import type { PrismaClient } from '@leadtrack/db';
 import { isUniqueViolation } from '../../lib/database-errors';
-import { conflict, invalidField } from '../../lib/problem';
+import { conflict } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { findOwnEvidence } from '../evidence/evidence-entry';
 import { notify, quoted } from '../notifications/notify';
+import { findActiveColleague } from '../users/read-users';
 
 export async function requestEndorsement(
   prisma: PrismaClient,
@@ -20,14 +21,12 @@ export async function requestEndorsement(
   endorserId: string,
 ) {
   const entry = await findOwnEvidence(prisma, caller, evidenceId);
-  if (endorserId === caller.id) {
-    throw invalidField('userId', 'Ask a colleague: you cannot endorse your own entry');
-  }
-  const endorser = await prisma.user.findFirst({
-    where: { id: endorserId, deactivatedAt: null },
-    select: { id: true, name: true },
-  });
-  if (!endorser) throw invalidField('userId', 'No active user has this id');
+  const endorser = await findActiveColleague(
+    prisma,
+    caller,
+    endorserId,
+    'Ask a colleague: you cannot endorse your own entry',
+  );
   try {
     const request = await prisma.$transaction(async (tx) => {
       const made = await tx.endorsementRequest.create({

@@ -8,9 +8,10 @@
 import type { PrismaClient } from '@leadtrack/db';
 import type { SponsorDto } from '@leadtrack/schemas';
 import { isUniqueViolation } from '../../lib/database-errors';
-import { conflict, invalidField, notFound } from '../../lib/problem';
+import { conflict, notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { recordAuditEvent } from '../audit';
+import { findActiveColleague } from '../users/read-users';
 
 /** Oldest grant first. */
 export async function listSponsors(prisma: PrismaClient, caller: Caller): Promise<SponsorDto[]> {
@@ -37,14 +38,12 @@ export async function grantSponsor(
   caller: Caller,
   sponsorId: string,
 ): Promise<SponsorDto> {
-  if (sponsorId === caller.id) {
-    throw invalidField('userId', 'Choose a colleague: you already read your own data');
-  }
-  const sponsor = await prisma.user.findFirst({
-    where: { id: sponsorId, deactivatedAt: null },
-    select: { id: true, name: true },
-  });
-  if (!sponsor) throw invalidField('userId', 'No active user has this id');
+  const sponsor = await findActiveColleague(
+    prisma,
+    caller,
+    sponsorId,
+    'Choose a colleague: you already read your own data',
+  );
   try {
     const row = await prisma.$transaction(async (tx) => {
       const created = await tx.sponsorship.create({

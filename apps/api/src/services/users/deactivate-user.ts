@@ -11,18 +11,16 @@ import type { PrismaClient } from '@leadtrack/db';
 import type { User as UserDto } from '@leadtrack/schemas';
 import { revokeUserSessions } from '../accounts';
 import { recordAuditEvent } from '../audit';
-import { assertNoReports, assertNotLastAdmin, lockUser } from './manage-users';
-import { toUserDto } from './to-user-dto';
+import { assertNoReports, assertNotLastAdmin, changeUser } from './manage-users';
 
 export async function deactivateUser(
   prisma: PrismaClient,
   actorId: string,
   userId: string,
 ): Promise<UserDto> {
-  const changed = await prisma.$transaction(async (tx) => {
-    // The same lock as role and manager changes: "last admin" and "has reports" hold
-    // against concurrent edits.
-    const user = await lockUser(tx, userId);
+  // The same lock as role and manager changes: "last admin" and "has reports" hold
+  // against concurrent edits.
+  return changeUser(prisma, userId, async (tx, user) => {
     if (user.deactivatedAt) return user; // already done: repeating it changes nothing
     await assertNoReports(tx, user.id, user.name);
     if (user.role === 'admin') await assertNotLastAdmin(tx, user.id);
@@ -46,7 +44,6 @@ export async function deactivateUser(
     });
     return updated;
   });
-  return toUserDto(changed);
 }
 
 export async function reactivateUser(
@@ -54,8 +51,7 @@ export async function reactivateUser(
   actorId: string,
   userId: string,
 ): Promise<UserDto> {
-  const changed = await prisma.$transaction(async (tx) => {
-    const user = await lockUser(tx, userId);
+  return changeUser(prisma, userId, async (tx, user) => {
     if (!user.deactivatedAt) return user;
     const updated = await tx.user.update({ where: { id: userId }, data: { deactivatedAt: null } });
     await recordAuditEvent(tx, {
@@ -66,5 +62,4 @@ export async function reactivateUser(
     });
     return updated;
   });
-  return toUserDto(changed);
 }

@@ -4,7 +4,7 @@
 // instance always keeps an active admin, and nobody is left reporting to a person who
 // lost the right to manage them (demoted to engineer) or cannot sign in (deactivated).
 // Every change is recorded in the audit log inside the same transaction.
-import type { Prisma, PrismaClient, Role } from '@leadtrack/db';
+import type { Prisma, PrismaClient, Role, User } from '@leadtrack/db';
 import type { CreateUserBody, UpdateUserBody, User as UserDto } from '@leadtrack/schemas';
 import { conflict, invalidField, notFound } from '../../lib/problem';
 import { createUser } from '../accounts';
@@ -25,6 +25,19 @@ export async function lockUser(tx: Prisma.TransactionClient, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId } });
   if (!user) throw notFound('No such user.');
   return user;
+}
+
+/**
+ * An admin's change to one person: `change` runs in one transaction after lockUser, gets
+ * the person's row and answers it as changed, which is sent back as the user.
+ */
+export async function changeUser(
+  prisma: PrismaClient,
+  userId: string,
+  change: (tx: Prisma.TransactionClient, user: User) => Promise<User>,
+): Promise<UserDto> {
+  const changed = await prisma.$transaction(async (tx) => change(tx, await lockUser(tx, userId)));
+  return toUserDto(changed);
 }
 
 /** "Ada Lovelace and Alan Turing" / "Ada, Alan and Grace". */
@@ -128,8 +141,7 @@ export async function updateUser(
   userId: string,
   body: UpdateUserBody,
 ): Promise<UserDto> {
-  const updated = await prisma.$transaction(async (tx) => {
-    const existing = await lockUser(tx, userId);
+  return changeUser(prisma, userId, async (tx, existing) => {
     const roleChanges = body.role !== undefined && body.role !== existing.role;
     if (roleChanges) await assertRoleChangeAllowed(tx, existing, body.role as Role);
     if (body.managerId) {
@@ -167,7 +179,6 @@ export async function updateUser(
     }
     return updated;
   });
-  return toUserDto(updated);
 }
 
 /**
