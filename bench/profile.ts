@@ -11,6 +11,7 @@ import { ReadinessSchema, ReportListSchema } from '@leadtrack/schemas';
 import pg from 'pg';
 import { historiesSql, loadHistories } from '../apps/api/src/data/weekly-aggregates';
 import { allowListSerializer } from '../apps/api/src/lib/allow-list-serializer';
+import { logOneEach } from './seed-sql';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL to a database kept by BENCH_KEEP_DB=1');
@@ -89,16 +90,78 @@ await time('prisma.user.findUnique', () =>
 await time('pg SELECT 1', () => client.query('SELECT 1'));
 await time('prisma $queryRaw SELECT 1', () => app.prisma.$queryRaw`SELECT 1`);
 
-console.log('-- whole requests (inject, sequential)');
+console.log('-- whole requests (inject, sequential; queries = driver + Prisma statements each)');
 const headers = { authorization: `Bearer ${token}` };
-await time('GET /readyz', () => app.inject({ url: '/readyz' }));
-await time('GET /users/:id/readiness', () =>
+// Count the statements a request sends (its second time: warm), through the driver or
+// Prisma (both use pg's clients).
+let statements = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  if (this !== client) statements++;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof clientQuery;
+async function request(label: string, fn: () => Promise<unknown>) {
+  await fn();
+  statements = 0;
+  await fn();
+  const per = statements;
+  await time(`${label} [${per} statements]`, fn);
+}
+const time_ = request;
+await time_('GET /readyz', () => app.inject({ url: '/readyz' }));
+await time_('GET /me', () => app.inject({ url: '/api/v1/me', headers }));
+const ownerSession = await app.prisma.session.create({
+  data: { userId: subject, expiresAt: new Date(Date.now() + 60 * 60 * 1000) },
+});
+const ownerHeaders = {
+  authorization: `Bearer ${app.jwt.sign({ sub: subject, sid: ownerSession.id })}`,
+};
+await time_('POST /evidence', () =>
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/evidence',
+    headers: ownerHeaders,
+    payload: { kinds: ['ownership'], title: 'profiled', occurredOn: asOf },
+  }),
+);
+await time_('GET /users/:id/readiness (cold: after a write)', async () => {
+  await client.query('UPDATE users SET data_version = data_version + 1 WHERE id = $1', [subject]);
+  await app.inject({ url: `/api/v1/users/${subject}/readiness`, headers });
+});
+await time_('GET /users/:id/readiness', () =>
   app.inject({ url: `/api/v1/users/${subject}/readiness`, headers }),
 );
-await time('GET /reports', () => app.inject({ url: '/api/v1/reports', headers }));
-await time('GET /evidence?limit=50', () =>
+await time_('GET /reports', () => app.inject({ url: '/api/v1/reports', headers }));
+await time_('GET /evidence?limit=50', () =>
   app.inject({ url: `/api/v1/evidence?userId=${subject}&limit=50`, headers }),
 );
+// The organisation view of a director over 300 (kept by a full `npm run bench`), cold: right
+// after everyone logged one entry (one SQL statement, as the benchmark does).
+const { rows: directors } = await client.query(
+  `SELECT u.id, array_agg(r.id) AS everyone FROM users u
+     JOIN users m ON m.manager_id = u.id JOIN users r ON r.manager_id = m.id
+    WHERE u.name LIKE 'Director%' GROUP BY u.id LIMIT 1`,
+);
+if (directors[0]) {
+  const directorSession = await app.prisma.session.create({
+    data: { userId: directors[0].id, expiresAt: new Date(Date.now() + 60 * 60 * 1000) },
+  });
+  const directorHeaders = {
+    authorization: `Bearer ${app.jwt.sign({ sub: directors[0].id, sid: directorSession.id })}`,
+  };
+  await time_('GET /org (warm)', () =>
+    app.inject({ url: '/api/v1/org', headers: directorHeaders }),
+  );
+  const logged = () => logOneEach(client, directors[0].everyone);
+  let inOrg = 0;
+  await time_('GET /org (cold, the logging statement excluded)', async () => {
+    await logged();
+    const start = performance.now();
+    await app.inject({ url: '/api/v1/org', headers: directorHeaders });
+    inOrg += performance.now() - start;
+  });
+  console.log(`  of which GET /org alone: ${(inOrg / (N + 11)).toFixed(3)} ms wall`);
+}
 void ReportListSchema;
 await app.close();
 await client.end();

@@ -4,6 +4,7 @@
 // be found while it is still the right answer, in any API process. Bounded by entries and
 // by bytes (a long history makes a large answer), least recently used first out.
 import type { IsoDate, Policy, Readiness } from '@leadtrack/core';
+import { LruCache } from '../lib/lru-cache';
 
 export interface CachedReadiness {
   readiness: Readiness;
@@ -23,64 +24,22 @@ export function approximateBytes(value: CachedReadiness): number {
   return JSON.stringify(value).length;
 }
 
-export class ReadinessCache {
-  readonly #entries = new Map<string, { value: CachedReadiness; bytes: number }>();
-  #bytes = 0;
-
-  constructor(
-    readonly maxEntries = READINESS_CACHE_ENTRIES,
-    readonly maxBytes = READINESS_CACHE_BYTES,
-  ) {}
+export class ReadinessCache extends LruCache<CachedReadiness> {
+  constructor(maxEntries = READINESS_CACHE_ENTRIES, maxBytes = READINESS_CACHE_BYTES) {
+    super(maxEntries, maxBytes, approximateBytes);
+  }
 
   static key(userId: string, dataVersion: string, asOf: IsoDate, policy: Policy): string {
-    return [
-      userId,
-      dataVersion,
-      asOf,
-      policy.requiredKinds.join(','),
-      policy.windowWeeks,
-      policy.thresholdWeeks,
-      policy.requireVisibility,
-    ].join('|');
+    return [userId, dataVersion, asOf, policyKey(policy)].join('|');
   }
+}
 
-  get(key: string): CachedReadiness | undefined {
-    const hit = this.#entries.get(key);
-    if (hit) {
-      // Map keeps insertion order: re-inserting marks the entry as recently used.
-      this.#entries.delete(key);
-      this.#entries.set(key, hit);
-    }
-    return hit?.value;
-  }
-
-  set(key: string, value: CachedReadiness): void {
-    this.#remove(key);
-    const bytes = approximateBytes(value);
-    // An answer larger than the whole budget is not kept at all.
-    if (bytes > this.maxBytes) return;
-    this.#entries.set(key, { value, bytes });
-    this.#bytes += bytes;
-    while (this.#entries.size > this.maxEntries || this.#bytes > this.maxBytes) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.#remove(oldest);
-    }
-  }
-
-  #remove(key: string): void {
-    const entry = this.#entries.get(key);
-    if (!entry) return;
-    this.#entries.delete(key);
-    this.#bytes -= entry.bytes;
-  }
-
-  get size(): number {
-    return this.#entries.size;
-  }
-
-  /** The approximate bytes held, as counted by approximateBytes. */
-  get bytes(): number {
-    return this.#bytes;
-  }
+/** The policy as part of a cache key: every field the model reads. */
+export function policyKey(policy: Policy): string {
+  return [
+    policy.requiredKinds.join(','),
+    policy.windowWeeks,
+    policy.thresholdWeeks,
+    policy.requireVisibility,
+  ].join('|');
 }

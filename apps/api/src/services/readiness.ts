@@ -20,7 +20,13 @@ import {
   todayIn,
 } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
-import type { ReadinessDto, ReportDto, ReportListDto } from '@leadtrack/schemas';
+import {
+  type ReadinessDto,
+  ReadinessSchema,
+  type ReportDto,
+  type ReportListDto,
+  ReportListSchema,
+} from '@leadtrack/schemas';
 import {
   loadHistories,
   loadPeople,
@@ -30,11 +36,14 @@ import {
   type VersionedPerson,
   WeekStore,
 } from '../data/weekly-aggregates';
+import { allowListSerializer } from '../lib/allow-list-serializer';
+import { bodyCacheOf, type CachedBody } from '../lib/body-cache';
+import { perDatabase } from '../lib/per-database';
 import { invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
 import { canReadAsSponsor, resolveUserRef } from './access';
 import { readPolicy } from './policy';
-import { type CachedReadiness, ReadinessCache } from './readiness-cache';
+import { type CachedReadiness, policyKey, ReadinessCache } from './readiness-cache';
 import { toUserDto } from './users/to-user-dto';
 
 /**
@@ -85,7 +94,11 @@ export function readinessFrom(
 }
 
 /** A user the caller may read at sponsor level (`me` is the caller), with their data version; 404 otherwise. */
-async function readablePerson(db: Database, caller: Caller, ref: string): Promise<VersionedPerson> {
+export async function readablePerson(
+  db: Database,
+  caller: Caller,
+  ref: string,
+): Promise<VersionedPerson> {
   const id = resolveUserRef(caller, ref);
   const [found] = await loadPeople(db, { readable: id, caller });
   if (!found || !canReadAsSponsor(caller, found.person)) throw notFound('No such user.');
@@ -107,19 +120,6 @@ export async function readableHistory<T extends { asOf: IsoDate }>(
   const [found] = await loadHistories(db, { ids: [person.id] }, resolved.asOf);
   if (!found) throw notFound('No such user.');
   return { ...resolved, person, history: found.history };
-}
-
-/** One `T` per database client (a process may open several, as the tests do). */
-function perDatabase<T>(make: () => T): (db: Database) => T {
-  const made = new WeakMap<Database, T>();
-  return (db) => {
-    let value = made.get(db);
-    if (value === undefined) {
-      value = make();
-      made.set(db, value);
-    }
-    return value;
-  };
 }
 
 const cacheOf = perDatabase(() => new ReadinessCache());
@@ -146,9 +146,23 @@ interface ReadinessRequest extends VersionedPerson {
   asOf: IsoDate;
 }
 
+/** Today at `now` by time zone, each zone formatted once (a team shares a few zones). */
+function todayByZone(now: Date): (timeZone: string) => IsoDate {
+  const byZone = new Map<string, IsoDate>();
+  return (timeZone) => {
+    let today = byZone.get(timeZone);
+    if (today === undefined) {
+      today = todayIn(timeZone, now);
+      byZone.set(timeZone, today);
+    }
+    return today;
+  };
+}
+
 /** Each person as of their own today at `now` (their time zone). */
 function asOfTheirToday(people: VersionedPerson[], now: Date): ReadinessRequest[] {
-  return people.map((entry) => ({ ...entry, asOf: todayIn(entry.person.timeZone, now) }));
+  const today = todayByZone(now);
+  return people.map((entry) => ({ ...entry, asOf: today(entry.person.timeZone) }));
 }
 
 /**
@@ -229,16 +243,60 @@ export async function userReadiness(
   weeksParam: number,
   now: Date,
 ): Promise<ReadinessDto> {
+  const { policy, entry } = await timelineRequest(db, caller, ref, asOfParam, now);
+  return timelineOf(db, policy, entry, weeksParam);
+}
+
+async function timelineRequest(
+  db: Database,
+  caller: Caller,
+  ref: string,
+  asOfParam: IsoDate | undefined,
+  now: Date,
+): Promise<{ policy: Policy; entry: ReadinessRequest }> {
   const [policy, found] = await Promise.all([
     readPolicy(db.prisma),
     readablePerson(db, caller, ref),
   ]);
-  const asOf = resolveAsOf(asOfParam, found.person, now);
-  const computed = (await readinessFor(db, policy, [{ ...found, asOf }])).get(found.person.id);
+  return { policy, entry: { ...found, asOf: resolveAsOf(asOfParam, found.person, now) } };
+}
+
+async function timelineOf(
+  db: Database,
+  policy: Policy,
+  entry: ReadinessRequest,
+  weeksParam: number,
+): Promise<ReadinessDto> {
+  const { person, asOf } = entry;
+  const computed = (await readinessFor(db, policy, [entry])).get(person.id);
   if (!computed) throw new Error('readiness was not computed');
   const { weeks: all, current, signals } = computed.readiness;
   const weeks = all.length > weeksParam ? all.slice(-weeksParam) : all;
-  return { userId: found.person.id, asOf, policy, weeks, current, signals };
+  return { userId: person.id, asOf, policy, weeks, current, signals };
+}
+
+// Two years of weeks: serialised by the schema's property names, not a zod encode.
+const serializeTimeline = allowListSerializer(ReadinessSchema)();
+const serializeReports = allowListSerializer(ReportListSchema)();
+
+/**
+ * userReadiness serialised, kept per process under every input of the answer (the person's
+ * data version, asOf, the policy, the manager, `weeks`): a warm request reads the person
+ * and their version (also the access check) and sends the string.
+ */
+export async function userReadinessBody(
+  db: Database,
+  caller: Caller,
+  ref: string,
+  asOfParam: IsoDate | undefined,
+  weeksParam: number,
+  now: Date,
+): Promise<CachedBody> {
+  const { policy, entry } = await timelineRequest(db, caller, ref, asOfParam, now);
+  const key = `${cacheKey('timeline', entry, policy)}|${weeksParam}`;
+  return bodyCacheOf(db).getOrMake(key, async () =>
+    serializeTimeline(await timelineOf(db, policy, entry, weeksParam)),
+  );
 }
 
 /**
@@ -279,6 +337,41 @@ export async function teamReadiness(
     loadPeople(db, { reportsOf: caller.id }),
   ]);
   return { items: await reportsFor(db, policy, now, team) };
+}
+
+/**
+ * Everything a row of the team or organisation view shows depends on, for a cache key:
+ * the person's fields, data version and date (their today), and the policy.
+ */
+export function reportsKey(policy: Policy, now: Date, people: VersionedPerson[]): string {
+  const parts = [policyKey(policy)];
+  const today = todayByZone(now);
+  for (const { person: p, dataVersion } of people) {
+    parts.push(
+      `${p.id},${dataVersion},${today(p.timeZone)},${p.managerId ?? ''},${p.role},` +
+        `${p.deactivatedAt?.getTime() ?? ''},${p.email},${p.name}`,
+    );
+  }
+  return parts.join('\n');
+}
+
+/**
+ * teamReadiness serialised, kept per process under every input of the answer (each report's
+ * fields, data version and today, the policy): a warm request reads the team's versions and
+ * sends the string.
+ */
+export async function teamReadinessBody(
+  db: Database,
+  caller: Caller,
+  now: Date,
+): Promise<CachedBody> {
+  const [policy, team] = await Promise.all([
+    readPolicy(db.prisma),
+    loadPeople(db, { reportsOf: caller.id }),
+  ]);
+  return bodyCacheOf(db).getOrMake(`team\n${reportsKey(policy, now, team)}`, async () =>
+    serializeReports({ items: await reportsFor(db, policy, now, team) }),
+  );
 }
 
 /**

@@ -17,7 +17,7 @@ import {
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { allowListSerializer } from '../../lib/allow-list-serializer';
+import { NOT_MODIFIED, sendBody } from '../../lib/body-cache';
 import { etagOf } from '../../lib/if-match';
 import { problems } from '../../lib/route-docs';
 import { acknowledgeEvidence } from '../../services/evidence/acknowledge-evidence';
@@ -28,7 +28,7 @@ import {
   updateEvidence,
 } from '../../services/evidence/edit-evidence';
 import { findReadableEvidence, toEvidenceDto } from '../../services/evidence/evidence-entry';
-import { listDeletedEvidence, listEvidence } from '../../services/evidence/read-evidence';
+import { listDeletedEvidence, listEvidenceBody } from '../../services/evidence/read-evidence';
 import { watchReadinessAfterWrite } from '../../services/notifications/watch-readiness';
 
 const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
@@ -64,12 +64,13 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         summary:
           "A page of a user's entries (yours by default), newest first, with the total matching the filters; pass nextCursor back as cursor",
         querystring: ListEvidenceQuerySchema,
-        response: { 200: EvidenceListSchema, ...problems(400, 401, 404) },
+        response: { 200: EvidenceListSchema, ...NOT_MODIFIED, ...problems(400, 401, 404) },
       },
-      // A page of 50 entries is a hot, large payload: see lib/allow-list-serializer.ts.
-      serializerCompiler: allowListSerializer(EvidenceListSchema),
     },
-    async (request) => listEvidence(fastify.db, request.caller, request.query),
+    // A page of 50 entries is a hot, large payload: serialised once per data version and
+    // kept (lib/body-cache.ts), with an ETag.
+    async (request, reply) =>
+      sendBody(request, reply, await listEvidenceBody(fastify.db, request.caller, request.query)),
   );
 
   // Before '/:id' in reading order; Fastify prefers the static segment either way.

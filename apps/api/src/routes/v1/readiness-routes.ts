@@ -10,11 +10,11 @@ import {
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { allowListSerializer } from '../../lib/allow-list-serializer';
+import { NOT_MODIFIED, sendBody } from '../../lib/body-cache';
 import { problems } from '../../lib/route-docs';
 import { requireRole } from '../../plugins/app/authenticate';
 import { readPolicy, writePolicy } from '../../services/policy';
-import { teamReadiness, userReadiness } from '../../services/readiness';
+import { teamReadinessBody, userReadinessBody } from '../../services/readiness';
 
 const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -26,19 +26,22 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
           'The readiness timeline up to the week of `asOf` (today when absent; a future date is a 400), its last `weeks` weeks (default 156; streaks span the whole history): yourself (`me`), your direct report, or anyone for admins',
         params: z.strictObject({ id: UserRefSchema }),
         querystring: ReadinessQuerySchema,
-        response: { 200: ReadinessSchema, ...problems(400, 401, 404) },
+        response: { 200: ReadinessSchema, ...NOT_MODIFIED, ...problems(400, 401, 404) },
       },
-      // Two years of weeks: serialised by the schema's property names, not a zod encode.
-      serializerCompiler: allowListSerializer(ReadinessSchema),
     },
-    async (request) =>
-      userReadiness(
-        fastify.db,
-        request.caller,
-        request.params.id,
-        request.query.asOf,
-        request.query.weeks,
-        request.now,
+    // Serialised once per data version and kept (lib/body-cache.ts), with an ETag.
+    async (request, reply) =>
+      sendBody(
+        request,
+        reply,
+        await userReadinessBody(
+          fastify.db,
+          request.caller,
+          request.params.id,
+          request.query.asOf,
+          request.query.weeks,
+          request.now,
+        ),
       ),
   );
 
@@ -49,11 +52,11 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['readiness'],
         summary: "Your direct reports' current status, signals and newest entry (managers, admins)",
-        response: { 200: ReportListSchema, ...problems(401, 403) },
+        response: { 200: ReportListSchema, ...NOT_MODIFIED, ...problems(401, 403) },
       },
-      serializerCompiler: allowListSerializer(ReportListSchema),
     },
-    async (request) => teamReadiness(fastify.db, request.caller, request.now),
+    async (request, reply) =>
+      sendBody(request, reply, await teamReadinessBody(fastify.db, request.caller, request.now)),
   );
 
   fastify.get(

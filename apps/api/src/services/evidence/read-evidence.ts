@@ -4,15 +4,18 @@
 // anyone else the user is missing (404). Soft-deleted entries never appear in the list.
 import { isIsoDate } from '@leadtrack/core';
 import { type Database, Prisma } from '@leadtrack/db';
-import type {
-  DeletedEvidenceList,
-  Evidence,
-  ListDeletedEvidenceQuery,
-  ListEvidenceQuery,
+import {
+  type DeletedEvidenceList,
+  type Evidence,
+  EvidenceListSchema,
+  type ListDeletedEvidenceQuery,
+  type ListEvidenceQuery,
 } from '@leadtrack/schemas';
+import { allowListSerializer } from '../../lib/allow-list-serializer';
+import { bodyCacheOf, type CachedBody } from '../../lib/body-cache';
 import { invalidField } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
-import { findSponsorReadableUser } from '../access';
+import { readablePerson } from '../readiness';
 import { RESTORE_WINDOW_MS } from './evidence-entry';
 
 // The cursor names the last entry of a page by its sort key, `occurredOn|id`, in base64url:
@@ -70,19 +73,18 @@ export const ENTRY_JSON = Prisma.raw(`json_build_object(
 /**
  * A page of a user's entries, newest `occurredOn` first, ties by id (descending), and how
  * many entries match the filters in all (`total`, the cursor aside). Reading someone else's
- * list needs the rights of GET /users/:id or a sponsorship (findSponsorReadableUser: 404
- * otherwise; a colleague asked to endorse one entry does not get the list).
+ * list needs the rights of GET /users/:id or a sponsorship (listEvidenceBody checks them
+ * first: 404 otherwise; a colleague asked to endorse one entry does not get the list).
  * One statement per page: the where clause and order follow the
  * (user_id, occurred_on DESC, id DESC) index, the keyset condition is a row comparison
  * the index can seek to, and each entry arrives whole, acknowledgements included. The
  * count is a scalar subquery over the same filters, joined to the page so an empty page
  * (past the end, or nothing logged) still returns one row carrying it.
  */
-export async function listEvidence(db: Database, caller: Caller, query: ListEvidenceQuery) {
-  const owner = await findSponsorReadableUser(db.prisma, caller, query.userId ?? 'me');
+async function pageOf(db: Database, ownerId: string, query: ListEvidenceQuery) {
   const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
 
-  const filters = [Prisma.sql`e.user_id = ${owner.id}`, Prisma.sql`e.deleted_at IS NULL`];
+  const filters = [Prisma.sql`e.user_id = ${ownerId}`, Prisma.sql`e.deleted_at IS NULL`];
   if (query.kind) filters.push(Prisma.sql`${query.kind}::"EvidenceKind" = ANY(e.kinds)`);
   if (query.from) filters.push(Prisma.sql`e.occurred_on >= ${query.from}::date`);
   if (query.to) filters.push(Prisma.sql`e.occurred_on <= ${query.to}::date`);
@@ -117,6 +119,29 @@ export async function listEvidence(db: Database, caller: Caller, query: ListEvid
         : null,
     total: rows[0]?.total ?? 0,
   };
+}
+
+const serializePage = allowListSerializer(EvidenceListSchema)();
+
+/**
+ * listEvidence serialised, kept per process under the owner's data version and the query.
+ * Every change to what a page shows bumps the owner's users.data_version in the same
+ * transaction (database triggers: their entries, the entries' acknowledgements and
+ * endorsements, and the name of whoever acknowledged or endorsed one), so a warm page is
+ * one indexed read of the owner (also the access check) and a string.
+ */
+export async function listEvidenceBody(
+  db: Database,
+  caller: Caller,
+  query: ListEvidenceQuery,
+): Promise<CachedBody> {
+  if (query.cursor !== undefined) decodeCursor(query.cursor);
+  const { person, dataVersion } = await readablePerson(db, caller, query.userId ?? 'me');
+  const { kind, from, to, cursor, limit } = query;
+  const key = ['evidence', person.id, dataVersion, kind, from, to, cursor, limit].join('\n');
+  return bodyCacheOf(db).getOrMake(key, async () =>
+    serializePage(await pageOf(db, person.id, query)),
+  );
 }
 
 /**
