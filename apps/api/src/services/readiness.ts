@@ -228,25 +228,6 @@ async function readinessFor(
   return found;
 }
 
-/**
- * GET /users/:id/readiness: the user and their data version (one indexed read, which is
- * also the access check), then the cached answer or one aggregation; plus the policy
- * unless cached. `asOf` defaults to the user's today in their time zone (at `now`, the
- * request's instant). Streaks are computed over the whole history; the answer lists the
- * last `weeks` weeks of it.
- */
-export async function userReadiness(
-  db: Database,
-  caller: Caller,
-  ref: string,
-  asOfParam: IsoDate | undefined,
-  weeksParam: number,
-  now: Date,
-): Promise<ReadinessDto> {
-  const { policy, entry } = await timelineRequest(db, caller, ref, asOfParam, now);
-  return timelineOf(db, policy, entry, weeksParam);
-}
-
 async function timelineRequest(
   db: Database,
   caller: Caller,
@@ -280,9 +261,12 @@ const serializeTimeline = allowListSerializer(ReadinessSchema)();
 const serializeReports = allowListSerializer(ReportListSchema)();
 
 /**
- * userReadiness serialised, kept per process under every input of the answer (the person's
- * data version, asOf, the policy, the manager, `weeks`): a warm request reads the person
- * and their version (also the access check) and sends the string.
+ * GET /users/:id/readiness, serialised: the user and their data version (one indexed read,
+ * which is also the access check), plus the policy unless cached; then the answer kept per
+ * process under every input of it (the person's data version, asOf, the policy, the
+ * manager, `weeks`), or one aggregation for whoever changed. `asOf` defaults to the user's
+ * today in their time zone (at `now`, the request's instant). Streaks are computed over
+ * the whole history; the answer lists the last `weeks` weeks of it.
  */
 export async function userReadinessBody(
   db: Database,
@@ -332,11 +316,16 @@ export async function teamReadiness(
   caller: Caller,
   now: Date,
 ): Promise<ReportListDto> {
+  const { policy, team } = await teamRequest(db, caller);
+  return { items: await reportsFor(db, policy, now, team) };
+}
+
+async function teamRequest(db: Database, caller: Caller) {
   const [policy, team] = await Promise.all([
     readPolicy(db.prisma),
     loadPeople(db, { reportsOf: caller.id }),
   ]);
-  return { items: await reportsFor(db, policy, now, team) };
+  return { policy, team };
 }
 
 /**
@@ -365,10 +354,7 @@ export async function teamReadinessBody(
   caller: Caller,
   now: Date,
 ): Promise<CachedBody> {
-  const [policy, team] = await Promise.all([
-    readPolicy(db.prisma),
-    loadPeople(db, { reportsOf: caller.id }),
-  ]);
+  const { policy, team } = await teamRequest(db, caller);
   return bodyCacheOf(db).getOrMake(`team\n${reportsKey(policy, now, team)}`, async () =>
     serializeReports({ items: await reportsFor(db, policy, now, team) }),
   );
