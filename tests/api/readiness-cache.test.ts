@@ -142,19 +142,19 @@ describe('cached readiness stays current', () => {
 describe('kept response bodies stay current', () => {
   it('serves the evidence page, the timeline and the team view again (304 to their ETag) until something they show changes', async () => {
     const { engineer, manager, admin } = team;
-    const created = await call(ctx.app, 'POST', '/api/v1/evidence', {
+    const created = await call(app, 'POST', '/api/v1/evidence', {
       token: engineer.token,
       body: { kinds: ['ownership'], title: 'Owned the cache', occurredOn: today },
     });
     expect(created.status, created.text).toBe(201);
     const pagePath = `/api/v1/evidence?userId=${engineer.id}&limit=50`;
     const page = async () => {
-      const res = await call(ctx.app, 'GET', pagePath, { token: manager.token });
+      const res = await call(app, 'GET', pagePath, { token: manager.token });
       expect(res.status, res.text).toBe(200);
       return res;
     };
     const notModified = async (path: string, etag: unknown, token = manager.token) => {
-      const res = await call(ctx.app, 'GET', path, {
+      const res = await call(app, 'GET', path, {
         token,
         headers: { 'if-none-match': String(etag) },
       });
@@ -172,22 +172,17 @@ describe('kept response bodies stay current', () => {
     expect(await notModified(pagePath, first.headers.etag, admin.token)).toBe(304);
 
     // An acknowledgement, the acknowledger's new name, a title-only edit: each shows at once.
-    const ack = await call(
-      ctx.app,
-      'POST',
-      `/api/v1/evidence/${created.body.id}/acknowledgements`,
-      {
-        token: manager.token,
-        body: { comment: 'Thanks' },
-      },
-    );
+    const ack = await call(app, 'POST', `/api/v1/evidence/${created.body.id}/acknowledgements`, {
+      token: manager.token,
+      body: { comment: 'Thanks' },
+    });
     expect(ack.status, ack.text).toBe(201);
     expect(await notModified(pagePath, first.headers.etag)).toBe(200);
     const acknowledged = await page();
     expect(entryOf(acknowledged.body)?.acknowledgements).toMatchObject([
       { by: { id: manager.id, name: 'Manager' }, comment: 'Thanks' },
     ]);
-    const renamed = await call(ctx.app, 'PATCH', '/api/v1/me', {
+    const renamed = await call(app, 'PATCH', '/api/v1/me', {
       token: manager.token,
       body: { name: 'Manager Renamed' },
     });
@@ -196,7 +191,7 @@ describe('kept response bodies stay current', () => {
     expect(entryOf((await page()).body)?.acknowledgements).toMatchObject([
       { by: { id: manager.id, name: 'Manager Renamed' } },
     ]);
-    const edited = await call(ctx.app, 'PATCH', `/api/v1/evidence/${created.body.id}`, {
+    const edited = await call(app, 'PATCH', `/api/v1/evidence/${created.body.id}`, {
       token: engineer.token,
       body: { title: 'Owned the cache, renamed' },
     });
@@ -205,21 +200,21 @@ describe('kept response bodies stay current', () => {
 
     // The timeline and the team view: the same ETag until a write, a new one after.
     const timelinePath = `/api/v1/users/${engineer.id}/readiness`;
-    const timeline = await call(ctx.app, 'GET', timelinePath, { token: manager.token });
+    const timeline = await call(app, 'GET', timelinePath, { token: manager.token });
     expect(timeline.status, timeline.text).toBe(200);
     expect(await notModified(timelinePath, timeline.headers.etag)).toBe(304);
-    const teamView = await call(ctx.app, 'GET', '/api/v1/reports', { token: manager.token });
+    const teamView = await call(app, 'GET', '/api/v1/reports', { token: manager.token });
     expect(teamView.status, teamView.text).toBe(200);
     expect(await notModified('/api/v1/reports', teamView.headers.etag)).toBe(304);
     // Renaming a report changes the team view (not their data version).
-    const reportRenamed = await call(ctx.app, 'PATCH', `/api/v1/users/${engineer.id}`, {
+    const reportRenamed = await call(app, 'PATCH', `/api/v1/users/${engineer.id}`, {
       token: admin.token,
       body: { name: 'Engineer Renamed' },
     });
     expect(reportRenamed.status, reportRenamed.text).toBe(200);
     expect(await notModified('/api/v1/reports', teamView.headers.etag)).toBe(200);
     expect((await reportOf(manager.token, engineer.id)).user.name).toBe('Engineer Renamed');
-    const checkin = await call(ctx.app, 'PUT', `/api/v1/checkins/${thisWeek}`, {
+    const checkin = await call(app, 'PUT', `/api/v1/checkins/${thisWeek}`, {
       token: engineer.token,
       body: { handsOnPercent: 40, deepWorkBlocks: 1, onLeave: false },
     });
