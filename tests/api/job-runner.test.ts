@@ -64,11 +64,12 @@ describe('graphile-worker', () => {
 
     // First start: the worker installs its schema and learns the crontab (nothing is due).
     const first = await withJobs();
-    const known = await until(crontabs, (rows) => rows.length === 4);
+    const known = await until(crontabs, (rows) => rows.length === 5);
     expect(known.map((r) => r.identifier)).toEqual([
       'calendar-sync',
       'github-sync',
       'manager-digest',
+      'notification-mail',
       'weekly-reminders',
     ]);
     await first.close();

@@ -99,7 +99,8 @@ describe('notifications by email', () => {
     expect(list.body.unreadCount).toBe(1);
   });
 
-  it('a refused message is not retried: it stays in-app', async () => {
+  it('a refused message stays in-app and is not tried again at once by the next write', async () => {
+    // Its later tries: notification-mail-retry.test.ts.
     const team = await makeTeam(app);
     smtp.refuse(true);
     try {

@@ -68,7 +68,7 @@ export const InstantInputSchema = plainString().refine(
 );
 
 export const RunJobParamsSchema = z.strictObject({
-  name: IdSchema.describe('weekly-reminders, manager-digest, calendar-sync or github-sync'),
+  name: IdSchema.describe('weekly-reminders, manager-digest, calendar-sync, github-sync or notification-mail'),
 });
 
 export const RunJobBodySchema = z

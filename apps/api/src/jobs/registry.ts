@@ -4,6 +4,7 @@ import { calendarSync } from './calendar-sync';
 import { githubSync } from './github-sync';
 import type { JobDefinition } from './job';
 import { managerDigest } from './manager-digest';
+import { notificationMail } from './notification-mail';
 import { weeklyReminders } from './weekly-reminders';
 
 export const JOBS: Readonly<Record<string, JobDefinition>> = Object.freeze({
@@ -11,6 +12,7 @@ export const JOBS: Readonly<Record<string, JobDefinition>> = Object.freeze({
   'manager-digest': managerDigest,
   'calendar-sync': calendarSync,
   'github-sync': githubSync,
+  'notification-mail': notificationMail,
 });
 
 export function findJob(name: string): JobDefinition | undefined {

@@ -5,6 +5,13 @@
 // twice. The recipient's state is read again at sending: deactivated since, or switched
 // off since (Settings or the unsubscribe link), and it is not mailed (`off`). Without
 // SMTP_URL nothing is mailed: pending ones become `off` and stay in-app.
+//
+// Nothing is dropped on a bad day: a message the mail server refused (`failed`) is tried
+// again by a later sweep, ten minutes or more after its last try, at most three tries and
+// within a day of the notification (older news stays in-app only); one left `sending` by a
+// process that stopped mid-sweep is taken over after ten minutes (it may then arrive twice,
+// if that process had sent it just before stopping). The hourly notification-mail job sweeps
+// too, so none waits for the next write.
 import type { Database } from '@leadtrack/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { html } from '../mail/html';
@@ -12,6 +19,11 @@ import { dashboardUrl, type MailContext, sendMail } from '../mail/send-mail';
 
 /** At most this many per sweep: the next write's sweep takes the rest. */
 const SWEEP_LIMIT = 50;
+/** Tries of one notification's mail, and how long a try waits before the next. */
+export const MAIL_TRIES = 3;
+const RETRY_AFTER = "interval '10 minutes'";
+/** News older than this is not mailed late. */
+const MAIL_WITHIN = "interval '1 day'";
 
 interface Claimed {
   id: string;
@@ -31,21 +43,30 @@ const setStatus = (db: Database, ids: string[], status: string) =>
         status,
       ]);
 
-/** Mails the pending notifications; resolves with how many were mailed. */
+/**
+ * Mails the notifications waiting for it (pending, or due another try); resolves with how
+ * many were mailed and how many failed this time.
+ */
 export async function mailPendingNotifications(
   ctx: MailContext,
   log: FastifyBaseLogger,
-): Promise<number> {
+): Promise<{ done: number; failed: number }> {
   if (!ctx.mailer.enabled) {
     await ctx.db.query(
       `UPDATE notifications SET mail_status = 'off' WHERE mail_status = 'pending'`,
     );
-    return 0;
+    return { done: 0, failed: 0 };
   }
   const claimed = await ctx.db.query<Claimed>(
-    `UPDATE notifications n SET mail_status = 'sending'
+    `UPDATE notifications n SET mail_status = 'sending', mail_claimed_at = now(),
+            mail_attempts = n.mail_attempts + 1
        FROM users u
-      WHERE n.id IN (SELECT id FROM notifications WHERE mail_status = 'pending'
+      WHERE n.id IN (SELECT id FROM notifications
+                      WHERE mail_status = 'pending'
+                         OR (mail_status IN ('failed', 'sending')
+                             AND mail_attempts < ${MAIL_TRIES}
+                             AND mail_claimed_at < now() - ${RETRY_AFTER}
+                             AND created_at > now() - ${MAIL_WITHIN})
                       ORDER BY created_at LIMIT ${SWEEP_LIMIT} FOR UPDATE SKIP LOCKED)
         AND u.id = n.user_id
      RETURNING n.id, n.user_id AS "userId", u.email, n.subject, n.link,
@@ -71,11 +92,11 @@ export async function mailPendingNotifications(
       });
       outcome.sent.push(n.id);
     } catch (error) {
-      // Not retried: a notification's news is stale by the next sweep; it stays in-app.
+      // Tried again by a later sweep (see the top of this file); in-app meanwhile.
       log.error({ err: error, notificationId: n.id }, 'could not mail a notification');
       outcome.failed.push(n.id);
     }
   }
   await Promise.all(Object.entries(outcome).map(([status, ids]) => setStatus(ctx.db, ids, status)));
-  return outcome.sent.length;
+  return { done: outcome.sent.length, failed: outcome.failed.length };
 }
