@@ -223,3 +223,41 @@ describe('the readiness cache follows each person’s midnight', () => {
     expect(after.body.weeks.at(-1)).toMatchObject({ weekStart: '2026-11-30', pending: true });
   });
 });
+
+describe('people an admin adds', () => {
+  it('start in the zone given, else in the admin’s own; a bad zone is refused by name', async () => {
+    const { admin } = people;
+    const add = (name: string, extra: Record<string, unknown> = {}) =>
+      call(app, 'POST', `${V1}/users`, {
+        token: admin,
+        body: { email: uniqueEmail(), name, password: TEST_PASSWORD, role: 'engineer', ...extra },
+      });
+    const moved = await call(app, 'PATCH', `${V1}/me`, {
+      token: admin,
+      body: { timeZone: 'Pacific/Auckland' },
+    });
+    expect(moved.status, moved.text).toBe(200);
+    try {
+      const sameZone = await add('Ari Auckland');
+      expect(sameZone.status, sameZone.text).toBe(201);
+      const given = await add('Nia New York', { timeZone: 'America/New_York' });
+      expect(given.status, given.text).toBe(201);
+      // Each signs in and reads their own zone.
+      for (const [user, zone] of [
+        [sameZone.body, 'Pacific/Auckland'],
+        [given.body, 'America/New_York'],
+      ] as const) {
+        const login = await call(app, 'POST', `${V1}/auth/login`, {
+          body: { email: user.email, password: TEST_PASSWORD },
+        });
+        expect(login.status, login.text).toBe(200);
+        const me = await call(app, 'GET', `${V1}/me`, { token: login.body.accessToken });
+        expect(me.body.timeZone).toBe(zone);
+      }
+      const bad = await add('Mars', { timeZone: 'Mars/Olympus_Mons' });
+      expectProblem(bad, 400, ['timeZone']);
+    } finally {
+      await call(app, 'PATCH', `${V1}/me`, { token: admin, body: { timeZone: 'UTC' } });
+    }
+  });
+});

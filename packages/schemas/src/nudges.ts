@@ -68,7 +68,9 @@ export const InstantInputSchema = plainString().refine(
 );
 
 export const RunJobParamsSchema = z.strictObject({
-  name: IdSchema.describe('weekly-reminders, manager-digest, calendar-sync, github-sync or notification-mail'),
+  name: IdSchema.describe(
+    'weekly-reminders, manager-digest, calendar-sync, github-sync or notification-mail',
+  ),
 });
 
 export const RunJobBodySchema = z

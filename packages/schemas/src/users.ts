@@ -1,6 +1,6 @@
 // Users, roles and who reports to whom (admin-managed).
 import { z } from 'zod';
-import { EmailSchema, PasswordSchema, UserSchema } from './auth';
+import { EmailSchema, PasswordSchema, TimeZoneSchema, UserSchema } from './auth';
 import { IdSchema, InstantSchema, RoleSchema, text } from './common';
 
 export const CreateUserBodySchema = z.strictObject({
@@ -9,6 +9,8 @@ export const CreateUserBodySchema = z.strictObject({
   password: PasswordSchema,
   role: RoleSchema,
   managerId: IdSchema.nullish(),
+  /** The new person's IANA zone; the creating admin's own when absent. */
+  timeZone: TimeZoneSchema.optional(),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBodySchema>;
 

@@ -59,9 +59,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(await createUserAsAdmin(fastify.prisma, request.caller.id, request.body)),
+      reply.code(201).send(await createUserAsAdmin(fastify.prisma, request.caller, request.body)),
   );
 
   fastify.patch(

@@ -113,25 +113,34 @@ async function personRef(tx: Prisma.TransactionClient, id: string | null) {
   return user ?? { id, name: '' };
 }
 
+/**
+ * POST /users. The new person's time zone is the one given, else the admin's own: people an
+ * admin adds mostly work where the admin does, and each can change it in Settings.
+ */
 export async function createUserAsAdmin(
   prisma: PrismaClient,
-  actorId: string,
+  actor: { id: string; timeZone: string },
   body: CreateUserBody,
 ): Promise<UserDto> {
-  const user = await createUser(prisma, body, {
-    before: async (tx) => {
-      if (!body.managerId) return;
-      await lockHierarchy(tx);
-      await assertManagerUsable(tx, actorId, body.managerId);
+  const actorId = actor.id;
+  const user = await createUser(
+    prisma,
+    { ...body, timeZone: body.timeZone ?? actor.timeZone },
+    {
+      before: async (tx) => {
+        if (!body.managerId) return;
+        await lockHierarchy(tx);
+        await assertManagerUsable(tx, actorId, body.managerId);
+      },
+      after: (tx, user) =>
+        recordAuditEvent(tx, {
+          actorId,
+          action: 'user.created',
+          targetId: user.id,
+          details: { email: user.email, role: user.role, managerId: user.managerId },
+        }),
     },
-    after: (tx, user) =>
-      recordAuditEvent(tx, {
-        actorId,
-        action: 'user.created',
-        targetId: user.id,
-        details: { email: user.email, role: user.role, managerId: user.managerId },
-      }),
-  });
+  );
   return toUserDto(user);
 }
 
