@@ -300,6 +300,11 @@ export function weekChangesSql(ids: readonly string[], since: readonly string[])
     LEFT JOIN working_agreements wa ON wa.user_id = u.id`;
 }
 
+/** A history with the data version it is at least as new as (read before it). */
+export interface VersionedHistory extends UserHistory {
+  dataVersion: string;
+}
+
 interface HeldWeeks {
   version: bigint;
   weeks: Map<string, WeekTuple>;
@@ -321,7 +326,7 @@ export class WeekStore {
     db: Pick<Database, 'query'>,
     ids: readonly string[],
     asOf: IsoDate,
-  ): Promise<Map<string, UserHistory>> {
+  ): Promise<Map<string, VersionedHistory>> {
     const bases = ids.map((id) => this.#held.get(id));
     const since = bases.map((b) => (b ? b.version.toString() : '-1'));
     const sql = weekChangesSql(ids, since);
@@ -331,8 +336,8 @@ export class WeekStore {
       weeks: string | null;
       agreementConfirmedOn: IsoDate | null;
     }>(sql.text, sql.values);
-    const found = new Map<string, UserHistory>();
-    const cut: string[] = [];
+    const found = new Map<string, VersionedHistory>();
+    const cut = new Map<string, string>();
     const baseOf = new Map(ids.map((id, i) => [id, bases[i]]));
     for (const row of rows) {
       const base = baseOf.get(row.id);
@@ -346,12 +351,13 @@ export class WeekStore {
       // Kept unless another request stored a newer version meanwhile.
       if (!held || held.version <= version) this.#keep(row.id, { version, weeks });
       const history = historyFromWeeks(weeks.values(), row.agreementConfirmedOn);
-      if (history.lastEvidenceOn !== null && history.lastEvidenceOn > asOf) cut.push(row.id);
-      else found.set(row.id, history);
+      if (history.lastEvidenceOn !== null && history.lastEvidenceOn > asOf) {
+        cut.set(row.id, row.version);
+      } else found.set(row.id, { ...history, dataVersion: row.version });
     }
-    if (cut.length > 0) {
-      for (const { person, history } of await loadHistories(db, { ids: cut }, asOf)) {
-        found.set(person.id, history);
+    if (cut.size > 0) {
+      for (const { person, history } of await loadHistories(db, { ids: [...cut.keys()] }, asOf)) {
+        found.set(person.id, { ...history, dataVersion: cut.get(person.id) as string });
       }
     }
     return found;

@@ -135,7 +135,11 @@ type ReadinessView = 'timeline' | 'current';
 // it is part of the key; each view has its own entries. `asOf` is the person's own date
 // (their today unless asked otherwise), so two readers in different zones share an entry,
 // and a person's week in progress moves to the next key at their midnight, not at UTC's.
-function cacheKey(view: ReadinessView, entry: ReadinessRequest, policy: Policy) {
+function cacheKey(
+  view: ReadinessView,
+  entry: { person: Pick<Person, 'id' | 'managerId'>; dataVersion: string; asOf: IsoDate },
+  policy: Policy,
+) {
   const { person, dataVersion, asOf } = entry;
   const base = ReadinessCache.key(person.id, dataVersion, asOf, policy);
   return `${base}|${person.managerId ?? ''}|${view}`;
@@ -163,6 +167,19 @@ function todayByZone(now: Date): (timeZone: string) => IsoDate {
 function asOfTheirToday(people: VersionedPerson[], now: Date): ReadinessRequest[] {
   const today = todayByZone(now);
   return people.map((entry) => ({ ...entry, asOf: today(entry.person.timeZone) }));
+}
+
+/** Only the current status and signals (the team view's): no row per week. */
+function currentOf(
+  policy: Policy,
+  asOf: IsoDate,
+  person: Pick<Person, 'managerId'>,
+  history: UserHistory,
+): CachedReadiness {
+  const { weeks, checkins, lastEvidenceOn } = history;
+  const facts = factsOf(person, history);
+  const current = computeCurrent({ policy, asOf, weeks, checkins, facts });
+  return { readiness: { weeks: [], ...current }, lastEvidenceOn };
 }
 
 /**
@@ -206,21 +223,13 @@ async function readinessFor(
         lastEvidenceOn: null,
         agreementConfirmedOn: null,
       };
-      const facts = factsOf(person, history);
-      const readiness: Readiness =
+      const value =
         view === 'timeline'
-          ? readinessFrom(policy, asOf, history, facts)
-          : {
-              weeks: [],
-              ...computeCurrent({
-                policy,
-                asOf,
-                weeks: history.weeks,
-                checkins: history.checkins,
-                facts,
-              }),
-            };
-      const value = { readiness, lastEvidenceOn: history.lastEvidenceOn };
+          ? {
+              readiness: readinessFrom(policy, asOf, history, factsOf(person, history)),
+              lastEvidenceOn: history.lastEvidenceOn,
+            }
+          : currentOf(policy, asOf, person, history);
       cache.set(cacheKey(view, entry, policy), value);
       found.set(person.id, value);
     }
@@ -358,6 +367,30 @@ export async function teamReadinessBody(
   return bodyCacheOf(db).getOrMake(`team\n${reportsKey(policy, now, team)}`, async () =>
     serializeReports({ items: await reportsFor(db, policy, now, team) }),
   );
+}
+
+/**
+ * The current readiness of one person known to the caller (a writer, who is the owner) as
+ * of their today at `now`, right after a write: one statement (the weeks that changed since
+ * this process last read them, with the person's data version), then computeCurrent; the
+ * answer is kept for the team view under that version. What services/notifications watches
+ * after its owner's own writes, without a read of the person first.
+ */
+export async function currentReadinessAfterWrite(
+  db: Database,
+  person: Pick<Person, 'id' | 'managerId' | 'timeZone'>,
+  now: Date,
+): Promise<CachedReadiness | undefined> {
+  const policy = await readPolicy(db.prisma);
+  const asOf = todayIn(person.timeZone, now);
+  const history = (await storeOf(db).histories(db, [person.id], asOf)).get(person.id);
+  if (!history) return undefined;
+  const value = currentOf(policy, asOf, person, history);
+  cacheOf(db).set(
+    cacheKey('current', { person, dataVersion: history.dataVersion, asOf }, policy),
+    value,
+  );
+  return value;
 }
 
 /**

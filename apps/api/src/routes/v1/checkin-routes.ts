@@ -46,7 +46,7 @@ const checkinRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.params.weekStart,
         request.body,
       );
-      await watchReadinessAfterWrite(fastify.db, request.log, request.caller.id, request.now);
+      await watchReadinessAfterWrite(fastify.db, request.log, request.caller, request.now);
       return checkin;
     },
   );

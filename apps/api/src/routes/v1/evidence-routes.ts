@@ -51,7 +51,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body,
         request.headers['idempotency-key'],
       );
-      await watchReadinessAfterWrite(fastify.db, request.log, entry.userId, request.now);
+      await watchReadinessAfterWrite(fastify.db, request.log, request.caller, request.now);
       return reply.code(201).header('etag', etagOf(entry)).send(toEvidenceDto(entry));
     },
   );
@@ -125,7 +125,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body,
         request.headers['if-match'],
       );
-      await watchReadinessAfterWrite(fastify.db, request.log, entry.userId, request.now);
+      await watchReadinessAfterWrite(fastify.db, request.log, request.caller, request.now);
       return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
     },
   );
@@ -142,7 +142,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       await deleteEvidence(fastify.prisma, request.caller, request.params.id);
-      await watchReadinessAfterWrite(fastify.db, request.log, request.caller.id, request.now);
+      await watchReadinessAfterWrite(fastify.db, request.log, request.caller, request.now);
       return reply.code(204).send(null);
     },
   );
@@ -160,7 +160,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const entry = await restoreEvidence(fastify.prisma, request.caller, request.params.id);
-      await watchReadinessAfterWrite(fastify.db, request.log, entry.userId, request.now);
+      await watchReadinessAfterWrite(fastify.db, request.log, request.caller, request.now);
       return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
     },
   );

@@ -10,40 +10,63 @@
 import { statusOf } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
 import type { FastifyBaseLogger } from 'fastify';
-import { loadPeople } from '../../data/weekly-aggregates';
-import { currentReadinessOf } from '../readiness';
+import { loadPeople, type Person } from '../../data/weekly-aggregates';
+import type { Caller } from '../../plugins/app/authenticate';
+import { currentReadinessAfterWrite, currentReadinessOf } from '../readiness';
+import type { CachedReadiness } from '../readiness-cache';
 import { notify } from './notify';
 
-export async function watchReadiness(db: Database, userId: string, now: Date): Promise<void> {
-  const people = await loadPeople(db, { ids: [userId] });
-  // As of the person's today (their time zone), like the team view their manager sees.
-  const computed = await currentReadinessOf(db, people, now);
-  const [entry] = people;
-  const found = entry && computed.get(entry.person.id);
-  if (!entry || !found) return;
-  const { person } = entry;
+/** Whose readiness to watch: an id (read first), or the caller when they own the data. */
+export type Watched = string | Caller;
+
+export async function watchReadiness(db: Database, who: Watched, now: Date): Promise<void> {
+  let person: Pick<Person, 'id' | 'name' | 'managerId' | 'timeZone'>;
+  let found: CachedReadiness | undefined;
+  if (typeof who === 'string') {
+    const people = await loadPeople(db, { ids: [who] });
+    const [entry] = people;
+    if (!entry) return;
+    person = entry.person;
+    // As of the person's today (their time zone), like the team view their manager sees.
+    found = (await currentReadinessOf(db, people, now)).get(person.id);
+  } else {
+    // The writer is the owner: their row is the request's, no read of it first.
+    person = who;
+    found = await currentReadinessAfterWrite(db, who, now);
+  }
+  if (!found) return;
   const status = statusOf(found.readiness.current);
   if (status !== 'ready') {
-    await db.prisma.$executeRaw`
-      INSERT INTO readiness_states (user_id, status) VALUES (${person.id}, ${status})
-      ON CONFLICT (user_id) DO UPDATE SET status = EXCLUDED.status, changed_at = now()
-      WHERE readiness_states.status <> EXCLUDED.status`;
+    await db.query(
+      `INSERT INTO readiness_states (user_id, status) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE SET status = EXCLUDED.status, changed_at = now()
+       WHERE readiness_states.status <> EXCLUDED.status`,
+      [person.id, status],
+    );
     return;
   }
+  // Already ready (every write of a ready person): nothing to record. Otherwise the turn
+  // and its notification in one transaction; of two racing turns the upsert lets one win.
+  const [state] = await db.query<{ status: string }>(
+    'SELECT status FROM readiness_states WHERE user_id = $1',
+    [person.id],
+  );
+  if (state?.status === 'ready') return;
   const { streak } = found.readiness.current;
+  const { id, name, managerId } = person;
   await db.prisma.$transaction(async (tx) => {
     const turned = await tx.$executeRaw`
-      INSERT INTO readiness_states (user_id, status) VALUES (${person.id}, 'ready')
+      INSERT INTO readiness_states (user_id, status) VALUES (${id}, 'ready')
       ON CONFLICT (user_id) DO UPDATE SET status = 'ready', changed_at = now()
       WHERE readiness_states.status <> 'ready'`;
-    if (turned !== 1 || !person.managerId) return;
+    if (turned !== 1 || !managerId) return;
     await notify(
       tx,
       {
-        userId: person.managerId,
+        userId: managerId,
         type: 'report-ready',
-        subject: `${person.name} became ready, after ${streak} consistent ${streak === 1 ? 'week' : 'weeks'}.`,
-        link: `/team/${person.id}`,
+        subject: `${name} became ready, after ${streak} consistent ${streak === 1 ? 'week' : 'weeks'}.`,
+        link: `/team/${id}`,
       },
       null,
     );
@@ -54,12 +77,13 @@ export async function watchReadiness(db: Database, userId: string, now: Date): P
 export async function watchReadinessAfterWrite(
   db: Database,
   log: FastifyBaseLogger,
-  userId: string,
+  who: Watched,
   now: Date,
 ): Promise<void> {
   try {
-    await watchReadiness(db, userId, now);
+    await watchReadiness(db, who, now);
   } catch (error) {
+    const userId = typeof who === 'string' ? who : who.id;
     log.error({ err: error, userId }, 'could not check whether readiness changed');
   }
 }
