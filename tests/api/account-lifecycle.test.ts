@@ -8,7 +8,11 @@ import {
   adminOf,
   call,
   expectProblem,
+  patchUser,
+  personalTokenOf,
+  type Response,
   registerUser,
+  setManager,
   TEST_PASSWORD,
   type TestUser,
   uniqueEmail,
@@ -52,10 +56,23 @@ describe('account lifecycle', () => {
     call(app, 'POST', '/api/v1/auth/refresh', { headers: { cookie } });
   const login = (email: string, password: string) =>
     call(app, 'POST', '/api/v1/auth/login', { body: { email, password } });
-  async function patOf(user: { token: string }, body: object = { name: 'script' }) {
-    const res = await call(app, 'POST', '/api/v1/me/tokens', { token: user.token, body });
-    expect(res.status, res.text).toBe(201);
-    return res.body as { id: string; token: string; expiresAt: string };
+  const patOf = (
+    user: TestUser,
+    body: { name: string; expiresInDays?: number } = { name: 'script' },
+  ) => personalTokenOf(app, user, body);
+  /**
+   * Only an admin may `request` something of a person: the person, a manager and a stranger
+   * get 403, a call without a token 401, and the admin 404 for an unknown id.
+   */
+  async function expectAdminOnly(
+    request: (actor: TestUser | undefined, id: string) => Promise<Response>,
+  ) {
+    const { admin, manager, engineer, stranger } = team;
+    for (const actor of [engineer, manager, stranger]) {
+      expectProblem(await request(actor, engineer.id), 403);
+    }
+    expectProblem(await request(undefined, engineer.id), 401);
+    expectProblem(await request(admin, 'no-such-user'), 404);
   }
   const sidOf = (token: string) =>
     JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()).sid as string;
@@ -366,31 +383,16 @@ describe('account lifecycle', () => {
     });
 
     it('is for admins only: 403 for managers, engineers and the person; 401 without a token; 404 unknown', async () => {
-      const { manager, engineer, stranger } = team;
-      const admin = await adminOf(app);
-      for (const actor of [manager, engineer, stranger]) {
-        expectProblem(await deactivate(actor, engineer.id), 403);
-        expectProblem(await reactivate(actor, engineer.id), 403);
-      }
-      expectProblem(await deactivate(engineer, 'me'), 403);
-      expectProblem(await deactivate(undefined, engineer.id), 401);
-      expectProblem(await reactivate(undefined, engineer.id), 401);
-      expectProblem(await deactivate(admin, 'no-such-user'), 404);
-      expectProblem(await reactivate(admin, 'no-such-user'), 404);
-      expect((await me(engineer.token)).status).toBe(200);
+      await expectAdminOnly(deactivate);
+      await expectAdminOnly(reactivate);
+      expectProblem(await deactivate(team.engineer, 'me'), 403);
+      expect((await me(team.engineer.token)).status).toBe(200);
     });
 
     it('a deactivated admin can no longer act (their token is refused)', async () => {
       const admin = await adminOf(app);
       const second = await registerUser(app, { name: 'Second Admin', email: uniqueEmail() });
-      expect(
-        (
-          await call(app, 'PATCH', `/api/v1/users/${second.id}`, {
-            token: admin.token,
-            body: { role: 'admin' },
-          })
-        ).status,
-      ).toBe(200);
+      expect((await patchUser(app, admin, second.id, { role: 'admin' })).status).toBe(200);
       const target = await registerUser(app);
       expect((await deactivate(admin, second.id)).status).toBe(200);
       expectProblem(await deactivate(second, target.id), 401);
@@ -409,10 +411,7 @@ describe('account lifecycle', () => {
       const ann = await registerUser(app, { name: 'Ann Report', email: uniqueEmail() });
       const bob = await registerUser(app, { name: 'Bob Report', email: uniqueEmail() });
       for (const report of [ann, bob]) {
-        await call(app, 'PATCH', `/api/v1/users/${report.id}`, {
-          token: admin.token,
-          body: { managerId: lead.id },
-        });
+        await setManager(app, report, lead.id);
       }
       const refused = await deactivate(admin, lead.id);
       expectProblem(refused, 409);
@@ -421,10 +420,7 @@ describe('account lifecycle', () => {
       expect((await me(lead.token)).status).toBe(200);
 
       for (const report of [ann, bob]) {
-        await call(app, 'PATCH', `/api/v1/users/${report.id}`, {
-          token: admin.token,
-          body: { managerId: null },
-        });
+        await setManager(app, report, null);
       }
       expect((await deactivate(admin, lead.id)).status).toBe(200);
 
@@ -616,15 +612,9 @@ describe('account lifecycle', () => {
     });
 
     it('is issued by admins only: 403 for the person, their manager and strangers; 401 without a token', async () => {
-      const { manager, engineer, stranger } = team;
-      const admin = await adminOf(app);
-      for (const actor of [engineer, manager, stranger]) {
-        expectProblem(await issue(actor, engineer.id), 403);
-      }
-      expectProblem(await issue(undefined, engineer.id), 401);
-      expectProblem(await issue(admin, 'no-such-user'), 404);
+      await expectAdminOnly(issue);
       const rows = await app.db.query('SELECT 1 FROM password_resets WHERE user_id = $1', [
-        engineer.id,
+        team.engineer.id,
       ]);
       expect(rows).toEqual([]);
     });

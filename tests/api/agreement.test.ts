@@ -1,7 +1,14 @@
 // The working agreement: GET/PUT /users/:id/agreement and POST /users/:id/agreement/confirm.
 import { AGREEMENT_AREAS, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
-import { type Caller, call, expectProblem, registerUser, type TestUser } from '../support/http';
+import {
+  type Caller,
+  call,
+  expectProblem,
+  registerUser,
+  setManager,
+  type TestUser,
+} from '../support/http';
 import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
 
 const { app, cast } = useRoleCast();
@@ -114,17 +121,12 @@ describe('PUT /users/:id/agreement and confirming', () => {
   it('a new manager has agreed to nothing: not confirmed until saved and confirmed again', async () => {
     const lead = await registerUser(app, { name: 'Lead' });
     const other = await registerUser(app, { name: 'Other' });
-    const setManager = (managerId: string) =>
-      call(app, 'PATCH', `/api/v1/users/${lead.id}`, {
-        token: cast.admin.token,
-        body: { managerId },
-      });
-    expect((await setManager(cast.manager.id)).status).toBe(200);
+    await setManager(app, lead, cast.manager.id);
     expect((await put(lead, 'me', { items: ITEMS })).status).toBe(200);
     expect((await confirm(lead, 'me')).status).toBe(200);
     expect((await confirm(cast.manager, lead.id)).body.confirmed).toBe(true);
 
-    expect((await setManager(other.id)).status).toBe(200);
+    await setManager(app, lead, other.id);
     const after = await get(lead, 'me');
     expect(after.body).toMatchObject({ managerId: cast.manager.id, confirmed: false });
     expectProblem(await confirm(lead, 'me'), 409);
@@ -202,11 +204,7 @@ describe('PUT /users/:id/agreement and confirming', () => {
 describe('the unclear-em-boundary signal reads the agreement', () => {
   it('is raised without a confirmed agreement and gone once both confirmed it', async () => {
     const lead = await registerUser(app, { name: 'Bounded' });
-    const patched = await call(app, 'PATCH', `/api/v1/users/${lead.id}`, {
-      token: cast.admin.token,
-      body: { managerId: cast.manager.id },
-    });
-    expect(patched.status, patched.text).toBe(200);
+    await setManager(app, lead, cast.manager.id);
     const logged = await call(app, 'POST', '/api/v1/evidence', {
       token: lead.token,
       body: {

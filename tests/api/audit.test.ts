@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   call,
   expectProblem,
-  makeTeam,
+  patchUser,
   registerUser,
   TEST_PASSWORD,
   uniqueEmail,
@@ -155,13 +155,7 @@ describe('audit log', () => {
     const { admin, manager } = team;
     const before = (await allEntries()).length;
     // The manager still has reports: demotion and deactivation are refused.
-    expectProblem(
-      await call(app, 'PATCH', `/api/v1/users/${manager.id}`, {
-        token: admin.token,
-        body: { role: 'engineer' },
-      }),
-      409,
-    );
+    expectProblem(await patchUser(app, admin, manager.id, { role: 'engineer' }), 409);
     expectProblem(
       await call(app, 'POST', `/api/v1/users/${manager.id}/deactivate`, { token: admin.token }),
       409,
@@ -186,14 +180,9 @@ describe('audit log', () => {
       token: admin.token,
     });
     expect(freshNow.body.role).toBe('engineer');
-    expectProblem(
-      await call(app, 'PATCH', `/api/v1/users/${fresh.id}`, {
-        token: admin.token,
-        body: { managerId: 'no-such-user' },
-      }),
-      400,
-      ['managerId'],
-    );
+    expectProblem(await patchUser(app, admin, fresh.id, { managerId: 'no-such-user' }), 400, [
+      'managerId',
+    ]);
     expect((await allEntries()).length).toBe(before);
   });
 

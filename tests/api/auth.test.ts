@@ -288,6 +288,16 @@ describe('closed signup', () => {
 describe('rate limiting of sign-in and sign-up', () => {
   const ctx = useTestApp({ AUTH_RATE_LIMIT: '3' });
 
+  /** The statuses of `count` attempts made one after another (the i-th gets i). */
+  async function statusesOf(
+    count: number,
+    attempt: (i: number) => Promise<{ statusCode: number }>,
+  ) {
+    const statuses: number[] = [];
+    for (let i = 0; i < count; i++) statuses.push((await attempt(i)).statusCode);
+    return statuses;
+  }
+
   it('allows the limit per email, then answers 429 problem+json', async () => {
     const email = uniqueEmail('limited');
     const attempt = (ip: string) =>
@@ -318,13 +328,10 @@ describe('rate limiting of sign-in and sign-up', () => {
         payload: { email: user.email, password },
       });
     // Five correct sign-ins from different addresses: over the limit of 3, all fine.
-    const good = [];
-    for (let i = 0; i < 5; i++) good.push((await attempt(`10.4.0.${i}`, TEST_PASSWORD)).statusCode);
+    const good = await statusesOf(5, (i) => attempt(`10.4.0.${i}`, TEST_PASSWORD));
     expect(good).toEqual([200, 200, 200, 200, 200]);
     // Three failures spend the email's budget; then even the right password waits.
-    const bad = [];
-    for (let i = 0; i < 3; i++)
-      bad.push((await attempt(`10.5.0.${i}`, 'wrong password!!')).statusCode);
+    const bad = await statusesOf(3, (i) => attempt(`10.5.0.${i}`, 'wrong password!!'));
     expect(bad).toEqual([401, 401, 401]);
     const locked = await attempt('10.5.1.1', TEST_PASSWORD);
     expect(locked.statusCode).toBe(429);
@@ -342,41 +349,34 @@ describe('rate limiting of sign-in and sign-up', () => {
         payload: { email: uniqueEmail('xff'), password: 'wrong password!!' },
       });
     // Through the dashboard's server (loopback): each visitor has their own budget.
-    const viaDashboard = [];
-    for (let i = 0; i < 4; i++)
-      viaDashboard.push((await attempt('127.0.0.1', `10.1.0.${i}`)).statusCode);
+    const viaDashboard = await statusesOf(4, (i) => attempt('127.0.0.1', `10.1.0.${i}`));
     expect(viaDashboard).toEqual([401, 401, 401, 401]);
     // From an untrusted peer the header is ignored: changing it does not buy more tries.
-    const spoofed = [];
-    for (let i = 0; i < 4; i++) spoofed.push((await attempt('10.2.0.1', `10.3.0.${i}`)).statusCode);
+    const spoofed = await statusesOf(4, (i) => attempt('10.2.0.1', `10.3.0.${i}`));
     expect(spoofed).toEqual([401, 401, 401, 429]);
   });
 
   it('limits password-reset attempts per address like sign-in', async () => {
-    const statuses = [];
-    for (let i = 0; i < 4; i++) {
-      const res = await ctx.app.inject({
+    const statuses = await statusesOf(4, (i) =>
+      ctx.app.inject({
         method: 'POST',
         url: '/api/v1/auth/password-reset',
         remoteAddress: '10.7.7.7',
         payload: { token: `guess-${i}`, newPassword: 'a guessed new password' },
-      });
-      statuses.push(res.statusCode);
-    }
+      }),
+    );
     expect(statuses).toEqual([400, 400, 400, 429]);
   });
 
   it('allows the limit per address across emails', async () => {
-    const statuses = [];
-    for (let i = 0; i < 4; i++) {
-      const res = await ctx.app.inject({
+    const statuses = await statusesOf(4, (i) =>
+      ctx.app.inject({
         method: 'POST',
         url: LOGIN,
         remoteAddress: '10.9.9.9',
         payload: { email: uniqueEmail(`ip${i}`), password: 'wrong password!!' },
-      });
-      statuses.push(res.statusCode);
-    }
+      }),
+    );
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 });

@@ -1,7 +1,13 @@
 // Weekly check-ins: PUT /checkins/:weekStart (the caller's own week) and GET /checkins.
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, revokedTokenOf, type TestUser } from '../support/http';
+import {
+  call,
+  expectProblem,
+  personalTokenOf,
+  revokedTokenOf,
+  type TestUser,
+} from '../support/http';
 import { useTeam } from '../support/team';
 
 const thisWeek = weekStartOf(todayUtc());
@@ -282,12 +288,7 @@ describe('authentication', () => {
   });
 
   it('a personal access token works, and is refused once revoked', async () => {
-    const created = await call(app, 'POST', '/api/v1/me/tokens', {
-      token: team.engineer.token,
-      body: { name: 'cli' },
-    });
-    expect(created.status, created.text).toBe(201);
-    const pat: string = created.body.token;
+    const pat = (await personalTokenOf(app, team.engineer)).token;
     const ok = await put(pat, weeksAgo(41), valid);
     expect(ok.status, ok.text).toBe(200);
     expect(ok.body.userId).toBe(team.engineer.id);

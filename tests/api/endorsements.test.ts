@@ -4,7 +4,14 @@
 // count toward visibility like acknowledgements.
 import { addDays, todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
-import { type Caller, call, expectProblem, registerUser, type TestUser } from '../support/http';
+import {
+  type Caller,
+  call,
+  expectProblem,
+  expectRemark,
+  registerUser,
+  type TestUser,
+} from '../support/http';
 import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
 
 const { app, cast } = useRoleCast();
@@ -158,13 +165,7 @@ describe('endorsing and declining', () => {
     expect(ack.status, ack.text).toBe(201);
     const request = await ask(cast.engineer, entryId, colleague.id);
     const res = await endorse(colleague, request.body.id, { comment: '  Clear and *honest*  ' });
-    expect(res.status, res.text).toBe(201);
-    expect(res.body).toEqual({
-      id: expect.any(String),
-      by: { id: colleague.id, name: 'Staff' },
-      comment: 'Clear and *honest*',
-      createdAt: expect.any(String),
-    });
+    expectRemark(res, colleague, 'Clear and *honest*');
 
     const single = await entryAs(cast.engineer, entryId);
     expect(single.body.endorsements).toEqual([res.body]);

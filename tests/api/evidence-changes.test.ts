@@ -3,7 +3,14 @@
 // evidence.test.ts.
 import { addDays, todayUtc } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
-import { call, expectProblem, revokedTokenOf, type TestUser } from '../support/http';
+import {
+  call,
+  expectProblem,
+  expectRemark,
+  type Response,
+  revokedTokenOf,
+  type TestUser,
+} from '../support/http';
 import { useTeam } from '../support/team';
 
 const E = '/api/v1/evidence';
@@ -22,6 +29,23 @@ async function create(user: TestUser, overrides: Record<string, unknown> = {}) {
   });
   expect(res.status, res.text).toBe(201);
   return res.body;
+}
+
+/**
+ * Only the owner changes an entry: `request` made by their manager or an admin gets 403, by
+ * a peer or a stranger 404, without a token or with a revoked one 401.
+ */
+async function expectOwnerOnly(request: (token?: string) => Promise<Response>) {
+  const { admin, manager, engineer, peer, stranger } = team;
+  const refusals: [string | undefined, number][] = [
+    [manager.token, 403],
+    [admin.token, 403],
+    [peer.token, 404],
+    [stranger.token, 404],
+    [undefined, 401],
+    [await revokedTokenOf(app, engineer), 401],
+  ];
+  for (const [token, status] of refusals) expectProblem(await request(token), status);
 }
 
 const read = (user: TestUser, id: string) => call(app, 'GET', `${E}/${id}`, { token: user.token });
@@ -79,16 +103,11 @@ describe('PATCH /evidence/:id', () => {
   });
 
   it('is for the owner only: 403 for their manager and admins, 404 for others, 401 without valid credentials', async () => {
-    const { admin, manager, engineer, peer, stranger } = team;
+    const { engineer } = team;
     const entry = await create(engineer);
     const patch = (token?: string) =>
       call(app, 'PATCH', `${E}/${entry.id}`, { token, body: { title: 'Hijacked' } });
-    expectProblem(await patch(manager.token), 403);
-    expectProblem(await patch(admin.token), 403);
-    expectProblem(await patch(peer.token), 404);
-    expectProblem(await patch(stranger.token), 404);
-    expectProblem(await patch(), 401);
-    expectProblem(await patch(await revokedTokenOf(app, engineer)), 401);
+    await expectOwnerOnly(patch);
     expect((await read(engineer, entry.id)).body).toEqual(entry);
     expectProblem(
       await call(app, 'PATCH', `${E}/no-such-entry`, {
@@ -209,15 +228,10 @@ describe('PATCH /evidence/:id', () => {
 
 describe('DELETE /evidence/:id', () => {
   it('is for the owner only: 403 for their manager and admins, 404 for others, 401 without valid credentials', async () => {
-    const { admin, manager, engineer, peer, stranger } = team;
+    const { engineer } = team;
     const entry = await create(engineer);
     const del = (token?: string) => call(app, 'DELETE', `${E}/${entry.id}`, { token });
-    expectProblem(await del(manager.token), 403);
-    expectProblem(await del(admin.token), 403);
-    expectProblem(await del(peer.token), 404);
-    expectProblem(await del(stranger.token), 404);
-    expectProblem(await del(), 401);
-    expectProblem(await del(await revokedTokenOf(app, engineer)), 401);
+    await expectOwnerOnly(del);
     expect(await deletedAt(entry.id)).toBeNull();
     expect((await read(engineer, entry.id)).status).toBe(200);
   });
@@ -355,16 +369,9 @@ describe('POST /evidence/:id/acknowledgements', () => {
       token: manager.token,
       body: { comment: '  Great follow-through  ' },
     });
-    expect(byManager.status, byManager.text).toBe(201);
-    expect(byManager.body).toEqual({
-      id: expect.any(String),
-      by: { id: manager.id, name: 'Manager' },
-      comment: 'Great follow-through',
-      createdAt: expect.stringMatching(/Z$/),
-    });
+    expectRemark(byManager, manager, 'Great follow-through');
     const byAdmin = await call(app, 'POST', url, { token: admin.token });
-    expect(byAdmin.status, byAdmin.text).toBe(201);
-    expect(byAdmin.body).toMatchObject({ by: { id: admin.id, name: 'Admin' }, comment: null });
+    expectRemark(byAdmin, admin, null);
     const empty = await call(app, 'POST', url, { token: manager.token, body: {} });
     expect(empty.status, empty.text).toBe(201);
     expect(empty.body.comment).toBeNull();

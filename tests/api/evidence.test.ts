@@ -3,7 +3,15 @@
 // evidence-changes.test.ts.
 import { addDays, todayUtc } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, registerUser, revokedTokenOf, type TestUser } from '../support/http';
+import {
+  call,
+  expectProblem,
+  personalTokenOf,
+  registerUser,
+  revokedTokenOf,
+  setManager,
+  type TestUser,
+} from '../support/http';
 import { useTeam } from '../support/team';
 
 const E = '/api/v1/evidence';
@@ -167,11 +175,8 @@ describe('POST /evidence', () => {
   });
 
   it('works with a personal access token', async () => {
-    const made = await call(app, 'POST', '/api/v1/me/tokens', {
-      token: team.peer.token,
-      body: { name: 'cli' },
-    });
-    const res = await call(app, 'POST', E, { token: made.body.token, body: body() });
+    const { token } = await personalTokenOf(app, team.peer);
+    const res = await call(app, 'POST', E, { token, body: body() });
     expect(res.status, res.text).toBe(201);
     expect(res.body.userId).toBe(team.peer.id);
   });
@@ -294,20 +299,12 @@ describe('GET /evidence/:id', () => {
 
   it('a skip-level manager may not read it', async () => {
     // The manager's own manager sees the manager, not the manager's reports.
-    const { admin, manager } = team;
+    const { manager } = team;
     const boss = await registerUser(app, { name: 'Boss' });
     const sub = await registerUser(app, { name: 'Sub' });
     const newManager = await registerUser(app, { name: 'Middle' });
-    for (const [id, managerId] of [
-      [newManager.id, boss.id],
-      [sub.id, newManager.id],
-    ]) {
-      const res = await call(app, 'PATCH', `/api/v1/users/${id}`, {
-        token: admin.token,
-        body: { managerId },
-      });
-      expect(res.status, res.text).toBe(200);
-    }
+    await setManager(app, newManager, boss.id);
+    await setManager(app, sub, newManager.id);
     const entry = await create(sub);
     expect((await call(app, 'GET', `${E}/${entry.id}`, { token: newManager.token })).status).toBe(
       200,

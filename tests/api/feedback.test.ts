@@ -1,7 +1,15 @@
 // Feedback: POST /users/:id/feedback (the user's direct manager only) and
 // GET /users/:id/feedback (the user or their direct manager).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, registerUser, revokedTokenOf, type TestUser } from '../support/http';
+import {
+  call,
+  expectProblem,
+  personalTokenOf,
+  registerUser,
+  revokedTokenOf,
+  setManager,
+  type TestUser,
+} from '../support/http';
 import { useTeam } from '../support/team';
 
 const { app, team } = useTeam();
@@ -112,11 +120,7 @@ describe('POST /users/:id/feedback', () => {
 
     it('a skip-level manager: 404 (only the direct manager counts)', async () => {
       const director = await registerUser(app, { name: 'Director' });
-      const res = await call(app, 'PATCH', `/api/v1/users/${team.manager.id}`, {
-        token: team.admin.token,
-        body: { managerId: director.id },
-      });
-      expect(res.status, res.text).toBe(200);
+      await setManager(app, team.manager, director.id);
       expectProblem(await write(director, team.engineer.id, { body: 'Skip-level.' }), 404);
       expectProblem(await read(director, team.engineer.id), 404);
       const direct = await write(director, team.manager.id, { body: 'For my report.' });
@@ -126,11 +130,7 @@ describe('POST /users/:id/feedback', () => {
 
     it('an admin who is the manager may write', async () => {
       const report = await registerUser(app, { name: 'Delegate' });
-      const res = await call(app, 'PATCH', `/api/v1/users/${report.id}`, {
-        token: team.admin.token,
-        body: { managerId: team.admin.id },
-      });
-      expect(res.status, res.text).toBe(200);
+      await setManager(app, report, team.admin.id);
       const written = await write(team.admin, report.id, { body: 'Managed by the admin.' });
       expect(written.status, written.text).toBe(201);
       expect(written.body.author).toEqual({ id: team.admin.id, name: 'Admin' });
@@ -146,11 +146,7 @@ describe('GET /users/:id/feedback', () => {
 
   beforeAll(async () => {
     report = await registerUser(app, { name: 'Reader' });
-    const res = await call(app, 'PATCH', `/api/v1/users/${report.id}`, {
-      token: team.admin.token,
-      body: { managerId: team.manager.id },
-    });
-    expect(res.status, res.text).toBe(200);
+    await setManager(app, report, team.manager.id);
     for (const body of bodies) {
       const written = await write(team.manager, report.id, { body });
       expect(written.status, written.text).toBe(201);
@@ -213,12 +209,7 @@ describe('authentication', () => {
   });
 
   it('a personal access token works, and is refused once revoked', async () => {
-    const created = await call(app, 'POST', '/api/v1/me/tokens', {
-      token: team.manager.token,
-      body: { name: 'cli' },
-    });
-    expect(created.status, created.text).toBe(201);
-    const pat: string = created.body.token;
+    const pat = (await personalTokenOf(app, team.manager)).token;
     const ok = await write(pat, team.engineer.id, { body: 'Through a token.' });
     expect(ok.status, ok.text).toBe(201);
     expect((await read(pat, team.engineer.id)).status).toBe(200);

@@ -8,6 +8,7 @@ import {
   type Caller,
   call,
   expectProblem,
+  expectRemark,
   makeTeam,
   registerUser,
   type TestUser,
@@ -156,13 +157,7 @@ describe('what makes a notification', () => {
       token: colleague.token,
       body: { comment: 'I saw it' },
     });
-    expect(endorsed.status, endorsed.text).toBe(201);
-    expect(endorsed.body).toEqual({
-      id: expect.any(String),
-      by: { id: colleague.id, name: 'Colleague' },
-      comment: 'I saw it',
-      createdAt: expect.any(String),
-    });
+    expectRemark(endorsed, colleague, 'I saw it');
     expect((await notificationsOf(team.engineer)).items).toEqual([
       unread('entry-endorsed', 'Colleague endorsed “Mentored Sam”.', `/evidence#entry-${entryId}`),
     ]);

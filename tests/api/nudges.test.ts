@@ -15,7 +15,9 @@ import {
   call,
   expectProblem,
   makeTeam,
+  patchUser,
   registerUser,
+  setManager,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
@@ -153,10 +155,7 @@ describe('POST /admin/jobs/:name/run', () => {
     }
     expectProblem(await runJob('weekly-reminders', undefined, undefined), 401);
     const admin2 = await engineer('Second admin');
-    const promote = await call(app, 'PATCH', `/api/v1/users/${admin2.id}`, {
-      token: team.admin.token,
-      body: { role: 'admin' },
-    });
+    const promote = await patchUser(app, team.admin, admin2.id, { role: 'admin' });
     expect(promote.status, promote.text).toBe(200);
     expect((await runJob('manager-digest', `${mondayIn(-1)}T00:00:00Z`, admin2.token)).status).toBe(
       200,
@@ -425,11 +424,7 @@ describe('the Monday digest', () => {
     ready = await engineer('Ready');
     atRisk = await engineer('At risk');
     for (const report of [quiet, ready, atRisk]) {
-      const res = await call(app, 'PATCH', `/api/v1/users/${report.id}`, {
-        token: team.admin.token,
-        body: { managerId: team.manager.id },
-      });
-      expect(res.status, res.text).toBe(200);
+      await setManager(app, report, team.manager.id);
     }
     // Quiet logged once, a month ago, and nothing since: stale.
     await log(quiet, ['ownership'], addDays(thisMonday, -28), 'Old entry');

@@ -19,7 +19,9 @@ import {
   adminOf,
   call,
   expectProblem,
+  patchUser,
   registerUser,
+  setManager,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
@@ -28,12 +30,8 @@ import { type TestApp, useFixture, useTestApp } from '../support/test-app';
 const thisWeek = weekStartOf(todayUtc());
 const week = (i: number): IsoDate => addWeeks(thisWeek, i);
 
-async function reportTo(app: TestApp, admin: TestUser, user: TestUser, manager: TestUser) {
-  const res = await call(app, 'PATCH', `/api/v1/users/${user.id}`, {
-    token: admin.token,
-    body: { managerId: manager.id },
-  });
-  expect(res.status, res.text).toBe(200);
+async function reportTo(app: TestApp, user: TestUser, manager: TestUser) {
+  await setManager(app, user, manager.id);
   user.managerId = manager.id;
   // Giving someone a report makes them a manager.
   if (manager.role === 'engineer') manager.role = 'manager';
@@ -98,7 +96,7 @@ async function makeOrg(app: TestApp) {
     [cal, cleo],
     [xan, other],
   ];
-  for (const [report, manager] of lines) await reportTo(app, admin, report, manager);
+  for (const [report, manager] of lines) await reportTo(app, report, manager);
   await logWeeks(app, ana, [-3, -2, -1, 0]); // streak 4 ≥ 3: ready
   await logWeeks(app, aziz, [-2, -1]); // streak 2, this week not yet: at risk
   await logWeeks(app, bea, [-1, 0]); // streak 2, this week done: consistent
@@ -140,10 +138,7 @@ describe('GET /org', () => {
 
     it('a deactivated manager is refused too (401, not their old subtree)', async () => {
       const leaving = await registerUser(app, { name: 'Leaving Manager', email: uniqueEmail() });
-      const promoted = await call(app, 'PATCH', `/api/v1/users/${leaving.id}`, {
-        token: o.admin.token,
-        body: { role: 'manager' },
-      });
+      const promoted = await patchUser(app, o.admin, leaving.id, { role: 'manager' });
       expect(promoted.status, promoted.text).toBe(200);
       expect((await org(app, leaving.token)).status).toBe(200);
       await call(app, 'POST', `/api/v1/users/${leaving.id}/deactivate`, { token: o.admin.token });

@@ -11,7 +11,14 @@ import {
   weekStartOf,
 } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, registerUser, type TestUser, uniqueEmail } from '../support/http';
+import {
+  call,
+  expectProblem,
+  registerUser,
+  revokedTokenOf,
+  type TestUser,
+  uniqueEmail,
+} from '../support/http';
 import { useTeam } from '../support/team';
 
 const W0: IsoDate = '2026-02-02';
@@ -87,12 +94,7 @@ describe('promotion packet', () => {
     expect(del.status).toBe(204);
     await post(team.peer, { kinds: ['ownership'], title: "Peer's entry", occurredOn: week(2) });
 
-    const pat = await call(app, 'POST', '/api/v1/me/tokens', {
-      token: eng.token,
-      body: { name: 'revoked' },
-    });
-    await call(app, 'DELETE', `/api/v1/me/tokens/${pat.body.id}`, { token: eng.token });
-    revokedPat = pat.body.token;
+    revokedPat = await revokedTokenOf(app, eng);
   });
 
   describe('json', () => {

@@ -10,7 +10,7 @@ import {
   POLICY_LIMITS,
 } from '@leadtrack/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { call, expectProblem } from '../support/http';
+import { call, expectProblem, revokedTokenOf } from '../support/http';
 import { useTeam } from '../support/team';
 
 const W0: IsoDate = '2026-01-05';
@@ -24,16 +24,7 @@ describe('policy', () => {
     call(app, 'PUT', '/api/v1/policy', { token, body });
 
   beforeAll(async () => {
-    const pat = await call(app, 'POST', '/api/v1/me/tokens', {
-      token: team.admin.token,
-      body: { name: 'soon revoked' },
-    });
-    expect(pat.status, pat.text).toBe(201);
-    const del = await call(app, 'DELETE', `/api/v1/me/tokens/${pat.body.id}`, {
-      token: team.admin.token,
-    });
-    expect(del.status).toBe(204);
-    revokedPat = pat.body.token;
+    revokedPat = await revokedTokenOf(app, team.admin);
   });
 
   describe('GET /policy', () => {

@@ -21,12 +21,22 @@ import {
 import type { Database, PrismaClient } from '@leadtrack/db';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, registerUser, type TestUser, uniqueEmail } from '../support/http';
+import {
+  call,
+  expectProblem,
+  registerUser,
+  setManager,
+  type TestUser,
+  uniqueEmail,
+} from '../support/http';
 import { useTeam } from '../support/team';
 import type { TestApp } from '../support/test-app';
 
 // A fixed past week, so every generated date is before today (occurredOn may not be in the
 // future, nor a check-in's week after the current one).
+/** One field of every week a readiness answer lists, oldest first. */
+const column = (weeks: Record<string, unknown>[], field: string) => weeks.map((w) => w[field]);
+
 const W0: IsoDate = '2025-12-01';
 const week = (i: number) => addWeeks(W0, i);
 const FIVE: EvidenceKind[] = ['ownership', 'review', 'proposal', 'mentoring', 'communication'];
@@ -123,11 +133,7 @@ describe('readiness', () => {
   /** A new engineer reporting to the team's manager. */
   async function newReport(name = 'Report'): Promise<TestUser> {
     const user = await registerUser(app, { name, email: uniqueEmail() });
-    const res = await call(app, 'PATCH', `/api/v1/users/${user.id}`, {
-      token: team.admin.token,
-      body: { managerId: team.manager.id },
-    });
-    expect(res.status, res.text).toBe(200);
+    await setManager(app, user, team.manager.id);
     return { ...user, managerId: team.manager.id };
   }
 
@@ -272,14 +278,9 @@ describe('readiness', () => {
       const res = await readiness(app, user.token, 'me', asOfIn(3));
       expect(res.status, res.text).toBe(200);
       const rows = res.body.weeks;
-      expect(rows.map((w: { weekStart: string }) => w.weekStart)).toEqual([0, 1, 2, 3].map(week));
-      expect(rows.map((w: { consistent: boolean }) => w.consistent)).toEqual([
-        true,
-        true,
-        true,
-        true,
-      ]);
-      expect(rows.map((w: { streak: number }) => w.streak)).toEqual([1, 2, 3, 4]);
+      expect(column(rows, 'weekStart')).toEqual([0, 1, 2, 3].map(week));
+      expect(column(rows, 'consistent')).toEqual([true, true, true, true]);
+      expect(column(rows, 'streak')).toEqual([1, 2, 3, 4]);
       expect(rows[0]).toEqual({
         weekStart: week(0),
         onLeave: false,
@@ -326,22 +327,10 @@ describe('readiness', () => {
       }
       const res = await readiness(app, user.token, 'me', asOfIn(4));
       const rows = res.body.weeks;
-      expect(rows.map((w: { consistent: boolean }) => w.consistent)).toEqual([
-        false,
-        false,
-        false,
-        true,
-        false,
-      ]);
+      expect(column(rows, 'consistent')).toEqual([false, false, false, true, false]);
       // Week 4, the week in progress, carries week 3's streak until it ends.
-      expect(rows.map((w: { streak: number }) => w.streak)).toEqual([0, 0, 0, 1, 1]);
-      expect(rows.map((w: { pending: boolean }) => w.pending)).toEqual([
-        false,
-        false,
-        false,
-        false,
-        true,
-      ]);
+      expect(column(rows, 'streak')).toEqual([0, 0, 0, 1, 1]);
+      expect(column(rows, 'pending')).toEqual([false, false, false, false, true]);
       expect(rows[0].missingKinds).toEqual(['proposal', 'mentoring', 'communication']);
       // Week 4's window is weeks 1-4: ownership and review (week 0) have dropped out.
       expect(rows[4].missingKinds).toEqual(['ownership', 'review']);
@@ -370,21 +359,9 @@ describe('readiness', () => {
       // Week 4 has nothing new, but its window (4, 3, 1, 0: week 2 skipped) holds everything.
       const res = await readiness(app, user.token, 'me', asOfIn(4));
       const rows = res.body.weeks;
-      expect(rows.map((w: { onLeave: boolean }) => w.onLeave)).toEqual([
-        false,
-        false,
-        true,
-        false,
-        false,
-      ]);
-      expect(rows.map((w: { consistent: boolean }) => w.consistent)).toEqual([
-        true,
-        true,
-        false,
-        true,
-        true,
-      ]);
-      expect(rows.map((w: { streak: number }) => w.streak)).toEqual([1, 2, 2, 3, 4]);
+      expect(column(rows, 'onLeave')).toEqual([false, false, true, false, false]);
+      expect(column(rows, 'consistent')).toEqual([true, true, false, true, true]);
+      expect(column(rows, 'streak')).toEqual([1, 2, 2, 3, 4]);
       expect(rows[2]).toMatchObject({
         onLeave: true,
         missingKinds: [],
@@ -598,11 +575,7 @@ describe('readiness', () => {
         (await readiness(app, user.token, 'me')).body.signals.map((x: { code: string }) => x.code);
       expect(await codes()).not.toContain('unclear-em-boundary');
       const assign = async (managerId: string | null) => {
-        const res = await call(app, 'PATCH', `/api/v1/users/${user.id}`, {
-          token: team.admin.token,
-          body: { managerId },
-        });
-        expect(res.status, res.text).toBe(200);
+        await setManager(app, user, managerId);
       };
       // No evidence changed: the cached answer must not be served for the new manager.
       await assign(team.manager.id);
@@ -702,11 +675,7 @@ describe('readiness', () => {
       const reports: TestUser[] = [];
       for (const name of names) {
         const user = await registerUser(app, { name, email: uniqueEmail() });
-        const res = await call(app, 'PATCH', `/api/v1/users/${user.id}`, {
-          token: team.admin.token,
-          body: { managerId: boss.id },
-        });
-        expect(res.status).toBe(200);
+        await setManager(app, user, boss.id);
         reports.push({ ...user, managerId: boss.id });
       }
       const [ana, ben, cy] = reports as [TestUser, TestUser, TestUser];
@@ -782,10 +751,7 @@ describe('readiness', () => {
         const boss = await registerUser(app, { name: `Boss of ${size}`, email: uniqueEmail() });
         for (let n = 0; n < size; n++) {
           const user = await registerUser(app, { name: `Member ${n}`, email: uniqueEmail() });
-          await call(app, 'PATCH', `/api/v1/users/${user.id}`, {
-            token: team.admin.token,
-            body: { managerId: boss.id },
-          });
+          await setManager(app, user, boss.id);
           await postEntry(app, user, { kinds: ['review', 'mentoring'], occurredOn: week(n) });
           await checkin(app, user, {
             weekStart: week(n),

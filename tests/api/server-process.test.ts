@@ -30,19 +30,23 @@ describe('the API server process', () => {
     return { child, output: () => output };
   }
 
+  /** Signs `name` up (as name@example.test, lower case) on the server at `port`. */
+  const register = (port: number, name: string) =>
+    fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: `${name.toLowerCase()}@example.test`,
+        name,
+        password: 'correct horse battery',
+      }),
+    });
+
   it('serves, then shuts down cleanly on SIGTERM (server first, then the database)', async () => {
     const port = await freePort();
     const { child, output } = startServer({ DATABASE_URL: databaseUrl, API_PORT: String(port) });
     await waitUntilUp(`http://127.0.0.1:${port}/readyz`);
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: 'proc@example.test',
-        name: 'Proc',
-        password: 'correct horse battery',
-      }),
-    });
+    const res = await register(port, 'Proc');
     expect(res.status).toBe(201);
     // Logs never carry credentials.
     expect(output()).not.toContain('correct horse battery');
@@ -63,15 +67,7 @@ describe('the API server process', () => {
     });
     try {
       await waitUntilUp(`http://127.0.0.1:${port}/readyz`);
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          email: 'prod@example.test',
-          name: 'Prod',
-          password: 'correct horse battery',
-        }),
-      });
+      const res = await register(port, 'Prod');
       expect(res.status, output()).toBe(201);
       const { accessToken } = (await res.json()) as { accessToken: string };
       const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, {

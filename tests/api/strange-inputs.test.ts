@@ -43,31 +43,22 @@ describe('strings holding NUL or an unpaired surrogate', () => {
     ['NUL', NUL],
     ['unpaired surrogate', LONE],
   ] as const) {
+    // A new entry with the bad string in one field: [where, the field's value, its path].
+    for (const [where, field, value, path] of [
+      ['an evidence title', 'title', bad, 'title'],
+      ['a description', 'description', bad, 'description'],
+      ['a link', 'links', [`https://example.test/${bad}`], 'links.0'],
+    ] as const) {
+      cases.push([
+        `${what} in ${where}`,
+        'POST',
+        () => `${V1}/evidence`,
+        () => team.engineer.token,
+        evidence({ [field]: value }),
+        [path],
+      ]);
+    }
     cases.push(
-      [
-        `${what} in an evidence title`,
-        'POST',
-        () => `${V1}/evidence`,
-        () => team.engineer.token,
-        evidence({ title: bad }),
-        ['title'],
-      ],
-      [
-        `${what} in a description`,
-        'POST',
-        () => `${V1}/evidence`,
-        () => team.engineer.token,
-        evidence({ description: bad }),
-        ['description'],
-      ],
-      [
-        `${what} in a link`,
-        'POST',
-        () => `${V1}/evidence`,
-        () => team.engineer.token,
-        evidence({ links: [`https://example.test/${bad}`] }),
-        ['links.0'],
-      ],
       [
         `${what} in an edited title`,
         'PATCH',

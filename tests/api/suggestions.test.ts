@@ -6,7 +6,7 @@ import {
 } from '@leadtrack/api/services/suggestions/offer-suggestions';
 import { todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
-import { call, expectProblem, registerUser, type TestUser } from '../support/http';
+import { type Caller, call, expectProblem, registerUser, type TestUser } from '../support/http';
 import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
 import { useFixture } from '../support/test-app';
 
@@ -28,14 +28,15 @@ function draft(extra: Partial<SuggestionDraft> = {}): SuggestionDraft {
   };
 }
 
+/** GET /suggestions as `who`, filtered by `query`. */
+const suggestions = (who: Caller, query: Record<string, string | number> = {}) =>
+  call(app, 'GET', '/api/v1/suggestions', { token: who, query });
+
 /** Offers one draft to `user` and returns its suggestion as the API lists it. */
 async function offered(user: TestUser, extra: Partial<SuggestionDraft> = {}) {
   const one = draft(extra);
   expect(await offerSuggestions(app.db, user.id, [one])).toEqual({ suggested: 1, skipped: 0 });
-  const list = await call(app, 'GET', '/api/v1/suggestions', {
-    token: user,
-    query: { source: one.source, limit: 100 },
-  });
+  const list = await suggestions(user, { source: one.source, limit: 100 });
   const found = list.body.items.find(
     (s: { externalId: string }) => s.externalId === one.externalId,
   );
@@ -119,7 +120,7 @@ describe('GET /suggestions', () => {
       dates.map((occurredOn, i) => draft({ occurredOn, externalId: `list-${i}` })),
     );
     await offerSuggestions(app.db, me.id, [draft({ source: 'calendar', externalId: 'cal' })]);
-    const first = await call(app, 'GET', '/api/v1/suggestions', { token: me, query: { limit: 2 } });
+    const first = await suggestions(me, { limit: 2 });
     expect(first.status, first.text).toBe(200);
     expect(first.body.total).toBe(5);
     expect(first.body.items.map((s: { occurredOn: string }) => s.occurredOn)).toEqual([
@@ -129,10 +130,7 @@ describe('GET /suggestions', () => {
     const seen = [...first.body.items];
     let cursor = first.body.nextCursor;
     while (cursor) {
-      const page = await call(app, 'GET', '/api/v1/suggestions', {
-        token: me,
-        query: { limit: 2, cursor },
-      });
+      const page = await suggestions(me, { limit: 2, cursor });
       expect(page.status, page.text).toBe(200);
       seen.push(...page.body.items);
       cursor = page.body.nextCursor;
@@ -154,29 +152,16 @@ describe('GET /suggestions', () => {
       createdAt: expect.any(String),
     });
 
-    const calendar = await call(app, 'GET', '/api/v1/suggestions', {
-      token: me,
-      query: { source: 'calendar' },
-    });
+    const calendar = await suggestions(me, { source: 'calendar' });
     expect(calendar.body.items.map((s: { externalId: string }) => s.externalId)).toEqual(['cal']);
-    const dismissed = await call(app, 'GET', '/api/v1/suggestions', {
-      token: me,
-      query: { status: 'dismissed' },
-    });
+    const dismissed = await suggestions(me, { status: 'dismissed' });
     expect(dismissed.body).toEqual({ items: [], nextCursor: null, total: 0 });
   });
 
   it('refuses bad filters and cursors, naming each', async () => {
-    const res = await call(app, 'GET', '/api/v1/suggestions', {
-      token: me,
-      query: { status: 'maybe', limit: 0, colour: 'red' },
-    });
+    const res = await suggestions(me, { status: 'maybe', limit: 0, colour: 'red' });
     expectProblem(res, 400, ['status', 'limit', 'colour']);
-    expectProblem(
-      await call(app, 'GET', '/api/v1/suggestions', { token: me, query: { cursor: '!!' } }),
-      400,
-      ['cursor'],
-    );
+    expectProblem(await suggestions(me, { cursor: '!!' }), 400, ['cursor']);
   });
 });
 
@@ -213,10 +198,7 @@ describe('accepting and dismissing', () => {
     const entry = await call(app, 'GET', `/api/v1/evidence/${res.body.id}`, { token: me });
     expect(entry.body).toEqual(res.body);
 
-    const accepted = await call(app, 'GET', '/api/v1/suggestions', {
-      token: me,
-      query: { status: 'accepted' },
-    });
+    const accepted = await suggestions(me, { status: 'accepted' });
     expect(accepted.body.items).toEqual([
       expect.objectContaining({
         id: suggestion.id,
@@ -286,10 +268,7 @@ describe('accepting and dismissing', () => {
   it('dismisses: gone from the open list, never offered again, still acceptable later', async () => {
     const one = draft();
     await offerSuggestions(app.db, me.id, [one]);
-    const list = await call(app, 'GET', '/api/v1/suggestions', {
-      token: me,
-      query: { limit: 100 },
-    });
+    const list = await suggestions(me, { limit: 100 });
     const suggestion = list.body.items.find(
       (s: { externalId: string }) => s.externalId === one.externalId,
     );
@@ -299,16 +278,10 @@ describe('accepting and dismissing', () => {
       });
       expect(res.status, res.text).toBe(204);
     }
-    const open = await call(app, 'GET', '/api/v1/suggestions', {
-      token: me,
-      query: { limit: 100 },
-    });
+    const open = await suggestions(me, { limit: 100 });
     expect(open.body.items.map((s: { id: string }) => s.id)).not.toContain(suggestion.id);
     expect(await offerSuggestions(app.db, me.id, [one])).toEqual({ suggested: 0, skipped: 1 });
-    const dismissed = await call(app, 'GET', '/api/v1/suggestions', {
-      token: me,
-      query: { status: 'dismissed' },
-    });
+    const dismissed = await suggestions(me, { status: 'dismissed' });
     expect(dismissed.body.items).toEqual([
       expect.objectContaining({
         id: suggestion.id,
@@ -403,13 +376,9 @@ describe('accepting and dismissing', () => {
 describe('access', () => {
   it('lists only the caller’s own suggestions; no token and deactivated are 401', async () => {
     await offerSuggestions(app.db, cast.engineer.id, [draft({ externalId: 'owner-only' })]);
-    await expectAccess(
-      cast,
-      (token) => call(app, 'GET', '/api/v1/suggestions', { token }),
-      signedIn(200),
-    );
+    await expectAccess(cast, (token) => suggestions(token), signedIn(200));
     for (const other of [cast.manager, cast.admin, cast.sponsor]) {
-      const res = await call(app, 'GET', '/api/v1/suggestions', { token: other });
+      const res = await suggestions(other);
       expect(res.body.items).toEqual([]);
     }
   });

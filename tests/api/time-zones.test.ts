@@ -4,9 +4,11 @@
 import { REFLECTION_STATEMENT_IDS } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  adminOf,
   call,
   expectProblem,
   registerUser,
+  setManager,
   TEST_PASSWORD,
   type TestUser,
   uniqueEmail,
@@ -23,17 +25,13 @@ const AUCKLAND_MONDAY_MORNING = '2026-11-22T19:30:00Z';
 const PAGO_PAGO_SUNDAY_EVENING = '2026-11-23T08:00:00Z';
 
 const people = useFixture(async () => {
-  const admin = await registerUser(app, { name: 'Admin' });
+  const admin = await adminOf(app);
   const manager = await registerUser(app, { name: 'Manager' }); // UTC
   const kiri = await registerUser(app, { name: 'Kiri', timeZone: 'Pacific/Auckland' });
   const sina = await registerUser(app, { name: 'Sina', timeZone: 'Pacific/Pago_Pago' });
   const uma = await registerUser(app, { name: 'Uma' }); // UTC, the manager's too
   for (const report of [kiri, sina, uma]) {
-    const res = await call(app, 'PATCH', `${V1}/users/${report.id}`, {
-      token: admin.token,
-      body: { managerId: manager.id },
-    });
-    expect(res.status, res.text).toBe(200);
+    await setManager(app, report, manager.id);
   }
   return { admin, manager, kiri, sina, uma };
 });

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   expectProblem,
+  patchUser,
   registerUser,
+  revokedTokenOf,
   TEST_PASSWORD,
   type TestUser,
   uniqueEmail,
@@ -14,14 +16,7 @@ describe('users and roles', () => {
   let revokedPat: string;
 
   beforeAll(async () => {
-    const pat = await call(app, 'POST', '/api/v1/me/tokens', {
-      token: team.engineer.token,
-      body: { name: 'old' },
-    });
-    await call(app, 'DELETE', `/api/v1/me/tokens/${pat.body.id}`, {
-      token: team.engineer.token,
-    });
-    revokedPat = pat.body.token;
+    revokedPat = await revokedTokenOf(app, team.engineer);
   });
 
   const ids = (res: { body: { items: { id: string }[] } }) =>
@@ -182,21 +177,13 @@ describe('users and roles', () => {
     it('validates and 404s unknown users', async () => {
       const { admin, engineer } = team;
       expectProblem(
-        await call(app, 'PATCH', `/api/v1/users/${engineer.id}`, {
-          token: admin.token,
-          body: { role: 'owner', email: 'x@y.z' },
-        }),
+        await patchUser(app, admin, engineer.id, { role: 'owner', email: 'x@y.z' }),
         400,
         ['role', 'email'],
       );
-      expectProblem(
-        await call(app, 'PATCH', `/api/v1/users/${engineer.id}`, {
-          token: admin.token,
-          body: { managerId: 'missing' },
-        }),
-        400,
-        ['managerId'],
-      );
+      expectProblem(await patchUser(app, admin, engineer.id, { managerId: 'missing' }), 400, [
+        'managerId',
+      ]);
       expectProblem(
         await call(app, 'PATCH', '/api/v1/users/missing', {
           token: admin.token,
@@ -209,13 +196,7 @@ describe('users and roles', () => {
     it('is for admins only', async () => {
       const { manager, engineer } = team;
       for (const user of [manager, engineer]) {
-        expectProblem(
-          await call(app, 'PATCH', `/api/v1/users/${engineer.id}`, {
-            token: user.token,
-            body: { role: 'admin' },
-          }),
-          403,
-        );
+        expectProblem(await patchUser(app, user, engineer.id, { role: 'admin' }), 403);
       }
       expectProblem(
         await call(app, 'PATCH', `/api/v1/users/${engineer.id}`, { body: { name: 'X' } }),
@@ -228,10 +209,7 @@ describe('users and roles', () => {
       const user = await registerUser(app);
       const body = { email: uniqueEmail(), name: 'N', password: TEST_PASSWORD, role: 'engineer' };
       expectProblem(await call(app, 'POST', '/api/v1/users', { token: user.token, body }), 403);
-      await call(app, 'PATCH', `/api/v1/users/${user.id}`, {
-        token: admin.token,
-        body: { role: 'admin' },
-      });
+      await patchUser(app, admin, user.id, { role: 'admin' });
       expect((await call(app, 'POST', '/api/v1/users', { token: user.token, body })).status).toBe(
         201,
       );

@@ -128,11 +128,7 @@ export async function makeTeam(app: TestApp) {
   const peer = await registerUser(app, { name: 'Peer' });
   const stranger = await registerUser(app, { name: 'Stranger' });
   for (const report of [engineer, peer]) {
-    const res = await call(app, 'PATCH', `/api/v1/users/${report.id}`, {
-      token: admin.token,
-      body: { managerId: manager.id },
-    });
-    expect(res.status, res.text).toBe(200);
+    await setManager(app, report, manager.id);
     report.managerId = manager.id;
   }
   manager.role = 'manager';
@@ -141,17 +137,53 @@ export async function makeTeam(app: TestApp) {
 
 export type Team = Awaited<ReturnType<typeof makeTeam>>;
 
+/** PATCH /users/:id as `who` (an admin changes people's name, role and manager). */
+export function patchUser(app: TestApp, who: Caller, id: string, body: unknown) {
+  return call(app, 'PATCH', `/api/v1/users/${id}`, { token: who, body });
+}
+
+/** Makes `managerId` (null: nobody) the manager of `report`, as the instance's admin does. */
+export async function setManager(
+  app: TestApp,
+  report: { id: string },
+  managerId: string | null,
+): Promise<void> {
+  const res = await patchUser(app, await adminOf(app), report.id, { managerId });
+  expect(res.status, res.text).toBe(200);
+}
+
+/** A new personal access token of `user` (POST /me/tokens with `body`: 201). */
+export async function personalTokenOf(
+  app: TestApp,
+  user: TestUser,
+  body: { name: string; expiresInDays?: number } = { name: 'cli' },
+): Promise<{ id: string; token: string; expiresAt: string }> {
+  const made = await call(app, 'POST', '/api/v1/me/tokens', { token: user.token, body });
+  expect(made.status, made.text).toBe(201);
+  return made.body;
+}
+
+/**
+ * Asserts a 201 with a new acknowledgement or endorsement: by `by` (their id and name),
+ * saying `comment` (as stored: trimmed).
+ */
+export function expectRemark(res: Response, by: TestUser, comment: string | null) {
+  expect(res.status, res.text).toBe(201);
+  expect(res.body).toEqual({
+    id: expect.any(String),
+    by: { id: by.id, name: by.name },
+    comment,
+    createdAt: expect.stringMatching(/Z$/),
+  });
+}
+
 /** A personal access token of `user` that worked once and was then revoked. */
 export async function revokedTokenOf(app: TestApp, user: TestUser): Promise<string> {
-  const made = await call(app, 'POST', '/api/v1/me/tokens', {
-    token: user.token,
-    body: { name: 'revoked soon' },
-  });
-  expect(made.status, made.text).toBe(201);
-  expect((await call(app, 'GET', '/api/v1/me', { token: made.body.token })).status).toBe(200);
-  const revoked = await call(app, 'DELETE', `/api/v1/me/tokens/${made.body.id}`, {
+  const made = await personalTokenOf(app, user, { name: 'revoked soon' });
+  expect((await call(app, 'GET', '/api/v1/me', { token: made.token })).status).toBe(200);
+  const revoked = await call(app, 'DELETE', `/api/v1/me/tokens/${made.id}`, {
     token: user.token,
   });
   expect(revoked.status, revoked.text).toBe(204);
-  return made.body.token;
+  return made.token;
 }
