@@ -206,6 +206,9 @@ describe('kept response bodies stay current', () => {
     const teamView = await call(app, 'GET', '/api/v1/reports', { token: manager.token });
     expect(teamView.status, teamView.text).toBe(200);
     expect(await notModified('/api/v1/reports', teamView.headers.etag)).toBe(304);
+    const orgView = await call(app, 'GET', '/api/v1/org', { token: manager.token });
+    expect(orgView.status, orgView.text).toBe(200);
+    expect(await notModified('/api/v1/org', orgView.headers.etag)).toBe(304);
     // Renaming a report changes the team view (not their data version).
     const reportRenamed = await call(app, 'PATCH', `/api/v1/users/${engineer.id}`, {
       token: admin.token,
@@ -213,6 +216,7 @@ describe('kept response bodies stay current', () => {
     });
     expect(reportRenamed.status, reportRenamed.text).toBe(200);
     expect(await notModified('/api/v1/reports', teamView.headers.etag)).toBe(200);
+    expect(await notModified('/api/v1/org', orgView.headers.etag)).toBe(200);
     expect((await reportOf(manager.token, engineer.id)).user.name).toBe('Engineer Renamed');
     const checkin = await call(app, 'PUT', `/api/v1/checkins/${thisWeek}`, {
       token: engineer.token,

@@ -172,38 +172,58 @@ interface Row extends Person {
 
 function historyOf(row: Row): UserHistory {
   const weeks = row.weeks === null ? [] : (JSON.parse(row.weeks) as WeekTuple[]);
-  return historyFromWeeks(weeks, row.agreementConfirmedOn);
+  return historyFromWeeks(weeks.map(weekOf), row.agreementConfirmedOn);
 }
 
-/** The model's input from the weeks: evidence weeks, check-ins, the newest entry date. */
+/** A week as the model reads it: its evidence (null without live entries) and check-in. */
+interface Week {
+  aggregate: WeekAggregate | null;
+  checkin: CheckinInput | null;
+  lastOn: IsoDate | null;
+}
+
+function weekOf(t: WeekTuple): Week {
+  const weekStart = t[0];
+  const entries = t[KINDS + 1] as number;
+  let aggregate: WeekAggregate | null = null;
+  if (entries > 0) {
+    const counts: WeekAggregate['counts'] = {};
+    for (let k = 0; k < KINDS; k++) {
+      const n = t[k + 1] as number;
+      if (n > 0) counts[EVIDENCE_KINDS[k] as (typeof EVIDENCE_KINDS)[number]] = n;
+    }
+    aggregate = { weekStart, counts, entries, acknowledgedEntries: t[KINDS + 2] as number };
+  }
+  const onLeave = t[KINDS + 6] as boolean | null;
+  const checkin =
+    onLeave === null
+      ? null
+      : {
+          weekStart,
+          handsOnPercent: t[KINDS + 4] as number,
+          deepWorkBlocks: t[KINDS + 5] as number,
+          onLeave,
+        };
+  return { aggregate, checkin, lastOn: aggregate ? (t[KINDS + 3] as IsoDate) : null };
+}
+
+/**
+ * The model's input from the weeks: evidence weeks, check-ins, the newest entry date. The
+ * weeks are built once per row (weekOf), so a history held in memory is assembled again
+ * from them without rebuilding each week's objects.
+ */
 function historyFromWeeks(
-  weeks: Iterable<WeekTuple>,
+  weeks: Iterable<Week>,
   agreementConfirmedOn: IsoDate | null,
 ): UserHistory {
   const aggregates: WeekAggregate[] = [];
   const checkins: CheckinInput[] = [];
   let lastEvidenceOn: IsoDate | null = null;
-  for (const t of weeks) {
-    const weekStart = t[0];
-    const entries = t[KINDS + 1] as number;
-    if (entries > 0) {
-      const counts: WeekAggregate['counts'] = {};
-      for (let k = 0; k < KINDS; k++) {
-        const n = t[k + 1] as number;
-        if (n > 0) counts[EVIDENCE_KINDS[k] as (typeof EVIDENCE_KINDS)[number]] = n;
-      }
-      aggregates.push({ weekStart, counts, entries, acknowledgedEntries: t[KINDS + 2] as number });
-      const lastOn = t[KINDS + 3] as IsoDate;
-      if (lastEvidenceOn === null || lastOn > lastEvidenceOn) lastEvidenceOn = lastOn;
-    }
-    const onLeave = t[KINDS + 6] as boolean | null;
-    if (onLeave !== null) {
-      checkins.push({
-        weekStart,
-        handsOnPercent: t[KINDS + 4] as number,
-        deepWorkBlocks: t[KINDS + 5] as number,
-        onLeave,
-      });
+  for (const { aggregate, checkin, lastOn } of weeks) {
+    if (aggregate) aggregates.push(aggregate);
+    if (checkin) checkins.push(checkin);
+    if (lastOn !== null && (lastEvidenceOn === null || lastOn > lastEvidenceOn)) {
+      lastEvidenceOn = lastOn;
     }
   }
   return { weeks: aggregates, checkins, lastEvidenceOn, agreementConfirmedOn };
@@ -285,7 +305,7 @@ const DELTA_COLUMNS = Prisma.raw(
  */
 export function weekChangesSql(ids: readonly string[], since: readonly string[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT s.id, u.data_version::text AS version,
+    SELECT s.id, u.data_version::text AS version, u.manager_id AS "managerId",
       (SELECT json_agg(json_build_array(${DELTA_COLUMNS}))
          FROM weekly_aggregates w
         WHERE w.user_id = s.id AND w.changed_version > s.since)::text AS weeks,
@@ -307,15 +327,26 @@ export interface VersionedHistory extends UserHistory {
 
 interface HeldWeeks {
   version: bigint;
-  weeks: Map<string, WeekTuple>;
+  weeks: Map<string, Week>;
+  /** The manager the agreement fact was read with (it holds only with them). */
+  managerId: string | null;
+  history: UserHistory;
+}
+
+/** What the caller already read of a person: their data version and manager. */
+export interface KnownVersion {
+  dataVersion: string;
+  managerId: string | null;
 }
 
 /**
  * People's weeks kept in memory per database, each as of a data version: a read asks only
  * for the rows that changed since (after one entry was logged, one row per person), merges
- * them, and builds the model's input. Bounded by people, least recently used first out.
- * A person whose newest entry is dated after `asOf` (a past `asOf`) is read by
- * `loadHistories` instead, which cuts the week holding `asOf` at that day.
+ * them, and builds the model's input. A person the caller already read at the version held
+ * (and with the same manager, whom the agreement fact depends on) costs no read at all.
+ * Bounded by people, least recently used first out. A person whose newest entry is dated
+ * after `asOf` (a past `asOf`) is read by `loadHistories` instead, which cuts the week
+ * holding `asOf` at that day.
  */
 export class WeekStore {
   readonly #held = new Map<string, HeldWeeks>();
@@ -326,34 +357,60 @@ export class WeekStore {
     db: Pick<Database, 'query'>,
     ids: readonly string[],
     asOf: IsoDate,
+    known?: ReadonlyMap<string, KnownVersion>,
   ): Promise<Map<string, VersionedHistory>> {
-    const bases = ids.map((id) => this.#held.get(id));
-    const since = bases.map((b) => (b ? b.version.toString() : '-1'));
-    const sql = weekChangesSql(ids, since);
-    const rows = await db.query<{
-      id: string;
-      version: string;
-      weeks: string | null;
-      agreementConfirmedOn: IsoDate | null;
-    }>(sql.text, sql.values);
     const found = new Map<string, VersionedHistory>();
     const cut = new Map<string, string>();
-    const baseOf = new Map(ids.map((id, i) => [id, bases[i]]));
-    for (const row of rows) {
-      const base = baseOf.get(row.id);
-      const version = BigInt(row.version);
-      let weeks = base?.weeks ?? new Map<string, WeekTuple>();
-      if (row.weeks !== null) {
-        weeks = new Map(weeks);
-        for (const t of JSON.parse(row.weeks) as WeekTuple[]) weeks.set(t[0], t);
+    const take = (id: string, version: string, history: UserHistory) => {
+      if (history.lastEvidenceOn !== null && history.lastEvidenceOn > asOf) cut.set(id, version);
+      else found.set(id, { ...history, dataVersion: version });
+    };
+    const asked: string[] = [];
+    const bases = new Map<string, HeldWeeks | undefined>();
+    for (const id of ids) {
+      const held = this.#held.get(id);
+      const k = known?.get(id);
+      if (
+        held &&
+        k &&
+        held.version.toString() === k.dataVersion &&
+        held.managerId === k.managerId
+      ) {
+        take(id, k.dataVersion, held.history);
+      } else {
+        asked.push(id);
+        bases.set(id, held);
       }
-      const held = this.#held.get(row.id);
-      // Kept unless another request stored a newer version meanwhile.
-      if (!held || held.version <= version) this.#keep(row.id, { version, weeks });
-      const history = historyFromWeeks(weeks.values(), row.agreementConfirmedOn);
-      if (history.lastEvidenceOn !== null && history.lastEvidenceOn > asOf) {
-        cut.set(row.id, row.version);
-      } else found.set(row.id, { ...history, dataVersion: row.version });
+    }
+    if (asked.length > 0) {
+      const sql = weekChangesSql(
+        asked,
+        asked.map((id) => bases.get(id)?.version.toString() ?? '-1'),
+      );
+      const rows = await db.query<{
+        id: string;
+        version: string;
+        managerId: string | null;
+        weeks: string | null;
+        agreementConfirmedOn: IsoDate | null;
+      }>(sql.text, sql.values);
+      for (const row of rows) {
+        const base = bases.get(row.id);
+        const version = BigInt(row.version);
+        let weeks = base?.weeks ?? new Map<string, Week>();
+        if (row.weeks !== null) {
+          // A copy: a request still reading an older version may hold the base.
+          weeks = new Map(weeks);
+          for (const t of JSON.parse(row.weeks) as WeekTuple[]) weeks.set(t[0], weekOf(t));
+        }
+        const history = historyFromWeeks(weeks.values(), row.agreementConfirmedOn);
+        const held = this.#held.get(row.id);
+        // Kept unless another request stored a newer version meanwhile.
+        if (!held || held.version <= version) {
+          this.#keep(row.id, { version, weeks, managerId: row.managerId, history });
+        }
+        take(row.id, row.version, history);
+      }
     }
     if (cut.size > 0) {
       for (const { person, history } of await loadHistories(db, { ids: [...cut.keys()] }, asOf)) {

@@ -211,7 +211,14 @@ async function readinessFor(
   const loaded = await Promise.all(
     [...missing].map(async ([asOf, entries]) => {
       const ids = entries.map((m) => m.person.id);
-      return { asOf, entries, byId: await storeOf(db).histories(db, ids, asOf) };
+      // The versions just read: a person held at that version costs no read at all.
+      const known = new Map(
+        entries.map(({ person, dataVersion }) => [
+          person.id,
+          { dataVersion, managerId: person.managerId },
+        ]),
+      );
+      return { asOf, entries, byId: await storeOf(db).histories(db, ids, asOf, known) };
     }),
   );
   for (const { asOf, entries, byId } of loaded) {

@@ -11,15 +11,22 @@
 // Reading the org view does not open each person's page: below the caller's direct reports,
 // the person's own data stays their direct manager's and the admins' (services/access.ts).
 // Deactivated people are left out (they have left; the walk still passes through them).
-import { countOrgStatuses } from '@leadtrack/core';
+import { countOrgStatuses, type Policy } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
-import type { OrgGroupDto, OrgViewDto, ReportDto } from '@leadtrack/schemas';
+import {
+  type OrgGroupDto,
+  type OrgViewDto,
+  OrgViewSchema,
+  type ReportDto,
+} from '@leadtrack/schemas';
 import { loadOrgTree, type OrgMember, type OrgScope } from '../../data/org-tree';
+import { allowListSerializer } from '../../lib/allow-list-serializer';
+import { bodyCacheOf, type CachedBody } from '../../lib/body-cache';
 import { notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { resolveUserRef } from '../access';
 import { readPolicy } from '../policy';
-import { reportsFor } from '../readiness';
+import { reportsFor, reportsKey } from '../readiness';
 
 function scopeOf(caller: Caller, managerRef: string | undefined): OrgScope {
   if (managerRef === undefined) {
@@ -58,14 +65,49 @@ export async function readOrg(
   managerRef: string | undefined,
   now: Date,
 ): Promise<OrgViewDto> {
+  const { policy, tree } = await orgRequest(db, caller, managerRef);
+  return orgViewOf(db, policy, now, tree.members);
+}
+
+async function orgRequest(db: Database, caller: Caller, managerRef: string | undefined) {
   const [policy, tree] = await Promise.all([
     readPolicy(db.prisma),
     loadOrgTree(db, scopeOf(caller, managerRef)),
   ]);
   if (!tree.allowed) throw notFound('No such manager in your organisation.');
-  const reports = await reportsFor(db, policy, now, tree.members);
+  return { policy, tree };
+}
+
+async function orgViewOf(
+  db: Database,
+  policy: Policy,
+  now: Date,
+  members: OrgMember[],
+): Promise<OrgViewDto> {
+  const reports = await reportsFor(db, policy, now, members);
   return {
     totals: countOrgStatuses(reports.map((r) => r.current)),
-    groups: groupsOf(tree.members, reports),
+    groups: groupsOf(members, reports),
   };
+}
+
+const serializeOrg = allowListSerializer(OrgViewSchema)();
+
+/**
+ * readOrg serialised, kept per process under every input of the answer (each member's
+ * fields, data version and today, their manager's name, the order, the policy): a warm
+ * request is the tree's statement and a string.
+ */
+export async function readOrgBody(
+  db: Database,
+  caller: Caller,
+  managerRef: string | undefined,
+  now: Date,
+): Promise<CachedBody> {
+  const { policy, tree } = await orgRequest(db, caller, managerRef);
+  const names = tree.members.map((m) => m.managerName ?? '').join('\n');
+  const key = `org\n${reportsKey(policy, now, tree.members)}\n${names}`;
+  return bodyCacheOf(db).getOrMake(key, async () =>
+    serializeOrg(await orgViewOf(db, policy, now, tree.members)),
+  );
 }
