@@ -16,7 +16,7 @@ import {
   type WeekAggregate,
   weekStartOf,
 } from '@leadtrack/core';
-import type { Database, Role } from '@leadtrack/db';
+import type { Database } from '@leadtrack/db';
 import { Prisma } from '@leadtrack/db';
 import type { Caller } from '../plugins/app/authenticate';
 import { readableUsersSql, sponsoredByCallerSql } from '../services/access';
@@ -35,14 +35,8 @@ export type PeopleScope =
   | { reportsOf: string }
   | { ids: readonly string[] };
 
-export interface Person {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  managerId: string | null;
-  /** IANA: the person's "today" and "this week" (asOf) are read in it. */
-  timeZone: string;
+/** A person as the statements read them: a caller's columns (CALLER_COLUMNS), and more. */
+export interface Person extends Caller {
   /** Set while the account is deactivated (read by loadPeople; histories leave it out). */
   deactivatedAt?: Date | null;
   /** The caller sponsors this person (only ever true for a `readable` scope). */

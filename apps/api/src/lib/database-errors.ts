@@ -1,6 +1,7 @@
 // Recognises "the database cannot be reached right now" among the errors the drivers throw,
 // so the error handler can answer 503 with Retry-After (the pool reconnects by itself once
 // the database is back) instead of a 500 that reads like a bug.
+import { conflict } from './problem';
 
 // Node socket errors, as pg reports them when it cannot connect or loses its connection.
 const SOCKET_CODES = new Set([
@@ -78,4 +79,30 @@ export function isUniqueViolation(error: unknown, depth = 0): boolean {
   if (e.code === 'P2002' || e.code === '23505' || e.originalCode === '23505') return true;
   if (e.kind === 'UniqueConstraintViolation') return true;
   return isUniqueViolation(e.cause, depth + 1);
+}
+
+/**
+ * `write`, where the unique index refusing it means it was made already: a 409 saying
+ * `message`. The index decides, so of two racing writes exactly one succeeds.
+ */
+export async function conflictOnDuplicate<T>(message: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(message);
+    throw error;
+  }
+}
+
+/**
+ * An upsert run again once when it lost a race into the unique index (two first writes of
+ * one row; Prisma's upsert is not always one statement): the loser updates the winner's row.
+ */
+export async function retryOnDuplicate<T>(upsert: () => Promise<T>): Promise<T> {
+  try {
+    return await upsert();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return upsert();
+  }
 }

@@ -1,9 +1,9 @@
 // Accounts: creating users (the first becomes admin), signing in, and the refresh-token
 // families that keep a browser session alive.
 import type { Prisma, PrismaClient, Role, User } from '@leadtrack/db';
-import { isUniqueViolation } from '../lib/database-errors';
+import { conflictOnDuplicate } from '../lib/database-errors';
 import { hashPassword, verifyPassword } from '../lib/passwords';
-import { conflict, unauthorized } from '../lib/problem';
+import { unauthorized } from '../lib/problem';
 import { hashSecret, newSecret } from '../lib/secrets';
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -34,8 +34,8 @@ export async function createUser(
   } = {},
 ): Promise<User> {
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await prisma.$transaction(async (tx) => {
+  return conflictOnDuplicate('An account with this email already exists.', () =>
+    prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(7243001)`;
       await hooks.before?.(tx);
       const role = input.role ?? ((await tx.user.count()) === 0 ? 'admin' : 'engineer');
@@ -51,11 +51,8 @@ export async function createUser(
       });
       await hooks.after?.(tx, user);
       return user;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('An account with this email already exists.');
-    throw error;
-  }
+    }),
+  );
 }
 
 export async function isInstanceEmpty(prisma: PrismaClient): Promise<boolean> {

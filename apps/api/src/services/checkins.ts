@@ -3,7 +3,7 @@
 // GET /users/:id (self, the direct manager, an admin), else 404, through access.ts.
 import type { Checkin, PrismaClient } from '@leadtrack/db';
 import type { Checkin as CheckinDto, CheckinQuery, PutCheckinBody } from '@leadtrack/schemas';
-import { isUniqueViolation } from '../lib/database-errors';
+import { retryOnDuplicate } from '../lib/database-errors';
 import { fromIsoDate, toIsoDate } from '../lib/dates';
 import type { Caller } from '../plugins/app/authenticate';
 import { findReadableUser } from './access';
@@ -47,12 +47,7 @@ export async function putCheckin(
       create: { ...key, ...data },
       update: data,
     });
-  try {
-    return toCheckinDto(await upsert());
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return toCheckinDto(await upsert());
-  }
+  return toCheckinDto(await retryOnDuplicate(upsert));
 }
 
 /**

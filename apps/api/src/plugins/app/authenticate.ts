@@ -15,6 +15,7 @@ export interface Caller {
   name: string;
   role: Role;
   managerId: string | null;
+  /** IANA: the person's "today" and "this week" are read in it. */
   timeZone: string;
 }
 

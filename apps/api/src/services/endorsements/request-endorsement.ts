@@ -7,8 +7,7 @@
 // decides, so two racing requests cannot both succeed). The colleague is notified in the
 // same transaction.
 import type { PrismaClient } from '@leadtrack/db';
-import { isUniqueViolation } from '../../lib/database-errors';
-import { conflict } from '../../lib/problem';
+import { conflictOnDuplicate } from '../../lib/database-errors';
 import type { Caller } from '../../plugins/app/authenticate';
 import { findOwnEvidence } from '../evidence/evidence-entry';
 import { notify, quoted } from '../notifications/notify';
@@ -27,26 +26,25 @@ export async function requestEndorsement(
     endorserId,
     'Ask a colleague: you cannot endorse your own entry',
   );
-  try {
-    const request = await prisma.$transaction(async (tx) => {
-      const made = await tx.endorsementRequest.create({
-        data: { evidenceId: entry.id, requestedById: caller.id, endorserId: endorser.id },
-      });
-      await notify(
-        tx,
-        {
-          userId: endorser.id,
-          type: 'endorsement-requested',
-          subject: `${caller.name} asked you to endorse ${quoted(entry.title)}.`,
-          link: '/endorsements',
-        },
-        caller.id,
-      );
-      return made;
-    });
-    return { id: request.id, endorser, status: request.status };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    throw conflict(`${endorser.name} has already been asked to endorse this entry.`);
-  }
+  const request = await conflictOnDuplicate(
+    `${endorser.name} has already been asked to endorse this entry.`,
+    () =>
+      prisma.$transaction(async (tx) => {
+        const made = await tx.endorsementRequest.create({
+          data: { evidenceId: entry.id, requestedById: caller.id, endorserId: endorser.id },
+        });
+        await notify(
+          tx,
+          {
+            userId: endorser.id,
+            type: 'endorsement-requested',
+            subject: `${caller.name} asked you to endorse ${quoted(entry.title)}.`,
+            link: '/endorsements',
+          },
+          caller.id,
+        );
+        return made;
+      }),
+  );
+  return { id: request.id, endorser, status: request.status };
 }

@@ -8,7 +8,7 @@
 // it again. A deactivated colleague cannot answer at all (authenticate refuses them).
 // Endorsing notifies the owner in the same transaction; declining does not.
 import type { PrismaClient } from '@leadtrack/db';
-import { isUniqueViolation } from '../../lib/database-errors';
+import { conflictOnDuplicate } from '../../lib/database-errors';
 import { conflict, forbidden, notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { entryLink, notify, quoted } from '../notifications/notify';
@@ -30,7 +30,8 @@ async function findOwnRequest(prisma: PrismaClient, caller: Caller, id: string) 
   return request;
 }
 
-const alreadyAnswered = () => conflict('This request has already been answered.');
+const ALREADY_ANSWERED = 'This request has already been answered.';
+const alreadyAnswered = () => conflict(ALREADY_ANSWERED);
 
 export async function endorse(
   prisma: PrismaClient,
@@ -39,8 +40,8 @@ export async function endorse(
   comment: string | null | undefined,
 ) {
   const request = await findOwnRequest(prisma, caller, requestId);
-  try {
-    return await prisma.$transaction(async (tx) => {
+  return conflictOnDuplicate(ALREADY_ANSWERED, () =>
+    prisma.$transaction(async (tx) => {
       const answered = await tx.endorsementRequest.updateMany({
         where: { id: request.id, status: 'pending' },
         data: { status: 'endorsed', respondedAt: new Date() },
@@ -74,11 +75,8 @@ export async function endorse(
         },
         ownerId: request.evidence.userId,
       };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw alreadyAnswered();
-    throw error;
-  }
+    }),
+  );
 }
 
 export async function declineEndorsement(prisma: PrismaClient, caller: Caller, requestId: string) {

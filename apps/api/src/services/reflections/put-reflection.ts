@@ -4,7 +4,7 @@
 import { fitScore } from '@leadtrack/core';
 import type { PrismaClient, Reflection } from '@leadtrack/db';
 import type { PutReflectionBody, ReflectionDto } from '@leadtrack/schemas';
-import { isUniqueViolation } from '../../lib/database-errors';
+import { retryOnDuplicate } from '../../lib/database-errors';
 import { fromIsoDate, toIsoDate } from '../../lib/dates';
 import type { Caller } from '../../plugins/app/authenticate';
 
@@ -38,11 +38,6 @@ export async function putReflection(
       create: { ...key, ...data },
       update: data,
     });
-  try {
-    return toReflectionDto(await upsert());
-  } catch (error) {
-    // Two first writes for the same week: the loser updates the winner's row.
-    if (!isUniqueViolation(error)) throw error;
-    return toReflectionDto(await upsert());
-  }
+  // Two first writes for the same week: the loser updates the winner's row.
+  return toReflectionDto(await retryOnDuplicate(upsert));
 }

@@ -7,20 +7,27 @@
 // Grants and revocations go to the audit log in the same transaction as the change.
 import type { PrismaClient } from '@leadtrack/db';
 import type { SponsorDto } from '@leadtrack/schemas';
-import { isUniqueViolation } from '../../lib/database-errors';
-import { conflict, notFound } from '../../lib/problem';
+import { conflictOnDuplicate } from '../../lib/database-errors';
+import { notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { recordAuditEvent } from '../audit';
 import { findActiveColleague } from '../users/read-users';
+
+/** The other person of a grant, as a SponsorDto names them. */
+const PERSON = { select: { id: true, name: true } } as const;
+
+function toSponsorDto(person: SponsorDto['user'], grant: { createdAt: Date }): SponsorDto {
+  return { user: person, createdAt: grant.createdAt.toISOString() };
+}
 
 /** Oldest grant first. */
 export async function listSponsors(prisma: PrismaClient, caller: Caller): Promise<SponsorDto[]> {
   const rows = await prisma.sponsorship.findMany({
     where: { userId: caller.id },
     orderBy: [{ createdAt: 'asc' }, { sponsorId: 'asc' }],
-    include: { sponsor: { select: { id: true, name: true } } },
+    include: { sponsor: PERSON },
   });
-  return rows.map((row) => ({ user: row.sponsor, createdAt: row.createdAt.toISOString() }));
+  return rows.map((row) => toSponsorDto(row.sponsor, row));
 }
 
 /** Whom the caller sponsors (who granted them access), oldest grant first. */
@@ -28,9 +35,9 @@ export async function listSponsored(prisma: PrismaClient, caller: Caller): Promi
   const rows = await prisma.sponsorship.findMany({
     where: { sponsorId: caller.id },
     orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }],
-    include: { user: { select: { id: true, name: true } } },
+    include: { user: PERSON },
   });
-  return rows.map((row) => ({ user: row.user, createdAt: row.createdAt.toISOString() }));
+  return rows.map((row) => toSponsorDto(row.user, row));
 }
 
 export async function grantSponsor(
@@ -44,8 +51,8 @@ export async function grantSponsor(
     sponsorId,
     'Choose a colleague: you already read your own data',
   );
-  try {
-    const row = await prisma.$transaction(async (tx) => {
+  const grant = await conflictOnDuplicate(`${sponsor.name} is already your sponsor.`, () =>
+    prisma.$transaction(async (tx) => {
       const created = await tx.sponsorship.create({
         data: { userId: caller.id, sponsorId: sponsor.id },
       });
@@ -56,12 +63,9 @@ export async function grantSponsor(
         details: { userId: caller.id },
       });
       return created;
-    });
-    return { user: sponsor, createdAt: row.createdAt.toISOString() };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    throw conflict(`${sponsor.name} is already your sponsor.`);
-  }
+    }),
+  );
+  return toSponsorDto(sponsor, grant);
 }
 
 export async function revokeSponsor(
