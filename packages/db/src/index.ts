@@ -44,6 +44,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openEmbedded(options.dataDir);
 }
 
+/**
+ * A Database over a driver's `query`: a ping is `SELECT 1` through it, and closing ends
+ * Prisma first, then the driver (`end`).
+ */
+function database(
+  kind: DatabaseKind,
+  prisma: PrismaClient,
+  query: Database['query'],
+  end: () => Promise<void>,
+): Database {
+  return {
+    kind,
+    prisma,
+    async ping() {
+      await query('SELECT 1');
+    },
+    query,
+    async close() {
+      await prisma.$disconnect();
+      await end();
+    },
+  };
+}
+
 function openPostgres(url: string, max: number): Database {
   // The pool is ours, not the adapter's, so a failed ping cannot poison Prisma's state
   // and close() can end every connection.
@@ -51,20 +75,12 @@ function openPostgres(url: string, max: number): Database {
   // An idle client losing its server (a restart) must not crash the process.
   pool.on('error', () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return {
-    kind: 'postgres',
+  return database(
+    'postgres',
     prisma,
-    async ping() {
-      await pool.query('SELECT 1');
-    },
-    async query<T>(text: string, values?: unknown[]) {
-      return (await pool.query(text, values)).rows as T[];
-    },
-    async close() {
-      await prisma.$disconnect();
-      await pool.end();
-    },
-  };
+    async <T>(text: string, values?: unknown[]) => (await pool.query(text, values)).rows as T[],
+    () => pool.end(),
+  );
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {
@@ -90,23 +106,17 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   // runtime protocol is the same (queries and migrations verified against Prisma 6.19).
   const adapter = new PrismaPGlite(db) as unknown as PrismaPg;
   const prisma = new PrismaClient({ adapter });
-  return {
-    kind: 'embedded',
+  return database(
+    'embedded',
     prisma,
-    async ping() {
-      await db.query('SELECT 1');
-    },
-    async query<T>(text: string, values?: unknown[]) {
-      return (await db.query<T>(text, values)).rows;
-    },
-    async close() {
-      await prisma.$disconnect();
+    async <T>(text: string, values?: unknown[]) => (await db.query<T>(text, values)).rows,
+    async () => {
       await db.close();
       // Files made since the open (new tables' files, WAL segments) become the owner's too.
       await restrictToOwner(dataDir).catch(() => {});
       await lock.release();
     },
-  };
+  );
 }
 
 export function pgliteRunner(lite: PGlite): SqlRunner {

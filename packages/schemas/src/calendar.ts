@@ -1,10 +1,7 @@
 // A calendar feed: an iCalendar address (Google's "secret address in iCal format", Outlook's
 // published calendar…) read into calendar suggestions, as an uploaded .ics file is.
 import { z } from 'zod';
-import { InstantSchema, plainString } from './common';
-import { rule } from './messages';
-
-const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+import { addressSchema, InstantSchema, isHttpsOrLoopback, OFFER_COUNTS } from './common';
 
 /** `webcal://` is how calendar apps spell https for a feed. */
 export function normaliseCalendarFeedUrl(value: string): string {
@@ -23,20 +20,17 @@ export function calendarFeedUrlProblem(value: string): string | null {
   } catch {
     return 'must be an https or webcal address such as https://calendar.example.com/feed.ics';
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname)))
+  if (!isHttpsOrLoopback(url))
     return 'must be an https or webcal address (plain http only for a loopback address)';
   if (url.username || url.password) return 'must not contain a user name or password';
   return null;
 }
 
-export const CalendarFeedUrlSchema = plainString()
-  .trim()
-  .max(2000)
-  .superRefine((value, ctx) => {
-    const problem = calendarFeedUrlProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', ...rule(problem) });
-  })
-  .transform(normaliseCalendarFeedUrl);
+export const CalendarFeedUrlSchema = addressSchema(
+  2000,
+  calendarFeedUrlProblem,
+  normaliseCalendarFeedUrl,
+);
 
 export const PutCalendarFeedBodySchema = z.strictObject({
   url: CalendarFeedUrlSchema.describe(
@@ -60,10 +54,7 @@ export type CalendarFeed = z.infer<typeof CalendarFeedSchema>;
 
 export const CalendarSyncResultSchema = z
   .object({
-    /** Suggestions new to the inbox. */
-    suggested: z.int(),
-    /** Found again: already offered once, so not offered twice. */
-    skipped: z.int(),
+    ...OFFER_COUNTS,
     /** Events the feed holds that could not be read, by line. */
     errors: z.array(z.object({ line: z.int(), message: z.string() })),
   })

@@ -169,3 +169,38 @@ export const pageOf = <Item extends z.ZodType, More extends z.ZodRawShape>(
 export const WeekParamsSchema = z.strictObject({
   weekStart: WeekStartSchema.describe('The Monday of the ISO week, not after the current week'),
 });
+
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** https, or plain http to a loopback address only (a local stand-in or tunnel). */
+export function isHttpsOrLoopback(url: URL): boolean {
+  return (
+    url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname))
+  );
+}
+
+/**
+ * An address a person gives (a feed, an API root): trimmed, at most `max` characters,
+ * judged by `problemOf` (the rule it breaks, or null), then kept as `normalise` spells it.
+ */
+export const addressSchema = (
+  max: number,
+  problemOf: (value: string) => string | null,
+  normalise: (value: string) => string,
+) =>
+  plainString()
+    .trim()
+    .max(max)
+    .superRefine((value, ctx) => {
+      const problem = problemOf(value);
+      if (problem) ctx.addIssue({ code: 'custom', ...rule(problem) });
+    })
+    .transform(normalise);
+
+/** What offering suggestions counts (a sync, an import): new ones, and ones offered before. */
+export const OFFER_COUNTS = {
+  /** Suggestions new to the inbox. */
+  suggested: z.int(),
+  /** Found again: already offered once (whatever became of them), so not offered twice. */
+  skipped: z.int(),
+};

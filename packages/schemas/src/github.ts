@@ -1,6 +1,14 @@
 // Connecting GitHub (or GitHub Enterprise) and syncing what it shows into suggestions.
 import { z } from 'zod';
-import { CalendarDateSchema, InstantSchema, PastDateSchema, plainString } from './common';
+import {
+  addressSchema,
+  CalendarDateSchema,
+  InstantSchema,
+  isHttpsOrLoopback,
+  OFFER_COUNTS,
+  PastDateSchema,
+  plainString,
+} from './common';
 import { rule } from './messages';
 
 export const GITHUB_DEFAULT_BASE_URL = 'https://api.github.com';
@@ -10,8 +18,6 @@ export const GITHUB_SYNC_MAX_WEEKS = 52;
 
 /** The weeks a sync on connecting covers. */
 export const GITHUB_BACKFILL_WEEKS = 26;
-
-const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /**
  * Why `value` cannot be a GitHub REST API root, or null when it can: an absolute https URL
@@ -25,7 +31,7 @@ export function githubBaseUrlProblem(value: string): string | null {
   } catch {
     return 'must be an https URL such as https://api.github.com or https://github.example.com/api/v3';
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname)))
+  if (!isHttpsOrLoopback(url))
     return 'must be an https URL (plain http only for a loopback address)';
   if (url.username || url.password) return 'must not contain a user name or password';
   if (url.search || url.hash || value.includes('?') || value.includes('#'))
@@ -38,14 +44,7 @@ export function normaliseGithubBaseUrl(value: string): string {
   return new URL(value).href.replace(/\/+$/, '');
 }
 
-export const GithubBaseUrlSchema = plainString()
-  .trim()
-  .max(500)
-  .superRefine((value, ctx) => {
-    const problem = githubBaseUrlProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', ...rule(problem) });
-  })
-  .transform(normaliseGithubBaseUrl);
+export const GithubBaseUrlSchema = addressSchema(500, githubBaseUrlProblem, normaliseGithubBaseUrl);
 
 /**
  * A personal access token (classic `ghp_…`, fine-grained `github_pat_…`, or an Enterprise
@@ -92,10 +91,7 @@ export type SyncGithubBody = z.infer<typeof SyncGithubBodySchema>;
 
 export const GithubSyncResultSchema = z
   .object({
-    /** Suggestions new to the inbox. */
-    suggested: z.int(),
-    /** Found again: already offered once (whatever became of them), so not offered twice. */
-    skipped: z.int(),
+    ...OFFER_COUNTS,
     /** The days read: the first week's Monday, and today (in the person's time zone). */
     from: CalendarDateSchema,
     to: CalendarDateSchema,
