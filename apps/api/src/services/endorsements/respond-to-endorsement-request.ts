@@ -11,6 +11,7 @@ import type { PrismaClient } from '@leadtrack/db';
 import { conflictOnDuplicate } from '../../lib/database-errors';
 import { conflict, forbidden, notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
+import { toAcknowledgementDto } from '../evidence/evidence-entry';
 import { entryLink, notify, quoted } from '../notifications/notify';
 
 const missingRequest = () => notFound('No such endorsement request.');
@@ -66,15 +67,8 @@ export async function endorse(
         },
         caller.id,
       );
-      return {
-        endorsement: {
-          id: endorsement.id,
-          by: endorsement.by,
-          comment: endorsement.comment,
-          createdAt: endorsement.createdAt.toISOString(),
-        },
-        ownerId: request.evidence.userId,
-      };
+      // Shaped as an entry shows its endorsements (toEvidenceDto).
+      return { endorsement: toAcknowledgementDto(endorsement), ownerId: request.evidence.userId };
     }),
   );
 }

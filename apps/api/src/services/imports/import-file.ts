@@ -51,30 +51,44 @@ type Valid = { entry: z.infer<typeof CreateEvidenceBodySchema>; draft: Suggestio
 /** Where the file's items are keyed: `calendar` for .ics, `import` for the other files. */
 const FILE_SOURCE = 'import';
 
-function issuesAt(line: number, issues: z.core.$ZodIssue[]): ImportLineError[] {
-  return issues.map((issue) => ({ line, message: issue.message }));
+/**
+ * The items `schema` accepts, each with what it made of the item's fields; every issue of
+ * the others becomes an error on the item's line.
+ */
+function judge<Item extends { line: number }, Schema extends z.ZodType>(
+  items: Item[],
+  schema: Schema,
+  fieldsOf: (item: Item) => unknown,
+  errors: ImportLineError[],
+): { item: Item; data: z.output<Schema> }[] {
+  const valid: { item: Item; data: z.output<Schema> }[] = [];
+  for (const item of items) {
+    const result = schema.safeParse(fieldsOf(item));
+    if (result.success) valid.push({ item, data: result.data });
+    else errors.push(...result.error.issues.map(({ message }) => ({ line: item.line, message })));
+  }
+  return valid;
 }
 
 /** The file's items as drafts (and, for `create`, entries), its bad items as errors. */
-function judgeEntries(parsed: ParsedEntry[], mode: ImportBody['mode'], errors: ImportLineError[]) {
+function judgeEntries(
+  parsed: ParsedEntry[],
+  mode: ImportBody['mode'],
+  errors: ImportLineError[],
+): Valid[] {
   const schema = mode === 'create' ? CreateEvidenceBodySchema : SuggestedEntrySchema;
-  const valid: Valid[] = [];
-  for (const item of parsed) {
-    const result = schema.safeParse({
-      kinds: item.kinds,
-      title: item.title,
-      description: item.description,
-      occurredOn: item.occurredOn,
-      links: item.links,
-      audience: item.audience ?? null,
-    });
-    if (!result.success) {
-      errors.push(...issuesAt(item.line, result.error.issues));
-      continue;
-    }
-    const entry = result.data as z.infer<typeof CreateEvidenceBodySchema>;
+  const fieldsOf = (item: ParsedEntry) => ({
+    kinds: item.kinds,
+    title: item.title,
+    description: item.description,
+    occurredOn: item.occurredOn,
+    links: item.links,
+    audience: item.audience ?? null,
+  });
+  return judge(parsed, schema, fieldsOf, errors).map(({ item, data }) => {
+    const entry = data as z.infer<typeof CreateEvidenceBodySchema>;
     const links = entry.links ?? [];
-    valid.push({
+    return {
       entry,
       draft: {
         type: 'evidence',
@@ -91,25 +105,14 @@ function judgeEntries(parsed: ParsedEntry[], mode: ImportBody['mode'], errors: I
           ...(entry.audience && { audience: entry.audience }),
         },
       },
-    });
-  }
-  return valid;
+    };
+  });
 }
 
 function judgeCheckins(parsed: ParsedCheckin[], errors: ImportLineError[]) {
-  const valid: z.infer<typeof ImportedCheckinSchema>[] = [];
-  for (const item of parsed) {
-    const result = ImportedCheckinSchema.safeParse({
-      weekStart: item.weekStart,
-      handsOnPercent: item.handsOnPercent,
-      deepWorkBlocks: item.deepWorkBlocks,
-      onLeave: item.onLeave,
-      note: item.note,
-    });
-    if (result.success) valid.push(result.data);
-    else errors.push(...issuesAt(item.line, result.error.issues));
-  }
-  return valid;
+  // A check-in's fields are the parsed item's but its line.
+  const fieldsOf = ({ line: _, ...fields }: ParsedCheckin) => fields;
+  return judge(parsed, ImportedCheckinSchema, fieldsOf, errors).map(({ data }) => data);
 }
 
 function parse(caller: Caller, body: ImportBody): ParsedFile & { drafts: SuggestionDraft[] } {
