@@ -293,6 +293,28 @@ describe('a report becoming ready', () => {
     expect(items.map((i) => i.type)).toEqual(['report-ready', 'report-ready']);
   });
 
+  it('writes in flight together (watched in shared batches): each turn to ready notifies its manager once', async () => {
+    const teams = await Promise.all([makeTeam(app), makeTeam(app), makeTeam(app)]);
+    // Each engineer logs eight entries at once, the kind that makes them ready among them.
+    await Promise.all(
+      teams.flatMap((team) =>
+        Array.from({ length: 8 }, (_, i) =>
+          logToday(team.engineer, i === 5 ? ['ownership'] : ['review']),
+        ),
+      ),
+    );
+    for (const team of teams) {
+      expect(await readiness(team.engineer)).toBe(true);
+      expect((await notificationsOf(team.manager)).items).toEqual([
+        unread(
+          'report-ready',
+          'Engineer became ready, after 1 consistent week.',
+          `/team/${team.engineer.id}`,
+        ),
+      ]);
+    }
+  });
+
   it('an edit that adds the missing kind turns ready too', async () => {
     const team = await makeTeam(app);
     const id = await logToday(team.engineer, ['review']);

@@ -377,27 +377,41 @@ export async function teamReadinessBody(
 }
 
 /**
- * The current readiness of one person known to the caller (a writer, who is the owner) as
- * of their today at `now`, right after a write: one statement (the weeks that changed since
- * this process last read them, with the person's data version), then computeCurrent; the
- * answer is kept for the team view under that version. What services/notifications watches
- * after its owner's own writes, without a read of the person first.
+ * The current readiness of people known to the caller (writers, who own the data) as of
+ * their today at `now`, right after their writes: one statement per distinct date (the
+ * weeks that changed since this process last read them, with each data version), then
+ * computeCurrent; each answer is kept for the team view under that version. What
+ * services/notifications watches after owners' own writes, without a read of them first.
  */
-export async function currentReadinessAfterWrite(
+export async function currentReadinessAfterWrites(
   db: Database,
-  person: Pick<Person, 'id' | 'managerId' | 'timeZone'>,
+  people: Pick<Person, 'id' | 'managerId' | 'timeZone'>[],
   now: Date,
-): Promise<CachedReadiness | undefined> {
+): Promise<Map<string, CachedReadiness>> {
   const policy = await readPolicy(db.prisma);
-  const asOf = todayIn(person.timeZone, now);
-  const history = (await storeOf(db).histories(db, [person.id], asOf)).get(person.id);
-  if (!history) return undefined;
-  const value = currentOf(policy, asOf, person, history);
-  cacheOf(db).set(
-    cacheKey('current', { person, dataVersion: history.dataVersion, asOf }, policy),
-    value,
-  );
-  return value;
+  const today = todayByZone(now);
+  const byDate = new Map<IsoDate, typeof people>();
+  for (const person of people) {
+    const asOf = today(person.timeZone);
+    byDate.set(asOf, [...(byDate.get(asOf) ?? []), person]);
+  }
+  const found = new Map<string, CachedReadiness>();
+  for (const [asOf, group] of byDate) {
+    const histories = await storeOf(db).histories(
+      db,
+      group.map((p) => p.id),
+      asOf,
+    );
+    for (const person of group) {
+      const history = histories.get(person.id);
+      if (!history) continue;
+      const value = currentOf(policy, asOf, person, history);
+      const entry = { person, dataVersion: history.dataVersion, asOf };
+      cacheOf(db).set(cacheKey('current', entry, policy), value);
+      found.set(person.id, value);
+    }
+  }
+  return found;
 }
 
 /**

@@ -39,6 +39,15 @@ export function inNotificationScope<T>(tracked: NotificationScope, fn: () => T):
 }
 
 /**
+ * Marks the current scope as having made a notification: for work done on its behalf in
+ * another async context (a batch shared by several requests).
+ */
+export function markNotificationMade(): void {
+  const tracked = scope.getStore();
+  if (tracked) tracked.made = true;
+}
+
+/**
  * Records `notice` for its recipient unless they are deactivated or are `actorId` (nobody
  * is notified of what they did themselves). Returns whether a notification was made.
  */
@@ -55,8 +64,7 @@ export async function notify(
   if (!recipient) return false;
   const mailed =
     recipient.preferences?.emailNotifications ?? DEFAULT_PREFERENCES.emailNotifications;
-  const tracked = scope.getStore();
-  if (tracked) tracked.made = true;
+  markNotificationMade();
   await tx.notification.create({
     data: {
       userId: recipient.id,
