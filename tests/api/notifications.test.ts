@@ -251,13 +251,8 @@ describe('a report becoming ready', () => {
     return res.body.current.ready as boolean;
   };
 
-  it('notifies the manager once when the status turns ready, and again after it left ready', async () => {
-    const team = await makeTeam(app);
-    await logToday(team.engineer, ['review']);
-    expect(await readiness(team.engineer)).toBe(false);
-    expect(await storedCount(team.manager.id)).toBe(0);
-
-    const first = await logToday(team.engineer, ['ownership']);
+  /** The engineer is ready and their manager holds one notification saying so. */
+  const expectTurnedReadyOnce = async (team: { engineer: TestUser; manager: TestUser }) => {
     expect(await readiness(team.engineer)).toBe(true);
     expect((await notificationsOf(team.manager)).items).toEqual([
       unread(
@@ -266,6 +261,16 @@ describe('a report becoming ready', () => {
         `/team/${team.engineer.id}`,
       ),
     ]);
+  };
+
+  it('notifies the manager once when the status turns ready, and again after it left ready', async () => {
+    const team = await makeTeam(app);
+    await logToday(team.engineer, ['review']);
+    expect(await readiness(team.engineer)).toBe(false);
+    expect(await storedCount(team.manager.id)).toBe(0);
+
+    const first = await logToday(team.engineer, ['ownership']);
+    await expectTurnedReadyOnce(team);
     // Still ready: more writes notify nobody.
     await logToday(team.engineer, ['ownership', 'review']);
     const checkin = await call(app, 'PUT', `/api/v1/checkins/${weekStartOf(todayUtc())}`, {
@@ -303,16 +308,7 @@ describe('a report becoming ready', () => {
         ),
       ),
     );
-    for (const team of teams) {
-      expect(await readiness(team.engineer)).toBe(true);
-      expect((await notificationsOf(team.manager)).items).toEqual([
-        unread(
-          'report-ready',
-          'Engineer became ready, after 1 consistent week.',
-          `/team/${team.engineer.id}`,
-        ),
-      ]);
-    }
+    for (const team of teams) await expectTurnedReadyOnce(team);
   });
 
   it('an edit that adds the missing kind turns ready too', async () => {
