@@ -1,7 +1,7 @@
 // A calendar feed: an iCalendar address (Google's "secret address in iCal format", Outlook's
 // published calendar…) read into calendar suggestions, as an uploaded .ics file is.
 import { z } from 'zod';
-import { addressSchema, InstantSchema, isHttpsOrLoopback, OFFER_COUNTS } from './common';
+import { addressSchema, CONNECTION_STATE, isHttpsOrLoopback, OFFER_COUNTS } from './common';
 
 /** `webcal://` is how calendar apps spell https for a feed. */
 export function normaliseCalendarFeedUrl(value: string): string {
@@ -43,11 +43,7 @@ export const CalendarFeedSchema = z
   .object({
     /** The address's host, so the person recognises the feed (the address itself is never shown). */
     host: z.string(),
-    connectedAt: InstantSchema,
-    /** When the last read finished (null before the first). */
-    lastSyncAt: InstantSchema.nullable(),
-    /** What stopped the last read, in a sentence; null after a success. */
-    lastError: z.string().nullable(),
+    ...CONNECTION_STATE,
   })
   .meta({ id: 'CalendarFeed' });
 export type CalendarFeed = z.infer<typeof CalendarFeedSchema>;

@@ -204,3 +204,12 @@ export const OFFER_COUNTS = {
   /** Found again: already offered once (whatever became of them), so not offered twice. */
   skipped: z.int(),
 };
+
+/** A connected integration's state (GitHub, a calendar feed), as its GET answers it. */
+export const CONNECTION_STATE = {
+  connectedAt: InstantSchema,
+  /** What the last successful sync read up to, when it finished (null before the first). */
+  lastSyncAt: InstantSchema.nullable(),
+  /** What stopped the last sync, in a sentence; null after a success. */
+  lastError: z.string().nullable(),
+};

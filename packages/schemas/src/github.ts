@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   addressSchema,
   CalendarDateSchema,
-  InstantSchema,
+  CONNECTION_STATE,
   isHttpsOrLoopback,
   OFFER_COUNTS,
   PastDateSchema,
@@ -71,11 +71,7 @@ export const GithubIntegrationSchema = z
   .object({
     login: z.string(),
     baseUrl: z.string(),
-    connectedAt: InstantSchema,
-    /** The instant the last successful sync read up to (null before the first). */
-    lastSyncAt: InstantSchema.nullable(),
-    /** What stopped the last sync, in a sentence; null after a success. */
-    lastError: z.string().nullable(),
+    ...CONNECTION_STATE,
     /** A sync is running now (the one on connecting, the weekly one, or "sync now"). */
     syncing: z.boolean(),
   })

@@ -21,12 +21,34 @@ export function toCheckinDto(checkin: Checkin): CheckinDto {
   };
 }
 
+type WeekKey = { userId: string; weekStart: Date };
+
 /**
- * Creates or replaces the caller's check-in for the week (unique per user and week). PUT
- * replaces the whole check-in: an omitted `note` clears it. Should two first writes for
- * the same week race into the unique index (Prisma's upsert is not always one statement),
- * the loser retries once and updates the winner's row, so both callers get a 200.
- * That `weekStart` is a Monday not after the current week is the route's WeekStartSchema.
+ * Creates or replaces a person's row of one week (unique per user and week: a check-in, a
+ * reflection) through `upsert`, given its arguments. Should two first writes for the same
+ * week race into the unique index (Prisma's upsert is not always one statement), the loser
+ * retries once and updates the winner's row, so both callers get a 200.
+ */
+export function putWeekRow<Data extends object, Row>(
+  userId: string,
+  weekStart: string,
+  data: Data,
+  upsert: (args: {
+    where: { userId_weekStart: WeekKey };
+    create: WeekKey & Data;
+    update: Data;
+  }) => Promise<Row>,
+): Promise<Row> {
+  const key = { userId, weekStart: fromIsoDate(weekStart) };
+  return retryOnDuplicate(() =>
+    upsert({ where: { userId_weekStart: key }, create: { ...key, ...data }, update: data }),
+  );
+}
+
+/**
+ * Creates or replaces the caller's check-in for the week (putWeekRow). PUT replaces the
+ * whole check-in: an omitted `note` clears it. That `weekStart` is a Monday not after the
+ * current week is the route's WeekStartSchema.
  */
 export async function putCheckin(
   prisma: PrismaClient,
@@ -40,14 +62,10 @@ export async function putCheckin(
     onLeave: body.onLeave,
     note: body.note ?? null,
   };
-  const key = { userId: caller.id, weekStart: fromIsoDate(weekStart) };
-  const upsert = () =>
-    prisma.checkin.upsert({
-      where: { userId_weekStart: key },
-      create: { ...key, ...data },
-      update: data,
-    });
-  return toCheckinDto(await retryOnDuplicate(upsert));
+  const checkin = await putWeekRow(caller.id, weekStart, data, (args) =>
+    prisma.checkin.upsert(args),
+  );
+  return toCheckinDto(checkin);
 }
 
 /**

@@ -4,9 +4,9 @@
 import { fitScore } from '@leadtrack/core';
 import type { PrismaClient, Reflection } from '@leadtrack/db';
 import type { PutReflectionBody, ReflectionDto } from '@leadtrack/schemas';
-import { retryOnDuplicate } from '../../lib/database-errors';
-import { fromIsoDate, toIsoDate } from '../../lib/dates';
+import { toIsoDate } from '../../lib/dates';
 import type { Caller } from '../../plugins/app/authenticate';
+import { putWeekRow } from '../checkins';
 
 export function toReflectionDto(reflection: Reflection): ReflectionDto {
   return {
@@ -31,13 +31,9 @@ export async function putReflection(
     shared: body.shared,
     fitScore: fitScore(body.answers),
   };
-  const key = { userId: caller.id, weekStart: fromIsoDate(weekStart) };
-  const upsert = () =>
-    prisma.reflection.upsert({
-      where: { userId_weekStart: key },
-      create: { ...key, ...data },
-      update: data,
-    });
-  // Two first writes for the same week: the loser updates the winner's row.
-  return toReflectionDto(await retryOnDuplicate(upsert));
+  // Two first writes for the same week: the loser updates the winner's row (putWeekRow).
+  const reflection = await putWeekRow(caller.id, weekStart, data, (args) =>
+    prisma.reflection.upsert(args),
+  );
+  return toReflectionDto(reflection);
 }

@@ -20,25 +20,29 @@ function toSponsorDto(person: SponsorDto['user'], grant: { createdAt: Date }): S
   return { user: person, createdAt: grant.createdAt.toISOString() };
 }
 
-/** Oldest grant first. */
-export async function listSponsors(prisma: PrismaClient, caller: Caller): Promise<SponsorDto[]> {
+/**
+ * The caller's grants from one side, oldest first, each naming the other person: the
+ * sponsors the caller granted (`sponsor`), or who granted the caller (`user`).
+ */
+async function listGrants(
+  prisma: PrismaClient,
+  caller: Caller,
+  other: 'sponsor' | 'user',
+): Promise<SponsorDto[]> {
   const rows = await prisma.sponsorship.findMany({
-    where: { userId: caller.id },
-    orderBy: [{ createdAt: 'asc' }, { sponsorId: 'asc' }],
-    include: { sponsor: PERSON },
+    where: other === 'sponsor' ? { userId: caller.id } : { sponsorId: caller.id },
+    orderBy: [{ createdAt: 'asc' }, other === 'sponsor' ? { sponsorId: 'asc' } : { userId: 'asc' }],
+    include: { sponsor: PERSON, user: PERSON },
   });
-  return rows.map((row) => toSponsorDto(row.sponsor, row));
+  return rows.map((row) => toSponsorDto(row[other], row));
 }
 
-/** Whom the caller sponsors (who granted them access), oldest grant first. */
-export async function listSponsored(prisma: PrismaClient, caller: Caller): Promise<SponsorDto[]> {
-  const rows = await prisma.sponsorship.findMany({
-    where: { sponsorId: caller.id },
-    orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }],
-    include: { user: PERSON },
-  });
-  return rows.map((row) => toSponsorDto(row.user, row));
-}
+export const listSponsors = (prisma: PrismaClient, caller: Caller) =>
+  listGrants(prisma, caller, 'sponsor');
+
+/** Whom the caller sponsors (who granted them access). */
+export const listSponsored = (prisma: PrismaClient, caller: Caller) =>
+  listGrants(prisma, caller, 'user');
 
 export async function grantSponsor(
   prisma: PrismaClient,
