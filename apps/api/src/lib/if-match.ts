@@ -2,7 +2,7 @@
 // back in If-Match (evidence entries, the working agreement).
 import { invalidField } from './problem';
 
-/** The strong ETag of an entry: its version, quoted. */
+/** The strong ETag of a versioned resource (an entry, an agreement): its version, quoted. */
 export const etagOf = (entry: { version: number }) => `"${entry.version}"`;
 
 /**

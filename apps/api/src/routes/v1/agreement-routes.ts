@@ -8,12 +8,12 @@ import {
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { etagOf } from '../../lib/if-match';
 import { problems } from '../../lib/route-docs';
 import { readAgreement } from '../../services/agreement/read-agreement';
 import { confirmAgreement, putAgreement } from '../../services/agreement/update-agreement';
 
 const UserParams = z.strictObject({ id: UserRefSchema });
-const etag = (agreement: { version: number }) => `"${agreement.version}"`;
 
 const agreementRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -29,7 +29,7 @@ const agreementRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const agreement = await readAgreement(fastify.prisma, request.caller, request.params.id);
-      return reply.header('etag', etag(agreement)).send(agreement);
+      return reply.header('etag', etagOf(agreement)).send(agreement);
     },
   );
 
@@ -54,7 +54,7 @@ const agreementRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body,
         request.headers['if-match'],
       );
-      return reply.header('etag', etag(agreement)).send(agreement);
+      return reply.header('etag', etagOf(agreement)).send(agreement);
     },
   );
 
@@ -77,7 +77,7 @@ const agreementRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.params.id,
         request.headers['if-match'],
       );
-      return reply.header('etag', etag(agreement)).send(agreement);
+      return reply.header('etag', etagOf(agreement)).send(agreement);
     },
   );
 };
