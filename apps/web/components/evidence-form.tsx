@@ -4,7 +4,14 @@
 import { useActionState } from 'react';
 import type { EvidenceFormState, EvidenceValues } from '../app/actions/evidence';
 import { EVIDENCE_KINDS } from '../lib/format';
-import { describedBy, Field, FormAlert, InputField, SubmitButton, TextAreaField } from './field';
+import {
+  FormAlert,
+  fieldBinder,
+  InputField,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+} from './field';
 import { KindsFieldset } from './kinds-fieldset';
 
 interface Props {
@@ -29,6 +36,7 @@ export function EvidenceForm({
   const [state, formAction, pending] = useActionState<EvidenceFormState, FormData>(action, {});
   const v = state.values ?? initial;
   const e = state.errors ?? {};
+  const bind = fieldBinder(e, v);
   const kinds = [
     ...EVIDENCE_KINDS.filter((k) => requiredKinds.includes(k)),
     ...EVIDENCE_KINDS.filter((k) => !requiredKinds.includes(k)),
@@ -44,15 +52,7 @@ export function EvidenceForm({
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <InputField
-        id="title"
-        label="Title"
-        error={e.title}
-        required
-        maxLength={200}
-        defaultValue={v.title}
-        aria-invalid={e.title ? true : undefined}
-      />
+      <InputField {...bind('title')} label="Title" required maxLength={200} />
 
       <KindsFieldset
         id="kinds"
@@ -72,49 +72,28 @@ export function EvidenceForm({
       />
 
       <div className="row">
-        <InputField
-          id="occurredOn"
-          label="Date"
-          error={e.occurredOn}
-          type="date"
-          required
-          max={today}
-          defaultValue={v.occurredOn}
-          aria-invalid={e.occurredOn ? true : undefined}
-        />
-        <Field id="audience" label="Audience" error={e.audience}>
-          <select
-            id="audience"
-            name="audience"
-            defaultValue={v.audience}
-            aria-invalid={e.audience ? true : undefined}
-            aria-describedby={describedBy('audience', e.audience)}
-          >
-            <option value="">Not specified</option>
-            <option value="team">Team</option>
-            <option value="org">Organisation</option>
-            <option value="stakeholders">Stakeholders</option>
-          </select>
-        </Field>
+        <InputField {...bind('occurredOn')} label="Date" type="date" required max={today} />
+        <SelectField {...bind('audience')} label="Audience">
+          <option value="">Not specified</option>
+          <option value="team">Team</option>
+          <option value="org">Organisation</option>
+          <option value="stakeholders">Stakeholders</option>
+        </SelectField>
       </div>
 
       <TextAreaField
-        id="description"
+        {...bind('description')}
         label="Description"
-        error={e.description}
         hint="Optional. What happened and why it mattered; markdown is fine."
         rows={5}
         maxLength={10000}
-        defaultValue={v.description}
       />
 
       <TextAreaField
-        id="links"
+        {...bind('links')}
         label="Links"
-        error={e.links}
         hint="Optional. Up to 10 http(s) links, one per line: the PR, the doc, the thread."
         rows={3}
-        defaultValue={v.links}
       />
 
       <div>

@@ -1,5 +1,10 @@
 // A labelled form field whose error (and hint) are linked to the control for screen readers.
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 
 export function FieldError({ id, error }: { id: string; error?: string | undefined }) {
   if (!error) return null;
@@ -49,63 +54,124 @@ export function FormAlert({ message }: { message?: string | undefined }) {
   );
 }
 
-interface InputFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+/**
+ * Ties controls to a form's answer: `bind('title')` gives the control's id (and form name),
+ * its error and what was typed (else `fallback`), so each field names its key once.
+ * `idOf` prefixes ids where several forms share a page.
+ */
+export function fieldBinder(
+  errors: Record<string, string> | undefined,
+  values: object | null | undefined,
+  idOf: (name: string) => string = (name) => name,
+) {
+  return (name: string, fallback = '') => {
+    const typed = (values as Record<string, unknown> | null | undefined)?.[name];
+    return {
+      id: idOf(name),
+      name,
+      error: errors?.[name],
+      defaultValue: typeof typed === 'string' ? typed : fallback,
+    };
+  };
+}
+
+/** What every labelled control takes besides its own attributes. */
+interface LabelledProps {
   /** The control's id, and its form name unless `name` says otherwise. */
   id: string;
+  name?: string | undefined;
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
-  fieldClassName?: string;
 }
 
-/** A Field holding one <input>, its hint and error already linked through aria-describedby. */
-export function InputField({
+/**
+ * Splits a labelled control's props: what its Field shows (label, hint, error) and what the
+ * control gets (its attributes, marked invalid while it has an error, hint and error linked).
+ */
+function splitField<C extends object>({
   id,
-  name = id,
+  name,
   label,
   error,
   hint,
-  fieldClassName,
-  ...input
-}: InputFieldProps) {
+  ...control
+}: LabelledProps & C) {
+  const controlProps = {
+    ...control,
+    id,
+    name: name ?? id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, error, Boolean(hint)),
+  };
+  return { field: { id, label, error, hint }, control: controlProps };
+}
+
+type InputFieldProps = LabelledProps &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'> & { fieldClassName?: string };
+
+/** A Field holding one <input>. */
+export function InputField({ fieldClassName, ...props }: InputFieldProps) {
+  const { field, control } = splitField(props);
   return (
-    <Field id={id} label={label} error={error} hint={hint} className={fieldClassName}>
-      <input
-        id={id}
-        name={name}
-        {...input}
-        aria-describedby={describedBy(id, error, Boolean(hint))}
-      />
+    <Field {...field} className={fieldClassName}>
+      <input {...control} />
     </Field>
   );
 }
 
-interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  hint?: ReactNode;
+/** A Field holding one <textarea>. */
+export function TextAreaField(
+  props: LabelledProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'>,
+) {
+  const { field, control } = splitField(props);
+  return (
+    <Field {...field}>
+      <textarea {...control} />
+    </Field>
+  );
 }
 
-/** A Field holding one <textarea>, marked invalid while it has an error. */
-export function TextAreaField({
+/** A Field holding one <select>; its children are the <option>s. */
+export function SelectField(
+  props: LabelledProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name'>,
+) {
+  const { field, control } = splitField(props);
+  return (
+    <Field {...field}>
+      <select {...control} />
+    </Field>
+  );
+}
+
+/** A checkbox with its label beside it and a hint below, the hint linked to it. */
+export function CheckboxField({
   id,
   name = id,
   label,
-  error,
   hint,
-  ...textarea
-}: TextAreaFieldProps) {
+  defaultChecked,
+}: {
+  id: string;
+  name?: string;
+  label: string;
+  hint: ReactNode;
+  defaultChecked: boolean;
+}) {
   return (
-    <Field id={id} label={label} error={error} hint={hint}>
-      <textarea
+    <div className="field checkbox-field">
+      <input
+        type="checkbox"
         id={id}
         name={name}
-        {...textarea}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, Boolean(hint))}
+        defaultChecked={defaultChecked}
+        aria-describedby={`${id}-hint`}
       />
-    </Field>
+      <label htmlFor={id}>{label}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    </div>
   );
 }
 

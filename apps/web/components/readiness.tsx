@@ -3,6 +3,7 @@ import { orgStatusOf } from '@leadtrack/core';
 import { formatDate, ORG_STATUS_WORDS, plural, signalTitle, statusWord } from '../lib/format';
 import type { CurrentDto, PolicyDto, SignalDto } from '../lib/types';
 import { DateText } from './date-text';
+import { SummaryItem } from './summary-item';
 
 export function StatusBadge({
   current,
@@ -37,74 +38,65 @@ export function ReadinessSummary({ current, policy }: { current: CurrentDto; pol
   const left = Math.max(0, threshold - current.streak);
   return (
     <dl className="summary">
-      <div className="summary-item">
-        <dt>Status</dt>
-        <dd>
-          <StatusBadge current={current} />
-          <span className="muted small block">
-            {carried
-              ? 'Carried from last week while this week is in progress (it ends on Sunday).'
-              : STATUS_EXPLAINED[word]}
-          </span>
-        </dd>
-      </div>
-      <div className="summary-item">
-        <dt>Current streak</dt>
-        <dd>
-          {/* Rule 8: a pending week carries the streak; it is never shown as "0 of N". */}
-          {current.pending ? (
-            current.streak > 0 ? (
-              <>
-                <span className="big">{current.streak}</span>{' '}
-                {current.streak === 1 ? 'week' : 'weeks'} and counting
-              </>
-            ) : (
-              <span className="big-date">This week is in progress</span>
-            )
-          ) : (
+      <SummaryItem term="Status">
+        <StatusBadge current={current} />
+        <span className="muted small block">
+          {carried
+            ? 'Carried from last week while this week is in progress (it ends on Sunday).'
+            : STATUS_EXPLAINED[word]}
+        </span>
+      </SummaryItem>
+      <SummaryItem term="Current streak">
+        {/* Rule 8: a pending week carries the streak; it is never shown as "0 of N". */}
+        {current.pending ? (
+          current.streak > 0 ? (
             <>
-              <span className="big">{current.streak}</span> of {plural(threshold, 'week')}
+              <span className="big">{current.streak}</span>{' '}
+              {current.streak === 1 ? 'week' : 'weeks'} and counting
             </>
+          ) : (
+            <span className="big-date">This week is in progress</span>
+          )
+        ) : (
+          <>
+            <span className="big">{current.streak}</span> of {plural(threshold, 'week')}
+          </>
+        )}
+        <span className="muted small block">
+          {current.ready
+            ? `Ready since the week of ${formatDate(current.readySince)}.`
+            : current.pending
+              ? `This week counts once it is consistent; ${plural(Math.max(0, left - 1), 'more consistent week')} after it to reach ${threshold}.`
+              : `${plural(left, 'consistent week')} to go.`}
+        </span>
+        <progress
+          max={threshold}
+          value={Math.min(current.streak, threshold)}
+          aria-label="Streak toward the threshold"
+        >
+          {current.streak} of {threshold}
+        </progress>
+      </SummaryItem>
+      <SummaryItem term={current.ready ? 'Ready since' : 'Projected ready date'}>
+        <span className="big-date">
+          {current.ready ? (
+            <DateText iso={current.readySince} />
+          ) : current.projectedReadyOn ? (
+            <DateText iso={current.projectedReadyOn} />
+          ) : (
+            'Not yet projected'
           )}
-          <span className="muted small block">
-            {current.ready
-              ? `Ready since the week of ${formatDate(current.readySince)}.`
-              : current.pending
-                ? `This week counts once it is consistent; ${plural(Math.max(0, left - 1), 'more consistent week')} after it to reach ${threshold}.`
-                : `${plural(left, 'consistent week')} to go.`}
-          </span>
-          <progress
-            max={threshold}
-            value={Math.min(current.streak, threshold)}
-            aria-label="Streak toward the threshold"
-          >
-            {current.streak} of {threshold}
-          </progress>
-        </dd>
-      </div>
-      <div className="summary-item">
-        <dt>{current.ready ? 'Ready since' : 'Projected ready date'}</dt>
-        <dd>
-          <span className="big-date">
-            {current.ready ? (
-              <DateText iso={current.readySince} />
-            ) : current.projectedReadyOn ? (
-              <DateText iso={current.projectedReadyOn} />
-            ) : (
-              'Not yet projected'
-            )}
-          </span>
-          <span className="muted small block">
-            {current.ready
-              ? 'The streak is at or above the threshold.'
-              : current.projectedReadyOn
-                ? current.pending
-                  ? `If this week and every week after it become consistent (leave weeks don't count).`
-                  : `If every week stays consistent (leave weeks don't count).`
-                : 'A date appears once the current week is consistent.'}
-          </span>
-        </dd>
-      </div>
+        </span>
+        <span className="muted small block">
+          {current.ready
+            ? 'The streak is at or above the threshold.'
+            : current.projectedReadyOn
+              ? current.pending
+                ? `If this week and every week after it become consistent (leave weeks don't count).`
+                : `If every week stays consistent (leave weeks don't count).`
+              : 'A date appears once the current week is consistent.'}
+        </span>
+      </SummaryItem>
     </dl>
   );
 }

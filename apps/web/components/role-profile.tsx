@@ -2,6 +2,7 @@
 // non-leave weeks, each row with its verdict in words.
 import type { RoleProfileDto } from '@leadtrack/schemas';
 import { formatDate, plural } from '../lib/format';
+import { SummaryItem } from './summary-item';
 
 const LEANING: Record<string, string> = {
   'tech-lead': 'Like a tech lead',
@@ -29,36 +30,30 @@ export function RoleProfile({ profile, who }: { profile: RoleProfileDto; who?: s
             like.
           </p>
           <dl className="summary profile-summary">
-            <div className="summary-item">
-              <dt>Hands-on</dt>
-              <dd>
-                <span className="big">
-                  {handsOn.averagePercent === null ? '—' : `${Math.round(handsOn.averagePercent)}%`}
-                </span>{' '}
-                against {handsOn.band.min}-{handsOn.band.max}%
-                <span className="muted small block">
-                  {handsOn.inBand === null
-                    ? 'No check-ins yet: the share appears with the first.'
-                    : handsOn.inBand
-                      ? `Inside the tech lead's band (over ${plural(handsOn.checkins, 'check-in')}).`
-                      : `Outside the tech lead's band (over ${plural(handsOn.checkins, 'check-in')}).`}
-                </span>
-              </dd>
-            </div>
-            <div className="summary-item">
-              <dt>Deep work</dt>
-              <dd>
-                <span className="big">
-                  {deepWork.averageBlocks === null ? '—' : deepWork.averageBlocks.toFixed(1)}
-                </span>{' '}
-                blocks a week
-                <span className="muted small block">
-                  {deepWork.averageBlocks === null
-                    ? 'No check-ins yet.'
-                    : `Average over ${plural(deepWork.checkins, 'check-in')}.`}
-                </span>
-              </dd>
-            </div>
+            <SummaryItem term="Hands-on">
+              <span className="big">
+                {handsOn.averagePercent === null ? '—' : `${Math.round(handsOn.averagePercent)}%`}
+              </span>{' '}
+              against {handsOn.band.min}-{handsOn.band.max}%
+              <span className="muted small block">
+                {handsOn.inBand === null
+                  ? 'No check-ins yet: the share appears with the first.'
+                  : handsOn.inBand
+                    ? `Inside the tech lead's band (over ${plural(handsOn.checkins, 'check-in')}).`
+                    : `Outside the tech lead's band (over ${plural(handsOn.checkins, 'check-in')}).`}
+              </span>
+            </SummaryItem>
+            <SummaryItem term="Deep work">
+              <span className="big">
+                {deepWork.averageBlocks === null ? '—' : deepWork.averageBlocks.toFixed(1)}
+              </span>{' '}
+              blocks a week
+              <span className="muted small block">
+                {deepWork.averageBlocks === null
+                  ? 'No check-ins yet.'
+                  : `Average over ${plural(deepWork.checkins, 'check-in')}.`}
+              </span>
+            </SummaryItem>
           </dl>
           <div className="table-wrap">
             <table className="table profile-table">

@@ -8,7 +8,7 @@ import { dismissSuggestion } from '../app/actions/suggestions';
 import { EVIDENCE_KINDS, kindLabel } from '../lib/format';
 import type { Suggestion } from '../lib/types';
 import { DateText } from './date-text';
-import { FormAlert, InputField, TextAreaField } from './field';
+import { FormAlert, fieldBinder, InputField, TextAreaField } from './field';
 import { KindsFieldset } from './kinds-fieldset';
 import { Markdown } from './markdown';
 
@@ -41,6 +41,7 @@ export function SuggestionCard({ suggestion: s, accept, today }: Props) {
   const v = state.values ?? initialValues(s);
   const e = state.errors ?? {};
   const id = (field: string) => `s-${s.id}-${field}`;
+  const bind = fieldBinder(e, v, id);
   const checkin = s.type === 'checkin';
   // Open the fields when there is something to decide: no kind yet, or an error to fix.
   const open = Object.keys(e).length > 0 || (!checkin && s.suggestedKinds.length === 0);
@@ -74,23 +75,15 @@ export function SuggestionCard({ suggestion: s, accept, today }: Props) {
           {checkin ? (
             <div className="stack">
               <InputField
-                id={id('handsOnPercent')}
-                name="handsOnPercent"
+                {...bind('handsOnPercent')}
                 label="Hands-on share (%)"
                 hint="Needed when this week has no check-in yet (0-100)."
                 inputMode="numeric"
-                error={e.handsOnPercent}
-                aria-invalid={e.handsOnPercent ? true : undefined}
-                defaultValue={v.handsOnPercent}
               />
               <InputField
-                id={id('deepWorkBlocks')}
-                name="deepWorkBlocks"
+                {...bind('deepWorkBlocks')}
                 label="Deep-work blocks"
                 inputMode="numeric"
-                error={e.deepWorkBlocks}
-                aria-invalid={e.deepWorkBlocks ? true : undefined}
-                defaultValue={v.deepWorkBlocks}
               />
               <div className="checkbox-field">
                 <input
@@ -104,15 +97,7 @@ export function SuggestionCard({ suggestion: s, accept, today }: Props) {
             </div>
           ) : (
             <div className="stack">
-              <InputField
-                id={id('title')}
-                name="title"
-                label="Title"
-                maxLength={200}
-                error={e.title}
-                aria-invalid={e.title ? true : undefined}
-                defaultValue={v.title}
-              />
+              <InputField {...bind('title')} label="Title" maxLength={200} />
               <KindsFieldset
                 id={id('kinds')}
                 name="kinds"
@@ -123,24 +108,8 @@ export function SuggestionCard({ suggestion: s, accept, today }: Props) {
                 kinds={EVIDENCE_KINDS}
                 checked={(k) => v.kinds.includes(k)}
               />
-              <InputField
-                id={id('occurredOn')}
-                name="occurredOn"
-                label="Date"
-                type="date"
-                max={today}
-                error={e.occurredOn}
-                aria-invalid={e.occurredOn ? true : undefined}
-                defaultValue={v.occurredOn}
-              />
-              <TextAreaField
-                id={id('description')}
-                name="description"
-                label="Description (optional)"
-                rows={3}
-                error={e.description}
-                defaultValue={v.description}
-              />
+              <InputField {...bind('occurredOn')} label="Date" type="date" max={today} />
+              <TextAreaField {...bind('description')} label="Description (optional)" rows={3} />
             </div>
           )}
         </details>

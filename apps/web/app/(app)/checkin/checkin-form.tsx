@@ -1,10 +1,11 @@
 'use client';
 import { useActionState, useState } from 'react';
 import {
-  describedBy,
-  Field,
+  CheckboxField,
   FormAlert,
+  fieldBinder,
   InputField,
+  SelectField,
   SubmitButton,
   TextAreaField,
 } from '../../../components/field';
@@ -18,6 +19,22 @@ interface Props {
   initialWeek: string;
 }
 
+/** The week's two numbers: whole numbers from 0 to their maximum. */
+const NUMBER_FIELDS = [
+  {
+    key: 'handsOnPercent',
+    label: 'Hands-on %',
+    hint: 'Share of the week spent hands-on, 0 to 100.',
+    max: 100,
+  },
+  {
+    key: 'deepWorkBlocks',
+    label: 'Deep-work blocks',
+    hint: 'Uninterrupted blocks you protected.',
+    max: 50,
+  },
+] as const;
+
 export function CheckinForm({ weeks, existing, initialWeek }: Props) {
   const [state, action, pending] = useActionState<CheckinFormState, FormData>(saveCheckin, {});
   const [week, setWeek] = useState(state.values?.weekStart ?? initialWeek);
@@ -30,75 +47,53 @@ export function CheckinForm({ weeks, existing, initialWeek }: Props) {
     onLeave: saved?.onLeave ?? false,
     note: saved?.note ?? '',
   };
+  const bind = fieldBinder(e, v);
   const weekLabel = weeks.find((w) => w.weekStart === state.saved)?.label ?? state.saved;
   return (
     <form action={action} className="stack form" noValidate>
       {state.saved && !state.errors ? <Flash>Check-in saved for {weekLabel}.</Flash> : null}
       <FormAlert message={state.errors ? state.message : undefined} />
-      <Field id="weekStart" label="Week" error={e.weekStart}>
-        <select
-          id="weekStart"
-          name="weekStart"
-          value={week}
-          onChange={(ev) => setWeek(ev.target.value)}
-          aria-describedby={describedBy('weekStart', e.weekStart)}
-        >
-          {weeks.map((w) => (
-            <option key={w.weekStart} value={w.weekStart}>
-              {w.label}
-              {existing[w.weekStart] ? ' ✓' : ''}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="weekStart"
+        label="Week"
+        error={e.weekStart}
+        value={week}
+        onChange={(ev) => setWeek(ev.target.value)}
+      >
+        {weeks.map((w) => (
+          <option key={w.weekStart} value={w.weekStart}>
+            {w.label}
+            {existing[w.weekStart] ? ' ✓' : ''}
+          </option>
+        ))}
+      </SelectField>
       <div key={`${week}-${JSON.stringify(state.values ?? null)}`} className="stack">
-        <div className="field checkbox-field">
-          <input
-            type="checkbox"
-            id="onLeave"
-            name="onLeave"
-            defaultChecked={v.onLeave}
-            aria-describedby="onLeave-hint"
-          />
-          <label htmlFor="onLeave">On leave</label>
-          <p className="hint" id="onLeave-hint">
-            A leave week is skipped: it neither counts nor breaks your streak.
-          </p>
-        </div>
+        <CheckboxField
+          id="onLeave"
+          label="On leave"
+          hint="A leave week is skipped: it neither counts nor breaks your streak."
+          defaultChecked={v.onLeave}
+        />
         <div className="row">
-          <InputField
-            id="handsOnPercent"
-            label="Hands-on %"
-            error={e.handsOnPercent}
-            hint="Share of the week spent hands-on, 0 to 100."
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={100}
-            defaultValue={v.handsOnPercent}
-            aria-invalid={e.handsOnPercent ? true : undefined}
-          />
-          <InputField
-            id="deepWorkBlocks"
-            label="Deep-work blocks"
-            error={e.deepWorkBlocks}
-            hint="Uninterrupted blocks you protected."
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={50}
-            defaultValue={v.deepWorkBlocks}
-            aria-invalid={e.deepWorkBlocks ? true : undefined}
-          />
+          {NUMBER_FIELDS.map((f) => (
+            <InputField
+              key={f.key}
+              {...bind(f.key)}
+              label={f.label}
+              hint={f.hint}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={f.max}
+            />
+          ))}
         </div>
         <TextAreaField
-          id="note"
+          {...bind('note')}
           label="Note"
-          error={e.note}
           hint="Optional. Anything worth remembering about the week."
           rows={3}
           maxLength={2000}
-          defaultValue={v.note}
         />
       </div>
       <div>

@@ -4,8 +4,9 @@
 // once instead on the import page.
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { FormAlert, InputField, SubmitButton } from '../../../components/field';
-import { Flash } from '../../../components/flash';
+import { ActionForm } from '../../../components/action-form';
+import { InputField } from '../../../components/field';
+import { SummaryItem } from '../../../components/summary-item';
 import { instant } from '../../../lib/format';
 import type { CalendarFeed } from '../../../lib/types';
 import {
@@ -14,6 +15,7 @@ import {
   disconnectCalendar,
   syncCalendar,
 } from '../../actions/calendar';
+import { IntegrationButtons, IntegrationOutcome } from './integration-parts';
 
 export function CalendarSettings({
   feed,
@@ -22,55 +24,40 @@ export function CalendarSettings({
   feed: CalendarFeed | null;
   timeZone: string;
 }) {
-  const [connected, connect, connecting] = useActionState<CalendarState, FormData>(
-    connectCalendar,
-    {},
-  );
+  const connecting = useActionState<CalendarState, FormData>(connectCalendar, {});
+  const [connected] = connecting;
   const [synced, sync, syncing] = useActionState<CalendarState>(syncCalendar, {});
   const [removed, disconnect, removing] = useActionState<CalendarState>(disconnectCalendar, {});
-  const e = connected.errors ?? {};
   const form = (
-    <form action={connect} className="stack narrow" noValidate key={connected.saved ?? 0}>
-      <FormAlert message={connected.message} />
+    <ActionForm run={connecting} submit={feed ? 'Replace address' : 'Connect calendar'}>
       <InputField
         id="calendar-url"
         name="url"
         label="Calendar address (iCalendar)"
-        error={e.url}
+        error={connected.errors?.url}
         type="url"
         inputMode="url"
         autoComplete="off"
         placeholder="https://calendar.example.com/private/…/basic.ics"
         hint="Your calendar’s secret address in iCal format (https or webcal). Stored encrypted, never shown again."
       />
-      <div>
-        <SubmitButton pending={connecting}>
-          {feed ? 'Replace address' : 'Connect calendar'}
-        </SubmitButton>
-      </div>
-    </form>
+    </ActionForm>
   );
   return (
     <div className="stack">
-      <div aria-live="polite" className="stack">
-        {[connected.done, synced.done, removed.done].map((done) =>
-          done ? <Flash key={done}>{done}</Flash> : null,
-        )}
-        <FormAlert message={synced.message ?? removed.message} />
-      </div>
+      <IntegrationOutcome
+        done={[connected.done, synced.done, removed.done]}
+        message={synced.message ?? removed.message}
+      />
       {feed ? (
         <>
           <dl className="summary">
-            <div className="summary-item">
-              <dt>Feed</dt>
-              <dd>
-                <strong>{feed.host}</strong>
-              </dd>
-            </div>
-            <div className="summary-item">
-              <dt>Last read</dt>
-              <dd>{feed.lastSyncAt ? instant(feed.lastSyncAt, timeZone) : 'Not yet'}</dd>
-            </div>
+            <SummaryItem term="Feed">
+              <strong>{feed.host}</strong>
+            </SummaryItem>
+            <SummaryItem term="Last read">
+              {feed.lastSyncAt ? instant(feed.lastSyncAt, timeZone) : 'Not yet'}
+            </SummaryItem>
           </dl>
           {feed.lastError ? (
             <p className="form-alert" role="alert">
@@ -81,16 +68,14 @@ export function CalendarSettings({
             The feed is read every day. Meetings with product or stakeholders, recurring 1:1s, focus
             blocks and days out of office wait in your <Link href="/inbox">inbox</Link>.
           </p>
-          <div className="button-row">
-            <form action={sync}>
-              <SubmitButton pending={syncing}>Read now</SubmitButton>
-            </form>
-            <form action={disconnect}>
-              <SubmitButton pending={removing} className="button danger">
-                Disconnect calendar
-              </SubmitButton>
-            </form>
-          </div>
+          <IntegrationButtons
+            sync={sync}
+            syncing={syncing}
+            syncLabel="Read now"
+            disconnect={disconnect}
+            removing={removing}
+            disconnectLabel="Disconnect calendar"
+          />
           <details>
             <summary>Use another address</summary>
             {form}

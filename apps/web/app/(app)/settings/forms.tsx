@@ -1,13 +1,13 @@
 'use client';
 import { useActionState } from 'react';
+import { ActionForm } from '../../../components/action-form';
 import { OneTimeSecret } from '../../../components/copy-button';
 import {
-  describedBy,
-  Field,
   FormAlert,
+  fieldBinder,
   InputField,
   PasswordField,
-  SubmitButton,
+  SelectField,
 } from '../../../components/field';
 import { Flash } from '../../../components/flash';
 import { instant } from '../../../lib/format';
@@ -21,99 +21,75 @@ import {
   signOutElsewhere,
 } from '../../actions/settings';
 
-function Done({ text }: { text?: string | undefined }) {
-  return text ? <Flash>{text}</Flash> : null;
-}
-
 export function PasswordForm() {
-  const [state, action, pending] = useActionState<SettingsState, FormData>(changePassword, {});
-  const e = state.errors ?? {};
+  const run = useActionState<SettingsState, FormData>(changePassword, {});
+  const [state] = run;
+  const bind = fieldBinder(state.errors, undefined);
   return (
-    <form action={action} className="stack narrow" noValidate key={state.saved ?? 0}>
-      <Done text={state.done} />
-      <FormAlert message={state.message} />
+    <ActionForm run={run} submit="Change password">
       <PasswordField
-        id="currentPassword"
+        {...bind('currentPassword')}
         label="Current password"
-        error={e.currentPassword}
         autoComplete="current-password"
       />
       <PasswordField
-        id="newPassword"
+        {...bind('newPassword')}
         label="New password"
-        error={e.newPassword}
         hint="12 characters or more. Other devices are signed out when it changes."
         autoComplete="new-password"
       />
       <PasswordField
-        id="repeatPassword"
+        {...bind('repeatPassword')}
         label="New password again"
-        error={e.repeatPassword}
         autoComplete="new-password"
       />
-      <div>
-        <SubmitButton pending={pending}>Change password</SubmitButton>
-      </div>
-    </form>
+    </ActionForm>
   );
 }
 
 export function TimeZoneForm({ current, zones }: { current: string; zones: string[] }) {
-  const [state, action, pending] = useActionState<SettingsState, FormData>(saveTimeZone, {});
-  const e = state.errors ?? {};
-  const value = state.values?.timeZone ?? current;
+  const run = useActionState<SettingsState, FormData>(saveTimeZone, {});
+  const [state] = run;
+  const bind = fieldBinder(state.errors, state.values);
   return (
-    <form action={action} className="stack narrow" noValidate key={`${state.saved ?? 0}-${value}`}>
-      <Done text={state.done} />
-      <FormAlert message={state.message} />
-      <Field
-        id="timeZone"
+    <ActionForm run={run} submit="Save time zone">
+      <SelectField
+        {...bind('timeZone', current)}
         label="Your time zone"
-        error={e.timeZone}
         hint="Your today and this week follow it (the dates forms start from, the week in progress, reminders), and times on the dashboard are shown in it."
       >
-        <select
-          id="timeZone"
-          name="timeZone"
-          defaultValue={value}
-          aria-describedby={describedBy('timeZone', e.timeZone, true)}
-        >
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <div>
-        <SubmitButton pending={pending}>Save time zone</SubmitButton>
-      </div>
-    </form>
+        {zones.map((z) => (
+          <option key={z} value={z}>
+            {z.replaceAll('_', ' ')}
+          </option>
+        ))}
+      </SelectField>
+    </ActionForm>
   );
 }
 
 export function SessionsForm() {
-  const [state, action, pending] = useActionState<SettingsState, FormData>(signOutElsewhere, {});
+  const run = useActionState<SettingsState, FormData>(signOutElsewhere, {});
+  const [state] = run;
   return (
-    <form action={action} className="stack">
-      <Done text={state.done} />
-      <FormAlert message={state.message} />
+    <ActionForm
+      run={run}
+      submit="Sign out everywhere else"
+      className="stack"
+      submitClassName="button"
+    >
       <p className="muted">
         Ends every session but this one: other browsers and devices must sign in again.
       </p>
-      <div>
-        <SubmitButton pending={pending} className="button">
-          Sign out everywhere else
-        </SubmitButton>
-      </div>
-    </form>
+    </ActionForm>
   );
 }
 
 export function TokenForm() {
-  const [state, action, pending] = useActionState<SettingsState, FormData>(createToken, {});
-  const e = state.errors ?? {};
+  const run = useActionState<SettingsState, FormData>(createToken, {});
+  const [state] = run;
   const v = state.values ?? {};
+  const bind = fieldBinder(state.errors, v);
   return (
     <div className="stack">
       {state.created ? (
@@ -124,38 +100,25 @@ export function TokenForm() {
           <OneTimeSecret value={state.created.token} label="Token" />
         </div>
       ) : null}
-      <form
-        action={action}
-        className="stack form"
-        noValidate
-        key={`${state.saved ?? 0}-${JSON.stringify(v)}`}
-      >
-        <FormAlert message={state.message} />
+      <ActionForm run={run} submit="Create token" className="stack form">
         <div className="row">
           <InputField
+            {...bind('name')}
             id="token-name"
             label="Name"
-            error={e.name}
             hint="What uses it, e.g. “CI import”."
-            name="name"
-            defaultValue={v.name ?? ''}
           />
           <InputField
+            {...bind('expiresInDays', '90')}
             id="token-days"
             label="Expires in (days)"
-            error={e.expiresInDays}
             hint="1 to 365."
-            name="expiresInDays"
             type="number"
             min={1}
             max={365}
-            defaultValue={v.expiresInDays ?? '90'}
           />
         </div>
-        <div>
-          <SubmitButton pending={pending}>Create token</SubmitButton>
-        </div>
-      </form>
+      </ActionForm>
     </div>
   );
 }
@@ -165,7 +128,7 @@ export function TokenList({ tokens, timeZone }: { tokens: PersonalToken[]; timeZ
   return (
     <div className="stack">
       <div aria-live="polite">
-        <Done text={state.done} />
+        {state.done ? <Flash>{state.done}</Flash> : null}
         <FormAlert message={state.message} />
       </div>
       {tokens.length === 0 ? (

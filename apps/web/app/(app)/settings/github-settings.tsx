@@ -2,8 +2,10 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
-import { FormAlert, InputField, PasswordField, SubmitButton } from '../../../components/field';
+import { ActionForm } from '../../../components/action-form';
+import { fieldBinder, InputField, PasswordField } from '../../../components/field';
 import { Flash } from '../../../components/flash';
+import { SummaryItem } from '../../../components/summary-item';
 import { instant } from '../../../lib/format';
 // Settings › GitHub: connect (a token, and GitHub Enterprise's address when it is one), then
 // the connection's state (login, last sync and its error) with "Sync now" and "Disconnect".
@@ -16,6 +18,7 @@ import {
   type GithubState,
   syncGithub,
 } from '../../actions/github';
+import { IntegrationButtons, IntegrationOutcome } from './integration-parts';
 
 const REFRESH_MS = 3_000;
 
@@ -23,16 +26,13 @@ type ConnectAction = ReturnType<typeof useActionState<GithubState, FormData>>;
 
 /** The token form: its state lives in GithubSettings, which stays while the page changes. */
 function ConnectForm({ again, connect }: { again: boolean; connect: ConnectAction }) {
-  const [state, action, pending] = connect;
-  const e = state.errors ?? {};
+  const [state] = connect;
+  const bind = fieldBinder(state.errors, state.values, (name) => `github-${name}`);
   return (
-    <form action={action} className="stack narrow" noValidate key={state.saved ?? 0}>
-      <FormAlert message={state.message} />
+    <ActionForm run={connect} submit={again ? 'Replace token' : 'Connect GitHub'}>
       <PasswordField
-        id="github-token"
-        name="token"
+        {...bind('token')}
         label="Personal access token"
-        error={e.token}
         autoComplete="new-password"
         hint={
           <>
@@ -42,20 +42,15 @@ function ConnectForm({ again, connect }: { again: boolean; connect: ConnectActio
         }
       />
       <InputField
+        {...bind('baseUrl')}
         id="github-base-url"
-        name="baseUrl"
         label="GitHub Enterprise address (optional)"
-        error={e.baseUrl}
         type="url"
         inputMode="url"
         placeholder="https://github.example.com/api/v3"
-        defaultValue={state.values?.baseUrl ?? ''}
         hint="Leave empty for github.com."
       />
-      <div>
-        <SubmitButton pending={pending}>{again ? 'Replace token' : 'Connect GitHub'}</SubmitButton>
-      </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -93,35 +88,26 @@ export function GithubSettings({
   }
   return (
     <div className="stack">
-      <div aria-live="polite" className="stack">
-        {connect[0].done && !synced.done ? <Flash>{connect[0].done}</Flash> : null}
-        {synced.done ? <Flash>{synced.done}</Flash> : null}
-        <FormAlert message={synced.message ?? removed.message} />
-      </div>
+      <IntegrationOutcome
+        done={[synced.done ? undefined : connect[0].done, synced.done]}
+        message={synced.message ?? removed.message}
+      />
       <dl className="summary">
-        <div className="summary-item">
-          <dt>Connected as</dt>
-          <dd>
-            <strong>@{integration.login}</strong>{' '}
-            <span className="muted small">
-              {integration.baseUrl === 'https://api.github.com'
-                ? 'github.com'
-                : integration.baseUrl}
-            </span>
-          </dd>
-        </div>
-        <div className="summary-item">
-          <dt>Last sync</dt>
-          <dd>
-            <span role="status">
-              {running
-                ? 'Syncing now…'
-                : integration.lastSyncAt
-                  ? instant(integration.lastSyncAt, timeZone)
-                  : 'Not yet'}
-            </span>
-          </dd>
-        </div>
+        <SummaryItem term="Connected as">
+          <strong>@{integration.login}</strong>{' '}
+          <span className="muted small">
+            {integration.baseUrl === 'https://api.github.com' ? 'github.com' : integration.baseUrl}
+          </span>
+        </SummaryItem>
+        <SummaryItem term="Last sync">
+          <span role="status">
+            {running
+              ? 'Syncing now…'
+              : integration.lastSyncAt
+                ? instant(integration.lastSyncAt, timeZone)
+                : 'Not yet'}
+          </span>
+        </SummaryItem>
       </dl>
       {integration.lastError && !running ? (
         <p className="form-alert" role="alert">
@@ -132,18 +118,14 @@ export function GithubSettings({
         A sync runs every week on its own. Suggestions wait in your <Link href="/inbox">inbox</Link>
         .
       </p>
-      <div className="button-row">
-        <form action={sync}>
-          <SubmitButton pending={syncing || running}>
-            {running ? 'Syncing…' : 'Sync now'}
-          </SubmitButton>
-        </form>
-        <form action={disconnect}>
-          <SubmitButton pending={removing} className="button danger">
-            Disconnect
-          </SubmitButton>
-        </form>
-      </div>
+      <IntegrationButtons
+        sync={sync}
+        syncing={syncing || running}
+        syncLabel={running ? 'Syncing…' : 'Sync now'}
+        disconnect={disconnect}
+        removing={removing}
+        disconnectLabel="Disconnect"
+      />
       <details>
         <summary>Use another token</summary>
         <ConnectForm again connect={connect} />

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DateText } from '../../../components/date-text';
 import { ReportTable } from '../../../components/report-table';
+import { SummaryItem } from '../../../components/summary-item';
 import { api, loadPolicy, requireMe } from '../../../lib/api';
 import { plural, statusWord } from '../../../lib/format';
 import type { ReportRow } from '../../../lib/types';
@@ -76,31 +77,19 @@ export default async function TeamPage() {
       </p>
       {items.length > 0 ? (
         <dl className="summary team-summary">
-          <div className="summary-item">
-            <dt>Ready</dt>
-            <dd>
-              <span className="big">{count('Ready')}</span> of {plural(items.length, 'report')}
-            </dd>
-          </div>
-          <div className="summary-item">
-            <dt>Consistent</dt>
-            <dd>
-              <span className="big">{count('Consistent')}</span> on a streak, not yet ready
-            </dd>
-          </div>
-          <div className="summary-item">
-            <dt>Building</dt>
-            <dd>
-              <span className="big">{count('Building')}</span> missing a behaviour this window
-            </dd>
-          </div>
-          <div className="summary-item">
-            <dt>Signals</dt>
-            <dd>
-              <span className="big">{attention}</span>{' '}
-              {attention === 1 ? 'report needs' : 'reports need'} a conversation
-            </dd>
-          </div>
+          <SummaryItem term="Ready">
+            <span className="big">{count('Ready')}</span> of {plural(items.length, 'report')}
+          </SummaryItem>
+          <SummaryItem term="Consistent">
+            <span className="big">{count('Consistent')}</span> on a streak, not yet ready
+          </SummaryItem>
+          <SummaryItem term="Building">
+            <span className="big">{count('Building')}</span> missing a behaviour this window
+          </SummaryItem>
+          <SummaryItem term="Signals">
+            <span className="big">{attention}</span>{' '}
+            {attention === 1 ? 'report needs' : 'reports need'} a conversation
+          </SummaryItem>
         </dl>
       ) : null}
       {items.length > 0 ? (

@@ -1,15 +1,29 @@
 'use client';
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { FormAlert, InputField, PasswordField, SubmitButton } from '../../../components/field';
+import { InputField, PasswordField } from '../../../components/field';
 import { type AuthState, signIn } from '../../actions/auth';
+import { AuthForm } from '../auth-form';
 
 export function LoginForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<AuthState, FormData>(signIn, {});
   return (
-    <form action={action} className="stack" noValidate>
-      <FormAlert message={state.error} />
-      <input type="hidden" name="next" value={next} />
+    <AuthForm
+      action={action}
+      pending={pending}
+      error={state.error}
+      hidden={{ next }}
+      submit="Sign in"
+      pendingText="Signing in…"
+      footer={
+        <>
+          New here?{' '}
+          <Link href={next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`}>
+            Create an account
+          </Link>
+        </>
+      }
+    >
       <InputField
         id="email"
         label="Email"
@@ -20,15 +34,6 @@ export function LoginForm({ next }: { next: string }) {
         key={state.values?.email ?? ''}
       />
       <PasswordField id="password" label="Password" autoComplete="current-password" required />
-      <SubmitButton pending={pending} pendingText="Signing in…">
-        Sign in
-      </SubmitButton>
-      <p className="muted">
-        New here?{' '}
-        <Link href={next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`}>
-          Create an account
-        </Link>
-      </p>
-    </form>
+    </AuthForm>
   );
 }

@@ -1,12 +1,13 @@
 'use client';
 import Link from 'next/link';
 import { useActionState, useEffect, useState } from 'react';
-import { FormAlert, InputField, PasswordField, SubmitButton } from '../../../components/field';
+import { fieldBinder, InputField, PasswordField } from '../../../components/field';
 import { type AuthState, register } from '../../actions/auth';
+import { AuthForm } from '../auth-form';
 
 export function RegisterForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<AuthState, FormData>(register, {});
-  const f = state.fields ?? {};
+  const bind = fieldBinder(state.fields, state.values);
   // The browser's time zone, filled in once the page runs: the account's "today" is the
   // person's own. Without JavaScript it stays empty and the account starts in UTC
   // (Settings changes it).
@@ -15,45 +16,30 @@ export function RegisterForm({ next }: { next: string }) {
     setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? '');
   }, []);
   return (
-    <form action={action} className="stack" noValidate key={JSON.stringify(state.values ?? {})}>
-      <FormAlert message={state.error} />
-      <input type="hidden" name="next" value={next} />
-      <input type="hidden" name="timeZone" value={timeZone} />
-      <InputField
-        id="name"
-        label="Name"
-        error={f.name}
-        autoComplete="name"
-        required
-        defaultValue={state.values?.name ?? ''}
-        aria-invalid={f.name ? true : undefined}
-      />
-      <InputField
-        id="email"
-        label="Email"
-        error={f.email}
-        type="email"
-        autoComplete="username"
-        required
-        defaultValue={state.values?.email ?? ''}
-        aria-invalid={f.email ? true : undefined}
-      />
+    <AuthForm
+      key={JSON.stringify(state.values ?? {})}
+      action={action}
+      pending={pending}
+      error={state.error}
+      hidden={{ next, timeZone }}
+      submit="Create account"
+      pendingText="Creating…"
+      footer={
+        <>
+          Have an account? <Link href="/login">Sign in</Link>
+        </>
+      }
+    >
+      <InputField {...bind('name')} label="Name" autoComplete="name" required />
+      <InputField {...bind('email')} label="Email" type="email" autoComplete="username" required />
       <PasswordField
-        id="password"
+        {...bind('password')}
         label="Password"
-        error={f.password}
         hint="At least 12 characters."
         autoComplete="new-password"
         required
         minLength={12}
-        aria-invalid={f.password ? true : undefined}
       />
-      <SubmitButton pending={pending} pendingText="Creating…">
-        Create account
-      </SubmitButton>
-      <p className="muted">
-        Have an account? <Link href="/login">Sign in</Link>
-      </p>
-    </form>
+    </AuthForm>
   );
 }

@@ -1,12 +1,12 @@
 'use client';
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { FormAlert, PasswordField, SubmitButton } from '../../../components/field';
+import { FormAlert, fieldBinder, PasswordField } from '../../../components/field';
 import { type ResetState, usePasswordReset } from '../../actions/password-reset';
+import { AuthForm } from '../auth-form';
 
 export function ResetForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState<ResetState, FormData>(usePasswordReset, {});
-  const e = state.fields ?? {};
   if (state.linkDead) {
     return (
       <div className="stack">
@@ -17,28 +17,29 @@ export function ResetForm({ token }: { token: string }) {
       </div>
     );
   }
+  const bind = fieldBinder(state.fields, undefined);
   return (
-    <form action={action} className="stack" noValidate>
-      <FormAlert message={state.error} />
-      <input type="hidden" name="token" value={token} />
+    <AuthForm
+      action={action}
+      pending={pending}
+      error={state.error}
+      hidden={{ token }}
+      submit="Set password"
+      pendingText="Saving…"
+    >
       <PasswordField
-        id="newPassword"
+        {...bind('newPassword')}
         label="New password"
-        error={e.newPassword}
         hint="12 characters or more."
         autoComplete="new-password"
         required
       />
       <PasswordField
-        id="repeatPassword"
+        {...bind('repeatPassword')}
         label="New password again"
-        error={e.repeatPassword}
         autoComplete="new-password"
         required
       />
-      <SubmitButton pending={pending} pendingText="Saving…">
-        Set password
-      </SubmitButton>
-    </form>
+    </AuthForm>
   );
 }

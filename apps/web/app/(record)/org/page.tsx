@@ -10,6 +10,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ReportTable } from '../../../components/report-table';
+import { SummaryItem } from '../../../components/summary-item';
 import { api, loadPolicy, requireMe } from '../../../lib/api';
 import { ORG_STATUS_WORDS, plural, signalTitle } from '../../../lib/format';
 import type { MeDto, ReportRow } from '../../../lib/types';
@@ -122,19 +123,16 @@ export default async function OrgPage({ searchParams }: { searchParams: Promise<
         <>
           <dl className="summary team-summary" aria-label="Totals">
             {ORG_STATUSES.map((s) => (
-              <div className="summary-item" key={s}>
-                <dt>{ORG_STATUS_WORDS[s]}</dt>
-                <dd>
-                  <span className="big">{totals[s]}</span> {TOTAL_NOTES[s]}
-                  {totals[s] > 0 && status !== s ? (
-                    <Link className="small block" href={orgHref({ managerId, status: s, signal })}>
-                      {/* The visible words start the accessible name (WCAG 2.5.3). */}
-                      Show only these
-                      <span className="sr-only"> ({ORG_STATUS_WORDS[s].toLowerCase()})</span>
-                    </Link>
-                  ) : null}
-                </dd>
-              </div>
+              <SummaryItem key={s} term={ORG_STATUS_WORDS[s]}>
+                <span className="big">{totals[s]}</span> {TOTAL_NOTES[s]}
+                {totals[s] > 0 && status !== s ? (
+                  <Link className="small block" href={orgHref({ managerId, status: s, signal })}>
+                    {/* The visible words start the accessible name (WCAG 2.5.3). */}
+                    Show only these
+                    <span className="sr-only"> ({ORG_STATUS_WORDS[s].toLowerCase()})</span>
+                  </Link>
+                ) : null}
+              </SummaryItem>
             ))}
           </dl>
 

@@ -7,6 +7,7 @@ import { KindSwatch } from '../../../components/kind-swatch';
 import { Markdown } from '../../../components/markdown';
 import { PrintButton } from '../../../components/print-button';
 import { StatusBadge } from '../../../components/readiness';
+import { SummaryItem } from '../../../components/summary-item';
 import { api, currentPath, loadPolicy, requireMe } from '../../../lib/api';
 import { plural } from '../../../lib/format';
 
@@ -121,33 +122,23 @@ export default async function PacketPage({
       <section className="panel" aria-labelledby="packet-readiness">
         <h2 id="packet-readiness">Readiness</h2>
         <dl className="summary">
-          <div className="summary-item">
-            <dt>Status</dt>
-            <dd>
-              <StatusBadge current={r} />
-            </dd>
-          </div>
-          <div className="summary-item">
-            <dt>Streak</dt>
-            <dd>
-              <span className="big">{r.streak}</span> of{' '}
-              {plural(r.thresholdWeeks, 'consistent week')}
-            </dd>
-          </div>
-          <div className="summary-item">
-            <dt>{r.ready ? 'Ready since' : 'Projected ready date'}</dt>
-            <dd>
-              {r.ready ? (
-                <>
-                  Week of <DateText iso={r.readySince} />
-                </>
-              ) : r.projectedReadyOn ? (
-                <DateText iso={r.projectedReadyOn} />
-              ) : (
-                'Not yet projected: the current week is not consistent'
-              )}
-            </dd>
-          </div>
+          <SummaryItem term="Status">
+            <StatusBadge current={r} />
+          </SummaryItem>
+          <SummaryItem term="Streak">
+            <span className="big">{r.streak}</span> of {plural(r.thresholdWeeks, 'consistent week')}
+          </SummaryItem>
+          <SummaryItem term={r.ready ? 'Ready since' : 'Projected ready date'}>
+            {r.ready ? (
+              <>
+                Week of <DateText iso={r.readySince} />
+              </>
+            ) : r.projectedReadyOn ? (
+              <DateText iso={r.projectedReadyOn} />
+            ) : (
+              'Not yet projected: the current week is not consistent'
+            )}
+          </SummaryItem>
         </dl>
         <table className="table kind-summary">
           <caption className="sr-only">Entries per behaviour</caption>

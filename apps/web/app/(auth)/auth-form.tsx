@@ -1,0 +1,42 @@
+// The frame of the sign-in, sign-up and password-reset forms: the action's sentence when it
+// failed, the hidden values it carries, the fields, one submit button and what follows it.
+import type { ReactNode } from 'react';
+import { FormAlert, SubmitButton } from '../../components/field';
+
+interface AuthFormProps {
+  action: (form: FormData) => void;
+  pending: boolean;
+  error: string | undefined;
+  /** Hidden inputs, by name: where to go next, the reset link's token, the time zone. */
+  hidden: Record<string, string>;
+  submit: string;
+  pendingText: string;
+  children: ReactNode;
+  /** Below the button: the way to the other form. */
+  footer?: ReactNode;
+}
+
+export function AuthForm({
+  action,
+  pending,
+  error,
+  hidden,
+  submit,
+  pendingText,
+  children,
+  footer,
+}: AuthFormProps) {
+  return (
+    <form action={action} className="stack" noValidate>
+      <FormAlert message={error} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      <SubmitButton pending={pending} pendingText={pendingText}>
+        {submit}
+      </SubmitButton>
+      {footer ? <p className="muted">{footer}</p> : null}
+    </form>
+  );
+}
