@@ -70,7 +70,6 @@ export function TimeZoneForm({ current, zones }: { current: string; zones: strin
 
 export function SessionsForm() {
   const run = useActionState<SettingsState, FormData>(signOutElsewhere, {});
-  const [state] = run;
   return (
     <ActionForm
       run={run}
