@@ -10,11 +10,18 @@ export function Flash({ children }: { children: ReactNode }) {
 }
 
 /** The sentence after an action that failed (`?error=` on the page it came back to). */
-export function FailedAction({ error }: { error: string | string[] | undefined }) {
+export function FailedAction({
+  error,
+  lead = 'That did not work.',
+}: {
+  error: string | string[] | undefined;
+  /** What did not happen, before the reason. */
+  lead?: string;
+}) {
   if (typeof error !== 'string') return null;
   return (
     <p className="form-alert" role="alert">
-      That did not work. {error}
+      {lead} {error}
     </p>
   );
 }

@@ -1,7 +1,7 @@
 // What every dashboard form action answers with, and how a refused API call becomes that
 // answer: the problem's `errors` beside their fields, one sentence above the form.
 import 'server-only';
-import { fieldErrors } from './api';
+import { type ApiResult, fieldErrors } from './api';
 import type { Problem } from './types';
 
 /** The sentence above a form whose fields the API (or the action) refused. */
@@ -28,4 +28,30 @@ export function actionFailure<V>(
     message: res.status === 400 ? FIELDS_NEED_ATTENTION : res.problem.detail || fallback,
     ...(values === undefined ? {} : { values }),
   };
+}
+
+/** A form field's text, or `fallback` when the form did not send it. */
+export const formText = (form: FormData, name: string, fallback = ''): string =>
+  String(form.get(name) ?? fallback);
+
+/** Several text fields at once, by name: what was typed, to send and to keep on error. */
+export function formTexts<K extends string>(
+  form: FormData,
+  names: readonly K[],
+): Record<K, string> {
+  return Object.fromEntries(names.map((name) => [name, formText(form, name)])) as Record<K, string>;
+}
+
+/**
+ * The answer of an action that is one API call: `done` (from what the API sent back) counted
+ * in `saved` when it worked, else the API's own sentence, or `failed` when it gave none.
+ */
+export function settled<T>(
+  prev: { saved?: number },
+  res: ApiResult<T>,
+  done: string | ((data: T) => string),
+  failed: string,
+): { saved?: number; done?: string; message?: string } {
+  if (!res.ok) return { message: res.problem.detail || failed };
+  return { saved: (prev.saved ?? 0) + 1, done: typeof done === 'string' ? done : done(res.data) };
 }

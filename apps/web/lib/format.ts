@@ -12,6 +12,12 @@ export type { EvidenceKind };
 // plural() is core's, shared with the API's packet Markdown: "1 week", "2 weeks".
 export { EVIDENCE_KINDS, KIND_INFO, plural };
 
+/** What a sync found, in words: "2 new suggestions in your inbox", or nothing new. */
+export function syncFound({ suggested, skipped }: { suggested: number; skipped: number }): string {
+  if (suggested > 0) return `${plural(suggested, 'new suggestion')} in your inbox`;
+  return `nothing new${skipped > 0 ? ` (${plural(skipped, 'item')} already offered)` : ''}`;
+}
+
 /** Required kinds first (in canonical order), then the rest. */
 export function kindOrder(required: readonly string[]): EvidenceKind[] {
   const req = EVIDENCE_KINDS.filter((k) => required.includes(k));

@@ -2,20 +2,29 @@
 // string, and "load the record the caller may read, or a plain 404".
 import { notFound } from 'next/navigation';
 import { loadOrNull, requireMe } from './api';
+import type { SearchParams } from './page-props';
 import type { Evidence, MeDto, User } from './types';
-
-export type SearchParams = Record<string, string | string[] | undefined>;
 
 export interface RecordPageProps {
   params: Promise<{ id: string }>;
   searchParams: Promise<SearchParams>;
 }
 
-/** The record's id and the query string, awaited. */
-export async function readRecordPage({ params, searchParams }: RecordPageProps) {
+/** The record's id and the query string, awaited, with what `load` reads for that id. */
+export async function readRecordPage(
+  props: RecordPageProps,
+): Promise<{ id: string; sp: SearchParams }>;
+export async function readRecordPage<T extends object>(
+  props: RecordPageProps,
+  load: (id: string) => Promise<T>,
+): Promise<{ id: string; sp: SearchParams } & T>;
+export async function readRecordPage(
+  { params, searchParams }: RecordPageProps,
+  load?: (id: string) => Promise<object>,
+) {
   const { id } = await params;
   const sp = await searchParams;
-  return { id, sp };
+  return { id, sp, ...(load ? await load(id) : {}) };
 }
 
 /** A query value when it is a single non-empty string. */

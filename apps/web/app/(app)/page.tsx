@@ -9,14 +9,11 @@ import { RoleProfile } from '../../components/role-profile';
 import { Timeline } from '../../components/timeline';
 import { api, load, loadReadiness, loadRoleProfile, myToday, requireMe } from '../../lib/api';
 import { kindOrder } from '../../lib/format';
+import type { QueryPageProps } from '../../lib/page-props';
 import type { EvidencePage, Feedback, User } from '../../lib/types';
 import { loadWeekTitles } from '../../lib/week-titles';
 
-export default async function Home({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function Home({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const me = await requireMe();
   const [readiness, recent, feedback, people] = await Promise.all([

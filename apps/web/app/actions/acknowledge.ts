@@ -4,10 +4,11 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
+import { formText } from '../../lib/form-state';
 
 export async function acknowledgeMany(form: FormData): Promise<void> {
-  const userId = String(form.get('userId') ?? '');
-  const back = String(form.get('back') ?? '');
+  const userId = formText(form, 'userId');
+  const back = formText(form, 'back');
   const ids = [...new Set(form.getAll('ids').map(String).filter(Boolean))].slice(0, 100);
   const base = `/team/${encodeURIComponent(userId)}`;
   const query = new URLSearchParams(/^[a-z0-9=&%._-]*$/i.test(back) ? back : '');

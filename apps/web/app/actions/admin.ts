@@ -3,16 +3,16 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
-import { actionFailure, type FormState } from '../../lib/form-state';
+import { actionFailure, type FormState, formText } from '../../lib/form-state';
 
 export interface AdminFormState extends FormState<Record<string, string | string[] | boolean>> {
   saved?: number;
 }
 
 export async function updateUser(form: FormData): Promise<void> {
-  const id = String(form.get('id') ?? '');
-  const role = String(form.get('role') ?? '');
-  const managerId = String(form.get('managerId') ?? '');
+  const id = formText(form, 'id');
+  const role = formText(form, 'role');
+  const managerId = formText(form, 'managerId');
   const res = await api(`/users/${encodeURIComponent(id)}`, {
     method: 'PATCH',
     body: { role, managerId: managerId || null },
@@ -26,17 +26,17 @@ export async function updateUser(form: FormData): Promise<void> {
 
 export async function createUser(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const values = {
-    name: String(form.get('name') ?? ''),
-    email: String(form.get('email') ?? ''),
-    role: String(form.get('role') ?? 'engineer'),
-    managerId: String(form.get('managerId') ?? ''),
+    name: formText(form, 'name'),
+    email: formText(form, 'email'),
+    role: formText(form, 'role', 'engineer'),
+    managerId: formText(form, 'managerId'),
   };
   const res = await api('/users', {
     method: 'POST',
     body: {
       ...values,
       managerId: values.managerId || undefined,
-      password: String(form.get('password') ?? ''),
+      password: formText(form, 'password'),
     },
   });
   if (!res.ok) {
@@ -49,8 +49,8 @@ export async function createUser(prev: AdminFormState, form: FormData): Promise<
 export async function savePolicy(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const values = {
     requiredKinds: form.getAll('requiredKinds').map(String),
-    windowWeeks: String(form.get('windowWeeks') ?? ''),
-    thresholdWeeks: String(form.get('thresholdWeeks') ?? ''),
+    windowWeeks: formText(form, 'windowWeeks'),
+    thresholdWeeks: formText(form, 'thresholdWeeks'),
     requireVisibility: form.get('requireVisibility') === 'on',
   };
   const res = await api('/policy', {
@@ -79,8 +79,8 @@ export interface UserActionState {
 
 /** Deactivate or reactivate: the API ends every credential of a deactivated person at once. */
 export async function setActive(_prev: UserActionState, form: FormData): Promise<UserActionState> {
-  const id = String(form.get('id') ?? '');
-  const name = String(form.get('name') ?? 'They');
+  const id = formText(form, 'id');
+  const name = formText(form, 'name', 'They');
   const active = form.get('active') === 'true';
   const res = await api(
     `/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`,
@@ -108,8 +108,8 @@ export async function issueResetLink(
   _prev: UserActionState,
   form: FormData,
 ): Promise<UserActionState> {
-  const id = String(form.get('id') ?? '');
-  const name = String(form.get('name') ?? 'them');
+  const id = formText(form, 'id');
+  const name = formText(form, 'name', 'them');
   const res = await api<{ url: string; expiresAt: string }>(
     `/users/${encodeURIComponent(id)}/password-reset`,
     { method: 'POST' },

@@ -6,10 +6,11 @@ import { AGREEMENT_AREAS, AGREEMENT_OWNERS } from '@leadtrack/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
+import { formText } from '../../lib/form-state';
 
 /** The page to come back to: only our own agreement pages, never an arbitrary URL. */
 function backTo(form: FormData): string {
-  const back = String(form.get('back') ?? '');
+  const back = formText(form, 'back');
   return /^\/(agreement|team\/[A-Za-z0-9_-]+\/agreement)$/.test(back) ? back : '/agreement';
 }
 
@@ -19,11 +20,11 @@ function outcome(back: string, params: Record<string, string>): never {
 
 export async function saveAgreement(form: FormData): Promise<void> {
   const back = backTo(form);
-  const userId = String(form.get('userId') ?? '');
-  const version = String(form.get('version') ?? '');
+  const userId = formText(form, 'userId');
+  const version = formText(form, 'version');
   const items = AGREEMENT_AREAS.map((area) => {
-    const owner = String(form.get(`owner-${area}`) ?? '');
-    const note = String(form.get(`note-${area}`) ?? '').trim();
+    const owner = formText(form, `owner-${area}`);
+    const note = formText(form, `note-${area}`).trim();
     return {
       area,
       owner: (AGREEMENT_OWNERS as readonly string[]).includes(owner)
@@ -50,8 +51,8 @@ export async function saveAgreement(form: FormData): Promise<void> {
 
 export async function confirmAgreement(form: FormData): Promise<void> {
   const back = backTo(form);
-  const userId = String(form.get('userId') ?? '');
-  const version = String(form.get('version') ?? '');
+  const userId = formText(form, 'userId');
+  const version = formText(form, 'version');
   const res = await api(`/users/${encodeURIComponent(userId)}/agreement/confirm`, {
     method: 'POST',
     headers: version ? { 'if-match': `"${version}"` } : {},

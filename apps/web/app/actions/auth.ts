@@ -15,6 +15,7 @@ import {
   refreshFromSetCookie,
   safeNext,
 } from '../../lib/config';
+import { formText } from '../../lib/form-state';
 import type { Problem } from '../../lib/types';
 
 export interface AuthState {
@@ -70,8 +71,8 @@ function fieldsOf(problem: Problem | null): Record<string, string> {
 }
 
 export async function signIn(_prev: AuthState, form: FormData): Promise<AuthState> {
-  const email = String(form.get('email') ?? '');
-  const password = String(form.get('password') ?? '');
+  const email = formText(form, 'email');
+  const password = formText(form, 'password');
   const values = { email };
   if (!email || !password) return { error: 'Enter your email and password.', values };
   const res = await post('login', { email, password });
@@ -88,13 +89,13 @@ export async function signIn(_prev: AuthState, form: FormData): Promise<AuthStat
 }
 
 export async function register(_prev: AuthState, form: FormData): Promise<AuthState> {
-  const email = String(form.get('email') ?? '');
-  const name = String(form.get('name') ?? '');
-  const password = String(form.get('password') ?? '');
+  const email = formText(form, 'email');
+  const name = formText(form, 'name');
+  const password = formText(form, 'password');
   const values = { email, name };
   // The browser's zone (a hidden field): sent only when this runtime knows it, so an odd
   // browser value never blocks a sign-up; the account then starts in UTC.
-  const zone = String(form.get('timeZone') ?? '');
+  const zone = formText(form, 'timeZone');
   const timeZone = isValidTimeZone(zone) ? { timeZone: zone } : {};
   const res = await post('register', { email, name, password, ...timeZone });
   if (!res) return { error: 'The service is unavailable. Try again in a minute.', values };

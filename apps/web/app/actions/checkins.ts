@@ -2,7 +2,12 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
-import { actionFailure, FIELDS_NEED_ATTENTION, type FormState } from '../../lib/form-state';
+import {
+  actionFailure,
+  FIELDS_NEED_ATTENTION,
+  type FormState,
+  formText,
+} from '../../lib/form-state';
 
 export interface CheckinValues {
   weekStart: string;
@@ -26,11 +31,11 @@ export async function saveCheckin(
   form: FormData,
 ): Promise<CheckinFormState> {
   const values: CheckinValues = {
-    weekStart: String(form.get('weekStart') ?? ''),
-    handsOnPercent: String(form.get('handsOnPercent') ?? ''),
-    deepWorkBlocks: String(form.get('deepWorkBlocks') ?? ''),
+    weekStart: formText(form, 'weekStart'),
+    handsOnPercent: formText(form, 'handsOnPercent'),
+    deepWorkBlocks: formText(form, 'deepWorkBlocks'),
     onLeave: form.get('onLeave') === 'on',
-    note: String(form.get('note') ?? ''),
+    note: formText(form, 'note'),
   };
   const errors: Record<string, string> = {};
   const handsOn = toInt(values.handsOnPercent || (values.onLeave ? '0' : ''));

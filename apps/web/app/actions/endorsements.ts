@@ -5,6 +5,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
+import { formText } from '../../lib/form-state';
 import type { Problem } from '../../lib/types';
 
 function words(problem: Problem): string {
@@ -14,11 +15,11 @@ function words(problem: Problem): string {
     .slice(0, 300);
 }
 
-const id = (form: FormData, key: string) => encodeURIComponent(String(form.get(key) ?? ''));
+const id = (form: FormData, key: string) => encodeURIComponent(formText(form, key));
 
 export async function requestEndorsement(form: FormData): Promise<void> {
   const entryId = id(form, 'entryId');
-  const userId = String(form.get('userId') ?? '');
+  const userId = formText(form, 'userId');
   const back = `/evidence/${entryId}/endorse`;
   if (!userId) redirect(`${back}?error=${encodeURIComponent('Choose a colleague first.')}`);
   const res = await api<{ endorser: { name: string } }>(
@@ -37,7 +38,7 @@ export async function requestEndorsement(form: FormData): Promise<void> {
 }
 
 export async function endorseRequest(form: FormData): Promise<void> {
-  const comment = String(form.get('comment') ?? '').trim();
+  const comment = formText(form, 'comment').trim();
   const res = await api(`/endorsement-requests/${id(form, 'requestId')}/endorse`, {
     method: 'POST',
     body: comment ? { comment } : {},
@@ -59,7 +60,7 @@ export async function declineRequest(form: FormData): Promise<void> {
 }
 
 export async function grantSponsor(form: FormData): Promise<void> {
-  const userId = String(form.get('userId') ?? '');
+  const userId = formText(form, 'userId');
   if (!userId)
     redirect(
       `/settings?sponsorError=${encodeURIComponent('Choose a colleague first.')}#sponsors-h`,

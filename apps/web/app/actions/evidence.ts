@@ -6,7 +6,7 @@ import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
-import { actionFailure, type FormState } from '../../lib/form-state';
+import { actionFailure, type FormState, formText, formTexts } from '../../lib/form-state';
 import { DENSITY_COOKIE } from '../../lib/preferences';
 import type { Evidence, Problem } from '../../lib/types';
 
@@ -25,12 +25,8 @@ export interface EvidenceFormState extends FormState<EvidenceValues> {
 
 function valuesOf(form: FormData): EvidenceValues {
   return {
-    title: String(form.get('title') ?? ''),
+    ...formTexts(form, ['title', 'occurredOn', 'description', 'links', 'audience']),
     kinds: form.getAll('kinds').map(String),
-    occurredOn: String(form.get('occurredOn') ?? ''),
-    description: String(form.get('description') ?? ''),
-    links: String(form.get('links') ?? ''),
-    audience: String(form.get('audience') ?? ''),
   };
 }
 
@@ -72,7 +68,7 @@ export async function createEvidence(
   form: FormData,
 ): Promise<EvidenceFormState> {
   const values = valuesOf(form);
-  const key = String(form.get('idempotencyKey') ?? '') || randomUUID();
+  const key = formText(form, 'idempotencyKey') || randomUUID();
   const res = await api<Evidence>('/evidence', {
     method: 'POST',
     body: bodyOf(values, false),
@@ -108,8 +104,8 @@ export async function updateEvidence(
   form: FormData,
 ): Promise<EvidenceFormState> {
   const values = valuesOf(form);
-  const id = String(form.get('id') ?? '');
-  const version = String(form.get('version') ?? '');
+  const id = formText(form, 'id');
+  const version = formText(form, 'version');
   const res = await api<Evidence>(`/evidence/${encodeURIComponent(id)}`, {
     method: 'PATCH',
     body: bodyOf(values, true),
@@ -124,8 +120,8 @@ export async function updateEvidence(
 }
 
 export async function deleteEvidence(form: FormData): Promise<void> {
-  const id = String(form.get('id') ?? '');
-  const back = String(form.get('back') ?? '/evidence');
+  const id = formText(form, 'id');
+  const back = formText(form, 'back', '/evidence');
   const res = await api(`/evidence/${encodeURIComponent(id)}`, { method: 'DELETE' });
   revalidatePath('/', 'layout');
   const url = new URL(back, 'http://x');
@@ -161,8 +157,8 @@ export async function setDensity(form: FormData): Promise<void> {
 }
 
 export async function restoreEvidence(form: FormData): Promise<void> {
-  const id = String(form.get('id') ?? '');
-  const back = String(form.get('back') ?? '/evidence');
+  const id = formText(form, 'id');
+  const back = formText(form, 'back', '/evidence');
   const res = await api(`/evidence/${encodeURIComponent(id)}/restore`, { method: 'POST' });
   revalidatePath('/', 'layout');
   const url = new URL(back, 'http://x');
@@ -172,9 +168,9 @@ export async function restoreEvidence(form: FormData): Promise<void> {
 }
 
 export async function acknowledgeEvidence(form: FormData): Promise<void> {
-  const id = String(form.get('id') ?? '');
-  const userId = String(form.get('userId') ?? '');
-  const comment = String(form.get('comment') ?? '').trim();
+  const id = formText(form, 'id');
+  const userId = formText(form, 'userId');
+  const comment = formText(form, 'comment').trim();
   const res = await api(`/evidence/${encodeURIComponent(id)}/acknowledgements`, {
     method: 'POST',
     body: comment ? { comment } : {},

@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api, fieldErrors } from '../../lib/api';
+import { formText } from '../../lib/form-state';
 
 export interface FeedbackState {
   error?: string;
@@ -10,8 +11,8 @@ export interface FeedbackState {
 }
 
 export async function sendFeedback(prev: FeedbackState, form: FormData): Promise<FeedbackState> {
-  const userId = String(form.get('userId') ?? '');
-  const body = String(form.get('body') ?? '');
+  const userId = formText(form, 'userId');
+  const body = formText(form, 'body');
   if (!body.trim()) return { error: 'Write some feedback first.', body };
   const res = await api(`/users/${encodeURIComponent(userId)}/feedback`, {
     method: 'POST',

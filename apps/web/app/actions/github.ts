@@ -4,8 +4,8 @@
 import type { GithubSyncResult } from '@leadtrack/schemas';
 import { revalidatePath } from 'next/cache';
 import { api } from '../../lib/api';
-import { actionFailure, type FormState } from '../../lib/form-state';
-import { plural } from '../../lib/format';
+import { actionFailure, type FormState, formText, settled } from '../../lib/form-state';
+import { syncFound } from '../../lib/format';
 
 export interface GithubState extends FormState {
   /** Bumped on every success, so a form can reset. */
@@ -14,8 +14,8 @@ export interface GithubState extends FormState {
 }
 
 export async function connectGithub(prev: GithubState, form: FormData): Promise<GithubState> {
-  const token = String(form.get('token') ?? '').trim();
-  const baseUrl = String(form.get('baseUrl') ?? '').trim();
+  const token = formText(form, 'token').trim();
+  const baseUrl = formText(form, 'baseUrl').trim();
   const res = await api('/me/integrations/github', {
     method: 'PUT',
     body: { token, ...(baseUrl && { baseUrl }) },
@@ -32,23 +32,16 @@ export async function connectGithub(prev: GithubState, form: FormData): Promise<
 export async function syncGithub(prev: GithubState): Promise<GithubState> {
   const res = await api<GithubSyncResult>('/me/integrations/github/sync', { method: 'POST' });
   revalidatePath('/settings');
-  if (!res.ok) return { message: res.problem.detail || 'The sync failed.' };
-  const { suggested, skipped } = res.data;
-  return {
-    saved: (prev.saved ?? 0) + 1,
-    done:
-      suggested > 0
-        ? `Synced: ${plural(suggested, 'new suggestion')} in your inbox.`
-        : `Synced: nothing new${skipped > 0 ? ` (${plural(skipped, 'item')} already offered)` : ''}.`,
-  };
+  return settled(prev, res, (found) => `Synced: ${syncFound(found)}.`, 'The sync failed.');
 }
 
 export async function disconnectGithub(prev: GithubState): Promise<GithubState> {
   const res = await api('/me/integrations/github', { method: 'DELETE' });
-  if (!res.ok) return { message: res.problem.detail || 'Disconnecting GitHub failed.' };
-  revalidatePath('/settings');
-  return {
-    saved: (prev.saved ?? 0) + 1,
-    done: 'GitHub is disconnected and its token forgotten. Suggestions already offered stay.',
-  };
+  if (res.ok) revalidatePath('/settings');
+  return settled(
+    prev,
+    res,
+    'GitHub is disconnected and its token forgotten. Suggestions already offered stay.',
+    'Disconnecting GitHub failed.',
+  );
 }

@@ -4,6 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
+import { formText } from '../../lib/form-state';
 
 async function markRead(body: { ids: string[] } | { all: true }, done: string) {
   const res = await api('/notifications/read', { method: 'POST', body });
@@ -13,7 +14,7 @@ async function markRead(body: { ids: string[] } | { all: true }, done: string) {
 }
 
 export async function markNotificationRead(form: FormData): Promise<void> {
-  const id = String(form.get('id') ?? '');
+  const id = formText(form, 'id');
   if (!id) redirect('/notifications');
   await markRead({ ids: [id] }, 'one');
 }

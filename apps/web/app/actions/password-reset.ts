@@ -2,6 +2,7 @@
 // The public end of a password-reset link: no session, the link's token is the credential.
 import { redirect } from 'next/navigation';
 import { api, fieldErrors } from '../../lib/api';
+import { formText } from '../../lib/form-state';
 
 export interface ResetState {
   error?: string;
@@ -11,9 +12,9 @@ export interface ResetState {
 }
 
 export async function usePasswordReset(_prev: ResetState, form: FormData): Promise<ResetState> {
-  const token = String(form.get('token') ?? '');
-  const newPassword = String(form.get('newPassword') ?? '');
-  if (newPassword !== String(form.get('repeatPassword') ?? '')) {
+  const token = formText(form, 'token');
+  const newPassword = formText(form, 'newPassword');
+  if (newPassword !== formText(form, 'repeatPassword')) {
     return {
       error: 'Check the highlighted fields.',
       fields: { repeatPassword: 'The two passwords differ: type the same one twice.' },

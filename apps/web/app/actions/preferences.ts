@@ -3,13 +3,13 @@
 // are mailed and when the weekly reminder comes.
 import { revalidatePath } from 'next/cache';
 import { api } from '../../lib/api';
-import { actionFailure } from '../../lib/form-state';
+import { actionFailure, formText } from '../../lib/form-state';
 import type { SettingsState } from './settings';
 
 export async function savePreferences(prev: SettingsState, form: FormData): Promise<SettingsState> {
   const values = {
-    reminderDay: String(form.get('reminderDay') ?? ''),
-    reminderHour: String(form.get('reminderHour') ?? ''),
+    reminderDay: formText(form, 'reminderDay'),
+    reminderHour: formText(form, 'reminderHour'),
   };
   const body = {
     weeklyReminder: form.get('weeklyReminder') === 'on',

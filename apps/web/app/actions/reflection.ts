@@ -5,9 +5,10 @@ import { REFLECTION_STATEMENT_IDS } from '@leadtrack/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
+import { formText } from '../../lib/form-state';
 
 export async function saveReflection(form: FormData): Promise<void> {
-  const weekStart = String(form.get('weekStart') ?? '');
+  const weekStart = formText(form, 'weekStart');
   const answers: Record<string, number> = {};
   const missing: string[] = [];
   for (const id of REFLECTION_STATEMENT_IDS) {
@@ -16,7 +17,7 @@ export async function saveReflection(form: FormData): Promise<void> {
     else missing.push(id);
   }
   if (missing.length > 0) redirect(`/reflection?missing=${missing.join(',')}#statements-h`);
-  const note = String(form.get('note') ?? '').trim();
+  const note = formText(form, 'note').trim();
   const res = await api(`/reflections/${encodeURIComponent(weekStart)}`, {
     method: 'PUT',
     body: { answers, note: note || null, shared: form.get('shared') === 'on' },

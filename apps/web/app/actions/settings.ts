@@ -3,7 +3,13 @@
 // signing out other devices. Each calls the API's /me routes with the caller's token.
 import { revalidatePath } from 'next/cache';
 import { api } from '../../lib/api';
-import { actionFailure, FIELDS_NEED_ATTENTION, type FormState } from '../../lib/form-state';
+import {
+  actionFailure,
+  FIELDS_NEED_ATTENTION,
+  type FormState,
+  formText,
+  settled,
+} from '../../lib/form-state';
 import type { CreatedToken } from '../../lib/types';
 
 export interface SettingsState extends FormState {
@@ -15,9 +21,9 @@ export interface SettingsState extends FormState {
 }
 
 export async function changePassword(prev: SettingsState, form: FormData): Promise<SettingsState> {
-  const currentPassword = String(form.get('currentPassword') ?? '');
-  const newPassword = String(form.get('newPassword') ?? '');
-  const repeat = String(form.get('repeatPassword') ?? '');
+  const currentPassword = formText(form, 'currentPassword');
+  const newPassword = formText(form, 'newPassword');
+  const repeat = formText(form, 'repeatPassword');
   if (newPassword !== repeat) {
     return {
       errors: { repeatPassword: 'The two new passwords differ: type the same one twice.' },
@@ -38,7 +44,7 @@ export async function changePassword(prev: SettingsState, form: FormData): Promi
 }
 
 export async function saveTimeZone(prev: SettingsState, form: FormData): Promise<SettingsState> {
-  const timeZone = String(form.get('timeZone') ?? '');
+  const timeZone = formText(form, 'timeZone');
   const res = await api('/me', { method: 'PATCH', body: { timeZone } });
   if (!res.ok) {
     return actionFailure(res, { timeZone }, 'Saving the time zone failed.');
@@ -49,8 +55,8 @@ export async function saveTimeZone(prev: SettingsState, form: FormData): Promise
 
 export async function createToken(prev: SettingsState, form: FormData): Promise<SettingsState> {
   const values = {
-    name: String(form.get('name') ?? ''),
-    expiresInDays: String(form.get('expiresInDays') ?? ''),
+    name: formText(form, 'name'),
+    expiresInDays: formText(form, 'expiresInDays'),
   };
   const days = Number(values.expiresInDays);
   if (!Number.isInteger(days) || days < 1 || days > 365) {
@@ -72,8 +78,8 @@ export async function createToken(prev: SettingsState, form: FormData): Promise<
 }
 
 export async function revokeToken(prev: SettingsState, form: FormData): Promise<SettingsState> {
-  const id = String(form.get('id') ?? '');
-  const name = String(form.get('name') ?? 'The token');
+  const id = formText(form, 'id');
+  const name = formText(form, 'name', 'The token');
   const res = await api(`/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
   if (!res.ok && res.status !== 404) {
     return { message: res.problem.detail || 'Revoking the token failed.' };
@@ -84,9 +90,10 @@ export async function revokeToken(prev: SettingsState, form: FormData): Promise<
 
 export async function signOutElsewhere(prev: SettingsState): Promise<SettingsState> {
   const res = await api('/me/sessions', { method: 'DELETE' });
-  if (!res.ok) return { message: res.problem.detail || 'Signing out the other devices failed.' };
-  return {
-    saved: (prev.saved ?? 0) + 1,
-    done: 'Signed out everywhere else. This browser stays signed in.',
-  };
+  return settled(
+    prev,
+    res,
+    'Signed out everywhere else. This browser stays signed in.',
+    'Signing out the other devices failed.',
+  );
 }

@@ -5,7 +5,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
-import { actionFailure, type FormState } from '../../lib/form-state';
+import { actionFailure, type FormState, formText, formTexts } from '../../lib/form-state';
 import type { Checkin, Evidence, ImportResult } from '../../lib/types';
 
 export interface AcceptValues {
@@ -22,12 +22,8 @@ export type AcceptState = FormState<AcceptValues>;
 
 function acceptValues(form: FormData): AcceptValues {
   return {
-    title: String(form.get('title') ?? ''),
+    ...formTexts(form, ['title', 'occurredOn', 'description', 'handsOnPercent', 'deepWorkBlocks']),
     kinds: form.getAll('kinds').map(String),
-    occurredOn: String(form.get('occurredOn') ?? ''),
-    description: String(form.get('description') ?? ''),
-    handsOnPercent: String(form.get('handsOnPercent') ?? ''),
-    deepWorkBlocks: String(form.get('deepWorkBlocks') ?? ''),
     onLeave: form.get('onLeave') === 'on',
   };
 }
@@ -36,7 +32,7 @@ function acceptValues(form: FormData): AcceptValues {
 const numberOrText = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value) : value);
 
 export async function acceptSuggestion(_prev: AcceptState, form: FormData): Promise<AcceptState> {
-  const id = encodeURIComponent(String(form.get('suggestionId') ?? ''));
+  const id = encodeURIComponent(formText(form, 'suggestionId'));
   const values = acceptValues(form);
   const checkin = form.get('type') === 'checkin';
   const body = checkin
@@ -66,7 +62,7 @@ export async function acceptSuggestion(_prev: AcceptState, form: FormData): Prom
 }
 
 export async function dismissSuggestion(form: FormData): Promise<void> {
-  const id = encodeURIComponent(String(form.get('suggestionId') ?? ''));
+  const id = encodeURIComponent(formText(form, 'suggestionId'));
   const res = await api(`/suggestions/${id}/dismiss`, { method: 'POST' });
   revalidatePath('/', 'layout');
   if (!res.ok) {
@@ -74,7 +70,7 @@ export async function dismissSuggestion(form: FormData): Promise<void> {
       `/inbox?error=${encodeURIComponent(res.problem.detail || 'Dismissing did not work.')}`,
     );
   }
-  redirect(`/inbox?dismissed=${encodeURIComponent(String(form.get('dismissTitle') ?? ''))}`);
+  redirect(`/inbox?dismissed=${encodeURIComponent(formText(form, 'dismissTitle'))}`);
 }
 
 export interface ImportState extends FormState<{ format: string; mode: string; content: string }> {
@@ -83,11 +79,11 @@ export interface ImportState extends FormState<{ format: string; mode: string; c
 
 export async function importFile(_prev: ImportState, form: FormData): Promise<ImportState> {
   const file = form.get('file');
-  const pasted = String(form.get('content') ?? '');
+  const pasted = formText(form, 'content');
   const fromFile = file instanceof File && file.size > 0 ? await file.text() : '';
   const values = {
-    format: String(form.get('format') ?? ''),
-    mode: String(form.get('mode') ?? 'suggest'),
+    format: formText(form, 'format'),
+    mode: formText(form, 'mode', 'suggest'),
     content: fromFile ? '' : pasted,
   };
   const content = fromFile || pasted;

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AdminOnly } from '../../../components/admin-only';
 import { load, requireMe } from '../../../lib/api';
+import type { QueryPageProps } from '../../../lib/page-props';
 import type { ManagedUser, PolicyDto } from '../../../lib/types';
 import { updateUser } from '../../actions/admin';
 import { CreateUserForm, PolicyForm } from './forms';
@@ -10,20 +12,10 @@ export const metadata: Metadata = { title: 'Admin · Leadtrack' };
 
 const ROLE: Record<string, string> = { engineer: 'Engineer', manager: 'Manager', admin: 'Admin' };
 
-export default async function AdminPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminPage({ searchParams }: QueryPageProps) {
   const me = await requireMe();
-  if (me.role !== 'admin') {
-    return (
-      <>
-        <h1>Admin</h1>
-        <p className="empty panel">Only admins manage people and the policy.</p>
-      </>
-    );
-  }
+  if (me.role !== 'admin')
+    return <AdminOnly title="Admin" reason="Only admins manage people and the policy." />;
   const sp = await searchParams;
   const [users, policy] = await Promise.all([
     load<{ items: ManagedUser[] }>('/users'),

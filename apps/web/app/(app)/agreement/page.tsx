@@ -1,15 +1,12 @@
 import type { Metadata } from 'next';
 import { AgreementView } from '../../../components/agreement-view';
 import { load, requireMe } from '../../../lib/api';
+import type { QueryPageProps } from '../../../lib/page-props';
 import type { AgreementDto } from '../../../lib/types';
 
 export const metadata: Metadata = { title: 'Working agreement · Leadtrack' };
 
-export default async function AgreementPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AgreementPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const me = await requireMe();
   const agreement = await load<AgreementDto>(`/users/${me.id}/agreement`);

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { CheckinCells, CheckinHeadCells } from '../../../components/checkin-cells';
 import { load, myToday } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import type { QueryPageProps } from '../../../lib/page-props';
 import type { Checkin } from '../../../lib/types';
 import { CheckinForm } from './checkin-form';
 
@@ -10,11 +11,7 @@ export const metadata: Metadata = { title: 'Weekly check-in · Leadtrack' };
 
 const WEEKS_BACK = 52;
 
-export default async function CheckinPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CheckinPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const thisWeek = weekStartOf(await myToday());
   const oldest = addWeeks(thisWeek, -WEEKS_BACK);

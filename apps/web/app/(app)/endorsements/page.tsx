@@ -4,16 +4,13 @@ import { KindChips } from '../../../components/evidence-item';
 import { FailedAction } from '../../../components/flash';
 import { Markdown } from '../../../components/markdown';
 import { api, load } from '../../../lib/api';
+import type { QueryPageProps } from '../../../lib/page-props';
 import type { Evidence, PendingEndorsementRequestList } from '../../../lib/types';
 import { declineRequest, endorseRequest } from '../../actions/endorsements';
 
 export const metadata: Metadata = { title: 'Endorsement requests · Leadtrack' };
 
-export default async function EndorsementRequestsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function EndorsementRequestsPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const list = await load<PendingEndorsementRequestList>('/endorsement-requests');
   // The requested colleague may read that one entry in full (description, links).

@@ -7,6 +7,7 @@ import { describedBy, FieldError } from '../../../components/field';
 import { Pager } from '../../../components/pager';
 import { api, fieldErrors, load } from '../../../lib/api';
 import { EVIDENCE_KINDS, KIND_INFO, plural } from '../../../lib/format';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { DENSITY_COOKIE } from '../../../lib/preferences';
 import type { EvidencePage } from '../../../lib/types';
 import { deleteEvidence, restoreEvidence, setDensity } from '../../actions/evidence';
@@ -14,8 +15,6 @@ import { deleteEvidence, restoreEvidence, setDensity } from '../../actions/evide
 export const metadata: Metadata = { title: 'Evidence · Leadtrack' };
 
 const PAGE_SIZE = 20;
-
-type Search = Record<string, string | string[] | undefined>;
 
 function one(v: string | string[] | undefined): string {
   return (Array.isArray(v) ? v[0] : v) ?? '';
@@ -28,11 +27,7 @@ function withParams(base: Record<string, string>, extra: Record<string, string |
   return s ? `/evidence?${s}` : '/evidence';
 }
 
-export default async function EvidenceListPage({
-  searchParams,
-}: {
-  searchParams: Promise<Search>;
-}) {
+export default async function EvidenceListPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const kind = one(sp.kind);
   const from = one(sp.from);

@@ -6,6 +6,7 @@ import { Pager } from '../../../components/pager';
 import { SuggestionCard } from '../../../components/suggestion-card';
 import { load } from '../../../lib/api';
 import { plural } from '../../../lib/format';
+import type { QueryPageProps } from '../../../lib/page-props';
 import type { SuggestionList } from '../../../lib/types';
 import { acceptSuggestion } from '../../actions/suggestions';
 
@@ -13,11 +14,7 @@ export const metadata: Metadata = { title: 'Inbox · Leadtrack' };
 
 const PAGE = 20;
 
-export default async function InboxPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function InboxPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const cursor = typeof sp.cursor === 'string' ? sp.cursor : undefined;
   const list = await load<SuggestionList>('/suggestions', { query: { limit: PAGE, cursor } });

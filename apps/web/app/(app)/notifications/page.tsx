@@ -2,23 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ActionButton } from '../../../components/action-button';
-import { Pager } from '../../../components/pager';
+import { CursorPager, cursorTrail } from '../../../components/cursor-pager';
 import { api, load, requireMe } from '../../../lib/api';
 import { instant } from '../../../lib/format';
+import type { QueryPageProps } from '../../../lib/page-props';
 import type { NotificationDto, NotificationPageDto } from '../../../lib/types';
 import { markAllNotificationsRead, markNotificationRead } from '../../actions/notifications';
 
 export const metadata: Metadata = { title: 'Notifications · Leadtrack' };
 
 const PAGE_SIZE = 20;
-
-/** `?c=` repeated: the cursors of the pages walked through, so "Newer" can go back. */
-function pageHref(cursors: string[]): string {
-  if (cursors.length === 0) return '/notifications';
-  const params = new URLSearchParams();
-  for (const c of cursors) params.append('c', c);
-  return `/notifications?${params}`;
-}
 
 /** Only a dashboard path is followed: anything else (never sent by the API) links home. */
 const safeLink = (link: string) => (link.startsWith('/') && !link.startsWith('//') ? link : '/');
@@ -51,15 +44,11 @@ function NotificationItem({ item, timeZone }: { item: NotificationDto; timeZone:
   );
 }
 
-export default async function NotificationsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function NotificationsPage({ searchParams }: QueryPageProps) {
   const me = await requireMe();
   const sp = await searchParams;
   const raw = sp.c;
-  const cursors = (Array.isArray(raw) ? raw : raw ? [raw] : []).slice(-200);
+  const cursors = cursorTrail(raw);
   const query = { limit: PAGE_SIZE, cursor: cursors.at(-1) };
   const first = await api<NotificationPageDto>('/notifications', { query });
   // A cursor that is not from this list (an edited address): start again from the newest.
@@ -118,19 +107,13 @@ export default async function NotificationsPage({
           </ul>
         </section>
       )}
-      <Pager
+      <CursorPager
+        base="/notifications"
         label="Notification pages"
-        filler={false}
-        newer={
-          cursors.length > 0
-            ? { href: pageHref(cursors.slice(0, -1)), text: 'Newer', className: 'button' }
-            : null
-        }
-        older={
-          page.nextCursor
-            ? { href: pageHref([...cursors, page.nextCursor]), text: 'Older', className: 'button' }
-            : null
-        }
+        cursors={cursors}
+        nextCursor={page.nextCursor}
+        back="Newer"
+        forward="Older"
       />
     </>
   );

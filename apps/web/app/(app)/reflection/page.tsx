@@ -1,8 +1,10 @@
 import { todayIn, weekStartOf } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import { FitChart } from '../../../components/fit-chart';
+import { FailedAction } from '../../../components/flash';
 import { load, requireMe } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import type { QueryPageProps } from '../../../lib/page-props';
 import type { ReflectionListDto } from '../../../lib/types';
 import { saveReflection } from '../../actions/reflection';
 
@@ -29,11 +31,7 @@ function reading(score: number): string {
   return 'Your answers sit between the two paths: notice which statements move from week to week.';
 }
 
-export default async function ReflectionPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReflectionPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const me = await requireMe();
   const [statements, list] = await Promise.all([
@@ -67,11 +65,7 @@ export default async function ReflectionPage({
           empty.
         </p>
       ) : null}
-      {typeof sp.error === 'string' ? (
-        <p className="form-alert" role="alert">
-          Not saved. {sp.error}
-        </p>
-      ) : null}
+      <FailedAction error={sp.error} lead="Not saved." />
       <div className="columns">
         <section className="panel" aria-labelledby="fit-h">
           <h2 id="fit-h">Your fit over time</h2>

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SponsorsSection } from '../../../components/sponsors-section';
 import { api, load } from '../../../lib/api';
+import type { QueryPageProps } from '../../../lib/page-props';
 import type { CalendarFeed, GithubIntegration, MeDto, PersonalToken } from '../../../lib/types';
 import { CalendarSettings } from './calendar-settings';
 import { PasswordForm, SessionsForm, TimeZoneForm, TokenForm, TokenList } from './forms';
@@ -21,11 +22,7 @@ function timeZones(current: string): string[] {
   return zones.includes(current) ? zones : [current, ...zones];
 }
 
-export default async function SettingsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SettingsPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const [me, tokens, preferences, github, calendar] = await Promise.all([
     load<MeDto>('/me'),

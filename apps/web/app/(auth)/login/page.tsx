@@ -2,15 +2,12 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getMe } from '../../../lib/api';
 import { SESSION_ENDED_PARAM, safeNext } from '../../../lib/config';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in · Leadtrack' };
 
-export default async function LoginPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function LoginPage({ searchParams }: QueryPageProps) {
   const params = await searchParams;
   const { next } = params;
   // Already signed in: straight on.

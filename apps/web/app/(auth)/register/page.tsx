@@ -2,15 +2,12 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getMe } from '../../../lib/api';
 import { safeNext } from '../../../lib/config';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { RegisterForm } from './register-form';
 
 export const metadata: Metadata = { title: 'Create an account · Leadtrack' };
 
-export default async function RegisterPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RegisterPage({ searchParams }: QueryPageProps) {
   const { next } = await searchParams;
   // Already signed in: straight on.
   if (await getMe().catch(() => null)) redirect(safeNext(next));

@@ -1,13 +1,10 @@
 import type { Metadata } from 'next';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { ResetForm } from './reset-form';
 
 export const metadata: Metadata = { title: 'Set a new password · Leadtrack' };
 
-export default async function ResetPasswordPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ResetPasswordPage({ searchParams }: QueryPageProps) {
   const { token } = await searchParams;
   return (
     <main className="auth">

@@ -4,14 +4,11 @@ import type { UnsubscribedDto } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { api } from '../../../lib/api';
+import type { QueryPageProps } from '../../../lib/page-props';
 
 export const metadata: Metadata = { title: 'Unsubscribe · Leadtrack' };
 
-export default async function UnsubscribePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function UnsubscribePage({ searchParams }: QueryPageProps) {
   const { token } = await searchParams;
   const res =
     typeof token === 'string' && token.length > 0

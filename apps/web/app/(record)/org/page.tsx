@@ -13,11 +13,10 @@ import { ReportTable } from '../../../components/report-table';
 import { SummaryItem } from '../../../components/summary-item';
 import { api, loadPolicy, requireMe } from '../../../lib/api';
 import { ORG_STATUS_WORDS, plural, signalTitle } from '../../../lib/format';
+import type { QueryPageProps } from '../../../lib/page-props';
 import type { MeDto, ReportRow } from '../../../lib/types';
 
 export const metadata: Metadata = { title: 'Organisation · Leadtrack' };
-
-type Search = Record<string, string | string[] | undefined>;
 
 const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] : v) ?? '';
 
@@ -53,7 +52,7 @@ function hrefFor(me: MeDto) {
     me.role === 'admin' || r.user.managerId === me.id ? `/team/${r.user.id}` : null;
 }
 
-export default async function OrgPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function OrgPage({ searchParams }: QueryPageProps) {
   const me = await requireMe();
   const sp = await searchParams;
   if (me.role === 'engineer') {

@@ -10,14 +10,11 @@ import { StatusBadge } from '../../../components/readiness';
 import { SummaryItem } from '../../../components/summary-item';
 import { api, currentPath, loadPolicy, requireMe } from '../../../lib/api';
 import { plural } from '../../../lib/format';
+import type { QueryPageProps } from '../../../lib/page-props';
 
 export const metadata: Metadata = { title: 'Promotion packet · Leadtrack' };
 
-export default async function PacketPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function PacketPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const me = await requireMe();
   const userId = typeof sp.userId === 'string' && sp.userId ? sp.userId : me.id;

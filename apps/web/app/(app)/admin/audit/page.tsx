@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Pager } from '../../../../components/pager';
+import { AdminOnly } from '../../../../components/admin-only';
+import { CursorPager, cursorTrail } from '../../../../components/cursor-pager';
 import { load, requireMe } from '../../../../lib/api';
 import { instant } from '../../../../lib/format';
+import type { QueryPageProps } from '../../../../lib/page-props';
 import type { AuditEventDto, AuditPageDto } from '../../../../lib/types';
 
 export const metadata: Metadata = { title: 'Audit log · Leadtrack' };
@@ -56,31 +58,13 @@ function Details({ details, timeZone }: { details: AuditEventDto['details']; tim
   );
 }
 
-/** `?c=` repeated: the cursors of the pages walked through, so "Previous" can go back. */
-function pageHref(cursors: string[]): string {
-  if (cursors.length === 0) return '/admin/audit';
-  const params = new URLSearchParams();
-  for (const c of cursors) params.append('c', c);
-  return `/admin/audit?${params}`;
-}
-
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: QueryPageProps) {
   const me = await requireMe();
-  if (me.role !== 'admin') {
-    return (
-      <>
-        <h1>Audit log</h1>
-        <p className="empty panel">Only admins read the audit log.</p>
-      </>
-    );
-  }
+  if (me.role !== 'admin')
+    return <AdminOnly title="Audit log" reason="Only admins read the audit log." />;
   const timeZone = me.timeZone;
   const raw = (await searchParams).c;
-  const cursors = (Array.isArray(raw) ? raw : raw ? [raw] : []).slice(-200);
+  const cursors = cursorTrail(raw);
   const page = await load<AuditPageDto>('/audit', {
     query: { limit: PAGE_SIZE, cursor: cursors.at(-1) },
   });
@@ -132,19 +116,13 @@ export default async function AuditPage({
           </table>
         )}
       </section>
-      <Pager
+      <CursorPager
+        base="/admin/audit"
         label="Audit log pages"
-        filler={false}
-        newer={
-          cursors.length > 0
-            ? { href: pageHref(cursors.slice(0, -1)), text: 'Previous', className: 'button' }
-            : null
-        }
-        older={
-          page.nextCursor
-            ? { href: pageHref([...cursors, page.nextCursor]), text: 'Next', className: 'button' }
-            : null
-        }
+        cursors={cursors}
+        nextCursor={page.nextCursor}
+        back="Previous"
+        forward="Next"
       />
     </>
   );

@@ -3,12 +3,11 @@ import { EVIDENCE_KINDS, isIsoDate } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import { EvidenceForm } from '../../../../components/evidence-form';
 import { loadPolicy, myToday } from '../../../../lib/api';
+import type { QueryPageProps, SearchParams } from '../../../../lib/page-props';
 import type { EvidenceValues } from '../../../actions/evidence';
 import { createEvidence } from '../../../actions/evidence';
 
 export const metadata: Metadata = { title: 'Log evidence · Leadtrack' };
-
-type Search = Record<string, string | string[] | undefined>;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
@@ -17,7 +16,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
  * real dates are taken; anything else falls back to the empty form's defaults. The API
  * still validates on save.
  */
-function carriedOver(sp: Search, today: string): EvidenceValues {
+function carriedOver(sp: SearchParams, today: string): EvidenceValues {
   const kinds = [sp.kinds ?? []]
     .flat()
     .filter((k) => (EVIDENCE_KINDS as readonly string[]).includes(k));
@@ -33,7 +32,7 @@ function carriedOver(sp: Search, today: string): EvidenceValues {
   };
 }
 
-export default async function NewEvidencePage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function NewEvidencePage({ searchParams }: QueryPageProps) {
   const [sp, policy, today] = await Promise.all([searchParams, loadPolicy(), myToday()]);
   const required = policy.requiredKinds;
   return (

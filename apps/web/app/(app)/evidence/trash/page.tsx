@@ -8,17 +8,14 @@ import { DateText } from '../../../../components/date-text';
 import { KindChips } from '../../../../components/evidence-item';
 import { load } from '../../../../lib/api';
 import { plural } from '../../../../lib/format';
+import type { QueryPageProps } from '../../../../lib/page-props';
 import { restoreEvidence } from '../../../actions/evidence';
 
 export const metadata: Metadata = { title: 'Deleted entries · Leadtrack' };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export default async function TrashPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function TrashPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const trash = await load<DeletedEvidenceList>('/evidence/trash');
   const restored = typeof sp.restored === 'string';

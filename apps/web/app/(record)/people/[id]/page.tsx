@@ -7,6 +7,7 @@ import { notFound } from 'next/navigation';
 import { DateText } from '../../../../components/date-text';
 import { EvidenceItem } from '../../../../components/evidence-item';
 import { Pager } from '../../../../components/pager';
+import { PersonHead } from '../../../../components/person-head';
 import { RoleProfile } from '../../../../components/role-profile';
 import { Timeline } from '../../../../components/timeline';
 import { load, loadOrNull, loadRoleProfile } from '../../../../lib/api';
@@ -36,16 +37,7 @@ export default async function SponsoredPage(props: RecordPageProps) {
   const first = person.name.split(' ')[0] ?? person.name;
   return (
     <>
-      <p className="crumbs">
-        <Link href="/settings#sponsors-h">Sponsoring</Link> <span aria-hidden="true">/</span>{' '}
-        {person.name}
-      </p>
-      <div className="page-head">
-        <h1>{person.name}</h1>
-        <Link href={`/packet?userId=${person.id}`} className="button">
-          Promotion packet
-        </Link>
-      </div>
+      <PersonHead back={{ href: '/settings#sponsors-h', label: 'Sponsoring' }} person={person} />
       <p className="muted">
         {first} made you a sponsor: you read their readiness, evidence, role profile and packet.
         Their check-ins, feedback and reflections stay private.

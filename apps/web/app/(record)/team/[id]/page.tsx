@@ -7,6 +7,7 @@ import { EvidenceItem } from '../../../../components/evidence-item';
 import { FeedbackList } from '../../../../components/feedback-list';
 import { Flash } from '../../../../components/flash';
 import { Pager } from '../../../../components/pager';
+import { PersonHead } from '../../../../components/person-head';
 import { SignalList } from '../../../../components/readiness';
 import { RoleProfile } from '../../../../components/role-profile';
 import { Timeline } from '../../../../components/timeline';
@@ -27,8 +28,7 @@ import { FeedbackForm } from './feedback-form';
 export const metadata: Metadata = { title: 'Report · Leadtrack' };
 
 export default async function ReportPage(props: RecordPageProps) {
-  const { id, sp } = await readRecordPage(props);
-  const { me, user } = await loadPerson(id);
+  const { sp, me, user } = await readRecordPage(props, loadPerson);
   const one = oneParam;
   const from = one(sp.from);
   const to = one(sp.to);
@@ -62,15 +62,7 @@ export default async function ReportPage(props: RecordPageProps) {
   const first = user.name.split(' ')[0] ?? user.name;
   return (
     <>
-      <p className="crumbs">
-        <Link href="/team">Team</Link> <span aria-hidden="true">/</span> {user.name}
-      </p>
-      <div className="page-head">
-        <h1>{user.name}</h1>
-        <Link href={`/packet?userId=${user.id}`} className="button">
-          Promotion packet
-        </Link>
-      </div>
+      <PersonHead back={{ href: '/team', label: 'Team' }} person={user} />
       {typeof sp.acknowledged === 'string' ? <Flash>Entry acknowledged.</Flash> : null}
       {bulk === 'none' ? (
         <p className="form-alert" role="alert">

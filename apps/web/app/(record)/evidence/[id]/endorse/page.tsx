@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ColleaguePicker } from '../../../../../components/colleague-picker';
 import { EvidenceItem } from '../../../../../components/evidence-item';
-import { Flash } from '../../../../../components/flash';
+import { FailedAction, Flash } from '../../../../../components/flash';
 import { loadColleagues } from '../../../../../lib/directory';
 import {
   loadOwnEvidence,
@@ -14,9 +14,8 @@ import { requestEndorsement } from '../../../../actions/endorsements';
 export const metadata: Metadata = { title: 'Ask for an endorsement · Leadtrack' };
 
 export default async function EndorsePage(props: RecordPageProps) {
-  const { id, sp } = await readRecordPage(props);
   // Only the owner asks; anyone else who may read the entry is sent a plain 404 here.
-  const { me, entry } = await loadOwnEvidence(id);
+  const { sp, me, entry } = await readRecordPage(props, loadOwnEvidence);
   const colleagues = await loadColleagues(me.id);
   return (
     <>
@@ -33,11 +32,7 @@ export default async function EndorsePage(props: RecordPageProps) {
       {typeof sp.asked === 'string' ? (
         <Flash>Asked {sp.asked}. The endorsement appears on the entry once they answer.</Flash>
       ) : null}
-      {typeof sp.error === 'string' ? (
-        <p className="form-alert" role="alert">
-          Not asked. {sp.error}
-        </p>
-      ) : null}
+      <FailedAction error={sp.error} lead="Not asked." />
       <EvidenceItem entry={entry} />
       <form action={requestEndorsement} className="panel inline-form">
         <input type="hidden" name="entryId" value={entry.id} />

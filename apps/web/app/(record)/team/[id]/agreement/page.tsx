@@ -9,8 +9,7 @@ import type { AgreementDto } from '../../../../../lib/types';
 export const metadata: Metadata = { title: 'Working agreement · Leadtrack' };
 
 export default async function ReportAgreementPage(props: RecordPageProps) {
-  const { id, sp } = await readRecordPage(props);
-  const { me, user } = await loadPerson(id);
+  const { sp, me, user } = await readRecordPage(props, loadPerson);
   const agreement = await loadOrNull<AgreementDto>(`/users/${user.id}/agreement`);
   if (!agreement) notFound();
   const first = user.name.split(' ')[0] ?? user.name;
