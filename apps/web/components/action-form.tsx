@@ -19,7 +19,7 @@ interface ActionFormProps {
   run: readonly [ActionAnswer, (form: FormData) => void, boolean];
   /** What the submit button says. */
   submit: ReactNode;
-  /** Said above the form after the action worked; the answer's own `done` otherwise. */
+  /** Said above the form after the action worked: the answer's own `done` unless given (null: nothing). */
   done?: ReactNode;
   className?: string;
   submitClassName?: string;

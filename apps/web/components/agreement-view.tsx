@@ -4,6 +4,7 @@ import { AGREEMENT_AREA_LABELS, AGREEMENT_OWNERS } from '@leadtrack/core';
 import { confirmAgreement, saveAgreement } from '../app/actions/agreement';
 import { formatDate } from '../lib/format';
 import type { AgreementDto } from '../lib/types';
+import { SelectField, TextAreaField } from './field';
 
 const OWNER_WORDS: Record<string, (lead: string) => string> = {
   lead: (lead) => `${lead} (tech lead)`,
@@ -109,31 +110,21 @@ export function AgreementView({
           {agreement.items.map((item) => (
             <fieldset key={item.area} className="agreement-area">
               <legend>{AGREEMENT_AREA_LABELS[item.area]}</legend>
-              <div className="field">
-                <label htmlFor={`owner-${item.area}`}>Owner</label>
-                <select
-                  id={`owner-${item.area}`}
-                  name={`owner-${item.area}`}
-                  defaultValue={item.owner ?? ''}
-                >
-                  <option value="">Not decided</option>
-                  {AGREEMENT_OWNERS.map((o) => (
-                    <option key={o} value={o}>
-                      {OWNER_WORDS[o]?.(leadName) ?? o}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`note-${item.area}`}>Note</label>
-                <textarea
-                  id={`note-${item.area}`}
-                  name={`note-${item.area}`}
-                  defaultValue={item.note ?? ''}
-                  rows={2}
-                  maxLength={1000}
-                />
-              </div>
+              <SelectField id={`owner-${item.area}`} label="Owner" defaultValue={item.owner ?? ''}>
+                <option value="">Not decided</option>
+                {AGREEMENT_OWNERS.map((o) => (
+                  <option key={o} value={o}>
+                    {OWNER_WORDS[o]?.(leadName) ?? o}
+                  </option>
+                ))}
+              </SelectField>
+              <TextAreaField
+                id={`note-${item.area}`}
+                label="Note"
+                defaultValue={item.note ?? ''}
+                rows={2}
+                maxLength={1000}
+              />
             </fieldset>
           ))}
         </div>

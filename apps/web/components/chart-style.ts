@@ -21,3 +21,6 @@ export const tooltipStyle = {
   border: '1px solid var(--border)',
   color: 'var(--fg)',
 };
+
+/** A line in the accent colour without dots or animation (the streak and its projection). */
+export const accentLineProps = { stroke: 'var(--accent)', dot: false, isAnimationActive: false };

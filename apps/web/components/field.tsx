@@ -1,9 +1,10 @@
 // A labelled form field whose error (and hint) are linked to the control for screen readers.
-import type {
-  InputHTMLAttributes,
-  ReactNode,
-  SelectHTMLAttributes,
-  TextareaHTMLAttributes,
+import {
+  createElement,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from 'react';
 
 export function FieldError({ id, error }: { id: string; error?: string | undefined }) {
@@ -86,63 +87,45 @@ interface LabelledProps {
 }
 
 /**
- * Splits a labelled control's props: what its Field shows (label, hint, error) and what the
- * control gets (its attributes, marked invalid while it has an error, hint and error linked).
+ * A Field holding one control of the given tag: label above, hint and error below, the
+ * control marked invalid while it has an error, its hint and error linked to it.
  */
-function splitField<C extends object>({
+function LabelledControl({
+  tag,
   id,
   name,
   label,
   error,
   hint,
+  fieldClassName,
   ...control
-}: LabelledProps & C) {
-  const controlProps = {
-    ...control,
-    id,
-    name: name ?? id,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy(id, error, Boolean(hint)),
-  };
-  return { field: { id, label, error, hint }, control: controlProps };
+}: LabelledProps & { tag: 'input' | 'textarea' | 'select'; fieldClassName?: string | undefined }) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint} className={fieldClassName}>
+      {createElement(tag, {
+        ...control,
+        id,
+        name: name ?? id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy(id, error, Boolean(hint)),
+      })}
+    </Field>
+  );
 }
 
 type InputFieldProps = LabelledProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'> & { fieldClassName?: string };
 
-/** A Field holding one <input>. */
-export function InputField({ fieldClassName, ...props }: InputFieldProps) {
-  const { field, control } = splitField(props);
-  return (
-    <Field {...field} className={fieldClassName}>
-      <input {...control} />
-    </Field>
-  );
-}
+export const InputField = (props: InputFieldProps) => <LabelledControl tag="input" {...props} />;
 
-/** A Field holding one <textarea>. */
-export function TextAreaField(
+export const TextAreaField = (
   props: LabelledProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'>,
-) {
-  const { field, control } = splitField(props);
-  return (
-    <Field {...field}>
-      <textarea {...control} />
-    </Field>
-  );
-}
+) => <LabelledControl tag="textarea" {...props} />;
 
-/** A Field holding one <select>; its children are the <option>s. */
-export function SelectField(
+/** Its children are the <option>s. */
+export const SelectField = (
   props: LabelledProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name'>,
-) {
-  const { field, control } = splitField(props);
-  return (
-    <Field {...field}>
-      <select {...control} />
-    </Field>
-  );
-}
+) => <LabelledControl tag="select" {...props} />;
 
 /** A checkbox with its label beside it and a hint below, the hint linked to it. */
 export function CheckboxField({

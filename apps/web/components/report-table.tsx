@@ -5,6 +5,7 @@ import { plural, signalTitle } from '../lib/format';
 import type { ReportRow } from '../lib/types';
 import { DateText } from './date-text';
 import { OrgStatusBadge, StatusBadge } from './readiness';
+import { TableHead } from './table-head';
 
 export function ReportTable({
   rows,
@@ -27,15 +28,7 @@ export function ReportTable({
     <div className="table-wrap panel">
       <table className="table team-table">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead>
-          <tr>
-            <th scope="col">{personHeading}</th>
-            <th scope="col">Status</th>
-            <th scope="col">Streak</th>
-            <th scope="col">Signals</th>
-            <th scope="col">Last entry</th>
-          </tr>
-        </thead>
+        <TableHead columns={[personHeading, 'Status', 'Streak', 'Signals', 'Last entry']} />
         <tbody>
           {rows.map((r) => {
             const href = hrefOf(r);

@@ -3,6 +3,7 @@
 import type { RoleProfileDto } from '@leadtrack/schemas';
 import { formatDate, plural } from '../lib/format';
 import { SummaryItem } from './summary-item';
+import { TableHead } from './table-head';
 
 const LEANING: Record<string, string> = {
   'tech-lead': 'Like a tech lead',
@@ -58,14 +59,7 @@ export function RoleProfile({ profile, who }: { profile: RoleProfileDto; who?: s
           <div className="table-wrap">
             <table className="table profile-table">
               <caption className="sr-only">Role profile, dimension by dimension</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Dimension</th>
-                  <th scope="col">Senior IC</th>
-                  <th scope="col">Tech lead</th>
-                  <th scope="col">What the weeks show</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Dimension', 'Senior IC', 'Tech lead', 'What the weeks show']} />
               <tbody>
                 {profile.comparison.map((row) => (
                   <tr key={row.dimension}>

@@ -1,20 +1,11 @@
 'use client';
 // The streak week by week, the threshold as a line, and the projected ready date marked.
 import { addWeeks } from '@leadtrack/core';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceDot,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, ReferenceDot, ReferenceLine, Tooltip, YAxis } from 'recharts';
 import { formatDate } from '../lib/format';
 import type { CurrentDto, WeekRowDto } from '../lib/types';
-import { gridProps, tooltipStyle, valueAxisProps, weekAxisProps } from './chart-style';
+import { accentLineProps, tooltipStyle, valueAxisProps } from './chart-style';
+import { WeekChart } from './week-chart';
 
 interface Props {
   weeks: WeekRowDto[];
@@ -66,111 +57,98 @@ export function StreakChart({ weeks, current, threshold }: Props) {
   }${projected ? ` Projected ready on ${formatDate(projected)}.` : ''}`;
 
   return (
-    <figure className="chart">
-      <div className="chart-box" role="img" aria-label={summary}>
-        <ResponsiveContainer width="100%" height={220}>
-          <LineChart data={data} margin={{ top: 18, right: 24, bottom: 4, left: 0 }}>
-            <CartesianGrid {...gridProps} />
-            <XAxis dataKey="week" {...weekAxisProps} />
-            <YAxis
-              domain={[0, maxY]}
-              ticks={[0, Math.round(threshold / 2), threshold]}
-              allowDecimals={false}
-              {...valueAxisProps}
-            />
-            <Tooltip
-              labelFormatter={(v) =>
-                `Week of ${formatDate(String(v))}${pending && v === pending.weekStart ? ' (in progress, carried)' : ''}`
-              }
-              formatter={(value, name) => [
-                `${value} of ${threshold} weeks`,
-                name === 'projected' ? 'Projected streak' : 'Streak',
-              ]}
-              contentStyle={tooltipStyle}
-            />
-            <ReferenceLine
-              y={threshold}
-              stroke="var(--ready)"
-              strokeDasharray="6 3"
-              label={{
-                value: `Threshold: ${threshold} weeks`,
-                position: 'insideTopLeft',
-                fill: 'var(--muted)',
-                fontSize: 12,
-              }}
-            />
-            <Line
-              type="stepAfter"
-              dataKey="streak"
-              stroke="var(--accent)"
-              strokeWidth={2}
-              dot={false}
-              connectNulls={false}
-              isAnimationActive={false}
-              name="streak"
-            />
-            {projected ? (
-              <Line
-                type="linear"
-                dataKey="projected"
-                stroke="var(--accent)"
-                strokeDasharray="4 4"
-                strokeWidth={1.5}
-                dot={false}
-                isAnimationActive={false}
-                name="projected"
-              />
-            ) : null}
-            {projected ? (
-              <ReferenceLine
-                x={projected}
-                stroke="var(--ready)"
-                strokeDasharray="2 3"
-                label={{
-                  value: `Projected ready ${formatDate(projected)}`,
-                  position: 'insideTopRight',
-                  fill: 'var(--fg)',
-                  fontSize: 12,
-                }}
-              />
-            ) : null}
-            {projected ? (
-              <ReferenceDot
-                x={projected}
-                y={threshold}
-                r={5}
-                fill="var(--ready)"
-                stroke="var(--surface)"
-              />
-            ) : null}
-            {pending ? (
-              <ReferenceDot
-                x={pending.weekStart}
-                y={pending.streak}
-                r={6}
-                fill="var(--surface)"
-                stroke="var(--accent)"
-                strokeWidth={2}
-                strokeDasharray="3 2"
-                label={{
-                  value: 'in progress',
-                  position: 'top',
-                  fill: 'var(--fg)',
-                  fontSize: 12,
-                }}
-              />
-            ) : null}
-            {current.ready && current.readySince ? (
-              <ReferenceLine
-                x={current.readySince}
-                stroke="var(--ready)"
-                label={{ value: 'Ready', position: 'top', fill: 'var(--fg)', fontSize: 12 }}
-              />
-            ) : null}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption className="muted small">{summary}</figcaption>
-    </figure>
+    <WeekChart summary={summary} data={data} weekKey="week" height={220} top={18}>
+      <YAxis
+        domain={[0, maxY]}
+        ticks={[0, Math.round(threshold / 2), threshold]}
+        allowDecimals={false}
+        {...valueAxisProps}
+      />
+      <Tooltip
+        labelFormatter={(v) =>
+          `Week of ${formatDate(String(v))}${pending && v === pending.weekStart ? ' (in progress, carried)' : ''}`
+        }
+        formatter={(value, name) => [
+          `${value} of ${threshold} weeks`,
+          name === 'projected' ? 'Projected streak' : 'Streak',
+        ]}
+        contentStyle={tooltipStyle}
+      />
+      <ReferenceLine
+        y={threshold}
+        stroke="var(--ready)"
+        strokeDasharray="6 3"
+        label={{
+          value: `Threshold: ${threshold} weeks`,
+          position: 'insideTopLeft',
+          fill: 'var(--muted)',
+          fontSize: 12,
+        }}
+      />
+      <Line
+        type="stepAfter"
+        dataKey="streak"
+        {...accentLineProps}
+        strokeWidth={2}
+        connectNulls={false}
+        name="streak"
+      />
+      {projected ? (
+        <Line
+          type="linear"
+          dataKey="projected"
+          {...accentLineProps}
+          strokeDasharray="4 4"
+          strokeWidth={1.5}
+          name="projected"
+        />
+      ) : null}
+      {projected ? (
+        <ReferenceLine
+          x={projected}
+          stroke="var(--ready)"
+          strokeDasharray="2 3"
+          label={{
+            value: `Projected ready ${formatDate(projected)}`,
+            position: 'insideTopRight',
+            fill: 'var(--fg)',
+            fontSize: 12,
+          }}
+        />
+      ) : null}
+      {projected ? (
+        <ReferenceDot
+          x={projected}
+          y={threshold}
+          r={5}
+          fill="var(--ready)"
+          stroke="var(--surface)"
+        />
+      ) : null}
+      {pending ? (
+        <ReferenceDot
+          x={pending.weekStart}
+          y={pending.streak}
+          r={6}
+          fill="var(--surface)"
+          stroke="var(--accent)"
+          strokeWidth={2}
+          strokeDasharray="3 2"
+          label={{
+            value: 'in progress',
+            position: 'top',
+            fill: 'var(--fg)',
+            fontSize: 12,
+          }}
+        />
+      ) : null}
+      {current.ready && current.readySince ? (
+        <ReferenceLine
+          x={current.readySince}
+          stroke="var(--ready)"
+          label={{ value: 'Ready', position: 'top', fill: 'var(--fg)', fontSize: 12 }}
+        />
+      ) : null}
+    </WeekChart>
   );
 }

@@ -1,7 +1,8 @@
 // What every dashboard form action answers with, and how a refused API call becomes that
 // answer: the problem's `errors` beside their fields, one sentence above the form.
 import 'server-only';
-import { type ApiResult, fieldErrors } from './api';
+import { revalidatePath } from 'next/cache';
+import { type ApiOptions, type ApiResult, api, fieldErrors } from './api';
 import type { Problem } from './types';
 
 /** The sentence above a form whose fields the API (or the action) refused. */
@@ -54,4 +55,16 @@ export function settled<T>(
 ): { saved?: number; done?: string; message?: string } {
   if (!res.ok) return { message: res.problem.detail || failed };
   return { saved: (prev.saved ?? 0) + 1, done: typeof done === 'string' ? done : done(res.data) };
+}
+
+/** A Settings action that is one API call: Settings is read afresh, the answer `settled`. */
+export async function settingsCall<T>(
+  prev: { saved?: number },
+  call: { path: string; method: ApiOptions['method'] },
+  done: string | ((data: T) => string),
+  failed: string,
+) {
+  const res = await api<T>(call.path, { method: call.method });
+  revalidatePath('/settings');
+  return settled(prev, res, done, failed);
 }

@@ -4,9 +4,8 @@ import type { ReactNode } from 'react';
 import { FormAlert, SubmitButton } from '../../components/field';
 
 interface AuthFormProps {
-  action: (form: FormData) => void;
-  pending: boolean;
-  error: string | undefined;
+  /** What useActionState gave: the answer (its `error` above the fields), the action, pending. */
+  run: readonly [{ error?: string | undefined }, (form: FormData) => void, boolean];
   /** Hidden inputs, by name: where to go next, the reset link's token, the time zone. */
   hidden: Record<string, string>;
   submit: string;
@@ -17,9 +16,7 @@ interface AuthFormProps {
 }
 
 export function AuthForm({
-  action,
-  pending,
-  error,
+  run: [{ error }, action, pending],
   hidden,
   submit,
   pendingText,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminOnly } from '../../../components/admin-only';
+import { TableHead } from '../../../components/table-head';
 import { load, requireMe } from '../../../lib/api';
 import type { QueryPageProps } from '../../../lib/page-props';
 import type { ManagedUser, PolicyDto } from '../../../lib/types';
@@ -45,13 +46,7 @@ export default async function AdminPage({ searchParams }: QueryPageProps) {
         <h2 id="people-h">People ({people.length})</h2>
         <div className="table-wrap contained">
           <table className="table stack-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role and manager</th>
-                <th scope="col">Account</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Role and manager', 'Account']} />
             <tbody>
               {people.map((u) => (
                 <tr key={u.id} className={u.deactivatedAt ? 'row-off' : undefined}>

@@ -1,6 +1,6 @@
 import { addWeeks, weekStartOf } from '@leadtrack/core';
 import type { Metadata } from 'next';
-import { CheckinCells, CheckinHeadCells } from '../../../components/checkin-cells';
+import { CheckinTable } from '../../../components/checkin-cells';
 import { load, myToday } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
@@ -48,20 +48,7 @@ export default async function CheckinPage({ searchParams }: QueryPageProps) {
           {recent.length === 0 ? (
             <p className="empty">No check-ins yet.</p>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <CheckinHeadCells />
-                </tr>
-              </thead>
-              <tbody>
-                {recent.map((c) => (
-                  <tr key={c.weekStart}>
-                    <CheckinCells checkin={c} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CheckinTable checkins={recent} />
           )}
         </section>
       </div>

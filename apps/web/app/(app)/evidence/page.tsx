@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { ActionButton } from '../../../components/action-button';
 import { EvidenceItem } from '../../../components/evidence-item';
-import { describedBy, FieldError } from '../../../components/field';
+import { InputField, SelectField } from '../../../components/field';
 import { Pager } from '../../../components/pager';
 import { api, fieldErrors, load } from '../../../lib/api';
 import { EVIDENCE_KINDS, KIND_INFO, plural } from '../../../lib/format';
@@ -26,6 +26,12 @@ function withParams(base: Record<string, string>, extra: Record<string, string |
   const s = p.toString();
   return s ? `/evidence?${s}` : '/evidence';
 }
+
+/** The two ends of the date filter. */
+const DATE_FILTERS = [
+  { name: 'from', label: 'From' },
+  { name: 'to', label: 'To' },
+] as const;
 
 export default async function EvidenceListPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
@@ -96,41 +102,25 @@ export default async function EvidenceListPage({ searchParams }: QueryPageProps)
       </div>
 
       <form className="filters" method="get" aria-label="Filter evidence">
-        <div className="field">
-          <label htmlFor="f-kind">Kind</label>
-          <select id="f-kind" name="kind" defaultValue={kind}>
-            <option value="">All kinds</option>
-            {EVIDENCE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_INFO[k].label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-from">From</label>
-          <input
-            id="f-from"
-            name="from"
+        <SelectField id="f-kind" name="kind" label="Kind" defaultValue={kind}>
+          <option value="">All kinds</option>
+          {EVIDENCE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_INFO[k].label}
+            </option>
+          ))}
+        </SelectField>
+        {DATE_FILTERS.map(({ name, label }) => (
+          <InputField
+            key={name}
+            id={`f-${name}`}
+            name={name}
+            label={label}
             type="date"
-            defaultValue={from}
-            aria-invalid={filterErrors.from ? true : undefined}
-            aria-describedby={describedBy('f-from', filterErrors.from)}
+            defaultValue={{ from, to }[name]}
+            error={filterErrors[name]}
           />
-          <FieldError id="f-from" error={filterErrors.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">To</label>
-          <input
-            id="f-to"
-            name="to"
-            type="date"
-            defaultValue={to}
-            aria-invalid={filterErrors.to ? true : undefined}
-            aria-describedby={describedBy('f-to', filterErrors.to)}
-          />
-          <FieldError id="f-to" error={filterErrors.to} />
-        </div>
+        ))}
         <div className="filter-buttons">
           <button type="submit" className="button">
             Filter

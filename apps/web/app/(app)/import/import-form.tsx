@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { Field, FormAlert, SubmitButton, TextAreaField } from '../../../components/field';
+import { TableHead } from '../../../components/table-head';
 import { plural } from '../../../lib/format';
 import { type ImportState, importFile } from '../../actions/suggestions';
 
@@ -138,12 +139,7 @@ export function ImportForm() {
             <div className="table-wrap">
               <table className="table">
                 <caption className="sr-only">Lines not imported, and why</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Line</th>
-                    <th scope="col">Why</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Line', 'Why']} />
                 <tbody>
                   {r.errors.map((error) => (
                     <tr key={`${error.line}:${error.message}`}>

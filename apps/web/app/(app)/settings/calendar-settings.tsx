@@ -9,13 +9,8 @@ import { InputField } from '../../../components/field';
 import { SummaryItem } from '../../../components/summary-item';
 import { instant } from '../../../lib/format';
 import type { CalendarFeed } from '../../../lib/types';
-import {
-  type CalendarState,
-  connectCalendar,
-  disconnectCalendar,
-  syncCalendar,
-} from '../../actions/calendar';
-import { IntegrationButtons, IntegrationOutcome } from './integration-parts';
+import { type CalendarState, connectCalendar } from '../../actions/calendar';
+import { IntegrationButtons, IntegrationOutcome, useIntegration } from './integration-parts';
 
 export function CalendarSettings({
   feed,
@@ -26,10 +21,9 @@ export function CalendarSettings({
 }) {
   const connecting = useActionState<CalendarState, FormData>(connectCalendar, {});
   const [connected] = connecting;
-  const [synced, sync, syncing] = useActionState<CalendarState>(syncCalendar, {});
-  const [removed, disconnect, removing] = useActionState<CalendarState>(disconnectCalendar, {});
+  const { synced, removed, buttons } = useIntegration('calendar');
   const form = (
-    <ActionForm run={connecting} submit={feed ? 'Replace address' : 'Connect calendar'}>
+    <ActionForm done={null} run={connecting} submit={feed ? 'Replace address' : 'Connect calendar'}>
       <InputField
         id="calendar-url"
         name="url"
@@ -69,11 +63,8 @@ export function CalendarSettings({
             blocks and days out of office wait in your <Link href="/inbox">inbox</Link>.
           </p>
           <IntegrationButtons
-            sync={sync}
-            syncing={syncing}
+            {...buttons}
             syncLabel="Read now"
-            disconnect={disconnect}
-            removing={removing}
             disconnectLabel="Disconnect calendar"
           />
           <details>

@@ -10,6 +10,7 @@ import {
   SelectField,
 } from '../../../components/field';
 import { Flash } from '../../../components/flash';
+import { TableHead } from '../../../components/table-head';
 import { instant } from '../../../lib/format';
 import type { PersonalToken } from '../../../lib/types';
 import {
@@ -136,17 +137,11 @@ export function TokenList({ tokens, timeZone }: { tokens: PersonalToken[]; timeZ
         <div className="table-wrap contained">
           <table className="table stack-table">
             <caption className="sr-only">Your personal access tokens</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Created', 'Expires', 'Last used']}>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </TableHead>
             <tbody>
               {tokens.map((t) => (
                 <tr key={t.id}>

@@ -12,13 +12,8 @@ import { instant } from '../../../lib/format';
 // While a sync runs (the backfill after connecting) the page refreshes itself every few
 // seconds, so its outcome appears without a reload.
 import type { GithubIntegration } from '../../../lib/types';
-import {
-  connectGithub,
-  disconnectGithub,
-  type GithubState,
-  syncGithub,
-} from '../../actions/github';
-import { IntegrationButtons, IntegrationOutcome } from './integration-parts';
+import { connectGithub, type GithubState } from '../../actions/github';
+import { IntegrationButtons, IntegrationOutcome, useIntegration } from './integration-parts';
 
 const REFRESH_MS = 3_000;
 
@@ -29,7 +24,7 @@ function ConnectForm({ again, connect }: { again: boolean; connect: ConnectActio
   const [state] = connect;
   const bind = fieldBinder(state.errors, state.values, (name) => `github-${name}`);
   return (
-    <ActionForm run={connect} submit={again ? 'Replace token' : 'Connect GitHub'}>
+    <ActionForm done={null} run={connect} submit={again ? 'Replace token' : 'Connect GitHub'}>
       <PasswordField
         {...bind('token')}
         label="Personal access token"
@@ -63,8 +58,7 @@ export function GithubSettings({
 }) {
   const router = useRouter();
   const connect = useActionState<GithubState, FormData>(connectGithub, {});
-  const [synced, sync, syncing] = useActionState<GithubState>(syncGithub, {});
-  const [removed, disconnect, removing] = useActionState<GithubState>(disconnectGithub, {});
+  const { synced, removed, buttons } = useIntegration('github');
   const running = integration?.syncing ?? false;
   useEffect(() => {
     if (!running) return;
@@ -119,11 +113,9 @@ export function GithubSettings({
         .
       </p>
       <IntegrationButtons
-        sync={sync}
-        syncing={syncing || running}
+        {...buttons}
+        syncing={buttons.syncing || running}
         syncLabel={running ? 'Syncing…' : 'Sync now'}
-        disconnect={disconnect}
-        removing={removing}
         disconnectLabel="Disconnect"
       />
       <details>

@@ -6,12 +6,11 @@ import { type AuthState, signIn } from '../../actions/auth';
 import { AuthForm } from '../auth-form';
 
 export function LoginForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState<AuthState, FormData>(signIn, {});
+  const run = useActionState<AuthState, FormData>(signIn, {});
+  const [state] = run;
   return (
     <AuthForm
-      action={action}
-      pending={pending}
-      error={state.error}
+      run={run}
       hidden={{ next }}
       submit="Sign in"
       pendingText="Signing in…"

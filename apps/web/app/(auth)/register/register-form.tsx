@@ -6,7 +6,8 @@ import { type AuthState, register } from '../../actions/auth';
 import { AuthForm } from '../auth-form';
 
 export function RegisterForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState<AuthState, FormData>(register, {});
+  const run = useActionState<AuthState, FormData>(register, {});
+  const [state] = run;
   const bind = fieldBinder(state.fields, state.values);
   // The browser's time zone, filled in once the page runs: the account's "today" is the
   // person's own. Without JavaScript it stays empty and the account starts in UTC
@@ -18,9 +19,7 @@ export function RegisterForm({ next }: { next: string }) {
   return (
     <AuthForm
       key={JSON.stringify(state.values ?? {})}
-      action={action}
-      pending={pending}
-      error={state.error}
+      run={run}
       hidden={{ next, timeZone }}
       submit="Create account"
       pendingText="Creating…"

@@ -6,7 +6,8 @@ import { type ResetState, usePasswordReset } from '../../actions/password-reset'
 import { AuthForm } from '../auth-form';
 
 export function ResetForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState<ResetState, FormData>(usePasswordReset, {});
+  const run = useActionState<ResetState, FormData>(usePasswordReset, {});
+  const [state] = run;
   if (state.linkDead) {
     return (
       <div className="stack">
@@ -19,14 +20,7 @@ export function ResetForm({ token }: { token: string }) {
   }
   const bind = fieldBinder(state.fields, undefined);
   return (
-    <AuthForm
-      action={action}
-      pending={pending}
-      error={state.error}
-      hidden={{ token }}
-      submit="Set password"
-      pendingText="Saving…"
-    >
+    <AuthForm run={run} hidden={{ token }} submit="Set password" pendingText="Saving…">
       <PasswordField
         {...bind('newPassword')}
         label="New password"

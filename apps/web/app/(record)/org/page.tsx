@@ -9,6 +9,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { SelectField } from '../../../components/field';
 import { ReportTable } from '../../../components/report-table';
 import { SummaryItem } from '../../../components/summary-item';
 import { api, loadPolicy, requireMe } from '../../../lib/api';
@@ -137,29 +138,23 @@ export default async function OrgPage({ searchParams }: QueryPageProps) {
 
           <form className="filters" method="get" action="/org" aria-label="Filter people">
             {managerId ? <input type="hidden" name="managerId" value={managerId} /> : null}
-            <div className="field">
-              <label htmlFor="f-status">Status</label>
-              <select id="f-status" name="status" defaultValue={status}>
-                <option value="">All statuses</option>
-                {ORG_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {ORG_STATUS_WORDS[s]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="f-signal">Signal</label>
-              <select id="f-signal" name="signal" defaultValue={signal}>
-                <option value="">Any or none</option>
-                <option value="any">Any signal</option>
-                {SIGNAL_CODES.map((code) => (
-                  <option key={code} value={code}>
-                    {signalTitle(code)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField id="f-status" name="status" label="Status" defaultValue={status}>
+              <option value="">All statuses</option>
+              {ORG_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {ORG_STATUS_WORDS[s]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField id="f-signal" name="signal" label="Signal" defaultValue={signal}>
+              <option value="">Any or none</option>
+              <option value="any">Any signal</option>
+              {SIGNAL_CODES.map((code) => (
+                <option key={code} value={code}>
+                  {signalTitle(code)}
+                </option>
+              ))}
+            </SelectField>
             <div className="filter-buttons">
               <button type="submit" className="button">
                 Filter

@@ -8,6 +8,7 @@ import { Markdown } from '../../../components/markdown';
 import { PrintButton } from '../../../components/print-button';
 import { StatusBadge } from '../../../components/readiness';
 import { SummaryItem } from '../../../components/summary-item';
+import { TableHead } from '../../../components/table-head';
 import { api, currentPath, loadPolicy, requireMe } from '../../../lib/api';
 import { plural } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
@@ -139,12 +140,7 @@ export default async function PacketPage({ searchParams }: QueryPageProps) {
         </dl>
         <table className="table kind-summary">
           <caption className="sr-only">Entries per behaviour</caption>
-          <thead>
-            <tr>
-              <th scope="col">Behaviour</th>
-              <th scope="col">Entries</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Behaviour', 'Entries']} />
           <tbody>
             {packet.kinds.map((k) => (
               <tr key={k.kind}>

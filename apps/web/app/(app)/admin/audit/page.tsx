@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminOnly } from '../../../../components/admin-only';
 import { CursorPager, cursorTrail } from '../../../../components/cursor-pager';
+import { TableHead } from '../../../../components/table-head';
 import { load, requireMe } from '../../../../lib/api';
 import { instant } from '../../../../lib/format';
 import type { QueryPageProps } from '../../../../lib/page-props';
@@ -86,14 +87,7 @@ export default async function AuditPage({ searchParams }: QueryPageProps) {
           <p className="empty">Nothing recorded yet.</p>
         ) : (
           <table className="table stack-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
+            <TableHead columns={['When', 'Who', 'What', 'Details']} />
             <tbody>
               {page.items.map((e) => (
                 <tr key={e.id}>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { agreementState } from '../../../../components/agreement-view';
-import { CheckinCells, CheckinHeadCells } from '../../../../components/checkin-cells';
+import { CheckinTable } from '../../../../components/checkin-cells';
 import { DateText } from '../../../../components/date-text';
 import { EvidenceItem } from '../../../../components/evidence-item';
 import { FeedbackList } from '../../../../components/feedback-list';
@@ -118,22 +118,7 @@ export default async function ReportPage(props: RecordPageProps) {
           <p className="empty">{first} has not checked in yet.</p>
         ) : (
           <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <CheckinHeadCells />
-                  <th scope="col">Note</th>
-                </tr>
-              </thead>
-              <tbody>
-                {recentCheckins.map((c) => (
-                  <tr key={c.weekStart}>
-                    <CheckinCells checkin={c} />
-                    <td>{c.note ?? <span className="muted">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CheckinTable checkins={recentCheckins} notes />
           </div>
         )}
       </section>
