@@ -8,8 +8,8 @@ import { Flash } from './flash';
 interface ActionAnswer {
   message?: string | undefined;
   done?: string | undefined;
-  /** Bumped on every success. */
-  saved?: number | undefined;
+  /** Bumped (or set) on every success. */
+  saved?: number | string | undefined;
   /** What was typed, sent back on error. */
   values?: unknown;
 }
@@ -19,6 +19,8 @@ interface ActionFormProps {
   run: readonly [ActionAnswer, (form: FormData) => void, boolean];
   /** What the submit button says. */
   submit: ReactNode;
+  /** What the submit button says while the action runs; it keeps `submit` when absent. */
+  pendingText?: string;
   /** Said above the form after the action worked: the answer's own `done` unless given (null: nothing). */
   done?: ReactNode;
   className?: string;
@@ -29,6 +31,7 @@ interface ActionFormProps {
 export function ActionForm({
   run: [state, action, pending],
   submit,
+  pendingText,
   done = state.done,
   className = 'stack narrow',
   submitClassName,
@@ -47,7 +50,11 @@ export function ActionForm({
       <FormAlert message={state.message} />
       {children}
       <div>
-        <SubmitButton pending={pending} {...(submitClassName && { className: submitClassName })}>
+        <SubmitButton
+          pending={pending}
+          {...(pendingText && { pendingText })}
+          {...(submitClassName && { className: submitClassName })}
+        >
           {submit}
         </SubmitButton>
       </div>

@@ -4,14 +4,8 @@
 import { useActionState } from 'react';
 import type { EvidenceFormState, EvidenceValues } from '../app/actions/evidence';
 import { EVIDENCE_KINDS } from '../lib/format';
-import {
-  FormAlert,
-  fieldBinder,
-  InputField,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-} from './field';
+import { ActionForm } from './action-form';
+import { fieldBinder, InputField, SelectField, TextAreaField } from './field';
 import { KindsFieldset } from './kinds-fieldset';
 
 interface Props {
@@ -33,7 +27,8 @@ export function EvidenceForm({
   idempotencyKey,
   hidden,
 }: Props) {
-  const [state, formAction, pending] = useActionState<EvidenceFormState, FormData>(action, {});
+  const run = useActionState<EvidenceFormState, FormData>(action, {});
+  const [state] = run;
   const v = state.values ?? initial;
   const e = state.errors ?? {};
   const bind = fieldBinder(e, v);
@@ -41,11 +36,8 @@ export function EvidenceForm({
     ...EVIDENCE_KINDS.filter((k) => requiredKinds.includes(k)),
     ...EVIDENCE_KINDS.filter((k) => !requiredKinds.includes(k)),
   ];
-  // Remount the fields with the submitted values after each answer, so they keep what was typed.
-  const formKey = JSON.stringify(state.values ?? null);
   return (
-    <form action={formAction} className="stack form" noValidate key={formKey}>
-      <FormAlert message={state.message} />
+    <ActionForm run={run} submit={submitLabel} pendingText="Saving…" className="stack form">
       {idempotencyKey ? (
         <input type="hidden" name="idempotencyKey" value={state.idempotencyKey ?? idempotencyKey} />
       ) : null}
@@ -95,12 +87,6 @@ export function EvidenceForm({
         hint="Optional. Up to 10 http(s) links, one per line: the PR, the doc, the thread."
         rows={3}
       />
-
-      <div>
-        <SubmitButton pending={pending} pendingText="Saving…">
-          {submitLabel}
-        </SubmitButton>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,15 +1,13 @@
 'use client';
 import { useActionState, useState } from 'react';
+import { ActionForm } from '../../../components/action-form';
 import {
   CheckboxField,
-  FormAlert,
   fieldBinder,
   InputField,
   SelectField,
-  SubmitButton,
   TextAreaField,
 } from '../../../components/field';
-import { Flash } from '../../../components/flash';
 import type { Checkin } from '../../../lib/types';
 import { type CheckinFormState, saveCheckin } from '../../actions/checkins';
 
@@ -36,7 +34,8 @@ const NUMBER_FIELDS = [
 ] as const;
 
 export function CheckinForm({ weeks, existing, initialWeek }: Props) {
-  const [state, action, pending] = useActionState<CheckinFormState, FormData>(saveCheckin, {});
+  const run = useActionState<CheckinFormState, FormData>(saveCheckin, {});
+  const [state] = run;
   const [week, setWeek] = useState(state.values?.weekStart ?? initialWeek);
   const e = state.errors ?? {};
   const fromState = state.values && state.values.weekStart === week ? state.values : null;
@@ -50,9 +49,13 @@ export function CheckinForm({ weeks, existing, initialWeek }: Props) {
   const bind = fieldBinder(e, v);
   const weekLabel = weeks.find((w) => w.weekStart === state.saved)?.label ?? state.saved;
   return (
-    <form action={action} className="stack form" noValidate>
-      {state.saved && !state.errors ? <Flash>Check-in saved for {weekLabel}.</Flash> : null}
-      <FormAlert message={state.errors ? state.message : undefined} />
+    <ActionForm
+      run={run}
+      done={state.saved ? `Check-in saved for ${weekLabel}.` : null}
+      submit="Save check-in"
+      pendingText="Saving…"
+      className="stack form"
+    >
       <SelectField
         id="weekStart"
         label="Week"
@@ -96,11 +99,6 @@ export function CheckinForm({ weeks, existing, initialWeek }: Props) {
           maxLength={2000}
         />
       </div>
-      <div>
-        <SubmitButton pending={pending} pendingText="Saving…">
-          Save check-in
-        </SubmitButton>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

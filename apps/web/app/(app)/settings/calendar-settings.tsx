@@ -63,7 +63,7 @@ export function CalendarSettings({
             blocks and days out of office wait in your <Link href="/inbox">inbox</Link>.
           </p>
           <IntegrationButtons
-            {...buttons}
+            buttons={buttons}
             syncLabel="Read now"
             disconnectLabel="Disconnect calendar"
           />

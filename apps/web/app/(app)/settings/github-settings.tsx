@@ -113,8 +113,7 @@ export function GithubSettings({
         .
       </p>
       <IntegrationButtons
-        {...buttons}
-        syncing={buttons.syncing || running}
+        buttons={{ ...buttons, syncing: buttons.syncing || running }}
         syncLabel={running ? 'Syncing…' : 'Sync now'}
         disconnectLabel="Disconnect"
       />

@@ -42,33 +42,39 @@ export function IntegrationOutcome({
   );
 }
 
-interface ButtonsProps {
-  sync: () => void;
-  syncing: boolean;
-  syncLabel: ReactNode;
-  disconnect: () => void;
-  removing: boolean;
-  disconnectLabel: ReactNode;
-}
-
+/** "Sync now" and "Disconnect", each its own form, each waiting while its action runs. */
 export function IntegrationButtons({
-  sync,
-  syncing,
+  buttons,
   syncLabel,
-  disconnect,
-  removing,
   disconnectLabel,
-}: ButtonsProps) {
+}: {
+  buttons: ReturnType<typeof useIntegration>['buttons'];
+  syncLabel: ReactNode;
+  disconnectLabel: ReactNode;
+}) {
+  const rows = [
+    {
+      action: buttons.sync,
+      pending: buttons.syncing,
+      label: syncLabel,
+      className: 'button primary',
+    },
+    {
+      action: buttons.disconnect,
+      pending: buttons.removing,
+      label: disconnectLabel,
+      className: 'button danger',
+    },
+  ];
   return (
     <div className="button-row">
-      <form action={sync}>
-        <SubmitButton pending={syncing}>{syncLabel}</SubmitButton>
-      </form>
-      <form action={disconnect}>
-        <SubmitButton pending={removing} className="button danger">
-          {disconnectLabel}
-        </SubmitButton>
-      </form>
+      {rows.map((row) => (
+        <form key={row.className} action={row.action}>
+          <SubmitButton pending={row.pending} className={row.className}>
+            {row.label}
+          </SubmitButton>
+        </form>
+      ))}
     </div>
   );
 }
