@@ -213,3 +213,6 @@ export const CONNECTION_STATE = {
   /** What stopped the last sync, in a sentence; null after a success. */
   lastError: z.string().nullable(),
 };
+
+/** A user in a path (`/users/:id/…`): an id, or `me`. */
+export const UserParamsSchema = z.strictObject({ id: UserRefSchema });

@@ -4,16 +4,13 @@ import {
   AgreementSchema,
   IfMatchHeadersSchema,
   PutAgreementBodySchema,
-  UserRefSchema,
+  UserParamsSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { etagOf } from '../../lib/if-match';
 import { problems } from '../../lib/route-docs';
 import { readAgreement } from '../../services/agreement/read-agreement';
 import { confirmAgreement, putAgreement } from '../../services/agreement/update-agreement';
-
-const UserParams = z.strictObject({ id: UserRefSchema });
 
 const agreementRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -23,7 +20,7 @@ const agreementRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['agreement'],
         summary:
           'The working agreement (the user, their manager or an admin): the eight areas, each owned by the lead, the manager or shared, and whether both confirmed it',
-        params: UserParams,
+        params: UserParamsSchema,
         response: { 200: AgreementSchema, ...problems(400, 401, 404) },
       },
     },
@@ -40,7 +37,7 @@ const agreementRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['agreement'],
         summary:
           'Replace the working agreement (the user or their manager); a change bumps the version and clears both confirmations; with If-Match, only the version you read (412 otherwise)',
-        params: UserParams,
+        params: UserParamsSchema,
         headers: IfMatchHeadersSchema,
         body: PutAgreementBodySchema,
         response: { 200: AgreementSchema, ...problems(400, 401, 403, 404, 409, 412, 413) },
@@ -65,7 +62,7 @@ const agreementRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['agreement'],
         summary:
           'Confirm the current version of the working agreement: the user as the lead, their manager as the manager',
-        params: UserParams,
+        params: UserParamsSchema,
         headers: IfMatchHeadersSchema,
         response: { 200: AgreementSchema, ...problems(400, 401, 403, 404, 409, 412) },
       },

@@ -4,14 +4,11 @@ import {
   CreateFeedbackBodySchema,
   FeedbackListSchema,
   FeedbackSchema,
-  UserRefSchema,
+  UserParamsSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { problems } from '../../lib/route-docs';
 import { createFeedback, listFeedback } from '../../services/feedback';
-
-const UserParams = z.strictObject({ id: UserRefSchema });
 
 const feedbackRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
@@ -21,7 +18,7 @@ const feedbackRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['feedback'],
         summary:
           'Write feedback for a direct report (their manager only; admins too need to be the manager)',
-        params: UserParams,
+        params: UserParamsSchema,
         body: CreateFeedbackBodySchema,
         response: { 201: FeedbackSchema, ...problems(400, 401, 403, 404) },
       },
@@ -40,7 +37,7 @@ const feedbackRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['feedback'],
         summary: "A user's feedback, newest first: yours (`me`) or a direct report's",
-        params: UserParams,
+        params: UserParamsSchema,
         response: { 200: FeedbackListSchema, ...problems(400, 401, 403, 404) },
       },
     },

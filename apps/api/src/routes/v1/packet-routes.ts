@@ -1,5 +1,5 @@
 // The promotion packet, as JSON or as a Markdown download. Registered without a prefix.
-import { PacketQuerySchema, PacketSchema, UserRefSchema } from '@leadtrack/schemas';
+import { PacketQuerySchema, PacketSchema, UserParamsSchema } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problems } from '../../lib/route-docs';
@@ -13,7 +13,7 @@ const packetRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['readiness'],
         summary:
           'The promotion packet: evidence from `from` to `to` (default: the 26 weeks ending today) by behaviour, with acknowledgements and the readiness summary as of `to`',
-        params: z.strictObject({ id: UserRefSchema }),
+        params: UserParamsSchema,
         querystring: PacketQuerySchema,
         response: {
           200: {

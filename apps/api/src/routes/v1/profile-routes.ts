@@ -1,8 +1,7 @@
 // The role profile at /users/:id/profile: the senior-IC-versus-tech-lead comparison over the
 // last non-leave weeks. Registered without a prefix; rights of readiness (sponsors too).
-import { ProfileQuerySchema, RoleProfileSchema, UserRefSchema } from '@leadtrack/schemas';
+import { ProfileQuerySchema, RoleProfileSchema, UserParamsSchema } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { problems } from '../../lib/route-docs';
 import { readRoleProfile } from '../../services/profile/read-role-profile';
 
@@ -14,7 +13,7 @@ const profileRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['readiness'],
         summary:
           'The role profile over the last `weeks` non-leave weeks: hands-on against the 50-60 % band, deep work, how regularly each behaviour shows, and a verdict per dimension of the senior-IC-versus-tech-lead table',
-        params: z.strictObject({ id: UserRefSchema }),
+        params: UserParamsSchema,
         querystring: ProfileQuerySchema,
         response: { 200: RoleProfileSchema, ...problems(400, 401, 404) },
       },

@@ -6,10 +6,9 @@ import {
   ReadinessQuerySchema,
   ReadinessSchema,
   ReportListSchema,
-  UserRefSchema,
+  UserParamsSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { NOT_MODIFIED, sendBody } from '../../lib/body-cache';
 import { problems } from '../../lib/route-docs';
 import { requireRole } from '../../plugins/app/authenticate';
@@ -24,7 +23,7 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['readiness'],
         summary:
           'The readiness timeline up to the week of `asOf` (today when absent; a future date is a 400), its last `weeks` weeks (default 156; streaks span the whole history): yourself (`me`), your direct report, or anyone for admins',
-        params: z.strictObject({ id: UserRefSchema }),
+        params: UserParamsSchema,
         querystring: ReadinessQuerySchema,
         response: { 200: ReadinessSchema, ...NOT_MODIFIED, ...problems(400, 401, 404) },
       },

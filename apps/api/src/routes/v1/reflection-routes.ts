@@ -8,11 +8,10 @@ import {
   ReflectionListSchema,
   ReflectionSchema,
   ReflectionStatementListSchema,
-  UserRefSchema,
+  UserParamsSchema,
   WeekParamsSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { problems } from '../../lib/route-docs';
 import { listReflections } from '../../services/reflections/list-reflections';
 import { putReflection } from '../../services/reflections/put-reflection';
@@ -54,7 +53,7 @@ const reflectionRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['reflection'],
         summary:
           "A user's fit reflections, newest week first: all of your own, only the shared ones of your direct report",
-        params: z.strictObject({ id: UserRefSchema }),
+        params: UserParamsSchema,
         response: { 200: ReflectionListSchema, ...problems(400, 401, 404) },
       },
     },

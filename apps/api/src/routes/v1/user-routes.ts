@@ -5,11 +5,10 @@ import {
   PasswordResetLinkSchema,
   UpdateUserBodySchema,
   UserListSchema,
-  UserRefSchema,
+  UserParamsSchema,
   UserSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Env } from '../../env';
 import { problems } from '../../lib/route-docs';
 import { requireRole } from '../../plugins/app/authenticate';
@@ -18,8 +17,6 @@ import { deactivateUser, reactivateUser } from '../../services/users/deactivate-
 import { createUserAsAdmin, updateUser } from '../../services/users/manage-users';
 import { listReadableUsers, readUser } from '../../services/users/read-users';
 import { issuePasswordReset } from '../../services/users/reset-password';
-
-const UserParams = z.strictObject({ id: UserRefSchema });
 
 const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { config }) => {
   fastify.get(
@@ -40,7 +37,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       schema: {
         tags: ['users'],
         summary: 'A user: yourself (or `me`), your direct report, or anyone for admins',
-        params: UserParams,
+        params: UserParamsSchema,
         response: { 200: UserSchema, ...problems(401, 404) },
       },
     },
@@ -70,7 +67,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
         tags: ['users'],
         summary:
           'Change name, role or manager (admin); `managerId: null` clears the manager. Demoting the last active admin, or a manager who still has reports to engineer → 409',
-        params: UserParams,
+        params: UserParamsSchema,
         body: UpdateUserBodySchema,
         response: { 200: UserSchema, ...problems(400, 401, 403, 404, 409) },
       },
@@ -89,7 +86,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
         tags: ['users'],
         summary:
           'Deactivate an account (admin): every session and token of theirs stops at once; 409 while they manage someone or are the last active admin',
-        params: UserParams,
+        params: UserParamsSchema,
         response: { 200: UserSchema, ...problems(400, 401, 403, 404, 409) },
       },
     },
@@ -108,7 +105,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       schema: {
         tags: ['users'],
         summary: 'Reactivate an account (admin): the person can sign in again',
-        params: UserParams,
+        params: UserParamsSchema,
         response: { 200: UserSchema, ...problems(400, 401, 403, 404) },
       },
     },
@@ -128,7 +125,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
         tags: ['users'],
         summary:
           'Issue a one-time password-reset link (admin), valid 24 hours and shown this once; 409 for a deactivated account',
-        params: UserParams,
+        params: UserParamsSchema,
         response: { 201: PasswordResetLinkSchema, ...problems(400, 401, 403, 404, 409) },
       },
     },
