@@ -3,14 +3,13 @@
 // and what the first read found; "Read now" offers nothing twice; disconnecting returns to
 // the form. Screenshots (light, dark, 390 px phone) go to LEADTRACK_SCREENSHOTS_EXTRA when set.
 import { once } from 'node:events';
-import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { addDays, todayUtc, weekStartOf } from '@leadtrack/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useFixture } from '../support/fixtures';
-import { newContext, registerUser, signIn, useBrowser } from './support';
+import { registerUser, shootExtra, signedInPage, useBrowser } from './support';
 
 const browser = useBrowser();
 const lastWeek = addDays(weekStartOf(todayUtc()), -7);
@@ -43,21 +42,12 @@ const feed = useFixture(
   },
   (f) => f.stop(),
 );
-const shots = process.env.LEADTRACK_SCREENSHOTS_EXTRA;
-
-async function shoot(page: Page, file: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.locator('#calendar-h').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${shots}/${file}` });
-}
+const shoot = (page: Page, file: string) => shootExtra(page, file, '#calendar-h');
 
 describe('Settings › Calendar', () => {
   it('connects a feed, reads it again without offering anything twice, and disconnects', async () => {
     const user = await registerUser('Cal Feed');
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, user.email, undefined, '/settings');
+    const page = await signedInPage(browser, user, { path: '/settings' });
     const panel = page.locator('section[aria-labelledby="calendar-h"]');
     const address = panel.getByLabel('Calendar address (iCalendar)');
 
@@ -92,7 +82,7 @@ describe('Settings › Calendar', () => {
     await expect
       .poll(() => panel.getByRole('button', { name: 'Connect calendar' }).count())
       .toBe(1);
-    await context.close();
+    await page.context().close();
   });
 
   it('reads well on a phone and in dark mode', async () => {
@@ -101,16 +91,14 @@ describe('Settings › Calendar', () => {
       ['calendar-settings-phone.png', { width: 390 }],
       ['calendar-settings-dark.png', { dark: true }],
     ] as const) {
-      const context = await newContext(browser, options);
-      const page = await context.newPage();
-      await signIn(page, user.email, undefined, '/settings');
+      const page = await signedInPage(browser, user, { ...options, path: '/settings' });
       await expect.poll(() => page.locator('#calendar-h').count()).toBe(1);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
       await shoot(page, name);
-      await context.close();
+      await page.context().close();
     }
   });
 });

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { newContext, registerUser, signIn, useBrowser } from './support';
+import { newContext, registerUser, signedInPage, signIn, useBrowser } from './support';
 
 const browser = useBrowser();
 
@@ -29,9 +29,7 @@ const inboxLink = (page: Page) =>
 describe('capture', () => {
   it('imports a file, then accepts a suggestion with edits and dismisses another', async () => {
     const user = await registerUser('Cara Capture');
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, user.email);
+    const page = await signedInPage(browser, user);
     expect((await inboxLink(page).textContent())?.trim()).toBe('Inbox');
 
     // The import page: paste the document, keep "Suggest", import; the bad line is listed.

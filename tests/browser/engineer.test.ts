@@ -1,31 +1,15 @@
 // An engineer logs evidence from the form and sees it in the list and on the timeline;
 // a leave-week check-in shows hatched on the heatmap.
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  type ApiUser,
-  logEvidence,
-  newContext,
-  registerUser,
-  shownDate,
-  signIn,
-  useBrowser,
-} from './support';
+import { logEvidence, registerUser, shownDate, signedInPage, useBrowser } from './support';
 
 const browser = useBrowser();
-
-async function signedIn(user: ApiUser): Promise<Page> {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await signIn(page, user.email);
-  return page;
-}
 
 describe('an engineer', () => {
   it('logs evidence from the form, fixing a bad submission, and sees it in the list and on the timeline', async () => {
     const user = await registerUser('Erin Engineer');
-    const page = await signedIn(user);
+    const page = await signedInPage(browser, user);
     const thisWeek = weekStartOf(todayUtc());
 
     await page.getByRole('link', { name: 'Log evidence' }).first().click();
@@ -116,7 +100,7 @@ describe('an engineer', () => {
 
   it('checks in a leave week and sees it hatched on the heatmap', async () => {
     const user = await registerUser('Lee Leave');
-    const page = await signedIn(user);
+    const page = await signedInPage(browser, user);
     const thisWeek = weekStartOf(todayUtc());
     const lastWeek = addWeeks(thisWeek, -1);
 
@@ -177,7 +161,7 @@ describe('an engineer', () => {
       description:
         'Covered **the cost** and *the risk*.\n\n- option A\n- option B\n\n<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>',
     });
-    const page = await signedIn(user);
+    const page = await signedInPage(browser, user);
     await page.goto(new URL('/evidence', page.url()).toString());
     const entry = page.locator('.entry-desc').first();
     await entry.waitFor();

@@ -1,39 +1,29 @@
-// Settings › GitHub in the browser, against a stand-in GitHub (the API under test reaches it
-// on loopback): a refused token is named beside its field; connecting shows the login and,
-// once the background backfill ends, the last sync; "Sync now" says what it found; the
-// backfill's review week, accepted from the inbox with an edited behaviour, is on the
-// timeline; disconnecting returns to the form.
-// Screenshots (light, dark, 390 px phone) go to LEADTRACK_SCREENSHOTS_EXTRA when set.
-import { mkdirSync } from 'node:fs';
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useFixture } from '../support/fixtures';
 import { startGithubStandIn } from '../support/github-stand-in';
-import { callApi, newContext, registerUser, signIn, useBrowser } from './support';
+import {
+  type ContextOptions,
+  callApi,
+  registerUser,
+  shootExtra,
+  signedInPage,
+  useBrowser,
+} from './support';
 
 const browser = useBrowser();
 const github = useFixture(
   () => startGithubStandIn({ searchLimit: 1_000 }),
   (s) => s.stop(),
 );
-const shots = process.env.LEADTRACK_SCREENSHOTS_EXTRA;
 
 const lastWeek = addWeeks(weekStartOf(todayUtc()), -1);
 
-async function settingsPage(email: string, options: { width?: number; dark?: boolean } = {}) {
-  const context = await newContext(browser, options);
-  const page = await context.newPage();
-  await signIn(page, email, undefined, '/settings');
-  return page;
-}
+const settingsPage = (email: string, options: ContextOptions = {}) =>
+  signedInPage(browser, { email }, { ...options, path: '/settings' });
 
-async function shoot(page: Page, file: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.locator('#github-h').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${shots}/${file}` });
-}
+const shoot = (page: Page, file: string) => shootExtra(page, file, '#github-h');
 
 describe('Settings › GitHub', () => {
   it('connects with a token and an Enterprise address, syncs, and disconnects', async () => {

@@ -2,15 +2,23 @@
 // the engineer then sees both.
 import { addDays, todayUtc } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
-import { logEvidence, newContext, registerUser, setManager, signIn, useBrowser } from './support';
+import {
+  logEvidence,
+  registerManagerAndReport,
+  registerUser,
+  setManager,
+  signedInPage,
+  useBrowser,
+} from './support';
 
 const browser = useBrowser();
 
 describe('a manager', () => {
   it('acknowledges a report’s entry and leaves feedback, and the engineer sees both', async () => {
-    const manager = await registerUser('Morgan Manager');
-    const engineer = await registerUser('Riley Report');
-    await setManager(engineer.id, manager.id);
+    const { manager, report: engineer } = await registerManagerAndReport(
+      'Morgan Manager',
+      'Riley Report',
+    );
     const title = 'Proposed splitting the ingest queue by tenant';
     await logEvidence(engineer, {
       title,
@@ -19,9 +27,7 @@ describe('a manager', () => {
       description: 'Wrote the proposal, ran the review with product, got a decision.',
     });
 
-    const mctx = await newContext(browser);
-    const mpage = await mctx.newPage();
-    await signIn(mpage, manager.email);
+    const mpage = await signedInPage(browser, manager);
     await mpage.getByRole('link', { name: 'Team' }).click();
     await mpage.getByRole('heading', { name: 'Team', level: 1 }).waitFor();
     const row = mpage.getByRole('row', { name: /Riley Report/ });
@@ -47,11 +53,9 @@ describe('a manager', () => {
     await mpage.getByRole('button', { name: 'Send feedback' }).click();
     await mpage.getByText('Feedback sent to Riley.').waitFor();
     await mpage.getByText(feedback).waitFor();
-    await mctx.close();
+    await mpage.context().close();
 
-    const ectx = await newContext(browser);
-    const epage = await ectx.newPage();
-    await signIn(epage, engineer.email);
+    const epage = await signedInPage(browser, engineer);
     await epage.getByRole('heading', { name: 'Feedback from your manager' }).waitFor();
     await epage.getByText(feedback).waitFor();
     await epage.getByRole('link', { name: 'Evidence', exact: true }).click();
@@ -60,7 +64,7 @@ describe('a manager', () => {
     await epage.getByText('Great write-up.').waitFor();
     // An engineer has no team page in the navigation.
     expect(await epage.getByRole('link', { name: 'Team' }).count()).toBe(0);
-    await ectx.close();
+    await epage.context().close();
   });
 
   it('cannot open someone who is not their report', async () => {
@@ -68,13 +72,11 @@ describe('a manager', () => {
     const report = await registerUser('Pat Report');
     const stranger = await registerUser('Stan Stranger');
     await setManager(report.id, manager.id);
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await signIn(page, manager.email);
+    const page = await signedInPage(browser, manager);
     // (The page streams behind a loading state, so the status is already sent: check the page.)
     await page.goto(`/team/${stranger.id}`);
     await page.getByRole('heading', { name: 'Not found' }).waitFor();
     expect(await page.getByText('Stan Stranger').count()).toBe(0);
-    await ctx.close();
+    await page.context().close();
   });
 });

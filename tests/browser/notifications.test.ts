@@ -1,29 +1,17 @@
-// Notifications in the dashboard: the unread count on the navigation's Notifications link
-// after feedback and an acknowledgement arrive, the list (unread ones marked, each linking
-// to its subject), marking one read, then all; reading clears the count.
-import { mkdirSync } from 'node:fs';
 import { todayUtc } from '@leadtrack/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { acknowledge, feedback } from './seed';
 import {
-  type ApiUser,
+  extraShots,
   logEvidence,
-  newContext,
-  registerUser,
-  setManager,
-  signIn,
+  registerManagerAndReport,
+  shootExtra,
+  signedInPage,
   useBrowser,
 } from './support';
 
 const browser = useBrowser();
-
-async function signedIn(user: ApiUser, options: { width?: number; dark?: boolean } = {}) {
-  const context = await newContext(browser, options);
-  const page = await context.newPage();
-  await signIn(page, user.email);
-  return page;
-}
 
 const navLink = (page: Page) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Notifications/ });
@@ -31,21 +19,19 @@ const navLink = (page: Page) =>
 /** The Notifications link's accessible name, as a screen reader announces it. */
 const navName = async (page: Page) => ((await navLink(page).textContent()) ?? '').trim();
 
-// Screenshots for a person to look at (light, dark, a 390px phone) when a folder is given.
-const shots = process.env.LEADTRACK_SCREENSHOTS_EXTRA;
-
 describe('notifications', () => {
   it('counts unread ones in the navigation after feedback arrives; reading them clears it', async () => {
-    const manager = await registerUser('Nia Manager');
-    const engineer = await registerUser('Noor Engineer');
-    await setManager(engineer.id, manager.id);
+    const { manager, report: engineer } = await registerManagerAndReport(
+      'Nia Manager',
+      'Noor Engineer',
+    );
     const entry = await logEvidence(engineer, {
       title: 'Ran the incident review',
       kinds: ['communication'],
       occurredOn: todayUtc(),
     });
 
-    const page = await signedIn(engineer);
+    const page = await signedInPage(browser, engineer);
     expect(await navName(page)).toBe('Notifications');
     await navLink(page).click();
     await page.waitForURL((url) => url.pathname === '/notifications');
@@ -75,17 +61,17 @@ describe('notifications', () => {
     expect(await items.first().textContent()).toContain('acknowledged');
     await page.getByText('2 unread, marked with a dot.').waitFor();
 
-    if (shots) {
-      mkdirSync(shots, { recursive: true });
-      await page.screenshot({ path: `${shots}/notifications.png`, fullPage: true });
+    // Screenshots for a person to look at (light, dark, a 390px phone) when a folder is given.
+    if (extraShots) {
+      await shootExtra(page, 'notifications.png');
       for (const [name, options] of [
         ['notifications-dark.png', { dark: true }],
         ['notifications-phone.png', { width: 390 }],
       ] as const) {
-        const other = await signedIn(engineer, options);
+        const other = await signedInPage(browser, engineer, options);
         await other.goto('/notifications');
         await other.waitForLoadState('networkidle');
-        await other.screenshot({ path: `${shots}/${name}`, fullPage: true });
+        await shootExtra(other, name);
         await other.context().close();
       }
     }

@@ -7,10 +7,9 @@ import { acknowledge } from './seed';
 import {
   callApi,
   logEvidence,
-  newContext,
+  registerManagerAndReport,
   registerUser,
-  setManager,
-  signIn,
+  signedInPage,
   useBrowser,
 } from './support';
 
@@ -18,9 +17,10 @@ const browser = useBrowser();
 
 describe('the packet', () => {
   it('groups six months by behaviour with acknowledgements, prints, and downloads as Markdown', async () => {
-    const manager = await registerUser('Paula Manager');
-    const engineer = await registerUser('Quinn Packet');
-    await setManager(engineer.id, manager.id);
+    const { manager, report: engineer } = await registerManagerAndReport(
+      'Paula Manager',
+      'Quinn Packet',
+    );
     const proposal = await logEvidence(engineer, {
       title: 'Drove the decision on event sourcing for orders',
       kinds: ['proposal', 'communication'],
@@ -33,9 +33,7 @@ describe('the packet', () => {
     });
     await acknowledge(manager, proposal.id, 'Clear and well argued.');
 
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await signIn(page, engineer.email, undefined, '/packet');
+    const page = await signedInPage(browser, engineer, { path: '/packet' });
     await page.getByRole('heading', { name: 'Promotion packet: Quinn Packet' }).waitFor();
     const proposals = page.getByRole('region', { name: /Technical proposal/ });
     await proposals.getByText('Drove the decision on event sourcing for orders').waitFor();
@@ -61,15 +59,13 @@ describe('the packet', () => {
     const markdown = readFileSync((await download.path()) as string, 'utf8');
     expect(markdown).toContain('Drove the decision on event sourcing for orders');
     expect(markdown).toContain('Paired weekly with the new graduate');
-    await ctx.close();
+    await page.context().close();
 
     // The manager opens the report's packet from the report's page.
-    const mctx = await newContext(browser);
-    const mpage = await mctx.newPage();
-    await signIn(mpage, manager.email, undefined, `/team/${engineer.id}`);
+    const mpage = await signedInPage(browser, manager, { path: `/team/${engineer.id}` });
     await mpage.getByRole('link', { name: 'Promotion packet' }).click();
     await mpage.getByRole('heading', { name: 'Promotion packet: Quinn Packet' }).waitFor();
-    await mctx.close();
+    await mpage.context().close();
   });
 });
 
@@ -81,9 +77,7 @@ describe('editing evidence', () => {
       kinds: ['review'],
       occurredOn: addDays(todayUtc(), -1),
     });
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await signIn(page, engineer.email, undefined, '/evidence');
+    const page = await signedInPage(browser, engineer, { path: '/evidence' });
     await page.getByRole('link', { name: 'Edit “Reviewd the caching PR”' }).click();
     await page.getByRole('heading', { name: 'Edit evidence' }).waitFor();
     expect(await page.getByRole('checkbox', { name: 'Broad review' }).isChecked()).toBe(true);
@@ -95,7 +89,7 @@ describe('editing evidence', () => {
     await page
       .getByRole('heading', { name: 'Reviewed the caching PR for fit with the audit log' })
       .waitFor();
-    await ctx.close();
+    await page.context().close();
   });
 });
 
@@ -103,9 +97,11 @@ describe('the admin page', () => {
   it('sets who reports to whom and saves the policy', async () => {
     const lead = await registerUser('Lena Lead');
     const dev = await registerUser('Dev Dawson');
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await signIn(page, inject('adminEmail'), inject('adminPassword'), '/admin');
+    const page = await signedInPage(
+      browser,
+      { email: inject('adminEmail'), password: inject('adminPassword') },
+      { path: '/admin' },
+    );
     await page.getByRole('heading', { name: 'Admin', level: 1 }).waitFor();
     await page.getByLabel('reports to (manager of Dev Dawson)').selectOption(lead.id);
     await page.getByRole('button', { name: 'Save Dev Dawson' }).click();
@@ -124,14 +120,12 @@ describe('the admin page', () => {
     await page.getByLabel('Window (weeks)').fill('4');
     await page.getByRole('button', { name: 'Save policy' }).click();
     await page.getByText('Policy saved.').waitFor();
-    await ctx.close();
+    await page.context().close();
 
     // A non-admin sees no admin page.
-    const other = await newContext(browser);
-    const p2 = await other.newPage();
-    await signIn(p2, lead.email, undefined, '/admin');
+    const p2 = await signedInPage(browser, lead, { path: '/admin' });
     await p2.getByText('Only admins manage people and the policy.').waitFor();
     expect(await p2.getByRole('link', { name: 'Admin' }).count()).toBe(0);
-    await other.close();
+    await p2.context().close();
   });
 });

@@ -9,14 +9,31 @@ export const root = ROOT;
 export const webDir = `${root}apps/web`;
 export const bin = (name: string) => `${root}node_modules/.bin/${name}`;
 
-function start(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs `tsx script` in `cwd` (its output prefixed with `[name]`) and waits until `url` +
+ * `readyPath` answers below 500.
+ */
+async function startTsx(
+  name: string,
+  script: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  url: string,
+  readyPath: string,
+): Promise<Running> {
+  const child = spawn(bin('tsx'), [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}] `;
   child.stdout?.on('data', (chunk: Buffer) => {
     if (process.env.BROWSER_TEST_LOGS) process.stdout.write(prefix + chunk.toString());
   });
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix + chunk.toString()));
-  return child;
+  await waitUntilUp(`${url}${readyPath}`, {
+    child,
+    name,
+    timeoutMs: 120_000,
+    isUp: (res) => res.status < 500,
+  });
+  return { child, url };
 }
 
 export function stop(child: ChildProcess | undefined): Promise<void> {
@@ -46,26 +63,26 @@ export async function startApi(
 ): Promise<Running> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = start('api', bin('tsx'), ['apps/api/src/server.ts'], root, {
-    ...process.env,
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    API_HOST: '127.0.0.1',
-    API_PORT: String(port),
-    LOG_LEVEL: 'warn',
-    AUTH_RATE_LIMIT: '1000',
-    WEB_ORIGIN: webUrl,
-    // The GitHub and calendar stand-ins listen on loopback.
-    OUTBOUND_ALLOW: '127.0.0.1',
-    ...extraEnv,
-  });
-  await waitUntilUp(`${url}/readyz`, {
-    child,
-    name: 'API',
-    timeoutMs: 120_000,
-    isUp: (res) => res.status < 500,
-  });
-  return { child, url };
+  return startTsx(
+    'API',
+    'apps/api/src/server.ts',
+    root,
+    {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      API_HOST: '127.0.0.1',
+      API_PORT: String(port),
+      LOG_LEVEL: 'warn',
+      AUTH_RATE_LIMIT: '1000',
+      WEB_ORIGIN: webUrl,
+      // The GitHub and calendar stand-ins listen on loopback.
+      OUTBOUND_ALLOW: '127.0.0.1',
+      ...extraEnv,
+    },
+    url,
+    '/readyz',
+  );
 }
 
 /**
@@ -76,18 +93,12 @@ export async function startWeb(apiUrl: string, port: number): Promise<Running> {
   // localhost (not 127.0.0.1): browsers treat it as a secure context, so the Secure
   // cookies production sets work over plain http.
   const url = `http://localhost:${port}`;
-  const child = start('web', bin('tsx'), ['server.ts'], webDir, {
+  const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
     API_URL: apiUrl,
     WEB_PORT: String(port),
-  });
-  await waitUntilUp(`${url}/login`, {
-    child,
-    name: 'dashboard',
-    timeoutMs: 120_000,
-    isUp: (res) => res.status < 500,
-  });
-  return { child, url };
+  };
+  return startTsx('dashboard', 'server.ts', webDir, env, url, '/login');
 }

@@ -1,5 +1,6 @@
 // Helpers for browser tests: Chromium, users made through the API, and signing in.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { useFixture } from '../support/fixtures';
@@ -30,9 +31,16 @@ export function useBrowser(): Browser {
   return useFixture(launchChromium, (browser) => browser.close());
 }
 
+export interface ContextOptions {
+  width?: number;
+  height?: number;
+  dark?: boolean;
+  timeZone?: string;
+}
+
 export async function newContext(
   browser: Browser,
-  options: { width?: number; height?: number; dark?: boolean; timeZone?: string } = {},
+  options: ContextOptions = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: webUrl(),
@@ -134,6 +142,42 @@ export async function signIn(page: Page, email: string, password = PASSWORD, pat
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * A page in a fresh context (its own cookies), signed in as `user` through the login form
+ * and left at `options.path` (default: the home page). Close it with `page.context().close()`.
+ */
+export async function signedInPage(
+  browser: Browser,
+  user: { email: string; password?: string },
+  options: ContextOptions & { path?: string } = {},
+): Promise<Page> {
+  const page = await (await newContext(browser, options)).newPage();
+  await signIn(page, user.email, user.password, options.path);
+  return page;
+}
+
+/** A manager and one report of theirs, made through the API. */
+export async function registerManagerAndReport(managerName: string, reportName: string) {
+  const manager = await registerUser(managerName);
+  const report = await registerUser(reportName);
+  await setManager(report.id, manager.id);
+  return { manager, report };
+}
+
+/** Where screenshots for a person to look at go, when asked for (else none are taken). */
+export const extraShots = process.env.LEADTRACK_SCREENSHOTS_EXTRA;
+
+/**
+ * Saves a screenshot of `page` as `file` in the extra screenshots folder when one is given:
+ * of the page, or scrolled to the `section` selector when named (the viewport then).
+ */
+export async function shootExtra(page: Page, file: string, section?: string): Promise<void> {
+  if (!extraShots) return;
+  mkdirSync(extraShots, { recursive: true });
+  if (section) await page.locator(section).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${extraShots}/${file}`, fullPage: !section });
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,6 +1,7 @@
 // A person's own date on the dashboard (issue 12): sign-up takes the browser's time zone,
 // and forms start from the person's today in it, not the server's (UTC) date.
 import { addDays, localDateIn, todayUtc, weekStartOf } from '@leadtrack/core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi, newContext, PASSWORD, uniqueEmail, useBrowser, webUrl } from './support';
 
@@ -19,17 +20,22 @@ function zoneOffTheUtcDate(): { zone: string; today: string } {
   throw new Error('no zone off the UTC date: impossible');
 }
 
+/** Opens the sign-up form and fills it in for `name` (a fresh address), returning the address. */
+async function fillSignUp(page: Page, name: string): Promise<string> {
+  const email = uniqueEmail(name);
+  await page.goto('/register');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  return email;
+}
+
 describe('the person’s own date', () => {
   it('signs up in the browser’s zone; the evidence form, quick log and check-in start from their today', async () => {
     const { zone, today } = zoneOffTheUtcDate();
     const context = await newContext(browser, { timeZone: zone });
     const page = await context.newPage();
-    const email = uniqueEmail('Zoe Zone');
-
-    await page.goto('/register');
-    await page.getByLabel('Name').fill('Zoe Zone');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    const email = await fillSignUp(page, 'Zoe Zone');
     // The hidden field is filled in once the page runs.
     await expect.poll(() => page.locator('input[name="timeZone"]').inputValue()).toBe(zone);
     await page.getByRole('button', { name: 'Create account' }).click();
@@ -77,11 +83,7 @@ describe('the person’s own date', () => {
       timezoneId: 'Pacific/Auckland',
     });
     const page = await context.newPage();
-    const email = uniqueEmail('Nora Noscript');
-    await page.goto('/register');
-    await page.getByLabel('Name').fill('Nora Noscript');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    const email = await fillSignUp(page, 'Nora Noscript');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL((url) => url.pathname === '/');
     const login = await callApi('POST', '/auth/login', { body: { email, password: PASSWORD } });
