@@ -6,7 +6,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import net from 'node:net';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -24,10 +23,11 @@ import { migratePostgres } from '@leadtrack/db';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { historiesSql } from '../apps/api/src/data/weekly-aggregates';
+import { databaseUrl as urlOfDatabase, withAdmin, withDatabase } from '../tests/support/databases';
+import { freePort } from '../tests/support/processes';
 import { coreBench } from './core';
 import { insertHistory, insertPeople, logOneEach } from './seed-sql';
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const SERVER = fileURLToPath(new URL('../apps/api/src/server.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -61,35 +61,6 @@ function prng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  return withDatabase(ADMIN_URL, fn);
-}
-
-async function withDatabase<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function urlOf(database: string) {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 /** Runs `tasks` with at most `limit` in flight. */
@@ -369,7 +340,7 @@ async function main() {
   // BENCH_REUSE_DB=<name> measures a database kept by an earlier BENCH_KEEP_DB=1 run.
   const reuse = process.env.BENCH_REUSE_DB;
   const name = reuse ?? `leadtrack_bench_${randomBytes(4).toString('hex')}`;
-  const databaseUrl = urlOf(name);
+  const databaseUrl = urlOfDatabase(name);
   if (!reuse) {
     await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
     await migratePostgres(databaseUrl);

@@ -13,6 +13,11 @@ import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
 
 const { app, cast } = useRoleCast();
 
+// The agreement is between the engineer and their manager: both read it, write it and
+// confirm it; an admin reads it only (403 for the rest); anyone else gets 404.
+const READERS = { ...signedIn(404), owner: 200, manager: 200, admin: 200 };
+const PARTIES = { ...READERS, admin: 403 };
+
 const url = (id: string) => `/api/v1/users/${id}/agreement`;
 const get = (who: Caller, id: string) => call(app, 'GET', url(id), { token: who });
 const put = (who: Caller, id: string, body: unknown, headers?: Record<string, string>) =>
@@ -46,12 +51,7 @@ describe('GET /users/:id/agreement', () => {
   });
 
   it('access: the user, their manager, an admin; everyone else 404, no token 401', async () => {
-    await expectAccess(cast, (token) => get(token, cast.engineer.id), {
-      ...signedIn(200),
-      stranger: 404,
-      sponsor: 404,
-      endorser: 404,
-    });
+    await expectAccess(cast, (token) => get(token, cast.engineer.id), READERS);
   });
 });
 
@@ -186,18 +186,13 @@ describe('PUT /users/:id/agreement and confirming', () => {
         put(token, cast.engineer.id, {
           items: ['owner', 'manager'].includes(actor) ? before.body.items : [],
         }),
-      { ...signedIn(404), owner: 200, manager: 200, admin: 403 },
+      PARTIES,
     );
     expect((await get(cast.engineer, 'me')).body.version).toBe(before.body.version);
   });
 
   it('access to confirm: the user and their manager; an admin 403; others 404', async () => {
-    await expectAccess(cast, (token) => confirm(token, cast.engineer.id), {
-      ...signedIn(404),
-      owner: 200,
-      manager: 200,
-      admin: 403,
-    });
+    await expectAccess(cast, (token) => confirm(token, cast.engineer.id), PARTIES);
   });
 });
 

@@ -19,7 +19,7 @@ import {
   type TestUser,
   uniqueEmail,
 } from '../support/http';
-import { useTeam } from '../support/team';
+import { ownViewAccess, useTeam } from '../support/team';
 
 const W0: IsoDate = '2026-02-02';
 const week = (i: number) => addWeeks(W0, i);
@@ -318,21 +318,8 @@ describe('promotion packet', () => {
 
   describe('access', () => {
     it('owner, manager and admin read it (json and md); others 404; no or revoked credentials 401', async () => {
-      const target = team.engineer.id;
-      const cases: [string | undefined, string, number][] = [
-        [team.engineer.token, target, 200],
-        [team.engineer.token, 'me', 200],
-        [team.manager.token, target, 200],
-        [team.admin.token, target, 200],
-        [team.peer.token, target, 404],
-        [team.stranger.token, target, 404],
-        [team.manager.token, team.stranger.id, 404],
-        [team.admin.token, 'no-such-user', 404],
-        [undefined, target, 401],
-        [revokedPat, target, 401],
-      ];
       for (const format of ['json', 'md']) {
-        for (const [token, who, status] of cases) {
+        for (const [token, who, status] of ownViewAccess(team, revokedPat)) {
           const res = await packet(token, who, { format });
           if (status === 200) {
             expect(res.status, res.text).toBe(200);

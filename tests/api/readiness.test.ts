@@ -29,7 +29,7 @@ import {
   type TestUser,
   uniqueEmail,
 } from '../support/http';
-import { useTeam } from '../support/team';
+import { ownViewAccess, useTeam } from '../support/team';
 import type { TestApp } from '../support/test-app';
 
 // A fixed past week, so every generated date is before today (occurredOn may not be in the
@@ -622,20 +622,7 @@ describe('readiness', () => {
 
     it('GET /users/:id/readiness: owner, manager and admin read; others get 404; no or revoked credentials 401', async () => {
       const url = (id: string) => `/api/v1/users/${id}/readiness`;
-      const target = team.engineer.id;
-      const cases: [string | undefined, string, number][] = [
-        [team.engineer.token, target, 200],
-        [team.engineer.token, 'me', 200],
-        [livePat, 'me', 200],
-        [team.manager.token, target, 200],
-        [team.admin.token, target, 200],
-        [team.peer.token, target, 404],
-        [team.stranger.token, target, 404],
-        [team.manager.token, team.stranger.id, 404],
-        [team.admin.token, 'no-such-user', 404],
-        [undefined, target, 401],
-        [revokedPat, target, 401],
-      ];
+      const cases = [...ownViewAccess(team, revokedPat), [livePat, 'me', 200] as const];
       for (const [token, id, status] of cases) {
         const res = await call(app, 'GET', url(id), { token });
         if (status === 200) {

@@ -13,8 +13,16 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
-export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
+export function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withDatabase(ADMIN_URL, fn);
+}
+
+/** Runs `fn` with a client connected to `url`, closed afterwards. */
+export async function withDatabase<T>(
+  url: string,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await fn(client);

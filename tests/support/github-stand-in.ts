@@ -280,6 +280,13 @@ export class GithubStandIn {
 
   private search(url: URL, send: (s: number, b: unknown, h?: Record<string, string>) => void) {
     const q = url.searchParams.get('q') ?? '';
+    // GitHub's answer to a query it cannot read: 422 naming the query.
+    const invalidQuery = (message: string) =>
+      send(422, {
+        message: 'Validation Failed',
+        errors: [{ message, resource: 'Search', field: 'q', code: 'invalid' }],
+        documentation_url: DOCS,
+      });
     let found = [...this.pulls];
     for (const term of q.split(/\s+/).filter(Boolean)) {
       const negated = term.startsWith('-');
@@ -294,36 +301,13 @@ export class GithubStandIn {
           );
       else if (key === 'updated' || key === 'created') {
         const range = parseRange(value);
-        if (!range)
-          return send(422, {
-            message: 'Validation Failed',
-            errors: [
-              {
-                message: `Invalid range: ${value}`,
-                resource: 'Search',
-                field: 'q',
-                code: 'invalid',
-              },
-            ],
-            documentation_url: DOCS,
-          });
+        if (!range) return invalidQuery(`Invalid range: ${value}`);
         keep = (p) => {
           const t = Date.parse(key === 'updated' ? this.updatedAt(p) : p.createdAt);
           return t >= range.from && t <= range.to;
         };
       } else {
-        return send(422, {
-          message: 'Validation Failed',
-          errors: [
-            {
-              message: `Unknown qualifier: ${term}`,
-              resource: 'Search',
-              field: 'q',
-              code: 'invalid',
-            },
-          ],
-          documentation_url: DOCS,
-        });
+        return invalidQuery(`Unknown qualifier: ${term}`);
       }
       found = found.filter((p) => (negated ? !keep(p) : keep(p)));
     }

@@ -28,6 +28,31 @@ export async function logEntry(
 }
 
 /**
+ * Who may read the engineer's own views (readiness, packet), as [token, the user id asked
+ * about, status]: the engineer (by id and as 'me'), their manager and an admin 200; a peer
+ * and a stranger 404, as are the manager asking about someone else's report and an admin
+ * about no one; no token and a revoked one 401.
+ */
+export function ownViewAccess(
+  team: Team,
+  revokedPat: string,
+): [string | undefined, string, number][] {
+  const target = team.engineer.id;
+  return [
+    [team.engineer.token, target, 200],
+    [team.engineer.token, 'me', 200],
+    [team.manager.token, target, 200],
+    [team.admin.token, target, 200],
+    [team.peer.token, target, 404],
+    [team.stranger.token, target, 404],
+    [team.manager.token, team.stranger.id, 404],
+    [team.admin.token, 'no-such-user', 404],
+    [undefined, target, 401],
+    [revokedPat, target, 401],
+  ];
+}
+
+/**
  * `useTestApp(env)` and `makeTeam` (admin, manager, engineer, peer, stranger), made before
  * the file's tests: `const { app, team } = useTeam()`.
  */
