@@ -15,10 +15,7 @@ const browser = useBrowser();
 
 describe('a manager', () => {
   it('acknowledges a report’s entry and leaves feedback, and the engineer sees both', async () => {
-    const { manager, report: engineer } = await registerManagerAndReport(
-      'Morgan Manager',
-      'Riley Report',
-    );
+    const { manager, engineer } = await registerManagerAndReport('Morgan Manager', 'Riley Report');
     const title = 'Proposed splitting the ingest queue by tenant';
     await logEvidence(engineer, {
       title,

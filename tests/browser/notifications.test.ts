@@ -21,10 +21,7 @@ const navName = async (page: Page) => ((await navLink(page).textContent()) ?? ''
 
 describe('notifications', () => {
   it('counts unread ones in the navigation after feedback arrives; reading them clears it', async () => {
-    const { manager, report: engineer } = await registerManagerAndReport(
-      'Nia Manager',
-      'Noor Engineer',
-    );
+    const { manager, engineer } = await registerManagerAndReport('Nia Manager', 'Noor Engineer');
     const entry = await logEvidence(engineer, {
       title: 'Ran the incident review',
       kinds: ['communication'],

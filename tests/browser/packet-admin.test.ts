@@ -17,10 +17,7 @@ const browser = useBrowser();
 
 describe('the packet', () => {
   it('groups six months by behaviour with acknowledgements, prints, and downloads as Markdown', async () => {
-    const { manager, report: engineer } = await registerManagerAndReport(
-      'Paula Manager',
-      'Quinn Packet',
-    );
+    const { manager, engineer } = await registerManagerAndReport('Paula Manager', 'Quinn Packet');
     const proposal = await logEvidence(engineer, {
       title: 'Drove the decision on event sourcing for orders',
       kinds: ['proposal', 'communication'],

@@ -158,12 +158,12 @@ export async function signedInPage(
   return page;
 }
 
-/** A manager and one report of theirs, made through the API. */
-export async function registerManagerAndReport(managerName: string, reportName: string) {
+/** A manager and an engineer who reports to them, made through the API. */
+export async function registerManagerAndReport(managerName: string, engineerName: string) {
   const manager = await registerUser(managerName);
-  const report = await registerUser(reportName);
-  await setManager(report.id, manager.id);
-  return { manager, report };
+  const engineer = await registerUser(engineerName);
+  await setManager(engineer.id, manager.id);
+  return { manager, engineer };
 }
 
 /** Where screenshots for a person to look at go, when asked for (else none are taken). */
