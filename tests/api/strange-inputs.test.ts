@@ -28,6 +28,18 @@ async function counts() {
   return rows[0];
 }
 
+/** POST /evidence as the engineer with `payload` sent as it is, typed `type` (none if empty). */
+const postRawEvidence = (type: string | undefined, payload: string) =>
+  app.inject({
+    method: 'POST',
+    url: `${V1}/evidence`,
+    headers: {
+      authorization: `Bearer ${team.engineer.token}`,
+      ...(type && { 'content-type': type }),
+    },
+    payload,
+  });
+
 describe('strings holding NUL or an unpaired surrogate', () => {
   const week = () => weekStartOf(todayUtc());
   const evidence = (o: Record<string, unknown>) => ({
@@ -147,15 +159,10 @@ describe('strings holding NUL or an unpaired surrogate', () => {
 
   it('an unpaired surrogate sent as a raw JSON escape is refused too', async () => {
     const before = await counts();
-    const res = await app.inject({
-      method: 'POST',
-      url: `${V1}/evidence`,
-      headers: {
-        authorization: `Bearer ${team.engineer.token}`,
-        'content-type': 'application/json',
-      },
-      payload: `{"kinds":["review"],"title":"x\\udc00y","occurredOn":"${addDays(todayUtc(), -1)}"}`,
-    });
+    const res = await postRawEvidence(
+      'application/json',
+      `{"kinds":["review"],"title":"x\\udc00y","occurredOn":"${addDays(todayUtc(), -1)}"}`,
+    );
     expect(res.statusCode, res.body).toBe(400);
     expect(JSON.parse(res.body).errors).toEqual([
       { path: 'title', message: expect.stringMatching(/surrogate/) },
@@ -209,15 +216,7 @@ describe('strange URLs and bodies', () => {
     '%s → a problem+json client error, nothing stored',
     async (_label, type, payload, status) => {
       const before = await counts();
-      const res = await app.inject({
-        method: 'POST',
-        url: `${V1}/evidence`,
-        headers: {
-          authorization: `Bearer ${team.engineer.token}`,
-          ...(type && { 'content-type': type }),
-        },
-        payload,
-      });
+      const res = await postRawEvidence(type, payload);
       expect(res.statusCode, res.body).toBe(status);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       const problem = JSON.parse(res.body);

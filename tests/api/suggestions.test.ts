@@ -6,7 +6,14 @@ import {
 } from '@leadtrack/api/services/suggestions/offer-suggestions';
 import { todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
-import { type Caller, call, expectProblem, registerUser, type TestUser } from '../support/http';
+import {
+  type Caller,
+  call,
+  expectProblem,
+  type Response,
+  registerUser,
+  type TestUser,
+} from '../support/http';
 import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
 import { useFixture } from '../support/test-app';
 
@@ -26,6 +33,12 @@ function draft(extra: Partial<SuggestionDraft> = {}): SuggestionDraft {
     suggestedKinds: ['review'],
     ...extra,
   };
+}
+
+/** Asserts an accepted check-in suggestion's answer: 200 with the week's check-in as `expected`. */
+function expectCheckin(res: Response, expected: Record<string, unknown>) {
+  expect(res.status, res.text).toBe(200);
+  expect(res.body).toMatchObject(expected);
 }
 
 /** GET /suggestions as `who`, filtered by `query`. */
@@ -319,13 +332,7 @@ describe('accepting and dismissing', () => {
       token: me,
       body: { handsOnPercent: 60 },
     });
-    expect(made.status, made.text).toBe(200);
-    expect(made.body).toMatchObject({
-      weekStart: week,
-      handsOnPercent: 60,
-      deepWorkBlocks: 4,
-      onLeave: false,
-    });
+    expectCheckin(made, { weekStart: week, handsOnPercent: 60, deepWorkBlocks: 4, onLeave: false });
 
     // An existing week keeps its share and note; blocks take the larger count, leave sticks.
     const lastWeek = weekStartOf(
@@ -346,8 +353,7 @@ describe('accepting and dismissing', () => {
     const merged = await call(app, 'POST', `/api/v1/suggestions/${leave.id}/accept`, {
       token: me,
     });
-    expect(merged.status, merged.text).toBe(200);
-    expect(merged.body).toMatchObject({
+    expectCheckin(merged, {
       weekStart: lastWeek,
       handsOnPercent: 40,
       deepWorkBlocks: 6,
