@@ -45,28 +45,24 @@ async function countEntries(userId: string): Promise<number> {
 describe('POST /evidence', () => {
   it('logs an entry for the caller and returns it whole with an ETag', async () => {
     const { engineer } = team;
-    const res = await call(app, 'POST', E, {
-      token: engineer.token,
-      body: {
-        kinds: ['proposal', 'communication'],
-        title: '  Presented the storage proposal to product  ',
-        description: '## Outcome\n\nWe chose *Postgres*.\n',
-        occurredOn: addDays(today(), -1),
-        links: ['https://example.com/rfc/12', 'http://wiki.internal/storage'],
-        audience: 'stakeholders',
-      },
-    });
-    expect(res.status, res.text).toBe(201);
-    expect(res.headers.etag).toBe('"1"');
-    expect(res.body).toEqual({
-      id: expect.any(String),
-      userId: engineer.id,
+    const sent = {
       kinds: ['proposal', 'communication'],
-      title: 'Presented the storage proposal to product',
-      description: '## Outcome\n\nWe chose *Postgres*.',
+      title: '  Presented the storage proposal to product  ',
+      description: '## Outcome\n\nWe chose *Postgres*.\n',
       occurredOn: addDays(today(), -1),
       links: ['https://example.com/rfc/12', 'http://wiki.internal/storage'],
       audience: 'stakeholders',
+    };
+    const res = await call(app, 'POST', E, { token: engineer.token, body: sent });
+    expect(res.status, res.text).toBe(201);
+    expect(res.headers.etag).toBe('"1"');
+    // Stored as sent, but for the title and description: trimmed.
+    expect(res.body).toEqual({
+      ...sent,
+      title: 'Presented the storage proposal to product',
+      description: '## Outcome\n\nWe chose *Postgres*.',
+      id: expect.any(String),
+      userId: engineer.id,
       source: 'manual',
       acknowledgements: [],
       endorsements: [],
