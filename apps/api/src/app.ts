@@ -35,7 +35,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   // External plugins first, then the app's own decorators, then routes.
   await fastify.register(database, { database: opts.database });
   await fastify.register(security, { config: opts.config });
-  await fastify.register(rateLimit);
+  await fastify.register(rateLimit, { config: opts.config });
   await fastify.register(swagger);
   await fastify.register(problemHandler);
   await fastify.register(calendar, { clock: opts.clock });

@@ -24,6 +24,15 @@ const EnvSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   SIGNUP: z.enum(['open', 'closed']).default('open'),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  // Where several API processes keep their shared attempt budgets; unset: in the database.
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  // Prefixes every Redis key, so instances (or test runs) sharing one Redis do not mix.
+  REDIS_KEY_PREFIX: z.string().min(1).default('leadtrack:attempts:'),
   WEB_ORIGIN: z.string().default('http://localhost:3000'),
   // Which peers may tell us the client's address in X-Forwarded-For (proxy-addr syntax:
   // addresses, CIDRs, or loopback / linklocal / uniquelocal). The dashboard's server

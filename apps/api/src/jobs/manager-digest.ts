@@ -210,7 +210,7 @@ async function run(ctx: JobContext, { asOf }: { asOf: Date }): Promise<JobResult
   }));
   if (due.length === 0) return result;
   const [policy, facts] = await Promise.all([
-    readPolicy(ctx.db.prisma),
+    readPolicy(ctx.db.prisma, { fresh: true }),
     teamFacts(
       ctx,
       due.map((m) => m.id),

@@ -130,7 +130,7 @@ async function run(ctx: JobContext, { asOf }: { asOf: Date }): Promise<JobResult
     hour: person.reminderHour,
   }));
   if (due.length === 0) return result;
-  const policy = await readPolicy(ctx.db.prisma);
+  const policy = await readPolicy(ctx.db.prisma, { fresh: true });
   // One readiness statement per local date among those due (a zone or two, rarely more).
   for (const [today, group] of groupBy(due, (p) => p.local.date)) {
     const histories = await loadHistories(ctx.db, { ids: group.map((p) => p.id) }, today);

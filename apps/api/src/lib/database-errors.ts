@@ -37,6 +37,8 @@ const MESSAGES = [
   /timeout exceeded when trying to connect/i,
   /Client has encountered a connection error/i,
   /Can't reach database server/i,
+  // ioredis (the attempt budgets with REDIS_URL) while Redis cannot be reached.
+  /Reached the max retries per request limit/i,
 ];
 
 /** True when `error`, or anything in its `cause` chain, says the database is unreachable. */

@@ -1,18 +1,29 @@
 // The organisation's readiness policy: the single `policy` row (id 1), or the defaults from
 // @leadtrack/core while no admin has saved one.
 //
-// Every readiness request needs the policy, so it is cached per database client for a few
-// seconds. A PUT through this process refreshes the cache at once; another API process
-// sees the change within POLICY_CACHE_MS.
+// Every readiness request needs the policy, so it is cached per database client under its
+// `version`, which every save bumps. Each request's authentication reads the version in the
+// same statement as the session (plugins/app/authenticate.ts) and hands it to
+// `notePolicyVersion`, which drops a cached policy of another version: a change through any
+// API process holds on every other at its next request, at no extra round trip. The jobs,
+// which run outside a request, read it fresh.
 import { DEFAULT_POLICY, EVIDENCE_KINDS, type EvidenceKind, type Policy } from '@leadtrack/core';
 import type { PrismaClient } from '@leadtrack/db';
 import type { PolicyBody } from '@leadtrack/schemas';
 import { recordAuditEvent } from './audit';
 
 export const POLICY_ID = 1;
-export const POLICY_CACHE_MS = 5_000;
 
-const cache = new WeakMap<PrismaClient, { policy: Promise<Policy>; expires: number }>();
+/** The version while no admin has saved a policy (a saved one starts at 1). */
+const DEFAULTS_VERSION = 0;
+
+interface Cached {
+  policy: Promise<Policy>;
+  /** Known once the read answered. */
+  version?: number;
+}
+
+const cache = new WeakMap<PrismaClient, Cached>();
 
 // Canonical kind order, so the policy reads the same whatever order it was saved in.
 function canonicalKinds(kinds: readonly EvidenceKind[]): EvidenceKind[] {
@@ -33,23 +44,36 @@ function toPolicy(row: {
   };
 }
 
-async function loadPolicy(prisma: PrismaClient): Promise<Policy> {
+async function loadPolicy(prisma: PrismaClient, entry: Cached): Promise<Policy> {
   const row = await prisma.policy.findUnique({ where: { id: POLICY_ID } });
+  entry.version = row?.version ?? DEFAULTS_VERSION;
   return row ? toPolicy(row) : DEFAULT_POLICY;
 }
 
-/** The policy in force (callers must not mutate it: it is shared between requests). */
-export function readPolicy(prisma: PrismaClient, now = Date.now()): Promise<Policy> {
+/**
+ * The policy version a request read with its session: a cached policy of any other version
+ * (or one still being read, whose version is not known yet) is dropped.
+ */
+export function notePolicyVersion(prisma: PrismaClient, version: number | null): void {
   const hit = cache.get(prisma);
-  if (hit && hit.expires > now) return hit.policy;
-  const policy = loadPolicy(prisma);
-  const entry = { policy, expires: now + POLICY_CACHE_MS };
+  if (hit && hit.version !== (version ?? DEFAULTS_VERSION)) cache.delete(prisma);
+}
+
+/**
+ * The policy in force (callers must not mutate it: it is shared between requests); `fresh`
+ * reads it from the database whatever is cached (the jobs, outside any request).
+ */
+export function readPolicy(prisma: PrismaClient, options?: { fresh?: boolean }): Promise<Policy> {
+  const hit = cache.get(prisma);
+  if (hit && !options?.fresh) return hit.policy;
+  const entry: Cached = { policy: Promise.resolve(DEFAULT_POLICY) };
+  entry.policy = loadPolicy(prisma, entry);
   cache.set(prisma, entry);
   // A failed read must not be served from the cache (unless a newer one replaced it).
-  policy.catch(() => {
+  entry.policy.catch(() => {
     if (cache.get(prisma) === entry) cache.delete(prisma);
   });
-  return policy;
+  return entry.policy;
 }
 
 /**
@@ -67,7 +91,7 @@ export async function writePolicy(
     const saved = await tx.policy.upsert({
       where: { id: POLICY_ID },
       create: { id: POLICY_ID, ...data },
-      update: data,
+      update: { ...data, version: { increment: 1 } },
     });
     await recordAuditEvent(tx, {
       actorId,
@@ -80,6 +104,6 @@ export async function writePolicy(
     return saved;
   });
   const policy = toPolicy(row);
-  cache.set(prisma, { policy: Promise.resolve(policy), expires: Date.now() + POLICY_CACHE_MS });
+  cache.set(prisma, { policy: Promise.resolve(policy), version: row.version });
   return policy;
 }

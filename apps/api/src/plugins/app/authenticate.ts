@@ -8,6 +8,7 @@ import fp from 'fastify-plugin';
 import { CALLER_COLUMNS } from '../../data/user-columns';
 import { forbidden, unauthorized } from '../../lib/problem';
 import { hashSecret, PAT_PREFIX } from '../../lib/secrets';
+import { notePolicyVersion } from '../../services/policy';
 
 export interface Caller {
   id: string;
@@ -34,7 +35,15 @@ declare module 'fastify' {
 // A PAT's last use is recorded at most this often, so reads stay reads.
 const LAST_USED_RESOLUTION_MS = 60 * 60 * 1000;
 
-interface PatRow extends Caller {
+// Read with the caller, in the same statement: the policy's version, so a change through
+// any API process holds on this one at once (services/policy.ts).
+const POLICY_VERSION = `(SELECT p.version FROM policy p WHERE p.id = 1) AS "policyVersion"`;
+
+interface CallerRow extends Caller {
+  policyVersion: number | null;
+}
+
+interface PatRow extends CallerRow {
   tokenId: string;
   lastUsedAt: string | null;
 }
@@ -50,7 +59,8 @@ async function authenticate(fastify: FastifyInstance) {
 
   async function callerFromPat(secret: string): Promise<Caller> {
     const [row] = await db.query<PatRow>(
-      `SELECT ${CALLER_COLUMNS}, t.id AS "tokenId", t.last_used_at::text AS "lastUsedAt"
+      `SELECT ${CALLER_COLUMNS}, ${POLICY_VERSION},
+              t.id AS "tokenId", t.last_used_at::text AS "lastUsedAt"
          FROM personal_access_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now()
           AND u.deactivated_at IS NULL`,
@@ -63,7 +73,8 @@ async function authenticate(fastify: FastifyInstance) {
         row.tokenId,
       ]);
     }
-    const { tokenId: _tokenId, lastUsedAt: _lastUsedAt, ...caller } = row;
+    const { tokenId: _tokenId, lastUsedAt: _lastUsedAt, policyVersion, ...caller } = row;
+    notePolicyVersion(fastify.prisma, policyVersion);
     return caller;
   }
 
@@ -95,15 +106,17 @@ async function authenticate(fastify: FastifyInstance) {
     }
     // One read by the session's primary key: the session must be live (not signed out,
     // not past its absolute lifetime) and its account active.
-    const [user] = await db.query<Caller>(
-      `SELECT ${CALLER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
+    const [row] = await db.query<CallerRow>(
+      `SELECT ${CALLER_COLUMNS}, ${POLICY_VERSION} FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND u.deactivated_at IS NULL`,
       [claims.sid, claims.sub],
     );
-    if (!user) throw unauthorized('This token is invalid or expired.');
+    if (!row) throw unauthorized('This token is invalid or expired.');
+    const { policyVersion, ...caller } = row;
+    notePolicyVersion(fastify.prisma, policyVersion);
     request.sessionId = claims.sid;
-    request.caller = user;
+    request.caller = caller;
   });
 }
 
