@@ -334,6 +334,25 @@ describe('the backfill on connecting', () => {
     for (const n of [4, 7, 9, 10]) expect(all).not.toMatch(new RegExp(`/pull/${n}\\b`));
   });
 
+  it('accepting a review week makes an entry linking each of its pull requests', async () => {
+    const externalId = `reviews:${new URL(github.baseUrl).host}:octo:${week(1)}`;
+    const { rows } = await sql.query<{ id: string }>(
+      'SELECT id FROM suggestions WHERE user_id = $1 AND external_id = $2',
+      [cast.engineer.id, externalId],
+    );
+    const res = await call(app, 'POST', `/api/v1/suggestions/${rows[0]?.id}/accept`, {
+      token: cast.engineer,
+      body: {},
+    });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body).toMatchObject({ source: 'github', kinds: ['review'] });
+    expect(res.body.links).toEqual(
+      [1, 2]
+        .map((n) => `${new URL(github.baseUrl).origin}/acme/api/pull/${n}`)
+        .concat(`${new URL(github.baseUrl).origin}/acme/web/pull/3`),
+    );
+  });
+
   it('dates each review by its submitted_at: Sunday 23:30 and Monday 00:30 land in different weeks', async () => {
     const rows = await suggestionsOf(cast.engineer);
     const byWeek = (w: string) => rows.find((s) => s.external_id.endsWith(`:${w}`));

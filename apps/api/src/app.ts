@@ -10,11 +10,11 @@ import {
 import type { Env } from './env';
 import authenticate from './plugins/app/authenticate';
 import calendar, { type Clock } from './plugins/app/calendar';
-import github from './plugins/app/github';
 import jobs from './plugins/app/jobs';
 import mailer from './plugins/app/mailer';
 import outbound from './plugins/app/outbound';
 import problemHandler, { clientErrorHandler, frameworkErrors } from './plugins/app/problem-handler';
+import sources from './plugins/app/sources';
 import database from './plugins/external/database';
 import rateLimit from './plugins/external/rate-limit';
 import security from './plugins/external/security';
@@ -41,7 +41,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(calendar, { clock: opts.clock });
   await fastify.register(authenticate);
   await fastify.register(outbound, { config: opts.config });
-  await fastify.register(github, { config: opts.config });
+  await fastify.register(sources, { config: opts.config });
   await fastify.register(mailer, { config: opts.config });
   await fastify.register(jobs, { config: opts.config });
 

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseOutboundAllow } from './lib/outbound-fetch';
+import { SOURCE_ENV } from './sources/registry';
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
@@ -38,10 +39,9 @@ const EnvSchema = z.object({
   // addresses, CIDRs, or loopback / linklocal / uniquelocal). The dashboard's server
   // forwards sign-ins from the same host by default.
   TRUST_PROXY: z.string().default('loopback'),
-  // The longest one wait for GitHub's rate limit may be (seconds); a sync facing a longer
-  // one stops and records when the limit resets. Search resets every minute, the rest hourly.
-  GITHUB_MAX_WAIT_SECONDS: z.coerce.number().min(0).max(3600).default(900),
-  // Where the server may connect on people's behalf (calendar feeds, GitHub Enterprise):
+  // Each source's own settings (sources/<name>/env.ts, listed in sources/registry.ts).
+  ...SOURCE_ENV,
+  // Where the server may connect on people's behalf (the sources' addresses):
   // public addresses always; private and local ones only when listed here (host names,
   // addresses, CIDR ranges, comma-separated, or * for any). lib/outbound-fetch.ts.
   OUTBOUND_ALLOW: z

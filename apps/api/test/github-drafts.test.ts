@@ -8,7 +8,7 @@ import {
   proposalDrafts,
   type ReviewedPull,
   reviewWeekDrafts,
-} from '../src/services/github/github-drafts';
+} from '../src/sources/github/github-drafts';
 
 describe('design pull requests', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIcs } from '../src/services/imports/ics';
+import { parseIcs } from '../src/sources/calendar/ics';
 
 const calendar = (...events: string[]) =>
   [

@@ -1,9 +1,9 @@
 import type { Database } from '@leadtrack/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Env } from '../src/env';
 import type { JobContext, JobDefinition } from '../src/jobs/job';
 import { crontab, startTimer } from '../src/jobs/runner';
-import { DEFAULT_GITHUB_LIMITS } from '../src/services/github/github-client';
 import type { Mailer } from '../src/services/mail/mailer';
 
 // The embedded database's scheduler (no graphile-worker there): on fake timers.
@@ -17,8 +17,8 @@ describe('the in-process job timer', () => {
     db: {} as Database,
     mailer: {} as Mailer,
     log,
-    github: DEFAULT_GITHUB_LIMITS,
-    fetch: DEFAULT_GITHUB_LIMITS.fetch,
+    config: {} as Env,
+    fetch,
   };
 
   it('runs each job at start, then just past every hour, with that clock', async () => {

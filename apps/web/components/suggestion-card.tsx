@@ -2,6 +2,7 @@
 // One suggestion in the inbox: what was found, and its Accept form (the fields to adjust,
 // folded away unless something needs deciding) and Dismiss. The API's field errors appear
 // beside their fields and open the fold; what was typed stays.
+import { sourceLabel } from '@leadtrack/schemas';
 import { useActionState } from 'react';
 import type { AcceptState, AcceptValues } from '../app/actions/suggestions';
 import { dismissSuggestion } from '../app/actions/suggestions';
@@ -11,12 +12,6 @@ import { DateText } from './date-text';
 import { FormAlert, fieldBinder, InputField, TextAreaField } from './field';
 import { KindsFieldset } from './kinds-fieldset';
 import { Markdown } from './markdown';
-
-const SOURCES: Record<string, string> = {
-  github: 'GitHub',
-  calendar: 'Calendar',
-  import: 'Imported file',
-};
 
 interface Props {
   suggestion: Suggestion;
@@ -48,7 +43,7 @@ export function SuggestionCard({ suggestion: s, accept, today }: Props) {
   return (
     <article className="panel entry suggestion" aria-labelledby={id('h')}>
       <p className="muted small">
-        <span className="badge">{SOURCES[s.source] ?? s.source}</span>{' '}
+        <span className="badge">{sourceLabel(s.source)}</span>{' '}
         {checkin ? 'Check-in for the week of ' : ''}
         <DateText iso={checkin && s.checkin ? s.checkin.weekStart : s.occurredOn} />
       </p>

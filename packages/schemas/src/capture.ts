@@ -38,7 +38,7 @@ export const SuggestionSchema = z
   .object({
     id: IdSchema,
     type: SuggestionTypeSchema,
-    /** `github`, `calendar`, `import`…: the accepted entry's source. */
+    /** A source's id (SOURCES) or `import`: the accepted entry's source. */
     source: z.string(),
     externalId: z.string(),
     url: z.string().nullable(),
@@ -60,7 +60,11 @@ export type Suggestion = z.infer<typeof SuggestionSchema>;
 
 export const ListSuggestionsQuerySchema = z.strictObject({
   status: SuggestionStatusSchema.default('open').describe('Which suggestions (default open)'),
-  source: plainString().min(1).max(64).optional().describe('Only this source (`github`…)'),
+  source: plainString()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('Only this source (a source’s id, or `import`)'),
   ...cursorPaging(
     pageLimit(EVIDENCE_LIMITS.listLimitMax, EVIDENCE_LIMITS.listLimitDefault).describe(
       'Suggestions per page',

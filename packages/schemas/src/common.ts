@@ -205,7 +205,7 @@ export const OFFER_COUNTS = {
   skipped: z.int(),
 };
 
-/** A connected integration's state (GitHub, a calendar feed), as its GET answers it. */
+/** A connected source's state, as its GET answers it. */
 export const CONNECTION_STATE = {
   connectedAt: InstantSchema,
   /** What the last successful sync read up to, when it finished (null before the first). */

@@ -17,12 +17,13 @@ import {
 } from './common';
 import { EndorsementSchema } from './endorsements';
 import { rule, sentence } from './messages';
+import { SOURCE_IDS } from './sources';
 
 export const AudienceSchema = z.enum(['team', 'org', 'stakeholders']);
 export type Audience = z.infer<typeof AudienceSchema>;
 
-/** `manual` for entries made through the API; `github`, `import` and `calendar` for accepted suggestions and imports. */
-export const EvidenceSourceSchema = z.enum(['manual', 'github', 'import', 'calendar']);
+/** `manual` for entries made through the API; `import` and a connected source's id (SOURCES) for accepted suggestions and imports. */
+export const EvidenceSourceSchema = z.enum(['manual', 'import', ...SOURCE_IDS]);
 export type EvidenceSource = z.infer<typeof EvidenceSourceSchema>;
 
 export const EVIDENCE_LIMITS = Object.freeze({

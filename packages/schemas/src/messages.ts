@@ -26,7 +26,7 @@ const LABELS: Record<string, Label> = {
   weekStart: { label: 'Week' },
   managerId: { label: 'Manager' },
   userId: { label: 'User' },
-  baseUrl: { label: 'GitHub API address' },
+  baseUrl: { label: 'API address' },
   url: { label: 'Address' },
   expiresInDays: { label: 'Expiry in days' },
   requiredKinds: { label: 'Required behaviours', item: 'Required behaviour', noun: 'behaviours' },

@@ -69,7 +69,7 @@ export const InstantInputSchema = plainString().refine(
 
 export const RunJobParamsSchema = z.strictObject({
   name: IdSchema.describe(
-    'weekly-reminders, manager-digest, calendar-sync, github-sync or notification-mail',
+    'A scheduled job: weekly-reminders, manager-digest, notification-mail, or a source’s sync (<source>-sync)',
   ),
 });
 

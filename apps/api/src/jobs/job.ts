@@ -1,16 +1,16 @@
 // What every scheduled job is: a handler given the app's parts and the clock it runs at.
 import type { Database } from '@leadtrack/db';
 import type { FastifyBaseLogger } from 'fastify';
-import type { GithubLimits } from '../services/github/github-client';
+import type { Env } from '../env';
 import type { Mailer } from '../services/mail/mailer';
 
 export interface JobContext {
   db: Database;
   mailer: Mailer;
   log: FastifyBaseLogger;
-  /** The limits GitHub syncs keep (GITHUB_MAX_WAIT_SECONDS). */
-  github: GithubLimits;
-  /** Fetches on people's behalf (calendar feeds): public addresses and OUTBOUND_ALLOW. */
+  /** The app's configuration (a source's job reads its own settings). */
+  config: Env;
+  /** Fetches on people's behalf (the sources): public addresses and OUTBOUND_ALLOW. */
   fetch: typeof fetch;
 }
 

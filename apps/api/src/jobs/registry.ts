@@ -1,7 +1,7 @@
 // Every scheduled job by name: what the scheduler runs each hour and what
-// POST /admin/jobs/:name/run runs at once. A new job is one more entry here.
-import { calendarSync } from './calendar-sync';
-import { githubSync } from './github-sync';
+// POST /admin/jobs/:name/run runs at once. A new job is one more entry here; each source's
+// sync job (`<source>-sync`) comes from the sources' registry.
+import { SOURCE_JOBS } from '../sources/registry';
 import type { JobDefinition } from './job';
 import { managerDigest } from './manager-digest';
 import { notificationMail } from './notification-mail';
@@ -10,8 +10,7 @@ import { weeklyReminders } from './weekly-reminders';
 export const JOBS: Readonly<Record<string, JobDefinition>> = Object.freeze({
   'weekly-reminders': weeklyReminders,
   'manager-digest': managerDigest,
-  'calendar-sync': calendarSync,
-  'github-sync': githubSync,
+  ...SOURCE_JOBS,
   'notification-mail': notificationMail,
 });
 

@@ -52,8 +52,8 @@ export const preconditionFailed = (detail: string) => new HttpProblem(412, detai
  * One invalid field as a 400, for a rule zod alone cannot judge (one that needs the
  * database): the message names the field in words, as the schemas' messages do.
  */
-export const invalidField = (path: string, rule: string) => {
+export const invalidField = (path: string, rule: string, label = fieldLabel([path])) => {
   const reason = rule.charAt(0).toLowerCase() + rule.slice(1);
-  const message = `${fieldLabel([path])}: ${reason}${/[.!?]$/.test(rule) ? '' : '.'}`;
+  const message = `${label}: ${reason}${/[.!?]$/.test(rule) ? '' : '.'}`;
   return badRequest(message, [{ path, message }]);
 };

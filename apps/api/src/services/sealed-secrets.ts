@@ -1,8 +1,9 @@
-// Secrets people give the instance (a GitHub token, a private calendar address), sealed at
+// Secrets people give the instance (a source's token, a private feed address), sealed at
 // rest: AES-256-GCM (node:crypto) under a key derived with HKDF-SHA256 from an instance
 // secret the instance makes for itself and keeps in its database (instance-secrets.ts), one
 // per purpose. The owner's id is the additional authenticated data, so a ciphertext copied
-// onto another person's row does not open.
+// onto another person's row does not open. Each source declares its own purpose (in its
+// folder under src/sources).
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Database } from '@leadtrack/db';
 import { instanceSecret } from './instance-secrets';
@@ -14,18 +15,6 @@ export interface SealPurpose {
   /** Named in the error when a stored value cannot be opened. */
   label: string;
 }
-
-export const GITHUB_TOKEN: SealPurpose = {
-  secretName: 'github-token-key',
-  info: 'leadtrack github token v1',
-  label: 'GitHub token',
-};
-
-export const CALENDAR_FEED_URL: SealPurpose = {
-  secretName: 'calendar-feed-key',
-  info: 'leadtrack calendar feed v1',
-  label: 'calendar address',
-};
 
 const VERSION = 'v1';
 const IV_BYTES = 12;

@@ -1,4 +1,4 @@
-// leadtrack inbox: the open suggestions (imports, GitHub, calendar), and accepting or
+// leadtrack inbox: the open suggestions (imports and every connected source), and accepting or
 // dismissing them by id (GET /suggestions, POST /suggestions/:id/accept|dismiss).
 import type { Command } from 'commander';
 import { DATE_PHRASES_HELP, resolveDatePhrase } from '../dates.js';
@@ -67,7 +67,10 @@ export function registerInbox(program: Command, output: () => Output) {
   inbox
     .command('list', { isDefault: true })
     .description('List open suggestions, newest first (the default)')
-    .option('--source <source>', 'only this source (github, calendar, import…)')
+    .option(
+      '--source <source>',
+      'only this source (import, or a source such as github, gitlab, calendar)',
+    )
     .option('--limit <n>', 'how many (1-100, default 50)', integer('--limit'))
     .action(async (options: { source?: string; limit?: number }) => {
       const client = await connect();

@@ -7,13 +7,13 @@ import { type Env, jobsEnabled } from '../../env';
 import type { JobContext } from '../../jobs/job';
 import { type JobRunner, startJobRunner } from '../../jobs/runner';
 
-/** What a job gets from the app: its database, mailer, logger and GitHub's limits. */
+/** What a job gets from the app: its database, mailer, logger, configuration and fetch. */
 export function jobContextOf(fastify: FastifyInstance): JobContext {
   return {
     db: fastify.db,
     mailer: fastify.mailer,
     log: fastify.log.child({ jobs: true }),
-    github: fastify.github.limits,
+    config: fastify.sources.config,
     fetch: fastify.outboundFetch,
   };
 }
@@ -30,4 +30,4 @@ async function jobs(fastify: FastifyInstance, opts: { config: Env }) {
   });
 }
 
-export default fp(jobs, { name: 'jobs', dependencies: ['database', 'mailer', 'github'] });
+export default fp(jobs, { name: 'jobs', dependencies: ['database', 'mailer', 'sources'] });

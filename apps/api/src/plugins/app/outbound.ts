@@ -1,5 +1,5 @@
 // The fetch every request made on people's behalf goes through (`fastify.outboundFetch`):
-// calendar feeds and GitHub, to public addresses plus what OUTBOUND_ALLOW lists
+// the sources (src/sources), to public addresses plus what OUTBOUND_ALLOW lists
 // (lib/outbound-fetch.ts).
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';

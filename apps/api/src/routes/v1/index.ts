@@ -4,17 +4,16 @@ import type { FastifyInstance } from 'fastify';
 import type { Env } from '../../env';
 import { mailPendingNotifications } from '../../services/notifications/mail-notifications';
 import { inNotificationScope, type NotificationScope } from '../../services/notifications/notify';
+import sourcesRoutes from '../../sources/routes';
 import agreementRoutes from './agreement-routes';
 import auditRoutes from './audit-routes';
 import authRoutes from './auth-routes';
-import calendarRoutes from './calendar-routes';
 import captureRoutes from './capture-routes';
 import checkinRoutes from './checkin-routes';
 import directoryRoutes from './directory-routes';
 import endorsementRoutes from './endorsement-routes';
 import evidenceRoutes from './evidence-routes';
 import feedbackRoutes from './feedback-routes';
-import githubRoutes from './github-routes';
 import meRoutes from './me-routes';
 import notificationRoutes from './notification-routes';
 import nudgeRoutes from './nudge-routes';
@@ -58,8 +57,8 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
       );
     });
     await protectedTree.register(meRoutes, { prefix: '/me' });
-    await protectedTree.register(githubRoutes, { prefix: '/me/integrations/github' });
-    await protectedTree.register(calendarRoutes, { prefix: '/me/integrations/calendar' });
+    // Each source's connection and sync, under /me/integrations/<source> (sources/registry.ts).
+    await protectedTree.register(sourcesRoutes);
     // /users/directory: a static path, so it wins over /users/:id whatever the order.
     await protectedTree.register(directoryRoutes);
     await protectedTree.register(userRoutes, { prefix: '/users', config: opts.config });

@@ -50,7 +50,7 @@ const nudgeRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['nudges'],
         summary:
-          'Run a scheduled job now (weekly-reminders, manager-digest, calendar-sync, github-sync), with the given clock; each person is still done once per week',
+          'Run a scheduled job now (weekly-reminders, manager-digest, notification-mail, or a source’s <source>-sync), with the given clock; each person is still done once per week',
         params: RunJobParamsSchema,
         body: RunJobBodySchema,
         response: { 200: JobRunSchema, ...problems(400, 401, 403, 404) },

@@ -1,6 +1,6 @@
 // Logging evidence. Anyone signed in logs entries for themselves only: the owner is always
 // the caller, so there is nothing to authorise beyond authentication. Entries made through
-// the API are `manual`; `github` and `import` belong to integrations.
+// the API are `manual`; the sources' ids and `import` belong to suggestions and imports.
 //
 // Idempotency-Key: a client that retries a create (a timeout, a flaky network) must not log
 // the same work twice. Keys are per user (unique (user_id, key)) and remember a SHA-256 of

@@ -26,6 +26,7 @@ import {
 import { z } from 'zod';
 import { fromIsoDate } from '../../lib/dates';
 import type { Caller } from '../../plugins/app/authenticate';
+import { CALENDAR_SOURCE, parseIcs } from '../../sources/calendar/ics';
 import { insertEntries } from '../evidence/create-evidence-batch';
 import {
   insertSuggestions,
@@ -34,7 +35,6 @@ import {
   type SuggestionDraft,
 } from '../suggestions/offer-suggestions';
 import { parseCsv } from './csv';
-import { parseIcs } from './ics';
 import { parseExport } from './json';
 import { parseMarkdown } from './markdown';
 import type { ImportLineError, ParsedCheckin, ParsedEntry, ParsedFile } from './parsed-file';
@@ -132,7 +132,7 @@ function parse(caller: Caller, body: ImportBody): ParsedFile & { drafts: Suggest
           line: 1,
           externalId: draft.externalId,
           offerSource: draft.source,
-          source: 'calendar',
+          source: CALENDAR_SOURCE,
           kinds: draft.suggestedKinds,
           title: draft.title,
           description: draft.description ?? null,

@@ -4,7 +4,7 @@
 // Accepting an evidence suggestion creates the entry through the batch path
 // (insertEntries), after checking the result with the create schema itself: every rule of
 // a create applies (1-3 kinds, a past date, title and link limits…), and the errors name the
-// accept body's fields. The entry keeps the suggestion's source (`github`, `calendar`,
+// accept body's fields. The entry keeps the suggestion's source (a source's id,
 // `import`) and has its url among its links. Accepting a check-in suggestion merges it into
 // that week's check-in. The suggestion turns `accepted` in the same transaction, guarded by
 // its status, so two concurrent accepts make one entry and one 409. A dismissed suggestion

@@ -1,4 +1,4 @@
-// Offering suggestions: what integrations (GitHub, the calendar) and imports found for one
+// Offering suggestions: what the sources (src/sources) and imports found for one
 // person lands in their inbox. No access rule here: callers offer to the person whose data
 // they read (the caller's own import, the person whose token synced), never to anyone else.
 //
@@ -13,7 +13,7 @@ import { uuid7 } from '../../lib/uuid7';
 
 export type SuggestionDraft = {
   type: 'evidence' | 'checkin';
-  /** `github`, `calendar`, `import`…: becomes the accepted entry's source when it is one. */
+  /** A source's id or `import`: becomes the accepted entry's source when it is one. */
   source: string;
   /** The source's stable id for the item: with `source`, offered once per person. */
   externalId: string;

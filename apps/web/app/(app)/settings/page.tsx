@@ -1,13 +1,12 @@
-import type { PreferencesDto } from '@leadtrack/schemas';
+import { type PreferencesDto, SOURCES } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SponsorsSection } from '../../../components/sponsors-section';
 import { api, load } from '../../../lib/api';
 import type { QueryPageProps } from '../../../lib/page-props';
-import type { CalendarFeed, GithubIntegration, MeDto, PersonalToken } from '../../../lib/types';
-import { CalendarSettings } from './calendar-settings';
+import type { MeDto, PersonalToken } from '../../../lib/types';
+import { SOURCE_SETTINGS } from '../../../sources/settings';
 import { PasswordForm, SessionsForm, TimeZoneForm, TokenForm, TokenList } from './forms';
-import { GithubSettings } from './github-settings';
 import { PreferencesForm } from './preferences-form';
 
 export const metadata: Metadata = { title: 'Settings · Leadtrack' };
@@ -24,14 +23,12 @@ function timeZones(current: string): string[] {
 
 export default async function SettingsPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
-  const [me, tokens, preferences, github, calendar] = await Promise.all([
+  const [me, tokens, preferences, connections] = await Promise.all([
     load<MeDto>('/me'),
     load<{ items: PersonalToken[] }>('/me/tokens'),
     load<PreferencesDto>('/me/preferences'),
-    // 404 while GitHub is not connected.
-    api<GithubIntegration>('/me/integrations/github'),
-    // 404 while no calendar feed is connected.
-    api<CalendarFeed>('/me/integrations/calendar'),
+    // Each source's connection: 404 while it is not connected.
+    Promise.all(SOURCES.map((source) => api<unknown>(`/me/integrations/${source.id}`))),
   ]);
   const timeZone = me.timeZone;
   return (
@@ -57,14 +54,16 @@ export default async function SettingsPage({ searchParams }: QueryPageProps) {
         <h2 id="email-h">Email and reminders</h2>
         <PreferencesForm preferences={preferences} timeZone={timeZone} />
       </section>
-      <section className="panel" aria-labelledby="github-h">
-        <h2 id="github-h">GitHub</h2>
-        <GithubSettings integration={github.ok ? github.data : null} timeZone={timeZone} />
-      </section>
-      <section className="panel" aria-labelledby="calendar-h">
-        <h2 id="calendar-h">Calendar</h2>
-        <CalendarSettings feed={calendar.ok ? calendar.data : null} timeZone={timeZone} />
-      </section>
+      {SOURCES.map((source, i) => {
+        const Panel = SOURCE_SETTINGS[source.id];
+        const connection = connections[i];
+        return (
+          <section key={source.id} className="panel" aria-labelledby={`${source.id}-h`}>
+            <h2 id={`${source.id}-h`}>{source.label}</h2>
+            <Panel connection={connection?.ok ? connection.data : null} timeZone={timeZone} />
+          </section>
+        );
+      })}
       <section className="panel" aria-labelledby="tokens-h">
         <h2 id="tokens-h">Personal access tokens</h2>
         <p className="muted">

@@ -17,8 +17,9 @@ import {
   type GithubSyncResult,
 } from '@leadtrack/schemas';
 import { conflict, HttpProblem, invalidField, notFound } from '../../lib/problem';
-import { GITHUB_TOKEN, unseal } from '../sealed-secrets';
-import { offerSuggestions } from '../suggestions/offer-suggestions';
+import { unseal } from '../../services/sealed-secrets';
+import { offerSuggestions } from '../../services/suggestions/offer-suggestions';
+import { GITHUB_TOKEN } from './env';
 import { type GithubLimits, githubClient, githubFailure } from './github-client';
 import { proposalDrafts, reviewWeekDrafts } from './github-drafts';
 import { readDesignPulls, readReviewedPulls, weekWindows } from './read-github-activity';

@@ -1,23 +1,22 @@
-// What the calendar and GitHub settings share: their "sync now" and "disconnect" actions, the
+// What every source's settings share: their "sync now" and "disconnect" actions, the
 // outcome of the last action, announced politely, and the row of those two buttons.
+import { SOURCE_IDS } from '@leadtrack/schemas';
 import { type ReactNode, useActionState } from 'react';
-import { FormAlert, SubmitButton } from '../../../components/field';
-import { Flash } from '../../../components/flash';
 import {
   disconnectIntegration,
   type Integration,
   type IntegrationState,
   syncIntegration,
-} from '../../actions/integrations';
+} from '../app/actions/integrations';
+import { FormAlert, SubmitButton } from '../components/field';
+import { Flash } from '../components/flash';
 
-const SYNC = {
-  calendar: syncIntegration.bind(null, 'calendar'),
-  github: syncIntegration.bind(null, 'github'),
-};
-const DISCONNECT = {
-  calendar: disconnectIntegration.bind(null, 'calendar'),
-  github: disconnectIntegration.bind(null, 'github'),
-};
+const SYNC = Object.fromEntries(
+  SOURCE_IDS.map((id) => [id, syncIntegration.bind(null, id)]),
+) as Record<Integration, (prev: IntegrationState) => Promise<IntegrationState>>;
+const DISCONNECT = Object.fromEntries(
+  SOURCE_IDS.map((id) => [id, disconnectIntegration.bind(null, id)]),
+) as Record<Integration, (prev: IntegrationState) => Promise<IntegrationState>>;
 
 /** The integration's sync and disconnect actions: what each answered, and the buttons' props. */
 export function useIntegration(kind: Integration) {

@@ -15,8 +15,15 @@ import {
 import { OutboundAddressRefused } from '../../lib/outbound-fetch';
 import { conflict, invalidField, notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
-import { importFile } from '../imports/import-file';
-import { CALENDAR_FEED_URL, seal, unseal } from '../sealed-secrets';
+import { importFile } from '../../services/imports/import-file';
+import { type SealPurpose, seal, unseal } from '../../services/sealed-secrets';
+
+/** How a person's feed address is sealed in `calendar_feeds.url_encrypted`. */
+export const CALENDAR_FEED_URL: SealPurpose = {
+  secretName: 'calendar-feed-key',
+  info: 'leadtrack calendar feed v1',
+  label: 'calendar address',
+};
 
 /** How long a feed may take to answer, and how much of it is read (an import's limit). */
 export const FEED_LIMITS = { timeoutMs: 15_000, maxBytes: IMPORT_MAX_BYTES };

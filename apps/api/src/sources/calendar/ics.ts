@@ -18,7 +18,7 @@ import {
   weekStartOf,
 } from '@leadtrack/core';
 import ICAL from 'ical.js';
-import type { SuggestionDraft } from '../suggestions/offer-suggestions';
+import type { SuggestionDraft } from '../../services/suggestions/offer-suggestions';
 
 export type IcsSuggestionDraft = SuggestionDraft;
 

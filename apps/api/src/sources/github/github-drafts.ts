@@ -5,7 +5,7 @@
 // finds the same ids and offers nothing twice.
 import { addDays, type IsoDate, localDateIn, plural, weekStartOf } from '@leadtrack/core';
 import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
-import type { SuggestionDraft } from '../suggestions/offer-suggestions';
+import type { SuggestionDraft } from '../../services/suggestions/offer-suggestions';
 
 /** A pull request the person reviewed, with the times they submitted a review. */
 export interface ReviewedPull {
@@ -133,6 +133,8 @@ function reviewWeekDraft(week: IsoDate, reviewed: WeekPull[], ctx: DraftContext)
       },
       repositories,
       authors,
+      // The accepted entry's links: each pull request's address (up to the links limit).
+      links: reviewed.map(({ pull }) => pull.url),
       pullRequests: reviewed.map(({ pull, lastReviewOn }) => ({
         url: pull.url,
         repository: pull.repository,

@@ -1,19 +1,19 @@
 'use client';
-import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect } from 'react';
-import { ActionForm } from '../../../components/action-form';
-import { fieldBinder, InputField, PasswordField } from '../../../components/field';
-import { Flash } from '../../../components/flash';
-import { SummaryItem } from '../../../components/summary-item';
-import { instant } from '../../../lib/format';
 // Settings › GitHub: connect (a token, and GitHub Enterprise's address when it is one), then
 // the connection's state (login, last sync and its error) with "Sync now" and "Disconnect".
 // While a sync runs (the backfill after connecting) the page refreshes itself every few
 // seconds, so its outcome appears without a reload.
-import type { GithubIntegration } from '../../../lib/types';
-import { connectGithub, type GithubState } from '../../actions/github';
-import { IntegrationButtons, IntegrationOutcome, useIntegration } from './integration-parts';
+import type { GithubIntegration } from '@leadtrack/schemas';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect } from 'react';
+import { ActionForm } from '../../components/action-form';
+import { fieldBinder, InputField, PasswordField } from '../../components/field';
+import { Flash } from '../../components/flash';
+import { SummaryItem } from '../../components/summary-item';
+import { instant } from '../../lib/format';
+import { IntegrationButtons, IntegrationOutcome, useIntegration } from '../integration-parts';
+import { connectGithub, type GithubState } from './actions';
 
 const REFRESH_MS = 3_000;
 

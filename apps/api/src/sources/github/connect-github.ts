@@ -8,7 +8,8 @@ import {
   type PutGithubIntegrationBody,
 } from '@leadtrack/schemas';
 import { invalidField, notFound } from '../../lib/problem';
-import { GITHUB_TOKEN, seal } from '../sealed-secrets';
+import { seal } from '../../services/sealed-secrets';
+import { GITHUB_TOKEN } from './env';
 import { type GithubLimits, githubClient, githubFailure } from './github-client';
 import { SYNC_LEASE } from './sync-github';
 
@@ -40,6 +41,9 @@ function toDto(row: Row): GithubIntegration {
   };
 }
 
+/** `baseUrl` in words, in GitHub's own answers. */
+const ADDRESS_LABEL = 'GitHub API address';
+
 /** GitHub's answer to `GET /user` as a 400 naming the field at fault ("Token: …"). */
 function refusal(error: unknown) {
   const failure = githubFailure(error);
@@ -60,11 +64,13 @@ function refusal(error: unknown) {
       return invalidField(
         'baseUrl',
         `this address ${failure.phrase}; check it (https://host/api/v3 for GitHub Enterprise)`,
+        ADDRESS_LABEL,
       );
     case 'answered':
       return invalidField(
         'baseUrl',
         `this address answered ${failure.status} to GET /user: is it the REST API's root (https://api.github.com, or https://host/api/v3 for GitHub Enterprise)?`,
+        ADDRESS_LABEL,
       );
     default:
       return null;

@@ -1,7 +1,7 @@
 // A calendar feed: an iCalendar address (Google's "secret address in iCal format", Outlook's
 // published calendar…) read into calendar suggestions, as an uploaded .ics file is.
 import { z } from 'zod';
-import { addressSchema, CONNECTION_STATE, isHttpsOrLoopback, OFFER_COUNTS } from './common';
+import { addressSchema, CONNECTION_STATE, isHttpsOrLoopback, OFFER_COUNTS } from '../common';
 
 /** `webcal://` is how calendar apps spell https for a feed. */
 export function normaliseCalendarFeedUrl(value: string): string {

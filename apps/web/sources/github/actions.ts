@@ -2,9 +2,9 @@
 // Settings › GitHub: connect with a personal access token (optionally GitHub Enterprise's
 // address); syncing now and disconnecting are in integrations.ts.
 import { revalidatePath } from 'next/cache';
+import type { IntegrationState } from '../../app/actions/integrations';
 import { api } from '../../lib/api';
 import { actionFailure, formText } from '../../lib/form-state';
-import type { IntegrationState } from './integrations';
 
 export type GithubState = IntegrationState;
 

@@ -3,10 +3,10 @@
 // disconnecting are in integrations.ts.
 import type { CalendarSyncResult } from '@leadtrack/schemas';
 import { revalidatePath } from 'next/cache';
+import type { IntegrationState } from '../../app/actions/integrations';
 import { api } from '../../lib/api';
 import { actionFailure, formText } from '../../lib/form-state';
 import { syncFound } from '../../lib/format';
-import type { IntegrationState } from './integrations';
 
 export type CalendarState = IntegrationState;
 

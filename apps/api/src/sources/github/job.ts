@@ -4,11 +4,13 @@
 // falls in an earlier local week: a second run the same week finds nobody due, and a sync
 // that failed is tried again on the next tick. One person at a time (each waits for their
 // own token's rate limit); people whose sync is running already are left to it.
-import { HttpProblem } from '../lib/problem';
-import { GithubTokenRefused } from '../services/github/github-client';
-import { SYNC_LEASE, syncGithub } from '../services/github/sync-github';
-import type { JobContext, JobDefinition, JobResult } from './job';
-import { localWeekOf } from './schedule';
+import type { JobResult } from '../../jobs/job';
+import { localWeekOf } from '../../jobs/schedule';
+import { HttpProblem } from '../../lib/problem';
+import type { Source, SourceContext } from '../source';
+import { githubLimits } from './env';
+import { GithubTokenRefused } from './github-client';
+import { SYNC_LEASE, syncGithub } from './sync-github';
 
 interface Connected {
   id: string;
@@ -17,7 +19,7 @@ interface Connected {
   since: Date;
 }
 
-async function connectedPeople(ctx: JobContext): Promise<Connected[]> {
+async function connectedPeople(ctx: SourceContext): Promise<Connected[]> {
   return ctx.db.query<Connected>(
     `SELECT u.id, u.time_zone AS "timeZone", coalesce(g.last_sync_at, g.connected_at) AS since
        FROM github_integrations g JOIN users u ON u.id = g.user_id
@@ -35,13 +37,13 @@ export function isDue(person: Connected, asOf: Date): boolean {
   );
 }
 
-export const githubSync: JobDefinition = {
+export const githubSync: Source['job'] = {
   hourly: true,
   async run(ctx, { asOf }): Promise<JobResult> {
     const result: JobResult = { done: 0, failed: 0 };
     for (const person of (await connectedPeople(ctx)).filter((p) => isDue(p, asOf))) {
       try {
-        await syncGithub(ctx.db, person, { limits: ctx.github, now: asOf });
+        await syncGithub(ctx.db, person, { limits: githubLimits(ctx), now: asOf });
         result.done += 1;
       } catch (error) {
         // A token GitHub refuses waits for its owner to connect again (Settings shows it):

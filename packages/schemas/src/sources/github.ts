@@ -8,8 +8,8 @@ import {
   OFFER_COUNTS,
   PastDateSchema,
   plainString,
-} from './common';
-import { rule } from './messages';
+} from '../common';
+import { rule } from '../messages';
 
 export const GITHUB_DEFAULT_BASE_URL = 'https://api.github.com';
 

@@ -1,16 +1,16 @@
 'use client';
+import type { CalendarFeed } from '@leadtrack/schemas';
 // Settings › Calendar: connect a calendar feed (its iCalendar address), then the feed's host,
 // its last read and error, with "Read now" and "Disconnect". An .ics file can be imported
 // once instead on the import page.
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { ActionForm } from '../../../components/action-form';
-import { InputField } from '../../../components/field';
-import { SummaryItem } from '../../../components/summary-item';
-import { instant } from '../../../lib/format';
-import type { CalendarFeed } from '../../../lib/types';
-import { type CalendarState, connectCalendar } from '../../actions/calendar';
-import { IntegrationButtons, IntegrationOutcome, useIntegration } from './integration-parts';
+import { ActionForm } from '../../components/action-form';
+import { InputField } from '../../components/field';
+import { SummaryItem } from '../../components/summary-item';
+import { instant } from '../../lib/format';
+import { IntegrationButtons, IntegrationOutcome, useIntegration } from '../integration-parts';
+import { type CalendarState, connectCalendar } from './actions';
 
 export function CalendarSettings({
   feed,
