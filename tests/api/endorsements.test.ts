@@ -77,7 +77,7 @@ describe('asking for an endorsement', () => {
     expect((await pending(cast.stranger)).body.items).toEqual([]);
   });
 
-  it('refuses themselves, an unknown or a deactivated user (400 naming userId), the same colleague twice (409)', async () => {
+  it('refuses themselves, an unknown or a deactivated user (400 naming userId); the same colleague twice: 200 with the pending request', async () => {
     const entryId = await logEntry(cast.engineer);
     const self = await ask(cast.engineer, entryId, cast.engineer.id);
     expectProblem(self, 400, ['userId']);
@@ -87,10 +87,11 @@ describe('asking for an endorsement', () => {
     ]);
     expectProblem(await ask(cast.engineer, entryId, cast.deactivated.id), 400, ['userId']);
     expectProblem(await ask(cast.engineer, entryId, ''), 400, ['userId']);
-    expect((await ask(cast.engineer, entryId, cast.peer.id)).status).toBe(201);
+    const first = await ask(cast.engineer, entryId, cast.peer.id);
+    expect(first.status).toBe(201);
     const twice = await ask(cast.engineer, entryId, cast.peer.id);
-    expectProblem(twice, 409);
-    expect(twice.body.detail).toMatch(/already been asked/);
+    expect(twice.status, twice.text).toBe(200);
+    expect(twice.body).toEqual(first.body);
     // Nothing stored by the refusals: the peer has exactly one request for this entry.
     const peers = (await pending(cast.peer)).body.items.filter(
       (r: { entry: { id: string } }) => r.entry.id === entryId,
@@ -183,6 +184,8 @@ describe('endorsing and declining', () => {
       {
         by: { id: colleague.id, name: 'Staff' },
         comment: 'Clear and *honest*',
+        entryVersion: 1,
+        current: true,
         createdAt: res.body.createdAt,
       },
     ]);
@@ -202,18 +205,25 @@ describe('endorsing and declining', () => {
     expect(md.text).toMatch(/endorsed by colleagues\./);
   });
 
-  it('endorsing twice or after declining is a 409; declining twice too; nothing stored', async () => {
+  it('the same answer twice answers as the first (200 with the endorsement, 204); the other answer is a 409; nothing stored', async () => {
     const entryId = await logEntry(cast.engineer);
     const a = await registerUser(app, { name: 'Aa' });
     const b = await registerUser(app, { name: 'Bb' });
     const ra = (await ask(cast.engineer, entryId, a.id)).body.id;
     const rb = (await ask(cast.engineer, entryId, b.id)).body.id;
-    expect((await endorse(a, ra)).status).toBe(201);
-    expectProblem(await endorse(a, ra), 409);
-    expectProblem(await decline(a, ra), 409);
+    const first = await endorse(a, ra, { comment: 'First' });
+    expect(first.status).toBe(201);
+    const again = await endorse(a, ra, { comment: 'Second' });
+    expect(again.status, again.text).toBe(200);
+    expect(again.body).toEqual(first.body);
+    const otherAnswer = await decline(a, ra);
+    expectProblem(otherAnswer, 409);
+    expect(otherAnswer.body.detail).toMatch(/already endorsed/);
     expect((await decline(b, rb)).status).toBe(204);
-    expectProblem(await decline(b, rb), 409);
-    expectProblem(await endorse(b, rb, { comment: 'changed my mind' }), 409);
+    expect((await decline(b, rb)).status).toBe(204);
+    const changed = await endorse(b, rb, { comment: 'changed my mind' });
+    expectProblem(changed, 409);
+    expect(changed.body.detail).toMatch(/already declined/);
     const entry = await entryAs(cast.engineer, entryId);
     expect(entry.body.endorsements.map((e: { by: { id: string } }) => e.by.id)).toEqual([a.id]);
   });

@@ -148,11 +148,15 @@ describe('promotion packet', () => {
           {
             by: { id: team.manager.id, name: 'Manager' },
             comment: 'Clear trade-offs.\nWell done.',
+            entryVersion: 1,
+            current: true,
             createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
           },
           {
             by: { id: team.admin.id, name: 'Admin' },
             comment: null,
+            entryVersion: 1,
+            current: true,
             createdAt: expect.any(String),
           },
         ],

@@ -173,6 +173,8 @@ export function expectRemark(res: Response, by: TestUser, comment: string | null
     id: expect.any(String),
     by: { id: by.id, name: by.name },
     comment,
+    entryVersion: expect.any(Number),
+    current: true,
     createdAt: expect.stringMatching(/Z$/),
   });
 }

@@ -5,11 +5,25 @@ import { CalendarDateSchema, EvidenceKindSchema, IdSchema, InstantSchema, text }
 
 const PersonRefSchema = z.object({ id: IdSchema, name: z.string() });
 
+/**
+ * What an acknowledgement or an endorsement vouches for: the entry's version it was given
+ * on, and whether the entry still says what it said then.
+ */
+export const GivenOnVersionShape = {
+  entryVersion: z.number().int().describe("The entry's version it was given on"),
+  current: z
+    .boolean()
+    .describe(
+      'False once the title, description, kinds, date or links changed since: it was given on an earlier version',
+    ),
+};
+
 export const EndorsementSchema = z
   .object({
     id: IdSchema,
     by: PersonRefSchema,
     comment: z.string().nullable(),
+    ...GivenOnVersionShape,
     createdAt: InstantSchema,
   })
   .meta({ id: 'Endorsement' });
@@ -56,6 +70,11 @@ export const EndorseBodySchema = z.strictObject({
 export type EndorseBody = z.infer<typeof EndorseBodySchema>;
 
 export const EndorsementRequestParamsSchema = z.strictObject({ id: IdSchema });
+
+export const WithdrawEndorsementRequestParamsSchema = z.strictObject({
+  id: IdSchema.describe('The entry'),
+  requestId: IdSchema.describe('The endorsement request, as asking answered it'),
+});
 
 export const GrantSponsorBodySchema = z.strictObject({
   userId: IdSchema.describe(

@@ -15,7 +15,7 @@ import {
   text,
   UserRefSchema,
 } from './common';
-import { EndorsementSchema } from './endorsements';
+import { EndorsementSchema, GivenOnVersionShape } from './endorsements';
 import { rule, sentence } from './messages';
 import { SOURCE_IDS } from './sources';
 
@@ -143,6 +143,7 @@ export const AcknowledgementSchema = z
     id: IdSchema,
     by: z.object({ id: IdSchema, name: z.string() }),
     comment: z.string().nullable(),
+    ...GivenOnVersionShape,
     createdAt: InstantSchema,
   })
   .meta({ id: 'Acknowledgement' });

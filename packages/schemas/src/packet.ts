@@ -7,6 +7,7 @@ import {
   InstantSchema,
   IsoDateSchema,
 } from './common';
+import { GivenOnVersionShape } from './endorsements';
 import { CurrentStatusSchema } from './readiness';
 
 export const PacketQuerySchema = z.strictObject({
@@ -23,6 +24,7 @@ export type PacketQuery = z.infer<typeof PacketQuerySchema>;
 export const PacketAcknowledgementSchema = z.object({
   by: z.object({ id: IdSchema, name: z.string() }),
   comment: z.string().nullable(),
+  ...GivenOnVersionShape,
   createdAt: InstantSchema,
 });
 

@@ -13,6 +13,7 @@ import {
   SIGNAL_CODES,
   type Signal,
 } from '@leadtrack/core';
+import { currentAcknowledgementByText } from '../data/acknowledgements';
 import { loadHistories } from '../data/weekly-aggregates';
 import { html } from '../services/mail/html';
 import { dashboardUrl, sendMail } from '../services/mail/send-mail';
@@ -84,7 +85,8 @@ async function teamFacts(ctx: JobContext, managerIds: string[]) {
         ORDER BY r.name, r.id`,
       [ids],
     ),
-    // Waiting: not deleted, and not acknowledged by this manager (the reports page's filter).
+    // Waiting: not deleted, and without a current acknowledgement by this manager (one given
+    // on an earlier version waits again).
     ctx.db.query<Waiting>(
       `SELECT r.manager_id AS "managerId", e.user_id AS "userId", count(*)::int AS waiting,
           to_json((array_agg(e.title ORDER BY e.occurred_on DESC, e.id DESC))[1:${TITLES_SHOWN}])::text
@@ -92,8 +94,7 @@ async function teamFacts(ctx: JobContext, managerIds: string[]) {
          FROM evidence e JOIN users r ON r.id = e.user_id
         WHERE r.manager_id IN (SELECT json_array_elements_text($1::json))
           AND r.deactivated_at IS NULL AND e.deleted_at IS NULL
-          AND NOT EXISTS (
-            SELECT 1 FROM acknowledgements a WHERE a.evidence_id = e.id AND a.by_id = r.manager_id)
+          AND NOT ${currentAcknowledgementByText('r.manager_id')}
         GROUP BY 1, 2`,
       [ids],
     ),

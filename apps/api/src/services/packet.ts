@@ -19,6 +19,7 @@ import {
 } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
 import type { PacketDto, PacketQuery } from '@leadtrack/schemas';
+import { isCurrent } from '../data/acknowledgements';
 import type { Person } from '../data/weekly-aggregates';
 import { fromIsoDate, toIsoDate } from '../lib/dates';
 import { invalidField } from '../lib/problem';
@@ -30,6 +31,28 @@ import { readableHistory, readinessFrom, resolveAsOf } from './readiness';
 export const DEFAULT_PACKET_WEEKS = 26;
 
 type PacketEntry = PacketDto['kinds'][number]['entries'][number];
+type PacketAck = PacketEntry['acknowledgements'][number];
+
+/** What the packet shows of an acknowledgement or an endorsement. */
+const givenSelect = {
+  comment: true,
+  entryVersion: true,
+  createdAt: true,
+  by: { select: { id: true, name: true } },
+} as const;
+
+function givenDto(
+  given: { comment: string | null; entryVersion: number; createdAt: Date; by: PacketAck['by'] },
+  entry: { contentVersion: number },
+): PacketAck {
+  return {
+    by: given.by,
+    comment: given.comment,
+    entryVersion: given.entryVersion,
+    current: isCurrent(given, entry),
+    createdAt: given.createdAt.toISOString(),
+  };
+}
 
 /**
  * The period: `to` defaults to the person's today (their time zone at `now`) and may not be
@@ -74,14 +97,9 @@ export async function buildPacket(
       description: true,
       links: true,
       audience: true,
-      acknowledgements: {
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: { comment: true, createdAt: true, by: { select: { id: true, name: true } } },
-      },
-      endorsements: {
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: { comment: true, createdAt: true, by: { select: { id: true, name: true } } },
-      },
+      contentVersion: true,
+      acknowledgements: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: givenSelect },
+      endorsements: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: givenSelect },
     },
   });
 
@@ -95,16 +113,8 @@ export async function buildPacket(
       description: e.description,
       links: e.links,
       audience: e.audience,
-      acknowledgements: e.acknowledgements.map((a) => ({
-        by: a.by,
-        comment: a.comment,
-        createdAt: a.createdAt.toISOString(),
-      })),
-      endorsements: e.endorsements.map((n) => ({
-        by: n.by,
-        comment: n.comment,
-        createdAt: n.createdAt.toISOString(),
-      })),
+      acknowledgements: e.acknowledgements.map((a) => givenDto(a, e)),
+      endorsements: e.endorsements.map((n) => givenDto(n, e)),
     };
     // An entry showing several behaviours belongs under each of them.
     for (const k of new Set(e.kinds)) byKind.get(k)?.push(entry);

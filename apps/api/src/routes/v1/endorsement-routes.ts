@@ -9,12 +9,16 @@ import {
   EvidenceParamsSchema,
   PendingEndorsementRequestListSchema,
   RequestEndorsementBodySchema,
+  WithdrawEndorsementRequestParamsSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problems } from '../../lib/route-docs';
 import { listEndorsementRequests } from '../../services/endorsements/list-endorsement-requests';
-import { requestEndorsement } from '../../services/endorsements/request-endorsement';
+import {
+  requestEndorsement,
+  withdrawEndorsementRequest,
+} from '../../services/endorsements/request-endorsement';
 import {
   declineEndorsement,
   endorse,
@@ -29,22 +33,51 @@ const endorsementRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['endorsements'],
         summary:
           'Ask a colleague (any active user but you) to endorse your entry; they may then read that entry only',
+        description:
+          'Asking the same colleague again while the request is pending answers 200 with that request (nobody notified again); once they answered, 409.',
         params: EvidenceParamsSchema,
         body: RequestEndorsementBodySchema,
-        response: { 201: EndorsementRequestSchema, ...problems(400, 401, 403, 404, 409, 413) },
+        response: {
+          201: EndorsementRequestSchema,
+          200: EndorsementRequestSchema,
+          ...problems(400, 401, 403, 404, 409, 413),
+        },
       },
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await requestEndorsement(
-            fastify.prisma,
-            request.caller,
-            request.params.id,
-            request.body.userId,
-          ),
-        ),
+    async (request, reply) => {
+      const { request: made, created } = await requestEndorsement(
+        fastify.prisma,
+        request.caller,
+        request.params.id,
+        request.body.userId,
+      );
+      return reply.code(created ? 201 : 200).send(made);
+    },
+  );
+
+  fastify.delete(
+    '/evidence/:id/endorsement-requests/:requestId',
+    {
+      schema: {
+        tags: ['endorsements'],
+        summary:
+          'Withdraw a pending request to endorse your entry: the colleague no longer sees it or the entry',
+        params: WithdrawEndorsementRequestParamsSchema,
+        response: {
+          204: z.null().describe('Withdrawn'),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      await withdrawEndorsementRequest(
+        fastify.prisma,
+        request.caller,
+        request.params.id,
+        request.params.requestId,
+      );
+      return reply.code(204).send(null);
+    },
   );
 
   fastify.get(
@@ -68,16 +101,23 @@ const endorsementRoutes: FastifyPluginAsyncZod = async (fastify) => {
         params: EndorsementRequestParamsSchema,
         // An endorsement without a comment needs no body (Fastify hands an absent one as null).
         body: EndorseBodySchema.nullish(),
-        response: { 201: EndorsementSchema, ...problems(400, 401, 403, 404, 409, 413) },
+        description:
+          'Endorsing again answers 200 with the endorsement as first stored; after a decline, 409.',
+        response: {
+          201: EndorsementSchema,
+          200: EndorsementSchema,
+          ...problems(400, 401, 403, 404, 409, 413),
+        },
       },
     },
     async (request, reply) => {
-      const { endorsement, ownerId } = await endorse(
+      const { endorsement, ownerId, created } = await endorse(
         fastify.prisma,
         request.caller,
         request.params.id,
         request.body?.comment,
       );
+      if (!created) return reply.code(200).send(endorsement);
       await watchReadinessAfterWrite(fastify.db, request.log, ownerId, request.now);
       return reply.code(201).send(endorsement);
     },
@@ -89,6 +129,8 @@ const endorsementRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['endorsements'],
         summary: 'Decline a request made to you',
+        description:
+          'Ends your access to the entry. Declining again answers 204 as the first time; after an endorsement, 409.',
         params: EndorsementRequestParamsSchema,
         response: { 204: z.null().describe('Declined'), ...problems(400, 401, 403, 404, 409) },
       },

@@ -172,20 +172,29 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['evidence'],
         summary:
           "Acknowledge an entry of your direct report (or anyone's, for admins); not your own",
+        description:
+          "One acknowledgement per person and entry, given on the entry's current version. " +
+          'Acknowledging again while yours is still current answers 200 with it (nothing ' +
+          'stored, nobody notified again); once the entry changed since, it replaces yours (201).',
         params: EvidenceParamsSchema,
         // The body is optional: an acknowledgement without a comment needs none (Fastify
         // hands an absent body to the validator as null).
         body: AcknowledgeBodySchema.nullish(),
-        response: { 201: AcknowledgementSchema, ...problems(400, 401, 403, 404, 413) },
+        response: {
+          201: AcknowledgementSchema,
+          200: AcknowledgementSchema,
+          ...problems(400, 401, 403, 404, 413),
+        },
       },
     },
     async (request, reply) => {
-      const { acknowledgement, ownerId } = await acknowledgeEvidence(
+      const { acknowledgement, ownerId, created } = await acknowledgeEvidence(
         fastify.prisma,
         request.caller,
         request.params.id,
         request.body?.comment,
       );
+      if (!created) return reply.code(200).send(acknowledgement);
       await watchReadinessAfterWrite(fastify.db, request.log, ownerId, request.now);
       return reply.code(201).send(acknowledgement);
     },

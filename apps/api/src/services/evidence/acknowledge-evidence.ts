@@ -1,14 +1,24 @@
 // Acknowledging evidence: someone other than the engineer marks an entry as seen, which is
 // what makes it *visible* in the readiness model. So only the owner's direct manager or an
 // admin may (canManage), never the owner themselves: self-acknowledgement would let anyone
-// inflate their own visibility. Each acknowledgement is kept, with its optional comment, and
-// the owner is notified in the same transaction.
+// inflate their own visibility.
+//
+// An acknowledgement vouches for the version it was given on (`entryVersion`). Each person
+// has at most one per entry (a unique index): acknowledging again while theirs is still
+// current is a repeat, answered with the one stored (`created: false`, nothing written,
+// nobody notified again); once the entry changed since, acknowledging again replaces it
+// (this version, this comment, this moment). The write is one INSERT … ON CONFLICT, so two
+// racing identical requests store one and notify once: the second waits on the index and
+// finds the first. The owner is notified in the same transaction as the write.
 import type { PrismaClient } from '@leadtrack/db';
 import { forbidden } from '../../lib/problem';
+import { uuid7 } from '../../lib/uuid7';
 import type { Caller } from '../../plugins/app/authenticate';
 import { canManage } from '../access';
 import { entryLink, notify, quoted } from '../notifications/notify';
 import { findReadableEvidence, missingEntry, toAcknowledgementDto } from './evidence-entry';
+
+const ackInclude = { by: { select: { id: true, name: true } } } as const;
 
 export async function acknowledgeEvidence(
   prisma: PrismaClient,
@@ -24,22 +34,41 @@ export async function acknowledgeEvidence(
   }
   // Readable and not one's own leaves the direct manager or an admin; kept as a guard.
   if (!canManage(caller, entry.user)) throw missingEntry();
-  const ack = await prisma.$transaction(async (tx) => {
-    const made = await tx.acknowledgement.create({
-      data: { evidenceId: entry.id, byId: caller.id, comment: comment || null },
-      include: { by: { select: { id: true, name: true } } },
+  return prisma.$transaction(async (tx) => {
+    // The version is read in the statement itself, so it is the one stored even when an
+    // edit lands between the access check and this write.
+    const written = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO acknowledgements (id, evidence_id, by_id, comment, entry_version)
+      SELECT ${uuid7()}, e.id, ${caller.id}, ${comment || null}, e.version
+        FROM evidence e WHERE e.id = ${entry.id} AND e.deleted_at IS NULL
+      ON CONFLICT (evidence_id, by_id) DO UPDATE
+         SET comment = EXCLUDED.comment, entry_version = EXCLUDED.entry_version,
+             created_at = now()
+       WHERE acknowledgements.entry_version
+             < (SELECT content_version FROM evidence WHERE id = EXCLUDED.evidence_id)
+      RETURNING id`;
+    const ack = await tx.acknowledgement.findUnique({
+      where: { evidenceId_byId: { evidenceId: entry.id, byId: caller.id } },
+      include: { ...ackInclude, evidence: { select: { contentVersion: true } } },
     });
-    await notify(
-      tx,
-      {
-        userId: entry.userId,
-        type: 'entry-acknowledged',
-        subject: `${caller.name} acknowledged ${quoted(entry.title)}.`,
-        link: entryLink(entry.id),
-      },
-      caller.id,
-    );
-    return made;
+    if (!ack) throw missingEntry(); // deleted meanwhile
+    const created = written.length > 0;
+    if (created) {
+      await notify(
+        tx,
+        {
+          userId: entry.userId,
+          type: 'entry-acknowledged',
+          subject: `${caller.name} acknowledged ${quoted(entry.title)}.`,
+          link: entryLink(entry.id),
+        },
+        caller.id,
+      );
+    }
+    return {
+      acknowledgement: toAcknowledgementDto(ack, ack.evidence),
+      ownerId: entry.userId,
+      created,
+    };
   });
-  return { acknowledgement: toAcknowledgementDto(ack), ownerId: entry.userId };
 }

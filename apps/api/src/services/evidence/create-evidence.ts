@@ -108,6 +108,7 @@ async function insertEntry(
     audience: entry.audience,
     source: SOURCE,
     version: 1,
+    contentVersion: 1,
     deletedAt: null,
     createdAt: now,
     updatedAt: now,

@@ -4,6 +4,7 @@
 // endorse it). To anyone else an entry is missing (404), as is a soft-deleted one.
 import { Prisma, type PrismaClient } from '@leadtrack/db';
 import type { Evidence } from '@leadtrack/schemas';
+import { isCurrent } from '../../data/acknowledgements';
 import { toIsoDate } from '../../lib/dates';
 import { forbidden, notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
@@ -33,11 +34,17 @@ export const entryInclude = {
 type EvidenceRow = Prisma.EvidenceGetPayload<{ include: typeof evidenceInclude }>;
 type AcknowledgementRow = EvidenceRow['acknowledgements'][number];
 
-export function toAcknowledgementDto(ack: AcknowledgementRow) {
+/**
+ * An acknowledgement (or an endorsement: same shape) as responses carry it; `entry` is the
+ * entry it is about, whose `contentVersion` decides whether it is still current.
+ */
+export function toAcknowledgementDto(ack: AcknowledgementRow, entry: { contentVersion: number }) {
   return {
     id: ack.id,
     by: { id: ack.by.id, name: ack.by.name },
     comment: ack.comment,
+    entryVersion: ack.entryVersion,
+    current: isCurrent(ack, entry),
     createdAt: ack.createdAt.toISOString(),
   };
 }
@@ -53,8 +60,8 @@ export function toEvidenceDto(row: EvidenceRow): Evidence {
     links: row.links ?? [],
     audience: row.audience,
     source: row.source,
-    acknowledgements: row.acknowledgements.map(toAcknowledgementDto),
-    endorsements: row.endorsements.map(toAcknowledgementDto),
+    acknowledgements: row.acknowledgements.map((a) => toAcknowledgementDto(a, row)),
+    endorsements: row.endorsements.map((n) => toAcknowledgementDto(n, row)),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -73,9 +80,9 @@ export function findLiveEntry(db: PrismaClient | Prisma.TransactionClient, id: s
 
 /**
  * An entry the caller may read: its owner, the owner's direct manager, an admin, a sponsor
- * of the owner, or a colleague asked to endorse this very entry (the request row, in any
- * status, is the grant: it names this entry only, so nothing else of the owner opens up);
- * 404 otherwise. The second read only happens for callers canRead refuses.
+ * of the owner, or a colleague asked to endorse this very entry (a pending or endorsed
+ * request is the grant: it names this entry only, so nothing else of the owner opens up; a
+ * declined one ends it, and a withdrawn one no longer exists); 404 otherwise. The second read only happens for callers canRead refuses.
  */
 export async function findReadableEvidence(prisma: PrismaClient, caller: Caller, id: string) {
   const entry = await findLiveEntry(prisma, id);
@@ -84,7 +91,8 @@ export async function findReadableEvidence(prisma: PrismaClient, caller: Caller,
   const [grant] = await prisma.$queryRaw<{ granted: boolean }[]>`
     SELECT ${sponsoredByCallerSql(caller.id, Prisma.sql`${entry.userId}`)}
         OR EXISTS (SELECT 1 FROM endorsement_requests
-                    WHERE evidence_id = ${entry.id} AND endorser_id = ${caller.id}) AS granted`;
+                    WHERE evidence_id = ${entry.id} AND endorser_id = ${caller.id}
+                      AND status <> 'declined') AS granted`;
   if (!grant?.granted) throw missingEntry();
   return entry;
 }

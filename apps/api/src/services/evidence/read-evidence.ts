@@ -52,7 +52,8 @@ export const ENTRY_JSON = Prisma.raw(`json_build_object(
     'acknowledgements', COALESCE((
       SELECT json_agg(json_build_object(
           'id', a.id, 'by', json_build_object('id', b.id, 'name', b.name),
-          'comment', a.comment,
+          'comment', a.comment, 'entryVersion', a.entry_version,
+          'current', a.entry_version >= e.content_version,
           'createdAt', to_char(a.created_at AT TIME ZONE 'UTC', ${UTC_INSTANT})
         ) ORDER BY a.created_at, a.id)
       FROM acknowledgements a JOIN users b ON b.id = a.by_id
@@ -60,7 +61,8 @@ export const ENTRY_JSON = Prisma.raw(`json_build_object(
     'endorsements', COALESCE((
       SELECT json_agg(json_build_object(
           'id', n.id, 'by', json_build_object('id', b.id, 'name', b.name),
-          'comment', n.comment,
+          'comment', n.comment, 'entryVersion', n.entry_version,
+          'current', n.entry_version >= e.content_version,
           'createdAt', to_char(n.created_at AT TIME ZONE 'UTC', ${UTC_INSTANT})
         ) ORDER BY n.created_at, n.id)
       FROM endorsements n JOIN users b ON b.id = n.by_id
