@@ -53,7 +53,12 @@ describe('accounts', () => {
 
     const me = await call(ctx.app, 'GET', '/api/v1/me', { token: res.body.accessToken });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ ...res.body.user, timeZone: 'UTC' });
+    expect(me.body).toEqual({
+      ...res.body.user,
+      timeZone: 'UTC',
+      timeZoneConfirmed: true,
+      signIn: { password: true, sso: false },
+    });
   });
 
   it('refuses a second account with the same email in any case (409)', async () => {

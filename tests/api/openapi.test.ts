@@ -105,9 +105,16 @@ describe('the OpenAPI document', () => {
       absoluteRef: 'openapi.json',
       config,
     });
-    const lines = found.map(
-      (p) => `${p.severity} ${p.ruleId}: ${p.message} (${p.location[0]?.pointer})`,
-    );
+    // A redirect is the success of a browser's step in single sign-on (302 to the provider,
+    // 302 back to the dashboard): the 2XX rule does not apply to an operation answering 302.
+    const isRedirect = (pointer = '') => {
+      const match = /^#\/paths\/([^/]+)\/(\w+)\/responses$/.exec(pointer);
+      const path = match?.[1]?.replaceAll('~1', '/').replaceAll('~0', '~') ?? '';
+      return doc.paths?.[path]?.[match?.[2] ?? '']?.responses?.['302'] !== undefined;
+    };
+    const lines = found
+      .filter((p) => !(p.ruleId === 'operation-2xx-response' && isRedirect(p.location[0]?.pointer)))
+      .map((p) => `${p.severity} ${p.ruleId}: ${p.message} (${p.location[0]?.pointer})`);
     expect(lines).toEqual([]);
   });
 

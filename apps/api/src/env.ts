@@ -70,6 +70,47 @@ const EnvSchema = z.object({
     .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
     .default('http://localhost:3000')
     .transform((value) => value.replace(/\/+$/, '')),
+  // Single sign-on (services/sso): OpenID Connect against OIDC_ISSUER when it is set, with
+  // the client registered there. The redirect URI to register is
+  // <first WEB_ORIGIN>/api/v1/auth/oidc/callback (printed at start, shown in Settings).
+  OIDC_ISSUER: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  OIDC_CLIENT_ID: z.string().max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().max(2000).optional(),
+  // What the sign-in button says: "Sign in with {OIDC_NAME}".
+  OIDC_NAME: z.string().trim().min(1).max(60).default('single sign-on'),
+  // Email domains whose people get an engineer's account on their first sign-in
+  // (comma-separated, e.g. `example.com,example.org`); unset: only existing accounts.
+  OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const domains = value
+        .split(',')
+        .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+        .filter(Boolean);
+      for (const d of domains) {
+        if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)) {
+          ctx.addIssue({ code: 'custom', message: `"${d}" is not an email domain` });
+          return z.NEVER;
+        }
+      }
+      return domains;
+    }),
+  // 1: password sign-in, password resets, setup links and sign-up answer 403 (SSO only).
+  SSO_ONLY: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('')
+    .transform((v) => v === '1' || v === 'true'),
+  // 1 (with SSO_ONLY): admins keep their password, to get in when the provider is down.
+  SSO_BREAK_GLASS: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('')
+    .transform((v) => v === '1' || v === 'true'),
   // The scheduled jobs (src/jobs): graphile-worker on Postgres, a timer on the embedded
   // database. Off by default in tests, which run a job through POST /admin/jobs/:name/run.
   JOBS: z.enum(['on', 'off']).optional(),
@@ -80,12 +121,45 @@ export type Env = z.infer<typeof EnvSchema>;
 
 /** Parses the environment; throws one readable error listing every bad variable. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = EnvSchema.safeParse(source);
+  const result = EnvSchema.superRefine((env, ctx) => {
+    // Single sign-on needs its client; SSO_ONLY without it would lock everyone out.
+    if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_CLIENT_ID'],
+        message: 'is needed with OIDC_ISSUER',
+      });
+    }
+    if (env.OIDC_ISSUER && !env.OIDC_CLIENT_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_CLIENT_SECRET'],
+        message: 'is needed with OIDC_ISSUER',
+      });
+    }
+    if (env.SSO_ONLY && !env.OIDC_ISSUER) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SSO_ONLY'],
+        message: 'needs OIDC_ISSUER (nobody could sign in)',
+      });
+    }
+  }).safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return result.data;
+}
+
+/** The dashboard's address people's browsers reach: the first of WEB_ORIGIN's list. */
+export function webOrigin(config: Pick<Env, 'WEB_ORIGIN'>): string {
+  return (config.WEB_ORIGIN.split(',')[0] ?? '').trim().replace(/\/+$/, '');
+}
+
+/** The redirect URI to register at the OpenID provider. */
+export function oidcRedirectUri(config: Pick<Env, 'WEB_ORIGIN'>): string {
+  return `${webOrigin(config)}/api/v1/auth/oidc/callback`;
 }
 
 /** Whether this process runs the scheduled jobs: JOBS, or on unless NODE_ENV is test. */

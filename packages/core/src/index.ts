@@ -62,12 +62,15 @@ export {
   REGULAR_SHARE,
 } from './role-profile';
 export {
+  currentZoneName,
   type IsoWeekday,
   isValidTimeZone,
   type LocalTime,
   localDateIn,
   localTimeIn,
+  timeZoneNames,
   todayIn,
+  ZONE_RENAMES,
 } from './time-zones';
 export {
   addDays,

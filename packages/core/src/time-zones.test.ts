@@ -1,7 +1,15 @@
 // Tests a person's local calendar: the date line (UTC+13, UTC-11, UTC+14), DST changes and zone names.
 
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, localDateIn, localTimeIn, todayIn } from './time-zones';
+import {
+  currentZoneName,
+  isValidTimeZone,
+  localDateIn,
+  localTimeIn,
+  timeZoneNames,
+  todayIn,
+  ZONE_RENAMES,
+} from './time-zones';
 import { weekStartOf } from './week';
 
 const at = (iso: string) => new Date(iso);
@@ -115,5 +123,40 @@ describe('todayIn', () => {
     expect(todayIn('Pacific/Pago_Pago', now)).toBe('2026-11-22');
     expect(todayIn('Mars/Olympus_Mons', now)).toBe('2026-11-22');
     expect(todayIn('', now)).toBe('2026-11-22');
+  });
+});
+
+describe('current zone names', () => {
+  it('answers the current IANA name for old aliases and keeps current names', () => {
+    expect(currentZoneName('Asia/Calcutta')).toBe('Asia/Kolkata');
+    expect(currentZoneName('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(currentZoneName('Europe/Kiev')).toBe('Europe/Kyiv');
+    expect(currentZoneName('Europe/Kyiv')).toBe('Europe/Kyiv');
+    expect(currentZoneName('America/Godthab')).toBe('America/Nuuk');
+    expect(currentZoneName('America/Nuuk')).toBe('America/Nuuk');
+    expect(currentZoneName('US/Pacific')).toBe('America/Los_Angeles');
+    expect(currentZoneName('Europe/Paris')).toBe('Europe/Paris');
+    expect(currentZoneName('Not/AZone')).toBe('Not/AZone');
+  });
+
+  it('maps every table entry to a zone this runtime knows', () => {
+    for (const [old, current] of Object.entries(ZONE_RENAMES)) {
+      expect(isValidTimeZone(old), old).toBe(true);
+      expect(isValidTimeZone(current), current).toBe(true);
+      expect(localTimeIn(current, new Date('2026-07-01T12:00:00Z'))).toEqual(
+        localTimeIn(old, new Date('2026-07-01T12:00:00Z')),
+      );
+    }
+  });
+
+  it('lists current names only, UTC first, each once', () => {
+    const zones = timeZoneNames();
+    expect(zones[0]).toBe('UTC');
+    expect(zones).toContain('Asia/Kolkata');
+    expect(zones).toContain('Europe/Kyiv');
+    expect(zones).toContain('America/Nuuk');
+    expect(zones).not.toContain('Asia/Calcutta');
+    expect(zones).not.toContain('Europe/Kiev');
+    expect(new Set(zones).size).toBe(zones.length);
   });
 });

@@ -94,3 +94,64 @@ export function localDateIn(timeZone: string, at: Date): IsoDate {
 export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   return isValidTimeZone(timeZone) ? localDateIn(timeZone, now) : todayUtc(now);
 }
+
+/**
+ * Zones IANA renamed whose old name Node's ICU still gives as the canonical one (Node 20
+ * answers `Asia/Calcutta` for `Asia/Kolkata` and lists only the old names): old → current.
+ * prisma/migrations/20261207120000_sso_and_setup_links renames stored zones by this table.
+ */
+export const ZONE_RENAMES: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+const currentNames = new Map<string, string>();
+
+/**
+ * The current IANA name of a zone this runtime knows: an alias (`Asia/Calcutta`,
+ * `US/Pacific`, `Europe/Uzhgorod`) becomes the zone's current name (`Asia/Kolkata`,
+ * `America/Los_Angeles`, `Europe/Kyiv`); a name it does not know comes back unchanged.
+ */
+export function currentZoneName(name: string): string {
+  if (!isValidTimeZone(name)) return name;
+  let current = currentNames.get(name);
+  if (current === undefined) {
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions()
+      .timeZone;
+    current = ZONE_RENAMES[canonical] ?? canonical;
+    // A runtime newer than the table may already answer the current name.
+    if (!isValidTimeZone(current)) current = canonical;
+    if (currentNames.size < 1000) currentNames.set(name, current);
+  }
+  return current;
+}
+
+let zoneList: string[] | undefined;
+
+/** Every zone a person can choose, by current name, UTC first, the rest sorted. */
+export function timeZoneNames(): string[] {
+  zoneList ??= [
+    'UTC',
+    ...[...new Set(Intl.supportedValuesOf('timeZone').map(currentZoneName))]
+      .filter((z) => z !== 'UTC')
+      .sort(),
+  ];
+  return [...zoneList];
+}

@@ -1,5 +1,5 @@
 // Accounts: sign-up, sign-in, tokens and the caller's own profile.
-import { isValidTimeZone } from '@leadtrack/core';
+import { currentZoneName, isValidTimeZone } from '@leadtrack/core';
 import { z } from 'zod';
 import { IdSchema, InstantSchema, plainString, RoleSchema, text } from './common';
 import { rule } from './messages';
@@ -20,15 +20,26 @@ export const UserSchema = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof UserSchema>;
 
-/** An IANA time zone name that this runtime knows (`Europe/Paris`, `UTC`). */
+/**
+ * An IANA time zone name that this runtime knows (`Europe/Paris`, `UTC`), read as its
+ * current name: `Asia/Calcutta` and `Europe/Kiev` are stored as `Asia/Kolkata` and
+ * `Europe/Kyiv` (@leadtrack/core currentZoneName).
+ */
 export const TimeZoneSchema = plainString()
   .min(1)
   .max(64)
   .refine(isValidTimeZone, rule('must be an IANA time zone such as Europe/Paris'))
-  .meta({ example: 'Europe/Paris' });
+  .transform(currentZoneName)
+  .meta({ example: 'Asia/Kolkata' });
 
 /** GET /me: the caller, with their own settings. */
-export const MeSchema = UserSchema.extend({ timeZone: z.string() }).meta({ id: 'Me' });
+export const MeSchema = UserSchema.extend({
+  timeZone: z.string(),
+  /** False until the person chose or confirmed their zone: the dashboard asks once. */
+  timeZoneConfirmed: z.boolean(),
+  /** How the person signs in: a password of their own, and a single sign-on link. */
+  signIn: z.object({ password: z.boolean(), sso: z.boolean() }),
+}).meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
 
 export const UpdateMeBodySchema = z.strictObject({
@@ -58,6 +69,42 @@ export const RegisterBodySchema = z.strictObject({
   timeZone: TimeZoneSchema.optional(),
 });
 export type RegisterBody = z.infer<typeof RegisterBodySchema>;
+
+/** POST /auth/setup: the secret from a new person's setup link and their first password. */
+export const SetupBodySchema = z.strictObject({
+  token: plainString().min(1).max(200),
+  password: PasswordSchema,
+});
+export type SetupBody = z.infer<typeof SetupBodySchema>;
+
+/** GET /auth/providers: how people sign in on this instance (the sign-in page asks). */
+export const ProvidersSchema = z
+  .object({
+    /** False under SSO_ONLY: the password form is hidden (admins may still use it with SSO_BREAK_GLASS). */
+    password: z.boolean(),
+    /** Set when single sign-on is configured: the button says "Sign in with {name}". */
+    oidc: z.object({ name: z.string() }).nullable(),
+  })
+  .meta({ id: 'Providers' });
+export type Providers = z.infer<typeof ProvidersSchema>;
+
+/** GET /auth/oidc/start: where the dashboard goes once signed in (a dashboard path). */
+export const OidcStartQuerySchema = z.object({
+  next: plainString().max(2000).optional(),
+});
+
+/**
+ * GET /auth/oidc/callback: what the provider appends to the redirect URI. Providers add
+ * parameters of their own (`session_state`, `iss`, `scope`), so unknown ones are allowed.
+ */
+const callbackParam = () => plainString().max(4096).optional();
+export const OidcCallbackQuerySchema = z.object({
+  code: callbackParam(),
+  state: callbackParam(),
+  error: callbackParam(),
+  error_description: callbackParam(),
+  iss: callbackParam(),
+});
 
 export const LoginBodySchema = z.strictObject({
   email: EmailSchema,

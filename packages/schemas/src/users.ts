@@ -6,7 +6,8 @@ import { IdSchema, InstantSchema, RoleSchema, text } from './common';
 export const CreateUserBodySchema = z.strictObject({
   email: EmailSchema,
   name: text(1, 100),
-  password: PasswordSchema,
+  /** Absent: the answer holds a one-time setup link where the person chooses it. */
+  password: PasswordSchema.optional(),
   role: RoleSchema,
   managerId: IdSchema.nullish(),
   /** The new person's IANA zone; the creating admin's own when absent. */
@@ -32,3 +33,39 @@ export const PasswordResetLinkSchema = z
   })
   .meta({ id: 'PasswordResetLink' });
 export type PasswordResetLink = z.infer<typeof PasswordResetLinkSchema>;
+
+/** POST /users without a password: the person and their one-time setup link (7 days). */
+export const CreatedUserWithSetupSchema = z
+  .object({
+    user: UserSchema,
+    /** Null under SSO_ONLY: the person signs in through single sign-on instead. */
+    setupUrl: z.string().nullable(),
+    expiresAt: InstantSchema.nullable(),
+    /** Whether the link was also mailed to the person (mail set up and accepted). */
+    mailed: z.boolean(),
+  })
+  .meta({ id: 'CreatedUserWithSetup' });
+export type CreatedUserWithSetup = z.infer<typeof CreatedUserWithSetupSchema>;
+
+/** GET /admin/sso: what an admin needs to set single sign-on up, and who is linked. */
+export const SsoOverviewSchema = z
+  .object({
+    /** Null when OIDC_ISSUER is not set. */
+    name: z.string().nullable(),
+    issuer: z.string().nullable(),
+    /** The redirect URI to register at the provider. */
+    redirectUri: z.string(),
+    ssoOnly: z.boolean(),
+    breakGlass: z.boolean(),
+    links: z.array(
+      z.object({
+        user: z.object({ id: IdSchema, name: z.string(), email: z.string() }),
+        issuer: z.string(),
+        email: z.string(),
+        linkedAt: InstantSchema,
+        lastSignInAt: InstantSchema.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'SsoOverview' });
+export type SsoOverview = z.infer<typeof SsoOverviewSchema>;

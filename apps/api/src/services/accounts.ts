@@ -13,11 +13,14 @@ export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 interface NewUser {
   email: string;
   name: string;
-  password: string;
+  /** Absent: no password yet (a setup link) or none at all (single sign-on). */
+  password?: string;
   role?: Role;
   managerId?: string | null;
   /** An IANA zone (validated by the contract); the column's default, `UTC`, when absent. */
   timeZone?: string;
+  /** Whether the person chose the zone themselves (sign-up); else they are asked once. */
+  timeZoneConfirmed?: boolean;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function createUser(
     after?: (tx: Prisma.TransactionClient, user: User) => Promise<void>;
   } = {},
 ): Promise<User> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   return conflictOnDuplicate('An account with this email already exists.', () =>
     prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(7243001)`;
@@ -47,6 +50,7 @@ export async function createUser(
           role,
           managerId: input.managerId ?? null,
           ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
+          timeZoneConfirmed: input.timeZoneConfirmed ?? false,
         },
       });
       await hooks.after?.(tx, user);

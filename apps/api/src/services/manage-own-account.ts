@@ -15,7 +15,8 @@ export async function updateProfile(
     where: { id: userId },
     data: {
       ...(body.name !== undefined && { name: body.name }),
-      ...(body.timeZone !== undefined && { timeZone: body.timeZone }),
+      // Saving a zone, even the one already set, is the person confirming it.
+      ...(body.timeZone !== undefined && { timeZone: body.timeZone, timeZoneConfirmed: true }),
     },
   });
 }

@@ -23,6 +23,7 @@ import profileRoutes from './profile-routes';
 import readinessRoutes from './readiness-routes';
 import reflectionRoutes from './reflection-routes';
 import sponsorRoutes from './sponsor-routes';
+import ssoRoutes from './sso-routes';
 import suggestionRoutes from './suggestion-routes';
 import unsubscribeRoutes from './unsubscribe-routes';
 import userRoutes from './user-routes';
@@ -82,5 +83,7 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
     await protectedTree.register(captureRoutes);
     // Preferences (/me/preferences) and running a scheduled job (/admin/jobs/:name/run).
     await protectedTree.register(nudgeRoutes);
+    // Single sign-on as admins see it (/admin/sso).
+    await protectedTree.register(ssoRoutes, { config: opts.config });
   });
 }

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { problems } from '../../lib/route-docs';
 import { changePassword, signOutElsewhere, updateProfile } from '../../services/manage-own-account';
 import { createToken, listTokens, revokeToken } from '../../services/manage-tokens';
-import { toMeDto } from '../../services/users/to-user-dto';
+import { accountFacts, toMeDto } from '../../services/users/to-user-dto';
 
 const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -21,11 +21,13 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'The caller, with their time zone',
+        summary:
+          'The caller, with their time zone, whether they confirmed it, and how they sign in (password, single sign-on)',
         response: { 200: MeSchema, ...problems(401) },
       },
     },
-    async (request) => toMeDto(request.caller),
+    async (request) =>
+      toMeDto(request.caller, await accountFacts(fastify.prisma, request.caller.id)),
   );
 
   fastify.patch(
@@ -33,13 +35,16 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Change your own name or time zone (an IANA name such as Europe/Paris)',
+        summary:
+          'Change your own name or time zone (an IANA name such as Asia/Kolkata; older aliases are stored as the current name); saving a zone confirms it',
         body: UpdateMeBodySchema,
         response: { 200: MeSchema, ...problems(400, 401) },
       },
     },
-    async (request) =>
-      toMeDto(await updateProfile(fastify.prisma, request.caller.id, request.body)),
+    async (request) => {
+      const user = await updateProfile(fastify.prisma, request.caller.id, request.body);
+      return toMeDto(user, await accountFacts(fastify.prisma, user.id));
+    },
   );
 
   fastify.post(

@@ -1,6 +1,7 @@
 // People: listing who the caller may see, reading one, and admin changes (roles and
 // managers, deactivation and reactivation, password-reset links).
 import {
+  CreatedUserWithSetupSchema,
   CreateUserBodySchema,
   PasswordResetLinkSchema,
   UpdateUserBodySchema,
@@ -9,16 +10,21 @@ import {
   UserSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Env } from '../../env';
+import { z } from 'zod';
+import { type Env, webOrigin } from '../../env';
 import { problems } from '../../lib/route-docs';
 import { requireRole } from '../../plugins/app/authenticate';
 import { resolveUserRef } from '../../services/access';
+import { passwordAllowed, passwordGuard } from '../../services/sso/password-policy';
 import { deactivateUser, reactivateUser } from '../../services/users/deactivate-user';
 import { createUserAsAdmin, updateUser } from '../../services/users/manage-users';
 import { listReadableUsers, readUser } from '../../services/users/read-users';
 import { issuePasswordReset } from '../../services/users/reset-password';
+import { mailSetupLink } from '../../services/users/setup-mail';
 
 const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { config }) => {
+  const assertPasswordAllowed = passwordGuard(config);
+
   fastify.get(
     '',
     {
@@ -50,13 +56,33 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       preHandler: requireRole('admin'),
       schema: {
         tags: ['users'],
-        summary: 'Create a user (admin)',
+        summary:
+          'Create a user (admin). With `password`: the user. Without: `{user, setupUrl, expiresAt, mailed}`, a one-time link (7 days) where the person chooses their password, mailed to them when mail is set up (no link under SSO_ONLY)',
         body: CreateUserBodySchema,
-        response: { 201: UserSchema, ...problems(400, 401, 403, 409) },
+        response: {
+          201: z.union([UserSchema, CreatedUserWithSetupSchema]),
+          ...problems(400, 401, 403, 409),
+        },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await createUserAsAdmin(fastify.prisma, request.caller, request.body)),
+    async (request, reply) => {
+      const created = await createUserAsAdmin(fastify.prisma, request.caller, request.body, {
+        origin: webOrigin(config),
+        passwordAllowed: (role) => passwordAllowed(config, role),
+        assertPasswordAllowed,
+      });
+      if (!('user' in created)) return reply.code(201).send(created);
+      const mailed =
+        created.setupUrl !== null && created.expiresAt !== null
+          ? await mailSetupLink(
+              fastify.mailer,
+              created.user,
+              { url: created.setupUrl, expiresAt: created.expiresAt },
+              request.log,
+            )
+          : false;
+      return reply.code(201).send({ ...created, mailed });
+    },
   );
 
   fastify.patch(
@@ -124,7 +150,7 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       schema: {
         tags: ['users'],
         summary:
-          'Issue a one-time password-reset link (admin), valid 24 hours and shown this once; 409 for a deactivated account',
+          'Issue a one-time password-reset link (admin), valid 24 hours and shown this once; 409 for a deactivated account; 403 under SSO_ONLY (for admins too unless SSO_BREAK_GLASS)',
         params: UserParamsSchema,
         response: { 201: PasswordResetLinkSchema, ...problems(400, 401, 403, 404, 409) },
       },
@@ -134,7 +160,8 @@ const userRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
         fastify.prisma,
         request.caller.id,
         resolveUserRef(request.caller, request.params.id),
-        config.WEB_ORIGIN,
+        webOrigin(config),
+        assertPasswordAllowed,
       );
       return reply.code(201).send(link);
     },

@@ -9,7 +9,7 @@ import { listCheckins } from '../checkins';
 import { ENTRY_JSON } from '../evidence/read-evidence';
 import { listFeedback } from '../feedback';
 import { listReflections } from '../reflections/list-reflections';
-import { toMeDto } from '../users/to-user-dto';
+import { accountFacts, toMeDto } from '../users/to-user-dto';
 
 /** Live entries, oldest first, shaped by Postgres as the evidence list shapes them. */
 async function allEntries(db: Database, userId: string): Promise<Evidence[]> {
@@ -23,18 +23,19 @@ async function allEntries(db: Database, userId: string): Promise<Evidence[]> {
 }
 
 export async function exportAccount(db: Database, caller: Caller): Promise<AccountExport> {
-  const [evidence, checkins, feedback, reflections, agreement] = await Promise.all([
+  const [evidence, checkins, feedback, reflections, agreement, facts] = await Promise.all([
     allEntries(db, caller.id),
     listCheckins(db.prisma, caller, {}),
     listFeedback(db.prisma, caller, caller.id),
     listReflections(db.prisma, caller, caller.id),
     readAgreement(db.prisma, caller, caller.id),
+    accountFacts(db.prisma, caller.id),
   ]);
   return {
     format: EXPORT_FORMAT,
     version: 1,
     exportedAt: new Date().toISOString(),
-    user: toMeDto(caller),
+    user: toMeDto(caller, facts),
     evidence,
     checkins,
     feedback,

@@ -5,10 +5,17 @@
 // lost the right to manage them (demoted to engineer) or cannot sign in (deactivated).
 // Every change is recorded in the audit log inside the same transaction.
 import type { Prisma, PrismaClient, Role, User } from '@leadtrack/db';
-import type { CreateUserBody, UpdateUserBody, User as UserDto } from '@leadtrack/schemas';
+import type {
+  CreatedUserWithSetup,
+  CreateUserBody,
+  PasswordResetLink,
+  UpdateUserBody,
+  User as UserDto,
+} from '@leadtrack/schemas';
 import { conflict, invalidField, notFound } from '../../lib/problem';
 import { createUser } from '../accounts';
 import { recordAuditEvent } from '../audit';
+import { storePasswordLink } from './reset-password';
 import { toUserDto } from './to-user-dto';
 
 // Serialises reporting-line, role and activation changes, so two concurrent edits cannot
@@ -115,14 +122,27 @@ async function personRef(tx: Prisma.TransactionClient, id: string | null) {
 
 /**
  * POST /users. The new person's time zone is the one given, else the admin's own: people an
- * admin adds mostly work where the admin does, and each can change it in Settings.
+ * admin adds mostly work where the admin does; either way they confirm it on their first
+ * visit. Without a password the answer holds a one-time setup link (7 days) where the
+ * person chooses theirs; where passwords are off for them (SSO_ONLY), no link: they sign
+ * in through single sign-on, linked by their email.
  */
 export async function createUserAsAdmin(
   prisma: PrismaClient,
   actor: { id: string; timeZone: string },
   body: CreateUserBody,
-): Promise<UserDto> {
+  links: {
+    /** The dashboard's origin, for the setup link (env.ts webOrigin). */
+    origin: string;
+    /** Whether a person of this role may have a password (services/sso/password-policy). */
+    passwordAllowed: (role: string) => boolean;
+    /** Refuses a password for this role (403). */
+    assertPasswordAllowed: (role: string) => void;
+  },
+): Promise<UserDto | Omit<CreatedUserWithSetup, 'mailed'>> {
   const actorId = actor.id;
+  if (body.password !== undefined) links.assertPasswordAllowed(body.role);
+  let setup: PasswordResetLink | null = null;
   const user = await createUser(
     prisma,
     { ...body, timeZone: body.timeZone ?? actor.timeZone },
@@ -132,16 +152,27 @@ export async function createUserAsAdmin(
         await lockHierarchy(tx);
         await assertManagerUsable(tx, actorId, body.managerId);
       },
-      after: (tx, user) =>
-        recordAuditEvent(tx, {
+      after: async (tx, user) => {
+        if (body.password === undefined && links.passwordAllowed(user.role)) {
+          setup = await storePasswordLink(tx, 'setup', actorId, user.id, links.origin);
+        }
+        await recordAuditEvent(tx, {
           actorId,
           action: 'user.created',
           targetId: user.id,
-          details: { email: user.email, role: user.role, managerId: user.managerId },
-        }),
+          details: {
+            email: user.email,
+            role: user.role,
+            managerId: user.managerId,
+            ...(body.password === undefined && { setupLink: setup !== null }),
+          },
+        });
+      },
     },
   );
-  return toUserDto(user);
+  if (body.password !== undefined) return toUserDto(user);
+  const link = setup as PasswordResetLink | null;
+  return { user: toUserDto(user), setupUrl: link?.url ?? null, expiresAt: link?.expiresAt ?? null };
 }
 
 export async function updateUser(

@@ -1,6 +1,6 @@
 // The User and Me DTOs, from a user row or a Caller: every route and service that answers with
 // a person shapes it here, so the fields the contract shows are chosen once.
-import type { User } from '@leadtrack/db';
+import type { PrismaClient, User } from '@leadtrack/db';
 import type { Me, User as UserDto } from '@leadtrack/schemas';
 
 export function toUserDto(
@@ -23,6 +23,26 @@ export function toUserDto(
 /** GET /me: the caller (always active: a deactivated caller never gets this far). */
 export function toMeDto(
   user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'managerId' | 'timeZone'>,
+  account: Pick<Me, 'timeZoneConfirmed' | 'signIn'>,
 ): Me {
-  return { ...toUserDto(user), deactivatedAt: null, timeZone: user.timeZone };
+  return { ...toUserDto(user), deactivatedAt: null, timeZone: user.timeZone, ...account };
+}
+
+/** What GET /me adds about the account: whether the zone was confirmed, how they sign in. */
+export async function accountFacts(
+  prisma: PrismaClient,
+  userId: string,
+): Promise<Pick<Me, 'timeZoneConfirmed' | 'signIn'>> {
+  const row = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      timeZoneConfirmed: true,
+      passwordHash: true,
+      identities: { select: { id: true }, take: 1 },
+    },
+  });
+  return {
+    timeZoneConfirmed: row?.timeZoneConfirmed ?? false,
+    signIn: { password: Boolean(row?.passwordHash), sso: (row?.identities.length ?? 0) > 0 },
+  };
 }
