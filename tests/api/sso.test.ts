@@ -377,9 +377,14 @@ describe('with the provider unreachable or not configured', () => {
     down = await buildTestApp(database, {
       ...ssoEnv({ OIDC_ISSUER: `http://127.0.0.1:${deadPort}` }),
       DATABASE_URL: handle.databaseUrl,
+      AUTH_RATE_LIMIT: '10000',
     });
     const database2 = await openDatabase({ url: handle.databaseUrl, maxConnections: 2 });
-    off = await buildTestApp(database2, { WEB_ORIGIN: web(), DATABASE_URL: handle.databaseUrl });
+    off = await buildTestApp(database2, {
+      WEB_ORIGIN: web(),
+      DATABASE_URL: handle.databaseUrl,
+      AUTH_RATE_LIMIT: '10000',
+    });
   });
   afterAll(async () => {
     await down?.close();
