@@ -8,6 +8,7 @@ import {
   ACCESS_MAX_AGE,
   API_URL,
   cookieOptions,
+  forwardedFor,
   jwtExpiry,
   REFRESH_COOKIE,
   REFRESH_MARGIN_MS,
@@ -30,14 +31,14 @@ interface Rotated {
 // carry the same one share a single rotation.
 const inFlight = new Map<string, Promise<Rotated | null>>();
 
-async function rotate(refresh: string): Promise<Rotated | null> {
+async function rotate(refresh: string, client: Headers): Promise<Rotated | null> {
   const pending = inFlight.get(refresh);
   if (pending) return pending;
   const promise = (async () => {
     try {
       const res = await fetch(new URL('/api/v1/auth/refresh', API_URL), {
         method: 'POST',
-        headers: { cookie: `lt_refresh=${encodeURIComponent(refresh)}` },
+        headers: { cookie: `lt_refresh=${encodeURIComponent(refresh)}`, ...forwardedFor(client) },
         cache: 'no-store',
       });
       if (!res.ok) return null;
@@ -55,10 +56,10 @@ async function rotate(refresh: string): Promise<Rotated | null> {
 }
 
 /** Whether the API refuses this access token (deactivated, or its session revoked). */
-async function isRefused(access: string): Promise<boolean> {
+async function isRefused(access: string, client: Headers): Promise<boolean> {
   try {
     const res = await fetch(new URL('/api/v1/me', API_URL), {
-      headers: { authorization: `Bearer ${access}` },
+      headers: { authorization: `Bearer ${access}`, ...forwardedFor(client) },
       cache: 'no-store',
     });
     return res.status === 401;
@@ -105,7 +106,7 @@ export async function proxy(request: NextRequest) {
     // once the API confirms the token is refused, so a link cannot sign anyone out.
     const access = request.cookies.get(ACCESS_COOKIE)?.value;
     if (pathname === '/login' && searchParams.has(SESSION_ENDED_PARAM) && access) {
-      if (await isRefused(access)) {
+      if (await isRefused(access, request.headers)) {
         request.cookies.delete(ACCESS_COOKIE);
         request.cookies.delete(REFRESH_COOKIE);
         requestHeaders.set('cookie', request.cookies.toString());
@@ -119,7 +120,7 @@ export async function proxy(request: NextRequest) {
   if (isFresh(access)) return pass();
 
   const refresh = request.cookies.get(REFRESH_COOKIE)?.value;
-  const rotated = refresh ? await rotate(refresh) : null;
+  const rotated = refresh ? await rotate(refresh, request.headers) : null;
   if (!rotated) {
     const login = new URL('/login', request.url);
     login.search = '';

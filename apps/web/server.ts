@@ -1,8 +1,10 @@
 // Serves the built dashboard (`next build` first), like `next start`, with one difference:
-// X-Forwarded-For is overwritten with the address this server actually saw. Next.js only
-// fills that header in when it is absent, so a visitor's own would reach the sign-in
-// action and then the API's per-address rate limit. Listens on WEB_HOST (127.0.0.1 by
-// default: nothing else on the network reaches it until asked) and WEB_PORT.
+// X-Forwarded-For is overwritten with the visitor's address as this server settled it: the
+// socket's peer, or, when that peer is a proxy named in WEB_TRUST_PROXY, the address the
+// proxies' X-Forwarded-For names (lib/client-address.ts). Next.js only fills that header
+// in when it is absent, so a visitor's own would otherwise reach the API's per-address
+// rate limits. Listens on WEB_HOST (127.0.0.1 by default: nothing else on the network
+// reaches it until asked) and WEB_PORT.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: 'production' });
 const { default: next } = await import('next');
 const { env } = await import('./lib/env');
+const { clientAddress } = await import('./lib/client-address');
 
 const app = next({
   dev: false,
@@ -22,8 +25,12 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
-  const peer = req.socket.remoteAddress;
-  if (peer) req.headers['x-forwarded-for'] = peer;
+  const client = clientAddress(
+    req.socket.remoteAddress,
+    req.headers['x-forwarded-for'],
+    env.trustProxy,
+  );
+  if (client) req.headers['x-forwarded-for'] = client;
   else delete req.headers['x-forwarded-for'];
   handle(req, res).catch((error: unknown) => {
     console.error(error);

@@ -89,7 +89,11 @@ export async function startApi(
  * The built dashboard as production runs it (apps/web/server.ts: `next start` plus the
  * visitor's real address), on `port`, talking to `apiUrl`.
  */
-export async function startWeb(apiUrl: string, port: number): Promise<Running> {
+export async function startWeb(
+  apiUrl: string,
+  port: number,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<Running> {
   // localhost (not 127.0.0.1): browsers treat it as a secure context, so the Secure
   // cookies production sets work over plain http.
   const url = `http://localhost:${port}`;
@@ -99,6 +103,7 @@ export async function startWeb(apiUrl: string, port: number): Promise<Running> {
     NODE_ENV: 'production',
     API_URL: apiUrl,
     WEB_PORT: String(port),
+    ...extraEnv,
   };
   return startTsx('dashboard', 'server.ts', webDir, env, url, '/login');
 }

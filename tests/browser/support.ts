@@ -145,6 +145,23 @@ export async function signIn(page: Page, email: string, password = PASSWORD, pat
 }
 
 /**
+ * One sign-in with a fresh email and a wrong password, claiming `address` in
+ * X-Forwarded-For: the alert it ends with ("Wrong email or password", "Too many attempts").
+ */
+export async function wrongSignIn(page: Page, address: string): Promise<string> {
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': address });
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(uniqueEmail('Xavier Forwarded'));
+  await page.getByLabel('Password').fill('not the password at all');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const alert = page
+    .getByRole('alert')
+    .filter({ hasText: /Wrong email or password|Too many attempts/ });
+  await alert.waitFor();
+  return (await alert.textContent()) ?? '';
+}
+
+/**
  * A page in a fresh context (its own cookies), signed in as `user` through the login form
  * and left at `options.path` (default: the home page). Close it with `page.context().close()`.
  */

@@ -1,5 +1,6 @@
 // One button that posts a few fixed fields to a server action: a row's Delete or Restore.
 import type { ReactNode } from 'react';
+import { PendingButton } from './pending-button';
 
 interface Props {
   action: (form: FormData) => void | Promise<void>;
@@ -17,9 +18,9 @@ export function ActionButton({ action, fields, className, label, children }: Pro
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" className={className} aria-label={label}>
+      <PendingButton className={className} aria-label={label}>
         {children}
-      </button>
+      </PendingButton>
     </form>
   );
 }

@@ -5,6 +5,8 @@ import { confirmAgreement, saveAgreement } from '../app/actions/agreement';
 import { formatDate } from '../lib/format';
 import type { AgreementDto } from '../lib/types';
 import { SelectField, TextAreaField } from './field';
+import { FailedAction } from './flash';
+import { PendingButton } from './pending-button';
 
 const OWNER_WORDS: Record<string, (lead: string) => string> = {
   lead: (lead) => `${lead} (tech lead)`,
@@ -68,16 +70,14 @@ export function AgreementView({
           Confirmed.
         </p>
       ) : null}
-      {flash.error === 'conflict' ? (
+      {flash.error === 'changed' ? (
         <p className="form-alert" role="alert">
           Not saved: {other === 'your manager' ? 'your manager' : other} changed the agreement after
           you opened this page. Below is their version; make your change again and save.
         </p>
-      ) : flash.error ? (
-        <p className="form-alert" role="alert">
-          Not saved. {typeof flash.detail === 'string' ? flash.detail : 'Reload and try again.'}
-        </p>
-      ) : null}
+      ) : (
+        <FailedAction error={flash.error} lead="Not saved." />
+      )}
       <section className="panel" aria-labelledby="agreement-state-h">
         <h2 id="agreement-state-h">
           {agreement.confirmed ? 'Confirmed' : 'Not confirmed'}{' '}
@@ -91,9 +91,7 @@ export function AgreementView({
             <input type="hidden" name="userId" value={agreement.userId} />
             <input type="hidden" name="version" value={agreement.version} />
             <input type="hidden" name="back" value={back} />
-            <button type="submit" className="button primary">
-              Confirm this version
-            </button>
+            <PendingButton className="button primary">Confirm this version</PendingButton>
           </form>
         ) : null}
       </section>
@@ -128,9 +126,7 @@ export function AgreementView({
             </fieldset>
           ))}
         </div>
-        <button type="submit" className="button primary">
-          Save the agreement
-        </button>
+        <PendingButton className="button primary">Save the agreement</PendingButton>
       </form>
     </>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { failureText } from '../lib/notices';
 
 /** A short "it worked" line after an action, announced politely to screen readers. */
 export function Flash({ children }: { children: ReactNode }) {
@@ -9,19 +10,23 @@ export function Flash({ children }: { children: ReactNode }) {
   );
 }
 
-/** The sentence after an action that failed (`?error=` on the page it came back to). */
+/**
+ * The sentence after an action that failed (`?error=<code>` on the page it came back to),
+ * from the fixed list in lib/notices.ts: a code not on it shows nothing.
+ */
 export function FailedAction({
   error,
-  lead = 'That did not work.',
+  lead = '',
 }: {
   error: string | string[] | undefined;
   /** What did not happen, before the reason. */
   lead?: string;
 }) {
-  if (typeof error !== 'string') return null;
+  const text = failureText(error);
+  if (!text) return null;
   return (
     <p className="form-alert" role="alert">
-      {lead} {error}
+      {lead ? `${lead} ${text}` : text}
     </p>
   );
 }

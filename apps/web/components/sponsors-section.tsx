@@ -8,6 +8,8 @@ import { loadColleagues } from '../lib/directory';
 import type { SponsorDto } from '../lib/types';
 import { ColleaguePicker } from './colleague-picker';
 import { DateText } from './date-text';
+import { FailedAction } from './flash';
+import { PendingButton } from './pending-button';
 
 export async function SponsorsSection({
   meId,
@@ -23,6 +25,8 @@ export async function SponsorsSection({
   ]);
   const mine = sponsors.ok ? sponsors.data.items : [];
   const granted = new Set(mine.map((s) => s.user.id));
+  // `sponsorGranted` is an id: the name comes from the list of sponsors, not the link.
+  const grantedNow = mine.find((s) => s.user.id === flash.sponsorGranted);
   const theirs = sponsoring.ok ? sponsoring.data.items : [];
   return (
     <section className="panel" aria-labelledby="sponsors-h">
@@ -32,9 +36,9 @@ export async function SponsorsSection({
         the room. Let them read your readiness, evidence, role profile and packet; never your
         check-in notes, feedback, reflections or working agreement. Revoke it any time.
       </p>
-      {typeof flash.sponsorGranted === 'string' ? (
+      {grantedNow ? (
         <p className="flash" role="status">
-          {flash.sponsorGranted} can now read your readiness, evidence, profile and packet.
+          {grantedNow.user.name} can now read your readiness, evidence, profile and packet.
         </p>
       ) : null}
       {flash.sponsorRevoked ? (
@@ -42,11 +46,7 @@ export async function SponsorsSection({
           Revoked: they can no longer read your readiness.
         </p>
       ) : null}
-      {typeof flash.sponsorError === 'string' ? (
-        <p className="form-alert" role="alert">
-          {flash.sponsorError}
-        </p>
-      ) : null}
+      <FailedAction error={flash.sponsorError} />
       {mine.length === 0 ? (
         <p className="empty">No sponsors yet.</p>
       ) : (
@@ -61,13 +61,12 @@ export async function SponsorsSection({
               </span>
               <form action={revokeSponsor}>
                 <input type="hidden" name="userId" value={s.user.id} />
-                <button
-                  type="submit"
+                <PendingButton
                   className="button small ghost"
                   aria-label={`Revoke ${s.user.name}'s access`}
                 >
                   Revoke
-                </button>
+                </PendingButton>
               </form>
             </li>
           ))}
@@ -79,9 +78,7 @@ export async function SponsorsSection({
           label="Add a sponsor"
           colleagues={colleagues.filter((c) => !granted.has(c.id))}
         />
-        <button type="submit" className="button">
-          Grant access
-        </button>
+        <PendingButton className="button">Grant access</PendingButton>
       </form>
       {theirs.length > 0 ? (
         <>

@@ -12,6 +12,7 @@ import { DateText } from './date-text';
 import { FormAlert, fieldBinder, InputField, TextAreaField } from './field';
 import { KindsFieldset } from './kinds-fieldset';
 import { Markdown } from './markdown';
+import { PendingButton } from './pending-button';
 
 interface Props {
   suggestion: Suggestion;
@@ -109,25 +110,21 @@ export function SuggestionCard({ suggestion: s, accept, today }: Props) {
           )}
         </details>
         <div className="button-row">
-          <button
-            type="submit"
+          <PendingButton
             className="button primary"
             disabled={pending}
             aria-label={`Accept “${s.title}”`}
           >
             {pending ? 'Accepting…' : checkin ? 'Accept into the check-in' : 'Accept'}
-          </button>
-          <button
-            type="submit"
+          </PendingButton>
+          <PendingButton
             formAction={dismissSuggestion}
             formNoValidate
-            name="dismissTitle"
-            value={s.title}
             className="button ghost"
             aria-label={`Dismiss “${s.title}”`}
           >
             Dismiss
-          </button>
+          </PendingButton>
         </div>
       </form>
     </article>

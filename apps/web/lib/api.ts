@@ -5,7 +5,7 @@ import { DEFAULT_POLICY, type IsoDate, todayIn } from '@leadtrack/core';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { ACCESS_COOKIE, API_URL, SESSION_ENDED_PARAM } from './config';
+import { ACCESS_COOKIE, API_URL, forwardedFor, SESSION_ENDED_PARAM } from './config';
 import type { FieldError, MeDto, PolicyDto, Problem, ReadinessDto, RoleProfileDto } from './types';
 
 export type ApiResult<T> =
@@ -44,6 +44,8 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<Ap
     headers: {
       accept: 'application/json, application/problem+json, text/markdown',
       ...(token && { authorization: `Bearer ${token}` }),
+      // The visitor's address (server.ts settled it), for the API's per-address limits.
+      ...forwardedFor(await headers()),
       ...(options.body !== undefined && { 'content-type': 'application/json' }),
       ...options.headers,
     },

@@ -57,33 +57,60 @@ export function jwtExpiry(token: string): number | null {
 // it is kept, so the redirect goes to the dashboard whatever origin it is served from.
 const HOME_ORIGIN = 'http://dashboard.invalid';
 const NOT_AFTER_SIGN_IN = ['/login', '/register', '/reset-password'];
+/** Backslashes and control characters (C0, DEL, C1): browsers drop or rewrite them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point.
+const UNSAFE_CHARACTER = /[\\\u0000-\u001f\u007f-\u009f]/;
+/** Percent-decoding rounds tried: each must still be a path of the dashboard. */
+const DECODE_ROUNDS = 3;
 
-function sameOriginPath(value: string): string | null {
+/**
+ * The path `value` names on the dashboard, normalised as a browser would (dot segments
+ * resolved), or null when a browser could read it, or the Location it becomes, as
+ * another origin: it must resolve to the same origin and the resulting path must not
+ * start with `//` (`/.//host` and `/a/..//host` resolve to `//host`, which a browser
+ * reads as protocol-relative when it comes back as a Location).
+ */
+function dashboardPath(value: string): string | null {
+  if (!value.startsWith('/') || UNSAFE_CHARACTER.test(value)) return null;
+  let url: URL;
   try {
-    const url = new URL(value, HOME_ORIGIN);
-    return url.origin === HOME_ORIGIN ? url.pathname + url.search + url.hash : null;
+    url = new URL(value, HOME_ORIGIN);
   } catch {
     return null;
   }
+  if (url.origin !== HOME_ORIGIN || url.pathname.startsWith('//')) return null;
+  return url.pathname + url.search + url.hash;
 }
 
 /**
- * Where to go after signing in: `value` resolved against the dashboard's own origin, kept
- * only when it stays there; anything else is `/`. The URL parser decides, as the browser
- * will (`/\host`, `/<tab>/host` and `//host` all leave the origin), and a value that leaves
- * it once percent-decoded (`/%09/host`) is refused too.
+ * `value` when it is a path of the dashboard itself, else `fallback`: the one test for
+ * every redirect target a request names (`next`, a form's `back`). `value` is resolved
+ * against a dummy origin with the URL parser, as the browser will resolve the Location,
+ * and kept only when it stays there and cannot be read as another host: backslashes and
+ * control characters are refused outright (`/\\host`, `/<tab>/host`), and so is anything
+ * that leaves once percent-decoded (`/%2e//host`, `/%2F%2Fhost`, `/%5Chost`, `/%09/host`),
+ * in case a server or router on the way decodes it. The result is a fixed point: resolving
+ * it again gives itself.
  */
-export function safeNext(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/')) return '/';
-  const path = sameOriginPath(value);
-  if (path === null) return '/';
+export function safePath(value: unknown, fallback = '/'): string {
+  if (typeof value !== 'string') return fallback;
+  const path = dashboardPath(value);
+  if (path === null || dashboardPath(path) !== path) return fallback;
   let decoded = value;
-  try {
-    decoded = decodeURIComponent(value);
-  } catch {
-    return '/';
+  for (let round = 0; round < DECODE_ROUNDS && decoded.includes('%'); round++) {
+    try {
+      decoded = decodeURIComponent(decoded);
+    } catch {
+      return fallback;
+    }
+    if (dashboardPath(decoded) === null) return fallback;
   }
-  if (decoded !== value && sameOriginPath(decoded) === null) return '/';
+  return path;
+}
+
+/** Where to go after signing in (`next`): `safePath`, and never back to a sign-in page. */
+export function safeNext(value: unknown): string {
+  const path = safePath(value);
   if (
     NOT_AFTER_SIGN_IN.some(
       (p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`),
@@ -97,11 +124,20 @@ export function safeNext(value: unknown): string {
 export const SESSION_ENDED_PARAM = 'ended';
 
 /**
- * The visitor's address as server.ts recorded it (the socket's peer, one entry). Only the
- * last entry is taken, so under a server that appends rather than overwrites, the address
- * a visitor wrote still does not win.
+ * The visitor's address as server.ts settled it (lib/client-address.ts: one entry), to
+ * forward to the API, which trusts the dashboard only. Only the last entry is taken, so
+ * under a server that appends rather than overwrites, the address a visitor wrote still
+ * does not win.
  */
 export function peerAddress(headers: Headers): string | null {
   const last = headers.get('x-forwarded-for')?.split(',').pop()?.trim();
   return last || null;
+}
+
+/** The header that hands the visitor's address on to the API, when there is one. */
+export function forwardedFor(
+  headers: Headers,
+): { 'x-forwarded-for': string } | Record<never, never> {
+  const address = peerAddress(headers);
+  return address ? { 'x-forwarded-for': address } : {};
 }

@@ -1,6 +1,7 @@
 // The dashboard's configuration, validated with zod: the only reader of process.env in
 // apps/web (the server, the proxy, pages and actions all import it from here).
 import { z } from 'zod';
+import { parseTrustProxy, TRUST_NOBODY } from './client-address';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -17,6 +18,22 @@ const EnvSchema = z.object({
    * `0` is for a deployment served over plain http (no TLS in front).
    */
   SECURE_COOKIES: flag.optional(),
+  /**
+   * The proxies in front of the dashboard whose X-Forwarded-For names the visitor (the
+   * API's TRUST_PROXY syntax: addresses, CIDR ranges, loopback / linklocal / uniquelocal).
+   * Unset: nobody, the socket's peer is the visitor.
+   */
+  WEB_TRUST_PROXY: z
+    .string()
+    .transform((spec, ctx) => {
+      try {
+        return parseTrustProxy(spec);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 });
 
 export type WebEnv = ReturnType<typeof readEnv>;
@@ -40,6 +57,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     host: e.WEB_HOST,
     port: e.WEB_PORT,
     secureCookies: e.SECURE_COOKIES ?? production,
+    trustProxy: e.WEB_TRUST_PROXY ?? TRUST_NOBODY,
     /** HSTS only where cookies are Secure: a plain-http deployment would ignore it anyway. */
     hsts: production && (e.SECURE_COOKIES ?? true),
   };

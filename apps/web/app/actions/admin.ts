@@ -4,9 +4,26 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
 import { actionFailure, type FormState, formText } from '../../lib/form-state';
+import { type FailureCode, failureCode } from '../../lib/notices';
 
 export interface AdminFormState extends FormState<Record<string, string | string[] | boolean>> {
   saved?: number;
+}
+
+/**
+ * Why the API refused a change of role or manager, as a code the admin page words
+ * (lib/notices.ts): a 409 names a reporting cycle, reports to reassign or the last admin
+ * in its sentence, a 400 a deactivated or unknown manager.
+ */
+function refusalCode(res: { status: number; problem: { detail?: string } }): FailureCode {
+  const detail = res.problem.detail ?? '';
+  if (res.status === 409) {
+    if (/last active admin/i.test(detail)) return 'last-admin';
+    if (/cycle/i.test(detail)) return 'cycle';
+    if (/still manages/i.test(detail)) return 'has-reports';
+  }
+  if (res.status === 400) return 'manager-unusable';
+  return failureCode(res.status);
 }
 
 export async function updateUser(form: FormData): Promise<void> {
@@ -19,9 +36,7 @@ export async function updateUser(form: FormData): Promise<void> {
   });
   revalidatePath('/', 'layout');
   if (res.ok) redirect(`/admin?updated=${encodeURIComponent(id)}`);
-  // A 409 says why in a sentence: a reporting cycle, reports to reassign, the last admin.
-  const reason = (res.problem.detail || 'it was refused').replace(/\.$/, '');
-  redirect(`/admin?failed=${encodeURIComponent(id)}&reason=${encodeURIComponent(reason)}`);
+  redirect(`/admin?failed=${encodeURIComponent(id)}&reason=${refusalCode(res)}`);
 }
 
 export async function createUser(prev: AdminFormState, form: FormData): Promise<AdminFormState> {

@@ -7,12 +7,16 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
 import { formText } from '../../lib/form-state';
+import { failureCode } from '../../lib/notices';
 
 /** The page to come back to: only our own agreement pages, never an arbitrary URL. */
 function backTo(form: FormData): string {
   const back = formText(form, 'back');
   return /^\/(agreement|team\/[A-Za-z0-9_-]+\/agreement)$/.test(back) ? back : '/agreement';
 }
+
+/** 412: the other side saved first (the page words it, naming them). */
+const CONFLICT = { 412: 'changed' } as const;
 
 function outcome(back: string, params: Record<string, string>): never {
   redirect(`${back}?${new URLSearchParams(params)}`);
@@ -38,13 +42,7 @@ export async function saveAgreement(form: FormData): Promise<void> {
     body: { items },
     headers: version ? { 'if-match': `"${version}"` } : {},
   });
-  if (!res.ok) {
-    if (res.status === 412) outcome(back, { error: 'conflict' });
-    const detail = [res.problem.detail, ...(res.problem.errors ?? []).map((e) => e.message)]
-      .filter(Boolean)
-      .join(' ');
-    outcome(back, { error: 'refused', detail: detail.slice(0, 300) });
-  }
+  if (!res.ok) outcome(back, { error: failureCode(res.status, CONFLICT) });
   revalidatePath(back);
   outcome(back, { saved: '1' });
 }
@@ -57,10 +55,7 @@ export async function confirmAgreement(form: FormData): Promise<void> {
     method: 'POST',
     headers: version ? { 'if-match': `"${version}"` } : {},
   });
-  if (!res.ok) {
-    if (res.status === 412) outcome(back, { error: 'conflict' });
-    outcome(back, { error: 'refused', detail: (res.problem.detail || '').slice(0, 300) });
-  }
+  if (!res.ok) outcome(back, { error: failureCode(res.status, CONFLICT) });
   revalidatePath(back);
   outcome(back, { confirmed: '1' });
 }

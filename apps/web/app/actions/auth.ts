@@ -9,7 +9,7 @@ import {
   ACCESS_MAX_AGE,
   API_URL,
   cookieOptions,
-  peerAddress,
+  forwardedFor,
   REFRESH_COOKIE,
   REFRESH_MAX_AGE,
   refreshFromSetCookie,
@@ -34,17 +34,14 @@ async function startSession(res: Response): Promise<void> {
 
 async function post(path: string, body: unknown): Promise<Response | null> {
   // The API limits sign-in attempts per client address, so it must learn the visitor's
-  // and not this server's. server.ts overwrites X-Forwarded-For with the socket's peer
-  // address before Next.js sees the request (Next only fills it in when absent, so a
-  // visitor's own header would pass through); the API trusts it from loopback only.
-  const forwardedFor = peerAddress(await headers());
+  // and not this server's. server.ts overwrites X-Forwarded-For with the address it
+  // settled on (WEB_TRUST_PROXY) before Next.js sees the request (Next only fills it in
+  // when absent, so a visitor's own header would pass through); the API trusts the
+  // dashboard only (TRUST_PROXY).
   try {
     return await fetch(new URL(`/api/v1/auth/${path}`, API_URL), {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
-      },
+      headers: { 'content-type': 'application/json', ...forwardedFor(await headers()) },
       body: JSON.stringify(body),
       cache: 'no-store',
     });

@@ -1,19 +1,15 @@
 'use server';
 // Endorsements (ask a colleague to vouch for one entry; answer a request made to you) and
 // sponsors (let a colleague read your timeline, evidence, profile and packet). Each answers
-// by redirecting back with what happened, so the page says it in words.
+// by redirecting back with what happened as a code or an id (lib/notices.ts), so the page
+// says it in its own words.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
 import { formText } from '../../lib/form-state';
-import type { Problem } from '../../lib/types';
+import { failureCode } from '../../lib/notices';
 
-function words(problem: Problem): string {
-  return [problem.detail, ...(problem.errors ?? []).map((e) => e.message)]
-    .filter(Boolean)
-    .join(' ')
-    .slice(0, 300);
-}
+const ANSWERED = { 409: 'answered-already' } as const;
 
 const id = (form: FormData, key: string) => encodeURIComponent(formText(form, key));
 
@@ -21,20 +17,15 @@ export async function requestEndorsement(form: FormData): Promise<void> {
   const entryId = id(form, 'entryId');
   const userId = formText(form, 'userId');
   const back = `/evidence/${entryId}/endorse`;
-  if (!userId) redirect(`${back}?error=${encodeURIComponent('Choose a colleague first.')}`);
-  const res = await api<{ endorser: { name: string } }>(
-    `/evidence/${entryId}/endorsement-requests`,
-    { method: 'POST', body: { userId } },
-  );
-  if (!res.ok) {
-    const why =
-      res.status === 409
-        ? 'That colleague was asked about this entry already.'
-        : words(res.problem) || 'Asking did not work.';
-    redirect(`${back}?error=${encodeURIComponent(why)}`);
-  }
+  if (!userId) redirect(`${back}?error=no-colleague`);
+  const res = await api(`/evidence/${entryId}/endorsement-requests`, {
+    method: 'POST',
+    body: { userId },
+  });
+  if (!res.ok) redirect(`${back}?error=${failureCode(res.status, { 409: 'asked-already' })}`);
   revalidatePath(back);
-  redirect(`${back}?asked=${encodeURIComponent(res.data.endorser.name)}`);
+  // The page names the colleague from its own list of them, by id.
+  redirect(`${back}?asked=${encodeURIComponent(userId)}`);
 }
 
 export async function endorseRequest(form: FormData): Promise<void> {
@@ -44,8 +35,7 @@ export async function endorseRequest(form: FormData): Promise<void> {
     body: comment ? { comment } : {},
   });
   revalidatePath('/', 'layout');
-  if (!res.ok)
-    redirect(`/endorsements?error=${encodeURIComponent(words(res.problem) || 'failed')}`);
+  if (!res.ok) redirect(`/endorsements?error=${failureCode(res.status, ANSWERED)}`);
   redirect(`/endorsements?done=endorsed`);
 }
 
@@ -54,36 +44,29 @@ export async function declineRequest(form: FormData): Promise<void> {
     method: 'POST',
   });
   revalidatePath('/', 'layout');
-  if (!res.ok)
-    redirect(`/endorsements?error=${encodeURIComponent(words(res.problem) || 'failed')}`);
+  if (!res.ok) redirect(`/endorsements?error=${failureCode(res.status, ANSWERED)}`);
   redirect(`/endorsements?done=declined`);
 }
 
 export async function grantSponsor(form: FormData): Promise<void> {
   const userId = formText(form, 'userId');
-  if (!userId)
-    redirect(
-      `/settings?sponsorError=${encodeURIComponent('Choose a colleague first.')}#sponsors-h`,
-    );
-  const res = await api<{ user: { name: string } }>('/me/sponsors', {
+  if (!userId) redirect('/settings?sponsorError=no-colleague#sponsors-h');
+  const res = await api('/me/sponsors', {
     method: 'POST',
     body: { userId },
   });
   if (!res.ok) {
-    const why =
-      res.status === 409
-        ? 'That colleague is your sponsor already.'
-        : words(res.problem) || 'Granting did not work.';
-    redirect(`/settings?sponsorError=${encodeURIComponent(why)}#sponsors-h`);
+    const code = failureCode(res.status, { 409: 'sponsor-already' });
+    redirect(`/settings?sponsorError=${code}#sponsors-h`);
   }
   revalidatePath('/settings');
-  redirect(`/settings?sponsorGranted=${encodeURIComponent(res.data.user.name)}#sponsors-h`);
+  redirect(`/settings?sponsorGranted=${encodeURIComponent(userId)}#sponsors-h`);
 }
 
 export async function revokeSponsor(form: FormData): Promise<void> {
   const res = await api(`/me/sponsors/${id(form, 'userId')}`, { method: 'DELETE' });
   revalidatePath('/settings');
   if (!res.ok && res.status !== 404)
-    redirect(`/settings?sponsorError=${encodeURIComponent(words(res.problem))}#sponsors-h`);
+    redirect(`/settings?sponsorError=${failureCode(res.status)}#sponsors-h`);
   redirect(`/settings?sponsorRevoked=1#sponsors-h`);
 }

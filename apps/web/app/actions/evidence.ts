@@ -6,6 +6,7 @@ import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
+import { safePath } from '../../lib/config';
 import { actionFailure, type FormState, formText, formTexts } from '../../lib/form-state';
 import { DENSITY_COOKIE } from '../../lib/preferences';
 import type { Evidence, Problem } from '../../lib/types';
@@ -121,7 +122,7 @@ export async function updateEvidence(
 
 export async function deleteEvidence(form: FormData): Promise<void> {
   const id = formText(form, 'id');
-  const back = formText(form, 'back', '/evidence');
+  const back = safePath(form.get('back'), '/evidence');
   const res = await api(`/evidence/${encodeURIComponent(id)}`, { method: 'DELETE' });
   revalidatePath('/', 'layout');
   const url = new URL(back, 'http://x');
@@ -130,14 +131,6 @@ export async function deleteEvidence(form: FormData): Promise<void> {
   url.searchParams.delete('restored');
   url.searchParams.set(res.ok ? 'deleted' : 'error', res.ok ? id : 'delete');
   redirect(url.pathname + url.search);
-}
-
-/** Same-site paths only, so a forged `back` cannot send anyone elsewhere. */
-function localPath(value: FormDataEntryValue | null, fallback: string): string {
-  const path = String(value ?? '');
-  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\')
-    ? path
-    : fallback;
 }
 
 export async function setDensity(form: FormData): Promise<void> {
@@ -153,12 +146,12 @@ export async function setDensity(form: FormData): Promise<void> {
   } else {
     jar.delete(DENSITY_COOKIE);
   }
-  redirect(localPath(form.get('back'), '/evidence'));
+  redirect(safePath(form.get('back'), '/evidence'));
 }
 
 export async function restoreEvidence(form: FormData): Promise<void> {
   const id = formText(form, 'id');
-  const back = formText(form, 'back', '/evidence');
+  const back = safePath(form.get('back'), '/evidence');
   const res = await api(`/evidence/${encodeURIComponent(id)}/restore`, { method: 'POST' });
   revalidatePath('/', 'layout');
   const url = new URL(back, 'http://x');

@@ -6,6 +6,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
 import { formText } from '../../lib/form-state';
+import { failureCode } from '../../lib/notices';
 
 export async function saveReflection(form: FormData): Promise<void> {
   const weekStart = formText(form, 'weekStart');
@@ -22,12 +23,7 @@ export async function saveReflection(form: FormData): Promise<void> {
     method: 'PUT',
     body: { answers, note: note || null, shared: form.get('shared') === 'on' },
   });
-  if (!res.ok) {
-    const detail = [res.problem.detail, ...(res.problem.errors ?? []).map((e) => e.message)]
-      .filter(Boolean)
-      .join(' ');
-    redirect(`/reflection?${new URLSearchParams({ error: detail.slice(0, 300) || 'failed' })}`);
-  }
+  if (!res.ok) redirect(`/reflection?error=${failureCode(res.status)}`);
   revalidatePath('/reflection');
   redirect('/reflection?saved=1');
 }

@@ -6,6 +6,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api } from '../../lib/api';
 import { actionFailure, type FormState, formText, formTexts } from '../../lib/form-state';
+import { failureCode } from '../../lib/notices';
 import type { Checkin, Evidence, ImportResult } from '../../lib/types';
 
 export interface AcceptValues {
@@ -57,20 +58,17 @@ export async function acceptSuggestion(_prev: AcceptState, form: FormData): Prom
   });
   if (!res.ok) return actionFailure(res, values, 'Accepting did not work. Try again.');
   revalidatePath('/', 'layout');
+  // Ids and dates only: the inbox says what happened in its own words (lib/notices.ts).
   if ('weekStart' in res.data) redirect(`/inbox?merged=${encodeURIComponent(res.data.weekStart)}`);
-  redirect(`/inbox?accepted=${encodeURIComponent(res.data.title)}`);
+  redirect(`/inbox?accepted=${encodeURIComponent(res.data.id)}`);
 }
 
 export async function dismissSuggestion(form: FormData): Promise<void> {
   const id = encodeURIComponent(formText(form, 'suggestionId'));
   const res = await api(`/suggestions/${id}/dismiss`, { method: 'POST' });
   revalidatePath('/', 'layout');
-  if (!res.ok) {
-    redirect(
-      `/inbox?error=${encodeURIComponent(res.problem.detail || 'Dismissing did not work.')}`,
-    );
-  }
-  redirect(`/inbox?dismissed=${encodeURIComponent(formText(form, 'dismissTitle'))}`);
+  if (!res.ok) redirect(`/inbox?error=${failureCode(res.status)}`);
+  redirect('/inbox?dismissed=1');
 }
 
 export interface ImportState extends FormState<{ format: string; mode: string; content: string }> {

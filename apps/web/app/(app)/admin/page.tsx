@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminOnly } from '../../../components/admin-only';
+import { PendingButton } from '../../../components/pending-button';
 import { TableHead } from '../../../components/table-head';
 import { load, requireMe } from '../../../lib/api';
+import { FAILURES, failureText } from '../../../lib/notices';
 import type { QueryPageProps } from '../../../lib/page-props';
 import type { ManagedUser, PolicyDto } from '../../../lib/types';
 import { updateUser } from '../../actions/admin';
@@ -28,6 +30,12 @@ export default async function AdminPage({ searchParams }: QueryPageProps) {
   const byId = new Map(people.map((u) => [u.id, u]));
   const updated = typeof sp.updated === 'string' ? byId.get(sp.updated) : undefined;
   const failed = typeof sp.failed === 'string' ? byId.get(sp.failed) : undefined;
+  // The reason is a code (lib/notices.ts); who still reports to them comes from the list.
+  const stillManaged = failed ? active.filter((u) => u.managerId === failed.id) : [];
+  const refusal =
+    sp.reason === 'has-reports' && stillManaged.length > 0
+      ? `They still manage ${stillManaged.map((u) => u.name).join(', ')}: give them another manager first.`
+      : (failureText(sp.reason) ?? FAILURES.failed);
   return (
     <>
       <div className="section-head">
@@ -38,7 +46,7 @@ export default async function AdminPage({ searchParams }: QueryPageProps) {
         {updated ? <p className="flash">Saved {updated.name}.</p> : null}
         {failed ? (
           <p className="form-alert" role="alert">
-            Could not change {failed.name}: {String(sp.reason ?? 'refused')}.
+            Could not change {failed.name}. {refusal}
           </p>
         ) : null}
       </div>
@@ -92,9 +100,9 @@ export default async function AdminPage({ searchParams }: QueryPageProps) {
                             </option>
                           ))}
                       </select>
-                      <button type="submit" className="button small" aria-label={`Save ${u.name}`}>
+                      <PendingButton className="button small" aria-label={`Save ${u.name}`}>
                         Save
-                      </button>
+                      </PendingButton>
                     </form>
                   </td>
                   <td>

@@ -3,6 +3,7 @@ import { DateText } from '../../../components/date-text';
 import { KindChips } from '../../../components/evidence-item';
 import { FailedAction } from '../../../components/flash';
 import { Markdown } from '../../../components/markdown';
+import { PendingButton } from '../../../components/pending-button';
 import { api, load } from '../../../lib/api';
 import type { QueryPageProps } from '../../../lib/page-props';
 import type { Evidence, PendingEndorsementRequestList } from '../../../lib/types';
@@ -68,23 +69,21 @@ export default async function EndorsementRequestsPage({ searchParams }: QueryPag
                       placeholder="What the work changed, as you saw it"
                     />
                   </div>
-                  <button
-                    type="submit"
+                  <PendingButton
                     className="button primary"
                     aria-label={`Endorse “${r.entry.title}”`}
                   >
                     Endorse
-                  </button>
+                  </PendingButton>
                 </form>
                 <form action={declineRequest}>
                   <input type="hidden" name="requestId" value={r.id} />
-                  <button
-                    type="submit"
+                  <PendingButton
                     className="button ghost small"
                     aria-label={`Decline to endorse “${r.entry.title}”`}
                   >
                     Decline
-                  </button>
+                  </PendingButton>
                 </form>
               </article>
             );

@@ -4,7 +4,9 @@ import Link from 'next/link';
 import { ActionButton } from '../../../components/action-button';
 import { EvidenceItem } from '../../../components/evidence-item';
 import { InputField, SelectField } from '../../../components/field';
+import { FailedAction } from '../../../components/flash';
 import { Pager } from '../../../components/pager';
+import { PendingButton } from '../../../components/pending-button';
 import { api, fieldErrors, load } from '../../../lib/api';
 import { EVIDENCE_KINDS, KIND_INFO, plural } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
@@ -59,7 +61,6 @@ export default async function EvidenceListPage({ searchParams }: QueryPageProps)
       : one(sp.restored)
         ? 'Entry restored.'
         : null;
-  const error = one(sp.error);
   const filtered = Boolean(kind || from || to);
   const compact = (await cookies()).get(DENSITY_COOKIE)?.value === 'compact';
   const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
@@ -89,16 +90,10 @@ export default async function EvidenceListPage({ searchParams }: QueryPageProps)
             </span>
             <input type="hidden" name="id" value={deleted} />
             <input type="hidden" name="back" value={withParams(filters, {})} />
-            <button type="submit" className="button small">
-              Undo
-            </button>
+            <PendingButton className="button small">Undo</PendingButton>
           </form>
         ) : null}
-        {error ? (
-          <p className="form-alert" role="alert">
-            That did not work ({error}). Reload and try again.
-          </p>
-        ) : null}
+        <FailedAction error={sp.error} />
       </div>
 
       <form className="filters" method="get" aria-label="Filter evidence">

@@ -1,13 +1,14 @@
-import { todayUtc } from '@leadtrack/core';
+import { isIsoDate, todayUtc } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DateText } from '../../../components/date-text';
 import { FailedAction, Flash } from '../../../components/flash';
 import { Pager } from '../../../components/pager';
 import { SuggestionCard } from '../../../components/suggestion-card';
-import { load } from '../../../lib/api';
+import { api, load } from '../../../lib/api';
 import { plural } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
-import type { SuggestionList } from '../../../lib/types';
+import type { Evidence, SuggestionList } from '../../../lib/types';
 import { acceptSuggestion } from '../../actions/suggestions';
 
 export const metadata: Metadata = { title: 'Inbox · Leadtrack' };
@@ -19,6 +20,13 @@ export default async function InboxPage({ searchParams }: QueryPageProps) {
   const cursor = typeof sp.cursor === 'string' ? sp.cursor : undefined;
   const list = await load<SuggestionList>('/suggestions', { query: { limit: PAGE, cursor } });
   const today = todayUtc();
+  // What the redirect carried is an id or a date: the words are the page's own, and the
+  // accepted entry's title is read from the API, never from the link.
+  const accepted =
+    typeof sp.accepted === 'string'
+      ? await api<Evidence>(`/evidence/${encodeURIComponent(sp.accepted)}`)
+      : null;
+  const merged = typeof sp.merged === 'string' && isIsoDate(sp.merged) ? sp.merged : null;
   return (
     <>
       <div className="page-head">
@@ -32,17 +40,17 @@ export default async function InboxPage({ searchParams }: QueryPageProps) {
         date or description first if needed) and it becomes an entry; dismiss the rest. Nothing is
         suggested twice.
       </p>
-      {typeof sp.accepted === 'string' ? (
+      {accepted?.ok ? (
         <Flash>
-          Accepted: “{sp.accepted}” is now in your <Link href="/evidence">evidence</Link>.
+          Accepted: “{accepted.data.title}” is now in your <Link href="/evidence">evidence</Link>.
         </Flash>
-      ) : typeof sp.merged === 'string' ? (
+      ) : merged ? (
         <Flash>
-          Merged into your <Link href={`/checkin?week=${sp.merged}`}>check-in</Link> for the week of{' '}
-          {sp.merged}.
+          Merged into your <Link href={`/checkin?week=${merged}`}>check-in</Link> for the week of{' '}
+          <DateText iso={merged} />.
         </Flash>
-      ) : typeof sp.dismissed === 'string' ? (
-        <Flash>Dismissed “{sp.dismissed}”.</Flash>
+      ) : sp.dismissed === '1' ? (
+        <Flash>Suggestion dismissed.</Flash>
       ) : null}
       <FailedAction error={sp.error} />
       {list.items.length === 0 ? (

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ActionButton } from '../../../components/action-button';
 import { CursorPager, cursorTrail } from '../../../components/cursor-pager';
+import { PendingButton } from '../../../components/pending-button';
 import { api, load, requireMe } from '../../../lib/api';
 import { instant } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
@@ -60,9 +61,7 @@ export default async function NotificationsPage({ searchParams }: QueryPageProps
         <h1>Notifications</h1>
         {page.unreadCount > 0 ? (
           <form action={markAllNotificationsRead}>
-            <button type="submit" className="button">
-              Mark all read
-            </button>
+            <PendingButton className="button">Mark all read</PendingButton>
           </form>
         ) : null}
       </div>

@@ -2,6 +2,7 @@ import { todayIn, weekStartOf } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import { FitChart } from '../../../components/fit-chart';
 import { FailedAction } from '../../../components/flash';
+import { PendingButton } from '../../../components/pending-button';
 import { load, requireMe } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
@@ -150,9 +151,9 @@ export default async function ReflectionPage({ searchParams }: QueryPageProps) {
           this week's reflection with my manager
         </label>
         <p>
-          <button type="submit" className="button primary">
+          <PendingButton className="button primary">
             {thisWeek ? 'Save this week again' : 'Save this week'}
-          </button>
+          </PendingButton>
         </p>
       </form>
     </>

@@ -7,6 +7,7 @@ import { EvidenceItem } from '../../../../components/evidence-item';
 import { FeedbackList } from '../../../../components/feedback-list';
 import { Flash } from '../../../../components/flash';
 import { Pager } from '../../../../components/pager';
+import { PendingButton } from '../../../../components/pending-button';
 import { PersonHead } from '../../../../components/person-head';
 import { SignalList } from '../../../../components/readiness';
 import { RoleProfile } from '../../../../components/role-profile';
@@ -149,9 +150,9 @@ export default async function ReportPage(props: RecordPageProps) {
           <form action={acknowledgeMany} id="bulk-ack" className="bulk-ack">
             <input type="hidden" name="userId" value={user.id} />
             <input type="hidden" name="back" value={filterQuery.toString()} />
-            <button type="submit" className="button primary small">
+            <PendingButton className="button primary small">
               Acknowledge the ticked entries
-            </button>
+            </PendingButton>
             <span className="muted small">
               Tick entries below, then acknowledge them together (no comment).
             </span>
@@ -192,13 +193,12 @@ export default async function ReportPage(props: RecordPageProps) {
                             placeholder="Optional comment"
                             maxLength={500}
                           />
-                          <button
-                            type="submit"
+                          <PendingButton
                             className="button small primary"
                             aria-label={`Acknowledge “${entry.title}”`}
                           >
                             Acknowledge
-                          </button>
+                          </PendingButton>
                         </form>
                       </>
                     )

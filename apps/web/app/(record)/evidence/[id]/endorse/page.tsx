@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ColleaguePicker } from '../../../../../components/colleague-picker';
 import { EvidenceItem } from '../../../../../components/evidence-item';
 import { FailedAction, Flash } from '../../../../../components/flash';
+import { PendingButton } from '../../../../../components/pending-button';
 import { loadColleagues } from '../../../../../lib/directory';
 import {
   loadOwnEvidence,
@@ -17,6 +18,8 @@ export default async function EndorsePage(props: RecordPageProps) {
   // Only the owner asks; anyone else who may read the entry is sent a plain 404 here.
   const { sp, me, entry } = await readRecordPage(props, loadOwnEvidence);
   const colleagues = await loadColleagues(me.id);
+  // `asked` is an id: the name comes from the directory, never from the link.
+  const asked = colleagues.find((c) => c.id === sp.asked);
   return (
     <>
       <p className="crumbs">
@@ -29,8 +32,8 @@ export default async function EndorsePage(props: RecordPageProps) {
         yours, and endorse it with a comment or decline. Endorsements count toward visibility and
         appear in your packet, apart from your manager's acknowledgements.
       </p>
-      {typeof sp.asked === 'string' ? (
-        <Flash>Asked {sp.asked}. The endorsement appears on the entry once they answer.</Flash>
+      {asked ? (
+        <Flash>Asked {asked.name}. The endorsement appears on the entry once they answer.</Flash>
       ) : null}
       <FailedAction error={sp.error} lead="Not asked." />
       <EvidenceItem entry={entry} />
@@ -42,9 +45,7 @@ export default async function EndorsePage(props: RecordPageProps) {
           colleagues={colleagues}
           hint="Anyone active in this Leadtrack instance: a peer, a stakeholder, a staff engineer."
         />
-        <button type="submit" className="button primary">
-          Ask for an endorsement
-        </button>
+        <PendingButton className="button primary">Ask for an endorsement</PendingButton>
       </form>
     </>
   );
