@@ -20,7 +20,6 @@ import {
   registerUser,
   setManager,
   signIn,
-  uniqueEmail,
   wrongSignIn,
 } from './support';
 
