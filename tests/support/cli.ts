@@ -82,7 +82,7 @@ export function expectCliFailure(result: CliResult, code: number, message: RegEx
   expect(result.code, result.stderr || result.stdout).toBe(code);
   expect(result.stderr).toMatch(/^leadtrack: /);
   expect(result.stderr.split('\n')[0]).toMatch(message);
-  expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  expect(result.stderr).not.toMatch(/\n[ \t]+at /); // no stack trace
   expect(result.stdout).toBe('');
 }
 

@@ -69,7 +69,7 @@ const EnvSchema = z.object({
     .url()
     .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
     .default('http://localhost:3000')
-    .transform((value) => value.replace(/\/+$/, '')),
+    .transform((value) => value.replace(/(?<!\/)\/+$/, '')),
   // Single sign-on (services/sso): OpenID Connect against OIDC_ISSUER when it is set, with
   // the client registered there. The redirect URI to register is
   // <first WEB_ORIGIN>/api/v1/auth/oidc/callback (printed at start, shown in Settings).
@@ -154,7 +154,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
 /** The dashboard's address people's browsers reach: the first of WEB_ORIGIN's list. */
 export function webOrigin(config: Pick<Env, 'WEB_ORIGIN'>): string {
-  return (config.WEB_ORIGIN.split(',')[0] ?? '').trim().replace(/\/+$/, '');
+  return (config.WEB_ORIGIN.split(',')[0] ?? '').trim().replace(/(?<!\/)\/+$/, '');
 }
 
 /** The redirect URI to register at the OpenID provider. */

@@ -40,7 +40,7 @@ export function normalizeApiUrl(input: string): string {
   if (url.search || url.hash) {
     throw usageError(`"${input}" must not hold a query or fragment.`);
   }
-  const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/, '');
+  const path = url.pathname.replace(/(?<!\/)\/+$/, '').replace(/\/api\/v1$/, '');
   return `${url.origin}${path}`;
 }
 

@@ -25,8 +25,8 @@ export function parseEntryText(text: string, today: string, on?: string): Parsed
   const [first = '', ...rest] = text.replace(/\r\n?/g, '\n').split('\n');
   let titleLine = first.trim();
   let occurredOn: string | undefined;
-  const prefix = /^([^:]{1,20}):\s*(.*)$/.exec(titleLine);
-  if (prefix?.[1] && prefix[2] !== undefined) {
+  const prefix = /^([^:]{1,20}):/.exec(titleLine);
+  if (prefix?.[1]) {
     const date = resolveDatePhrase(prefix[1], today);
     if (/^\s*tomorrow\s*$/i.test(prefix[1])) {
       throw usageError('Evidence is logged once it happened: tomorrow is not a date for it.');
@@ -36,7 +36,7 @@ export function parseEntryText(text: string, today: string, on?: string): Parsed
     }
     if (date) {
       occurredOn = date;
-      titleLine = prefix[2];
+      titleLine = titleLine.slice(prefix[0].length).trimStart();
     }
   }
   if (on !== undefined) {

@@ -291,6 +291,6 @@ export function packetFilename(packet: PacketDto): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|(?<!-)-+$/g, '');
   return `packet-${slug || 'user'}-${packet.to}.md`;
 }

@@ -37,7 +37,7 @@ export function weekOf(value: string | undefined, today: string): string {
   const phrase = (value ?? 'this')
     .trim()
     .toLowerCase()
-    .replace(/\s+week$/, '');
+    .replace(/(?<!\s)\s+week$/, '');
   if (phrase === 'this') return mondayOf(today);
   if (phrase === 'last') return addDays(mondayOf(today), -7);
   const date = resolveDatePhrase(phrase, today);

@@ -41,7 +41,7 @@ export function githubBaseUrlProblem(value: string): string | null {
 
 /** The address as stored: parsed and without a trailing slash. */
 export function normaliseGithubBaseUrl(value: string): string {
-  return new URL(value).href.replace(/\/+$/, '');
+  return new URL(value).href.replace(/(?<!\/)\/+$/, '');
 }
 
 export const GithubBaseUrlSchema = addressSchema(500, githubBaseUrlProblem, normaliseGithubBaseUrl);

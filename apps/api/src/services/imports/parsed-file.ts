@@ -60,7 +60,7 @@ function titleAndDescription(
 ): { title: string; description: string | null } {
   if (text.length <= TITLE_MAX) return { title: text, description };
   const sentence = /^(.{1,200}?[.!?])(\s|$)/.exec(text)?.[1];
-  const title = sentence ?? `${text.slice(0, TITLE_MAX - 1).replace(/\s+\S*$/, '')}…`;
+  const title = sentence ?? `${text.slice(0, TITLE_MAX - 1).replace(/(?<!\s)\s+\S*$/, '')}…`;
   return { title, description: description ? `${text}\n\n${description}` : text };
 }
 
