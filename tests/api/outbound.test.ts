@@ -69,3 +69,19 @@ describe('with OUTBOUND_ALLOW unset', () => {
     expect(rows).toEqual([]);
   });
 });
+
+describe('IPv4-compatible IPv6 addresses (::/96)', () => {
+  it.each([
+    ['a calendar feed', 'calendar', 'url', { url: 'https://[::127.0.0.1]/feed.ics' }],
+    ['a GitHub address', 'github', 'baseUrl', { token: 'ghp_x', baseUrl: 'https://[::127.0.0.1]' }],
+    ['one written in hex', 'calendar', 'url', { url: 'https://[::7f00:1]:8443/feed.ics' }],
+  ])(
+    'refuses %s at [::127.0.0.1] like 127.0.0.1, naming the field',
+    async (_, area, field, body) => {
+      const user = await registerUser(app, { name: `Compat ${area}` });
+      const res = await call(app, 'PUT', `/api/v1/me/integrations/${area}`, { token: user, body });
+      expectProblem(res, 400, [field]);
+      expect(res.body.errors[0].message).toMatch(/private or local network/);
+    },
+  );
+});

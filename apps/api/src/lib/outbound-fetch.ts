@@ -70,12 +70,21 @@ export function parseOutboundAllow(value: string): OutboundPolicy {
   return { any: entries.includes('*'), hosts, ranges };
 }
 
+/**
+ * IPv4-compatible IPv6 addresses (`::/96`, deprecated by RFC 4291): `[::127.0.0.1]` is
+ * written `::7f00:1` once parsed, which ipaddr.js calls unicast; it is refused like the
+ * IPv4 address it embeds might be.
+ */
+const IPV4_COMPATIBLE: Range = [ipaddr.parse('::'), 96];
+
 /** Whether `address` (an IP literal) may be connected to under `policy`. */
 export function addressAllowed(policy: OutboundPolicy, address: string): boolean {
   if (policy.any) return true;
   if (!ipaddr.isValid(address)) return false;
   const parsed = ipaddr.process(address);
-  if (parsed.range() === 'unicast') return true;
+  const [compatible, bits] = IPV4_COMPATIBLE;
+  const embedsIpv4 = parsed.kind() === 'ipv6' && parsed.match(compatible, bits);
+  if (parsed.range() === 'unicast' && !embedsIpv4) return true;
   return policy.ranges.some(
     ([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits),
   );
