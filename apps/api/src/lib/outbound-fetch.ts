@@ -176,3 +176,80 @@ export function outboundFetch(policy: OutboundPolicy): typeof fetch {
     }
   }) as typeof fetch;
 }
+
+/** `bytes` in words: "10 MiB", "512 KiB". */
+function sizeInWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
+}
+
+/**
+ * An answer from outside larger than the reader allowed: reading stopped there (the rest is
+ * never downloaded). Its message is a phrase for people ("answered with more than 10 MiB").
+ */
+export class AnswerTooLarge extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`answered with more than ${sizeInWords(maxBytes)}, which this server does not read`);
+    this.name = 'AnswerTooLarge';
+  }
+}
+
+/**
+ * `response`'s body, read up to `maxBytes`: a declared `Content-Length` above it is refused
+ * before reading, and a body that grows past it is cancelled there (the connection closes,
+ * the sender stops), so at most `maxBytes` plus one chunk is ever held.
+ */
+export async function readCapped(
+  response: Response,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw new AnswerTooLarge(maxBytes);
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new AnswerTooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  // A fresh buffer of exactly the body (never a slice of a shared pool).
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
+}
+
+/** Statuses whose answers have no body (a Response refuses one). */
+const NO_BODY = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * `fetcher` with every answer read here, at most `maxBytes` (readCapped): the Response it
+ * returns holds the body already read, and a larger answer fails the fetch itself with
+ * AnswerTooLarge. For clients that read answers their own way (Octokit, gitbeaker), whose
+ * body-reading errors would otherwise be swallowed or retried.
+ */
+export function cappedFetch(fetcher: typeof fetch, maxBytes: number): typeof fetch {
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    const response = await fetcher(input, init);
+    const body = await readCapped(response, maxBytes);
+    const copy = new Response(NO_BODY.has(response.status) ? null : body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    Object.defineProperty(copy, 'url', { value: response.url });
+    return copy;
+  }) as typeof fetch;
+}

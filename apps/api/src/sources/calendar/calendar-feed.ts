@@ -12,7 +12,7 @@ import {
   IMPORT_MAX_BYTES,
   type PutCalendarFeedBody,
 } from '@leadtrack/schemas';
-import { OutboundAddressRefused } from '../../lib/outbound-fetch';
+import { AnswerTooLarge, OutboundAddressRefused, readCapped } from '../../lib/outbound-fetch';
 import { conflict, invalidField, notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { importFile } from '../../services/imports/import-file';
@@ -50,6 +50,9 @@ function toDto(row: Row): CalendarFeed {
   };
 }
 
+const timedOut = (error: unknown) =>
+  error instanceof Error && /abort|timeout/i.test(error.name + error.message);
+
 /** GETs the feed: an http answer of 2xx, at most FEED_LIMITS.maxBytes, within the timeout. */
 export async function fetchFeed(
   fetcher: typeof fetch,
@@ -64,9 +67,8 @@ export async function fetchFeed(
     });
   } catch (error) {
     if (error instanceof OutboundAddressRefused) throw new FeedUnreadable(error.message);
-    const timedOut = error instanceof Error && /abort|timeout/i.test(error.name + error.message);
     throw new FeedUnreadable(
-      timedOut
+      timedOut(error)
         ? `the calendar did not answer within ${limits.timeoutMs / 1000} seconds`
         : 'no calendar answered at this address (check it, and that this server can reach it)',
     );
@@ -75,23 +77,17 @@ export async function fetchFeed(
     await res.body?.cancel();
     throw new FeedUnreadable(`the calendar answered ${res.status} ${res.statusText}`.trim());
   }
-  const reader = res.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limits.maxBytes) {
-      await reader.cancel();
-      throw new FeedUnreadable(
-        `the calendar is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MiB`,
-      );
-    }
-    chunks.push(value);
+  try {
+    return Buffer.from(await readCapped(res, limits.maxBytes)).toString('utf8');
+  } catch (error) {
+    if (error instanceof AnswerTooLarge)
+      throw new FeedUnreadable(`the calendar ${error.message} (a feed's limit)`);
+    throw new FeedUnreadable(
+      timedOut(error)
+        ? `the calendar did not finish answering within ${limits.timeoutMs / 1000} seconds`
+        : 'the calendar stopped answering before the end of the file',
+    );
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The stored address; one that does not open (altered, or copied from another row) is unreadable. */

@@ -11,9 +11,11 @@
 //   naming when the limit resets. Waits go through the injected `sleep`, so tests cap them.
 // Requests run one at a time (GitHub asks integrations not to run them concurrently), each
 // with a timeout, and only ever to the connection's own address: a `Link` elsewhere is
-// refused rather than sent the token.
+// refused rather than sent the token. No answer is read past GITHUB_MAX_ANSWER_BYTES.
 import { Octokit } from '@octokit/rest';
 import {
+  AnswerTooLarge,
+  cappedFetch,
   OutboundAddressRefused,
   outboundFetch,
   parseOutboundAllow,
@@ -29,6 +31,9 @@ export interface GithubLimits {
   /** How requests are sent: only to the addresses the server may reach (lib/outbound-fetch). */
   fetch: typeof fetch;
 }
+
+/** The most read of one answer: far above a page of 100 results, far below what hurts. */
+export const GITHUB_MAX_ANSWER_BYTES = 10 * 1024 * 1024;
 
 export const DEFAULT_GITHUB_LIMITS: GithubLimits = {
   maxWaitMs: 15 * 60_000,
@@ -149,7 +154,7 @@ export function githubClient({
     auth: token,
     baseUrl,
     userAgent: 'leadtrack',
-    request: { fetch: limits.fetch },
+    request: { fetch: cappedFetch(limits.fetch, GITHUB_MAX_ANSWER_BYTES) },
     // Octokit's request log would name every URL at info level; ours says what matters.
     log: { debug() {}, info() {}, warn() {}, error() {} },
   });
@@ -328,6 +333,8 @@ function translate(error: HttpError, baseUrl: string): Error {
   if (!error.response) {
     if (error.cause instanceof OutboundAddressRefused)
       return new GithubUnreachable(baseUrl, error.cause.phrase);
+    if (error.cause instanceof AnswerTooLarge)
+      return new GithubUnreachable(baseUrl, error.cause.message);
     const phrase = /abort|timeout/i.test(error.message)
       ? 'did not answer in time'
       : `could not be reached (${error.message})`;
