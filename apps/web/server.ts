@@ -17,7 +17,8 @@ const { clientAddress } = await import('./lib/client-address');
 
 const app = next({
   dev: false,
-  dir: fileURLToPath(new URL('.', import.meta.url)),
+  // This file is apps/web/server.ts, or compiled (`npm run build`) apps/web/dist/server.js.
+  dir: fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '.' : '..', import.meta.url)),
   hostname: env.host,
   port: env.port,
 });
@@ -43,11 +44,20 @@ server.listen(env.port, env.host, () => {
   console.log(`[web] dashboard listening on http://${env.host}:${env.port}`);
 });
 
+// One stop whatever signals follow (a process group's and a launcher's copy of one Ctrl-C).
+let stopping = false;
 function stop() {
+  if (stopping) return;
+  stopping = true;
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   // Open keep-alive or streaming responses get a few seconds, not forever.
   setTimeout(() => process.exit(0), 5_000).unref();
 }
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+// Started by scripts/start.mjs with an IPC channel: stop when the launcher is gone.
+if (process.channel) {
+  process.channel.unref();
+  process.on('disconnect', stop);
+}

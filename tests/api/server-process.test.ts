@@ -54,7 +54,8 @@ describe('the API server process', () => {
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
     expect(code, output()).toBe(0);
-    expect(output()).toMatch(/"signal":"SIGTERM".*"msg":"server closing"/);
+    expect(output()).toMatch(/"reason":"SIGTERM".*"msg":"server closing/);
+    expect(output()).toContain('"msg":"server closed"');
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   }, 60_000);
 

@@ -1,12 +1,12 @@
-// Once per browser-test run: a migrated database, the API (tsx) and the built dashboard
-// (apps/web/server.ts, as `npm start` runs it) on free ports, and the instance's admin
-// (its first user).
+// Once per browser-test run: a migrated database, the compiled API and the built dashboard
+// (apps/web/dist/server.js, as `npm start` runs them) on free ports, and the instance's
+// admin (its first user).
 import { type ChildProcess, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { migratePostgres } from '@leadtrack/db';
 import type { TestProject } from 'vitest/node';
 import { createDatabase, dropDatabase, uniqueName } from '../support/databases';
-import { bin, freePort, startApi, startWeb, stop, webDir } from './servers';
+import { bin, compileServers, freePort, startApi, startWeb, stop, webDir } from './servers';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,6 +27,7 @@ export default async function setup(project: TestProject) {
     const built = spawnSync(bin('next'), ['build'], { cwd: webDir, env, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('next build failed');
   }
+  compileServers();
 
   const name = uniqueName('leadtrack_browser');
   const databaseUrl = await createDatabase(name);

@@ -1,6 +1,8 @@
 // Starting and stopping the API and the dashboard for browser tests: used once per run by
-// global-setup.ts, and by tests that need a second pair with other settings.
-import { type ChildProcess, spawn } from 'node:child_process';
+// global-setup.ts, and by tests that need a second pair with other settings. Both run as
+// production runs them: compiled JavaScript under plain `node` (global-setup.ts compiles
+// the current source first).
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { freePort, ROOT, waitUntilUp } from '../support/processes';
 
 export { freePort } from '../support/processes';
@@ -10,18 +12,30 @@ export const webDir = `${root}apps/web`;
 export const bin = (name: string) => `${root}node_modules/.bin/${name}`;
 
 /**
- * Runs `tsx script` in `cwd` (its output prefixed with `[name]`) and waits until `url` +
- * `readyPath` answers below 500.
+ * Compiles the API and the dashboard's server (scripts/compile.mjs, about a second each)
+ * so the tests run the code as it is now, not an older dist/.
  */
-async function startTsx(
+export function compileServers() {
+  for (const app of ['api', 'web'])
+    execFileSync(process.execPath, [`${root}scripts/compile.mjs`, app], { stdio: 'inherit' });
+}
+
+/**
+ * Runs `node dist/server.js` in `cwd` (its output prefixed with `[name]`) and waits until
+ * `url` + `readyPath` answers below 500.
+ */
+async function startCompiled(
   name: string,
-  script: string,
   cwd: string,
   env: NodeJS.ProcessEnv,
   url: string,
   readyPath: string,
 ): Promise<Running> {
-  const child = spawn(bin('tsx'), [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server.js'], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = `[${name}] `;
   child.stdout?.on('data', (chunk: Buffer) => {
     if (process.env.BROWSER_TEST_LOGS) process.stdout.write(prefix + chunk.toString());
@@ -55,7 +69,7 @@ export interface Running {
   url: string;
 }
 
-/** The API (tsx) on a free port over `databaseUrl`, answering /readyz. */
+/** The compiled API on a free port over `databaseUrl`, answering /readyz. */
 export async function startApi(
   databaseUrl: string,
   webUrl: string,
@@ -63,10 +77,9 @@ export async function startApi(
 ): Promise<Running> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  return startTsx(
+  return startCompiled(
     'API',
-    'apps/api/src/server.ts',
-    root,
+    `${root}apps/api`,
     {
       ...process.env,
       NODE_ENV: 'test',
@@ -86,7 +99,7 @@ export async function startApi(
 }
 
 /**
- * The built dashboard as production runs it (apps/web/server.ts: `next start` plus the
+ * The built dashboard as production runs it (apps/web/dist/server.js: `next start` plus the
  * visitor's real address), on `port`, talking to `apiUrl`.
  */
 export async function startWeb(
@@ -105,5 +118,5 @@ export async function startWeb(
     WEB_PORT: String(port),
     ...extraEnv,
   };
-  return startTsx('dashboard', 'server.ts', webDir, env, url, '/login');
+  return startCompiled('dashboard', webDir, env, url, '/login');
 }

@@ -11,7 +11,9 @@ import type { Env } from './env';
 import authenticate from './plugins/app/authenticate';
 import calendar, { type Clock } from './plugins/app/calendar';
 import jobs from './plugins/app/jobs';
+import lifecycle from './plugins/app/lifecycle';
 import mailer from './plugins/app/mailer';
+import metrics from './plugins/app/metrics';
 import outbound from './plugins/app/outbound';
 import problemHandler, { clientErrorHandler, frameworkErrors } from './plugins/app/problem-handler';
 import sources from './plugins/app/sources';
@@ -34,6 +36,8 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   // External plugins first, then the app's own decorators, then routes.
   await fastify.register(database, { database: opts.database });
+  await fastify.register(lifecycle);
+  await fastify.register(metrics, { config: opts.config });
   await fastify.register(security, { config: opts.config });
   await fastify.register(rateLimit, { config: opts.config });
   await fastify.register(swagger);

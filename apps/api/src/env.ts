@@ -114,6 +114,12 @@ const EnvSchema = z.object({
   // The scheduled jobs (src/jobs): graphile-worker on Postgres, a timer on the embedded
   // database. Off by default in tests, which run a job through POST /admin/jobs/:name/run.
   JOBS: z.enum(['on', 'off']).optional(),
+  // GET /metrics (plugins/app/metrics.ts) answers only with this as a Bearer token; unset: 404.
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters (a guessable token exposes the metrics)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,11 +1,12 @@
-// Boots the API: configuration, database, listen; closes the server, then the database,
-// on SIGINT/SIGTERM.
+// Boots the API: configuration, database, listen; on SIGTERM/SIGINT drains and closes the
+// server, then the database (lib/shutdown.ts). `npm run build` compiles it to dist/server.js.
 import { DataFolderInUseError, openDatabase } from '@leadtrack/db';
-import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
 import { loadEnv } from './env';
+import { listenForStop } from './lib/shutdown';
 
 const config = loadEnv();
+const shutdown = listenForStop();
 const database = await openDatabase({
   url: config.DATABASE_URL,
   dataDir: config.LEADTRACK_DATA_DIR,
@@ -19,13 +20,6 @@ const database = await openDatabase({
 });
 const app = await buildApp({ config, database });
 
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-  if (err) app.log.error({ err }, 'server closing after an error');
-  else app.log.info({ signal }, 'server closing');
-  // app.close() stops accepting requests, drains them, then the database plugin closes the pool.
-  await app.close();
-});
-
 await app.listen({ host: config.API_HOST, port: config.API_PORT });
 app.log.info(
   {
@@ -33,3 +27,4 @@ app.log.info(
   },
   'Leadtrack API ready',
 );
+shutdown.serve(app);

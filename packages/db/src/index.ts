@@ -26,7 +26,16 @@ export interface Database {
    * Select text and numbers only: date columns would arrive as driver-specific types.
    */
   query<T>(text: string, values?: unknown[]): Promise<T[]>;
+  /** PostgreSQL's pool right now (GET /metrics); absent for the embedded database. */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  inUse: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 export interface DatabaseOptions {
@@ -75,12 +84,19 @@ function openPostgres(url: string, max: number): Database {
   // An idle client losing its server (a restart) must not crash the process.
   pool.on('error', () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return database(
-    'postgres',
-    prisma,
-    async <T>(text: string, values?: unknown[]) => (await pool.query(text, values)).rows as T[],
-    () => pool.end(),
-  );
+  return {
+    ...database(
+      'postgres',
+      prisma,
+      async <T>(text: string, values?: unknown[]) => (await pool.query(text, values)).rows as T[],
+      () => pool.end(),
+    ),
+    poolStats: () => ({
+      inUse: pool.totalCount - pool.idleCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
+  };
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {
@@ -130,11 +146,18 @@ export function pgliteRunner(lite: PGlite): SqlRunner {
   };
 }
 
-/** Runs migrations on a Postgres URL with a short-lived client. */
+/** The advisory lock `prisma migrate deploy` takes, so either migrator waits for the other. */
+const MIGRATION_LOCK = 72707369;
+
+/**
+ * Runs migrations on a Postgres URL with a short-lived client, holding the migrators'
+ * advisory lock: several API processes started at once migrate one after the other.
+ */
 export async function migratePostgres(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     return await applyMigrations(pgRunner(client));
   } finally {
     await client.end();

@@ -2,6 +2,7 @@
 import type { Database } from '@leadtrack/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Env } from '../env';
+import type { AppMetrics } from '../plugins/app/metrics';
 import type { Mailer } from '../services/mail/mailer';
 
 export interface JobContext {
@@ -12,6 +13,8 @@ export interface JobContext {
   config: Env;
   /** Fetches on people's behalf (the sources): public addresses and OUTBOUND_ALLOW. */
   fetch: typeof fetch;
+  /** Counts runs and failures for GET /metrics (absent: not counted). */
+  metrics?: Pick<AppMetrics, 'jobRan'>;
 }
 
 export interface JobResult {

@@ -36,10 +36,18 @@ export function crontab(): string {
     .join('\n');
 }
 
-async function runOne(ctx: JobContext, name: string, job: JobDefinition, asOf: Date) {
-  const result = await job.run(ctx, { asOf });
+/** Runs one job as of `asOf`, logging and counting the run (scheduled or manual). */
+export async function runJob(ctx: JobContext, name: string, job: JobDefinition, asOf: Date) {
+  let result: Awaited<ReturnType<JobDefinition['run']>>;
+  try {
+    result = await job.run(ctx, { asOf });
+  } catch (error) {
+    ctx.metrics?.jobRan(name, 'threw');
+    throw error;
+  }
+  ctx.metrics?.jobRan(name, result);
   if (result.done > 0 || result.failed > 0) {
-    ctx.log.info({ job: name, asOf: asOf.toISOString(), ...result }, 'scheduled job ran');
+    ctx.log.info({ job: name, asOf: asOf.toISOString(), ...result }, 'job ran');
   }
   return result;
 }
@@ -61,7 +69,7 @@ async function startGraphileWorker(ctx: JobContext, connectionString: string): P
       name,
       async (payload: unknown) => {
         const ts = (payload as { _cron?: { ts?: string } } | null)?._cron?.ts;
-        const result = await runOne(ctx, name, job, ts ? new Date(ts) : new Date());
+        const result = await runJob(ctx, name, job, ts ? new Date(ts) : new Date());
         // Thrown so graphile-worker retries the tick; what was sent stays sent.
         if (result.failed > 0) throw new Error(`${name}: ${result.failed} not sent, retrying`);
       },
@@ -100,7 +108,7 @@ export function startTimer(
     running = (async () => {
       for (const [name, job] of jobs) {
         if (stopped) return;
-        await runOne(ctx, name, job, asOf).catch((err: unknown) =>
+        await runJob(ctx, name, job, asOf).catch((err: unknown) =>
           ctx.log.error({ err, job: name }, 'scheduled job failed; retried on the next tick'),
         );
       }

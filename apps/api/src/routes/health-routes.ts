@@ -24,12 +24,14 @@ const healthRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       schema: {
         tags: ['operations'],
-        summary: 'Readiness: 200 when the database answers, 503 otherwise',
+        summary:
+          'Readiness: 200 when the database answers, 503 otherwise and once the server is stopping',
         security: [],
         response: { 200: Status },
       },
     },
     async (request, reply) => {
+      if (fastify.lifecycle.draining) return sendProblem(reply, 503, 'The server is stopping.');
       try {
         await fastify.db.ping();
         return { status: 'ok' as const };

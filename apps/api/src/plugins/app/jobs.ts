@@ -15,6 +15,7 @@ export function jobContextOf(fastify: FastifyInstance): JobContext {
     log: fastify.log.child({ jobs: true }),
     config: fastify.sources.config,
     fetch: fastify.outboundFetch,
+    metrics: fastify.metrics,
   };
 }
 
@@ -30,4 +31,7 @@ async function jobs(fastify: FastifyInstance, opts: { config: Env }) {
   });
 }
 
-export default fp(jobs, { name: 'jobs', dependencies: ['database', 'mailer', 'sources'] });
+export default fp(jobs, {
+  name: 'jobs',
+  dependencies: ['database', 'mailer', 'sources', 'metrics'],
+});

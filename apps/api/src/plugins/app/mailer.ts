@@ -12,7 +12,20 @@ declare module 'fastify' {
 }
 
 async function mailer(fastify: FastifyInstance, opts: { config: Env }) {
-  const instance = createMailer(opts.config);
+  const created = createMailer(opts.config);
+  // Every message passes here: counted as sent or failed for GET /metrics.
+  const instance: Mailer = {
+    ...created,
+    async deliver(message) {
+      try {
+        await created.deliver(message);
+      } catch (error) {
+        fastify.metrics.mail('failed');
+        throw error;
+      }
+      fastify.metrics.mail('sent');
+    },
+  };
   fastify.decorate('mailer', instance);
   if (!instance.enabled) {
     fastify.log.warn('SMTP_URL is not set: no mail is sent (notifications stay in-app)');
@@ -20,4 +33,4 @@ async function mailer(fastify: FastifyInstance, opts: { config: Env }) {
   fastify.addHook('onClose', async () => instance.close());
 }
 
-export default fp(mailer, { name: 'mailer' });
+export default fp(mailer, { name: 'mailer', dependencies: ['metrics'] });

@@ -10,6 +10,7 @@ import {
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findJob } from '../../jobs/registry';
+import { runJob } from '../../jobs/runner';
 import { notFound } from '../../lib/problem';
 import { problems } from '../../lib/route-docs';
 import { requireRole } from '../../plugins/app/authenticate';
@@ -60,7 +61,7 @@ const nudgeRoutes: FastifyPluginAsyncZod = async (fastify) => {
       const job = findJob(request.params.name);
       if (!job) throw notFound(`No job is called ${request.params.name}.`);
       const asOf = request.body?.asOf ? new Date(request.body.asOf) : new Date();
-      return job.run(jobContextOf(fastify), { asOf });
+      return runJob(jobContextOf(fastify), request.params.name, job, asOf);
     },
   );
 };
