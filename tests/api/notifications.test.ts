@@ -363,6 +363,30 @@ describe('a report becoming ready', () => {
     );
     expect(made).toEqual([]);
   });
+
+  it('a policy change that makes a report ready notifies their manager once', async () => {
+    const team = await makeTeam(app);
+    await logToday(team.engineer, ['review']);
+    // The file's policy asks for ownership: not ready, nobody notified.
+    expect(await readiness(team.engineer)).toBe(false);
+    expect(await storedCount(team.manager.id)).toBe(0);
+    const reviews = {
+      ...DEFAULT_POLICY,
+      requiredKinds: ['review'],
+      windowWeeks: 1,
+      thresholdWeeks: 1,
+    };
+    const changed = await putPolicy(reviews);
+    expect(changed.status, changed.text).toBe(200);
+    await expectTurnedReadyOnce(team);
+    // Saved again unchanged, and read again: still one.
+    expect((await putPolicy(reviews)).status).toBe(200);
+    expect(await readiness(team.engineer)).toBe(true);
+    expect(await storedCount(team.manager.id)).toBe(1);
+    expect(await storedCount(team.engineer.id)).toBe(0);
+    const back = await putPolicy({ ...reviews, requiredKinds: ['ownership'] });
+    expect(back.status, back.text).toBe(200);
+  });
 });
 
 /** The owner's live entries holding ownership, other than `except`. */

@@ -33,7 +33,9 @@ import { CALLER_COLUMNS_SQL } from './user-columns';
 export type PeopleScope =
   | { readable: string; caller: Pick<Caller, 'id' | 'role'> }
   | { reportsOf: string }
-  | { ids: readonly string[] };
+  | { ids: readonly string[] }
+  /** Every active person with a manager. */
+  | { managed: true };
 
 /** A person as the statements read them: a caller's columns (CALLER_COLUMNS), and more. */
 export interface Person extends Caller {
@@ -88,6 +90,7 @@ const WEEK_COLUMNS = Prisma.raw(
 
 function peopleFilter(scope: PeopleScope): Prisma.Sql {
   if ('reportsOf' in scope) return Prisma.sql`u.manager_id = ${scope.reportsOf}`;
+  if ('managed' in scope) return Prisma.sql`u.manager_id IS NOT NULL AND u.deactivated_at IS NULL`;
   if ('ids' in scope) {
     return scope.ids.length > 0
       ? Prisma.sql`u.id IN (${Prisma.join(scope.ids)})`

@@ -3,6 +3,7 @@
 // GET /users/:id (self, the direct manager, an admin), else 404, through access.ts.
 import type { Checkin, PrismaClient } from '@leadtrack/db';
 import type { Checkin as CheckinDto, CheckinQuery, PutCheckinBody } from '@leadtrack/schemas';
+import { dataChanged } from '../freshness';
 import { retryOnDuplicate } from '../lib/database-errors';
 import { fromIsoDate, toIsoDate } from '../lib/dates';
 import type { Caller } from '../plugins/app/authenticate';
@@ -56,6 +57,8 @@ export async function putCheckin(
   weekStart: string,
   body: PutCheckinBody,
 ): Promise<CheckinDto> {
+  // Reported first: freshness watches it only when the command succeeds.
+  dataChanged(caller);
   const data = {
     handsOnPercent: body.handsOnPercent,
     deepWorkBlocks: body.deepWorkBlocks,

@@ -10,6 +10,7 @@
 import { DEFAULT_POLICY, EVIDENCE_KINDS, type EvidenceKind, type Policy } from '@leadtrack/core';
 import type { PrismaClient } from '@leadtrack/db';
 import type { PolicyBody } from '@leadtrack/schemas';
+import { policyChanged } from '../freshness';
 import { recordAuditEvent } from './audit';
 
 export const POLICY_ID = 1;
@@ -105,5 +106,7 @@ export async function writePolicy(
   });
   const policy = toPolicy(row);
   cache.set(prisma, { policy: Promise.resolve(policy), version: row.version });
+  // Anyone's readiness may have moved: freshness watches every managed person's.
+  policyChanged();
   return policy;
 }

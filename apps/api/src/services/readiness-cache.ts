@@ -3,7 +3,7 @@
 // or their check-ins (prisma/migrations/*_weekly_aggregates), so an entry can only
 // be found while it is still the right answer, in any API process. Bounded by entries and
 // by bytes (a long history makes a large answer), least recently used first out.
-import type { IsoDate, Policy, Readiness } from '@leadtrack/core';
+import type { IsoDate, Readiness } from '@leadtrack/core';
 import { LruCache } from '../lib/lru-cache';
 
 export interface CachedReadiness {
@@ -29,18 +29,4 @@ export class ReadinessCache extends LruCache<CachedReadiness> {
   constructor(maxEntries = READINESS_CACHE_ENTRIES, maxBytes = READINESS_CACHE_BYTES) {
     super(maxEntries, maxBytes, approximateBytes);
   }
-
-  static key(userId: string, dataVersion: string, asOf: IsoDate, policy: Policy): string {
-    return [userId, dataVersion, asOf, policyKey(policy)].join('|');
-  }
-}
-
-/** The policy as part of a cache key: every field the model reads. */
-export function policyKey(policy: Policy): string {
-  return [
-    policy.requiredKinds.join(','),
-    policy.windowWeeks,
-    policy.thresholdWeeks,
-    policy.requireVisibility,
-  ].join('|');
 }

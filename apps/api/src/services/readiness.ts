@@ -36,6 +36,7 @@ import {
   type VersionedPerson,
   WeekStore,
 } from '../data/weekly-aggregates';
+import { freshnessKey, type KeyInput, policyInputs } from '../freshness/keys';
 import { allowListSerializer } from '../lib/allow-list-serializer';
 import { bodyCacheOf, type CachedBody } from '../lib/body-cache';
 import { perDatabase } from '../lib/per-database';
@@ -43,7 +44,7 @@ import { invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
 import { canReadAsSponsor, resolveUserRef } from './access';
 import { readPolicy } from './policy';
-import { type CachedReadiness, policyKey, ReadinessCache } from './readiness-cache';
+import { type CachedReadiness, ReadinessCache } from './readiness-cache';
 import { toUserDto } from './users/to-user-dto';
 
 /**
@@ -141,8 +142,7 @@ function cacheKey(
   policy: Policy,
 ) {
   const { person, dataVersion, asOf } = entry;
-  const base = ReadinessCache.key(person.id, dataVersion, asOf, policy);
-  return `${base}|${person.managerId ?? ''}|${view}`;
+  return freshnessKey(view, person.id, dataVersion, asOf, policyInputs(policy), person.managerId);
 }
 
 /** A person whose readiness is wanted, as of a date of theirs. */
@@ -293,7 +293,7 @@ export async function userReadinessBody(
   now: Date,
 ): Promise<CachedBody> {
   const { policy, entry } = await timelineRequest(db, caller, ref, asOfParam, now);
-  const key = `${cacheKey('timeline', entry, policy)}|${weeksParam}`;
+  const key = freshnessKey('timeline-body', cacheKey('timeline', entry, policy), weeksParam);
   return bodyCacheOf(db).getOrMake(key, async () =>
     serializeTimeline(await timelineOf(db, policy, entry, weeksParam)),
   );
@@ -348,16 +348,22 @@ async function teamRequest(db: Database, caller: Caller) {
  * Everything a row of the team or organisation view shows depends on, for a cache key:
  * the person's fields, data version and date (their today), and the policy.
  */
-export function reportsKey(policy: Policy, now: Date, people: VersionedPerson[]): string {
-  const parts = [policyKey(policy)];
+export function reportsInputs(policy: Policy, now: Date, people: VersionedPerson[]): KeyInput[] {
+  const inputs: KeyInput[] = policyInputs(policy);
   const today = todayByZone(now);
   for (const { person: p, dataVersion } of people) {
-    parts.push(
-      `${p.id},${dataVersion},${today(p.timeZone)},${p.managerId ?? ''},${p.role},` +
-        `${p.deactivatedAt?.getTime() ?? ''},${p.email},${p.name}`,
+    inputs.push(
+      p.id,
+      dataVersion,
+      today(p.timeZone),
+      p.managerId,
+      p.role,
+      p.deactivatedAt?.getTime(),
+      p.email,
+      p.name,
     );
   }
-  return parts.join('\n');
+  return inputs;
 }
 
 /**
@@ -371,8 +377,9 @@ export async function teamReadinessBody(
   now: Date,
 ): Promise<CachedBody> {
   const { policy, team } = await teamRequest(db, caller);
-  return bodyCacheOf(db).getOrMake(`team\n${reportsKey(policy, now, team)}`, async () =>
-    serializeReports({ items: await reportsFor(db, policy, now, team) }),
+  return bodyCacheOf(db).getOrMake(
+    freshnessKey('team', reportsInputs(policy, now, team)),
+    async () => serializeReports({ items: await reportsFor(db, policy, now, team) }),
   );
 }
 

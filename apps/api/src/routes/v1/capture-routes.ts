@@ -16,7 +16,6 @@ import { createEvidenceBatch } from '../../services/evidence/create-evidence-bat
 import { toEvidenceDto } from '../../services/evidence/evidence-entry';
 import { exportAccount } from '../../services/export/export-account';
 import { importFile } from '../../services/imports/import-file';
-import { watchReadinessAfterWrite } from '../../services/notifications/watch-readiness';
 
 const captureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
@@ -38,7 +37,6 @@ const captureRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body.items,
         request.headers['idempotency-key'],
       );
-      await watchReadinessAfterWrite(fastify.db, request.log, request.caller.id, request.now);
       return reply.code(201).send({ items: entries.map(toEvidenceDto) });
     },
   );
@@ -58,7 +56,6 @@ const captureRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const result = await importFile(fastify.db, request.caller, request.body);
-      await watchReadinessAfterWrite(fastify.db, request.log, request.caller.id, request.now);
       return result;
     },
   );

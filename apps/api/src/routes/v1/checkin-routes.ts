@@ -9,7 +9,6 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problems } from '../../lib/route-docs';
 import { listCheckins, putCheckin } from '../../services/checkins';
-import { watchReadinessAfterWrite } from '../../services/notifications/watch-readiness';
 
 const checkinRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -46,7 +45,6 @@ const checkinRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.params.weekStart,
         request.body,
       );
-      await watchReadinessAfterWrite(fastify.db, request.log, request.caller, request.now);
       return checkin;
     },
   );

@@ -23,7 +23,6 @@ import {
   declineEndorsement,
   endorse,
 } from '../../services/endorsements/respond-to-endorsement-request';
-import { watchReadinessAfterWrite } from '../../services/notifications/watch-readiness';
 
 const endorsementRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
@@ -111,14 +110,13 @@ const endorsementRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const { endorsement, ownerId, created } = await endorse(
+      const { endorsement, created } = await endorse(
         fastify.prisma,
         request.caller,
         request.params.id,
         request.body?.comment,
       );
       if (!created) return reply.code(200).send(endorsement);
-      await watchReadinessAfterWrite(fastify.db, request.log, ownerId, request.now);
       return reply.code(201).send(endorsement);
     },
   );

@@ -29,7 +29,6 @@ import {
 } from '../../services/evidence/edit-evidence';
 import { findReadableEvidence, toEvidenceDto } from '../../services/evidence/evidence-entry';
 import { listDeletedEvidence, listEvidenceBody } from '../../services/evidence/read-evidence';
-import { watchReadinessAfterWrite } from '../../services/notifications/watch-readiness';
 
 const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
@@ -51,7 +50,6 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body,
         request.headers['idempotency-key'],
       );
-      await watchReadinessAfterWrite(fastify.db, request.log, request.caller, request.now);
       return reply.code(201).header('etag', etagOf(entry)).send(toEvidenceDto(entry));
     },
   );
@@ -125,7 +123,6 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body,
         request.headers['if-match'],
       );
-      await watchReadinessAfterWrite(fastify.db, request.log, request.caller, request.now);
       return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
     },
   );
@@ -142,7 +139,6 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       await deleteEvidence(fastify.prisma, request.caller, request.params.id);
-      await watchReadinessAfterWrite(fastify.db, request.log, request.caller, request.now);
       return reply.code(204).send(null);
     },
   );
@@ -160,7 +156,6 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const entry = await restoreEvidence(fastify.prisma, request.caller, request.params.id);
-      await watchReadinessAfterWrite(fastify.db, request.log, request.caller, request.now);
       return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
     },
   );
@@ -188,14 +183,13 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const { acknowledgement, ownerId, created } = await acknowledgeEvidence(
+      const { acknowledgement, created } = await acknowledgeEvidence(
         fastify.prisma,
         request.caller,
         request.params.id,
         request.body?.comment,
       );
       if (!created) return reply.code(200).send(acknowledgement);
-      await watchReadinessAfterWrite(fastify.db, request.log, ownerId, request.now);
       return reply.code(201).send(acknowledgement);
     },
   );

@@ -2,8 +2,7 @@
 // request is authenticated once by an onRequest hook.
 import type { FastifyInstance } from 'fastify';
 import type { Env } from '../../env';
-import { mailPendingNotifications } from '../../services/notifications/mail-notifications';
-import { inNotificationScope, type NotificationScope } from '../../services/notifications/notify';
+import { freshnessHooks } from '../../freshness';
 import sourcesRoutes from '../../sources/routes';
 import agreementRoutes from './agreement-routes';
 import auditRoutes from './audit-routes';
@@ -28,13 +27,6 @@ import suggestionRoutes from './suggestion-routes';
 import unsubscribeRoutes from './unsubscribe-routes';
 import userRoutes from './user-routes';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Whether this request made a notification (set by notify(), read to mail them). */
-    notifications: NotificationScope | null;
-  }
-}
-
 export default async function v1Routes(fastify: FastifyInstance, opts: { config: Env }) {
   await fastify.register(authRoutes, { prefix: '/auth', config: opts.config });
   // The link in every message: no sign-in, its signed token is the credential.
@@ -42,21 +34,9 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
 
   await fastify.register(async (protectedTree) => {
     protectedTree.addHook('onRequest', protectedTree.authenticate);
-    // A write that made notifications to mail: mailed once the answer is sent, never
-    // delaying it nor failing it (services/notifications/mail-notifications.ts). Only a
-    // request that made one sweeps (most writes make none): each request runs in its own
-    // notification scope, which notify() marks.
-    protectedTree.decorateRequest('notifications', null);
-    protectedTree.addHook('onRequest', (request, _reply, done) => {
-      request.notifications = { made: false };
-      inNotificationScope(request.notifications, done);
-    });
-    protectedTree.addHook('onResponse', async (request, reply) => {
-      if (!request.notifications?.made || reply.statusCode >= 400) return;
-      mailPendingNotifications({ db: fastify.db, mailer: fastify.mailer }, request.log).catch(
-        (error) => request.log.error({ err: error }, 'could not mail notifications'),
-      );
-    });
+    // Each request's scope: what it changed is watched before its answer leaves, and the
+    // notifications it made are mailed after (freshness/index.ts).
+    freshnessHooks(protectedTree);
     await protectedTree.register(meRoutes, { prefix: '/me' });
     // Each source's connection and sync, under /me/integrations/<source> (sources/registry.ts).
     await protectedTree.register(sourcesRoutes);

@@ -13,7 +13,6 @@ import { z } from 'zod';
 import { etagOf } from '../../lib/if-match';
 import { problems } from '../../lib/route-docs';
 import { toEvidenceDto } from '../../services/evidence/evidence-entry';
-import { watchReadinessAfterWrite } from '../../services/notifications/watch-readiness';
 import { acceptSuggestion, dismissSuggestion } from '../../services/suggestions/decide-suggestion';
 import { listSuggestions } from '../../services/suggestions/read-suggestions';
 
@@ -56,7 +55,6 @@ const suggestionRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.params.id,
         request.body ?? {},
       );
-      await watchReadinessAfterWrite(fastify.db, request.log, request.caller.id, request.now);
       if (accepted.type === 'checkin') return reply.code(200).send(accepted.checkin);
       return reply
         .code(201)

@@ -12,6 +12,7 @@
 // records the entry's version (`entryVersion`) and notifies the owner in the same
 // transaction; declining does not notify, and ends the colleague's access to the entry.
 import type { Prisma, PrismaClient } from '@leadtrack/db';
+import { dataChanged } from '../../freshness';
 import { conflict, forbidden, notFound } from '../../lib/problem';
 import { uuid7 } from '../../lib/uuid7';
 import type { Caller } from '../../plugins/app/authenticate';
@@ -91,6 +92,7 @@ export async function endorse(
       },
       caller.id,
     );
+    dataChanged(ownerId);
     // Shaped as an entry shows its endorsements (toEvidenceDto).
     return { endorsement: await storedEndorsement(tx, request.id), ownerId, created: true };
   });

@@ -11,6 +11,7 @@
 // racing identical requests store one and notify once: the second waits on the index and
 // finds the first. The owner is notified in the same transaction as the write.
 import type { PrismaClient } from '@leadtrack/db';
+import { dataChanged } from '../../freshness';
 import { forbidden } from '../../lib/problem';
 import { uuid7 } from '../../lib/uuid7';
 import type { Caller } from '../../plugins/app/authenticate';
@@ -64,6 +65,7 @@ export async function acknowledgeEvidence(
         },
         caller.id,
       );
+      dataChanged(entry.userId);
     }
     return {
       acknowledgement: toAcknowledgementDto(ack, ack.evidence),

@@ -14,6 +14,7 @@
 // single create cannot replay as a batch (the fingerprints differ).
 import type { Evidence as EvidenceRow, Prisma, PrismaClient } from '@leadtrack/db';
 import type { CreateEvidenceBody, EvidenceSource } from '@leadtrack/schemas';
+import { dataChanged } from '../../freshness';
 import { isUniqueViolation } from '../../lib/database-errors';
 import { fromIsoDate } from '../../lib/dates';
 import { conflict } from '../../lib/problem';
@@ -55,6 +56,8 @@ export async function createEvidenceBatch(
   items: CreateEvidenceBody[],
   idempotencyKey?: string,
 ): Promise<EntryRow[]> {
+  // Reported first: freshness watches it only when the command succeeds.
+  dataChanged(caller.id);
   if (idempotencyKey === undefined) return insertEntries(prisma, caller.id, items);
 
   const requestHash = fingerprint({ batch: items.map(normalise) });

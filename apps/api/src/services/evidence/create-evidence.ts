@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Database, Prisma } from '@leadtrack/db';
 import type { CreateEvidenceBody } from '@leadtrack/schemas';
+import { dataChanged } from '../../freshness';
 import { fromIsoDate } from '../../lib/dates';
 import { conflict } from '../../lib/problem';
 import { uuid7 } from '../../lib/uuid7';
@@ -125,6 +126,8 @@ export async function createEvidence(
   body: CreateEvidenceBody,
   idempotencyKey?: string,
 ): Promise<EntryRow> {
+  // Reported first: freshness watches it only when the command succeeds.
+  dataChanged(caller);
   const entry = normalise(body);
   if (idempotencyKey === undefined) {
     const created = await insertEntry(db, caller.id, entry);

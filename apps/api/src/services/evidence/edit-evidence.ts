@@ -7,6 +7,7 @@
 // exactly one wins and nothing is silently lost.
 import type { PrismaClient } from '@leadtrack/db';
 import type { UpdateEvidenceBody } from '@leadtrack/schemas';
+import { dataChanged } from '../../freshness';
 import { fromIsoDate } from '../../lib/dates';
 import { parseIfMatch } from '../../lib/if-match';
 import { forbidden, preconditionFailed } from '../../lib/problem';
@@ -32,6 +33,8 @@ export async function updateEvidence(
   body: UpdateEvidenceBody,
   ifMatch: string | undefined,
 ) {
+  // Reported first: freshness watches it only when the command succeeds.
+  dataChanged(caller);
   const expected = parseIfMatch(ifMatch);
   const entry = await findOwnEvidence(prisma, caller, id);
   const versions = expected === '*' ? null : expected;
@@ -66,6 +69,8 @@ export async function updateEvidence(
 
 /** Soft delete (owner): the entry disappears from reads, lists and readiness at once. */
 export async function deleteEvidence(prisma: PrismaClient, caller: Caller, id: string) {
+  // Reported first: freshness watches it only when the command succeeds.
+  dataChanged(caller);
   await findOwnEvidence(prisma, caller, id);
   const deleted = await prisma.evidence.updateMany({
     where: { id, userId: caller.id, deletedAt: null },
@@ -82,6 +87,8 @@ export async function deleteEvidence(prisma: PrismaClient, caller: Caller, id: s
  * Neither deleting nor restoring counts as an edit: `version` stays as it was.
  */
 export async function restoreEvidence(prisma: PrismaClient, caller: Caller, id: string) {
+  // Reported first: freshness watches it only when the command succeeds.
+  dataChanged(caller);
   const cutoff = new Date(Date.now() - RESTORE_WINDOW_MS);
   const entry = await prisma.evidence.findUnique({ where: { id }, include: entryInclude });
   const restorable = entry && (entry.deletedAt === null || entry.deletedAt > cutoff);

@@ -11,6 +11,7 @@ import {
   type ListDeletedEvidenceQuery,
   type ListEvidenceQuery,
 } from '@leadtrack/schemas';
+import { freshnessKey } from '../../freshness/keys';
 import { allowListSerializer } from '../../lib/allow-list-serializer';
 import { bodyCacheOf, type CachedBody } from '../../lib/body-cache';
 import { invalidField } from '../../lib/problem';
@@ -140,7 +141,7 @@ export async function listEvidenceBody(
   if (query.cursor !== undefined) decodeCursor(query.cursor);
   const { person, dataVersion } = await readablePerson(db, caller, query.userId ?? 'me');
   const { kind, from, to, cursor, limit } = query;
-  const key = ['evidence', person.id, dataVersion, kind, from, to, cursor, limit].join('\n');
+  const key = freshnessKey('evidence', person.id, dataVersion, kind, from, to, cursor, limit);
   return bodyCacheOf(db).getOrMake(key, async () =>
     serializePage(await pageOf(db, person.id, query)),
   );

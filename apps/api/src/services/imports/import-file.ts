@@ -24,6 +24,7 @@ import {
   WeekStartSchema,
 } from '@leadtrack/schemas';
 import { z } from 'zod';
+import { dataChanged } from '../../freshness';
 import { fromIsoDate } from '../../lib/dates';
 import type { Caller } from '../../plugins/app/authenticate';
 import { CALENDAR_SOURCE, parseIcs } from '../../sources/calendar/ics';
@@ -171,6 +172,8 @@ export async function importFile(
   caller: Caller,
   body: ImportBody,
 ): Promise<ImportResult> {
+  // Reported first: freshness watches it only when the command succeeds.
+  dataChanged(caller.id);
   const parsed = parse(caller, body);
   const errors = [...parsed.errors];
   const entries = judgeEntries(parsed.entries, body.mode, errors);

@@ -3,9 +3,9 @@
 // and nobody is told about their own action. Subjects are plain sentences naming who did
 // what; links are dashboard paths. One made for someone whose emailNotifications
 // preference is on is also marked to be mailed once the change has committed.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Prisma, PrismaClient, NotificationType as Stored } from '@leadtrack/db';
 import type { NotificationType } from '@leadtrack/schemas';
+import { markNotificationMade } from '../../freshness/changes';
 import { DEFAULT_PREFERENCES } from '../preferences';
 
 export interface Notice {
@@ -22,30 +22,6 @@ export const storedType = (type: NotificationType) => type.replaceAll('-', '_') 
 
 /** The API's type from the database's (the enum's values are the API's words). */
 export const apiType = (type: Stored) => type.replaceAll('_', '-') as NotificationType;
-
-/** Whether the work run in a scope (one request: routes/v1/index.ts) made a notification. */
-export interface NotificationScope {
-  made: boolean;
-}
-
-const scope = new AsyncLocalStorage<NotificationScope>();
-
-/**
- * Runs `fn` in a notification scope: each notification `notify` makes inside it (at any
- * depth of the async calls) sets `made`, so the request knows whether it has any to mail.
- */
-export function inNotificationScope<T>(tracked: NotificationScope, fn: () => T): T {
-  return scope.run(tracked, fn);
-}
-
-/**
- * Marks the current scope as having made a notification: for work done on its behalf in
- * another async context (a batch shared by several requests).
- */
-export function markNotificationMade(): void {
-  const tracked = scope.getStore();
-  if (tracked) tracked.made = true;
-}
 
 /**
  * Records `notice` for its recipient unless they are deactivated or are `actorId` (nobody

@@ -20,13 +20,14 @@ import {
   type ReportDto,
 } from '@leadtrack/schemas';
 import { loadOrgTree, type OrgMember, type OrgScope } from '../../data/org-tree';
+import { freshnessKey } from '../../freshness/keys';
 import { allowListSerializer } from '../../lib/allow-list-serializer';
 import { bodyCacheOf, type CachedBody } from '../../lib/body-cache';
 import { notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { resolveUserRef } from '../access';
 import { readPolicy } from '../policy';
-import { reportsFor, reportsKey } from '../readiness';
+import { reportsFor, reportsInputs } from '../readiness';
 
 function scopeOf(caller: Caller, managerRef: string | undefined): OrgScope {
   if (managerRef === undefined) {
@@ -105,8 +106,8 @@ export async function readOrgBody(
   now: Date,
 ): Promise<CachedBody> {
   const { policy, tree } = await orgRequest(db, caller, managerRef);
-  const names = tree.members.map((m) => m.managerName ?? '').join('\n');
-  const key = `org\n${reportsKey(policy, now, tree.members)}\n${names}`;
+  const names = tree.members.map((m) => m.managerName ?? null);
+  const key = freshnessKey('org', reportsInputs(policy, now, tree.members), names);
   return bodyCacheOf(db).getOrMake(key, async () =>
     serializeOrg(await orgViewOf(db, policy, now, tree.members)),
   );

@@ -22,6 +22,7 @@ import {
   EvidenceSourceSchema,
   WeekStartSchema,
 } from '@leadtrack/schemas';
+import { dataChanged } from '../../freshness';
 import { fromIsoDate, toIsoDate } from '../../lib/dates';
 import { badRequest, conflict, type FieldError } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
@@ -101,6 +102,8 @@ export async function acceptSuggestion(
   id: string,
   body: AcceptSuggestionBody,
 ): Promise<Accepted> {
+  // Reported first: freshness watches it only when the command succeeds.
+  dataChanged(caller.id);
   const suggestion = await findOwnSuggestion(prisma, caller, id);
   if (suggestion.status === 'accepted') throw alreadyAccepted();
   if (suggestion.type === 'checkin') {

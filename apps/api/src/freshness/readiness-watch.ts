@@ -1,5 +1,6 @@
 // "A report became ready": after a write that can change someone's readiness (their
-// evidence, its acknowledgements and endorsements, their check-ins), their current status
+// evidence, its acknowledgements and endorsements, their check-ins: reported to freshness,
+// ./changes.ts), or a policy change (everyone with a manager), their current status
 // is computed again (services/readiness.ts, cached per data version) and compared with the
 // last one seen, kept in readiness_states. The turn to ready notifies their manager, once:
 // the upsert only changes a row that was not ready, so of two racing writes one wins. A
@@ -16,16 +17,12 @@
 // error for a change that was made.
 import { statusOf } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
-import type { FastifyBaseLogger } from 'fastify';
-import { loadPeople, type Person } from '../../data/weekly-aggregates';
-import { perDatabase } from '../../lib/per-database';
-import type { Caller } from '../../plugins/app/authenticate';
-import { currentReadinessAfterWrites, currentReadinessOf } from '../readiness';
-import type { CachedReadiness } from '../readiness-cache';
-import { markNotificationMade, notify } from './notify';
-
-/** Whose readiness to watch: an id (read first), or the caller when they own the data. */
-export type Watched = string | Caller;
+import { loadPeople, type PeopleScope, type Person } from '../data/weekly-aggregates';
+import { perDatabase } from '../lib/per-database';
+import { notify } from '../services/notifications/notify';
+import { currentReadinessAfterWrites, currentReadinessOf } from '../services/readiness';
+import type { CachedReadiness } from '../services/readiness-cache';
+import { markNotificationMade, type Watched } from './changes';
 
 type Watchable = Pick<Person, 'id' | 'name' | 'managerId' | 'timeZone'>;
 
@@ -35,12 +32,26 @@ export async function watchReadiness(db: Database, who: Watched, now: Date): Pro
     if (await batchesOf(db).watch(who, now)) markNotificationMade();
     return;
   }
-  const people = await loadPeople(db, { ids: [who] });
-  const [entry] = people;
-  if (!entry) return;
-  // As of the person's today (their time zone), like the team view their manager sees.
-  const found = (await currentReadinessOf(db, people, now)).get(entry.person.id);
-  if (found) await record(db, [{ person: entry.person, found }]);
+  await watchPeople(db, { ids: [who] }, now);
+}
+
+/** Everyone with a manager (after a policy change: any of them may have turned ready). */
+export function watchManagedPeople(db: Database, now: Date): Promise<void> {
+  return watchPeople(db, { managed: true }, now);
+}
+
+async function watchPeople(db: Database, scope: PeopleScope, now: Date): Promise<void> {
+  const people = await loadPeople(db, scope);
+  if (people.length === 0) return;
+  // As of each person's today (their time zone), like the team view their manager sees.
+  const found = await currentReadinessOf(db, people, now);
+  await record(
+    db,
+    people.flatMap(({ person }) => {
+      const one = found.get(person.id);
+      return one ? [{ person, found: one }] : [];
+    }),
+  );
 }
 
 /**
@@ -160,18 +171,3 @@ class WatchBatches {
 }
 
 const batchesOf = perDatabase((db) => new WatchBatches(db));
-
-/** watchReadiness for a route: after the write's answer is known, never failing it. */
-export async function watchReadinessAfterWrite(
-  db: Database,
-  log: FastifyBaseLogger,
-  who: Watched,
-  now: Date,
-): Promise<void> {
-  try {
-    await watchReadiness(db, who, now);
-  } catch (error) {
-    const userId = typeof who === 'string' ? who : who.id;
-    log.error({ err: error, userId }, 'could not check whether readiness changed');
-  }
-}
