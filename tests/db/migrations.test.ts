@@ -15,6 +15,7 @@ const PRISMA = join(ROOT, 'node_modules/.bin/prisma');
 
 const EXPECTED_TABLES = [
   'acknowledgements',
+  'attempt_counters',
   'audit_events',
   'calendar_feeds',
   'checkins',

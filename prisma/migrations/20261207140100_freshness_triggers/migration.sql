@@ -1,15 +1,15 @@
 -- Freshness (apps/api/src/freshness): every trigger that bumps users.data_version, the
 -- version each per-process cache is keyed by, defined here together, so one file says
--- what changes a person's data version; apps/api/src/freshness/triggers.ts declares the
+-- what changes a person's data version, and apps/api/src/freshness/triggers.ts declares the
 -- same list and tests/api/freshness-triggers.test.ts compares it with pg_trigger. The
 -- functions and triggers were spread over three migrations (readiness_data_version,
--- rest_of_the_role, weekly_aggregates, evidence_page_names); they are replaced here as
+-- rest_of_the_role, weekly_aggregates, evidence_page_names), and are replaced here as
 -- they were, except that bump_user_data_version keeps only the branch its one remaining
 -- trigger (working_agreements) runs. (Semicolons inside the bodies are written \073:
 -- Prisma's pg adapter splits scripts at every semicolon.)
 
 -- Entries, check-ins, acknowledgements and endorsements: per statement, the (user, week)
--- pairs it touched; their owners are locked in id order, their data_version bumped, and
+-- pairs it touched: their owners are locked in id order, their data_version bumped, and
 -- the pairs recounted into weekly_aggregates (see the weekly_aggregates migration).
 CREATE OR REPLACE FUNCTION "track_weekly_aggregates"() RETURNS trigger LANGUAGE plpgsql AS E'
 DECLARE
