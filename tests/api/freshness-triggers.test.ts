@@ -1,5 +1,5 @@
-// The triggers in the database (pg_trigger, after the real migrations) are exactly the ones
-// freshness declares (apps/api/src/freshness/triggers.ts): every trigger that bumps a data
+// The triggers in the database (pg_trigger, after the real migrations) whose function
+// writes a data_version are exactly the ones freshness declares (apps/api/src/freshness/triggers.ts): every trigger that bumps a data
 // version is known to the module that keys the caches by it, and a migration cannot add,
 // drop or change one without the declaration following.
 import { DATA_VERSION_TRIGGERS } from '@leadtrack/api/freshness/triggers';
@@ -20,7 +20,7 @@ describe('the data-version triggers', () => {
          JOIN pg_class c ON c.oid = t.tgrelid
          JOIN pg_namespace n ON n.oid = c.relnamespace
          JOIN pg_proc p ON p.oid = t.tgfoid
-        WHERE NOT t.tgisinternal AND n.nspname = 'public'
+        WHERE NOT t.tgisinternal AND n.nspname = 'public' AND p.prosrc LIKE '%data_version%'
         ORDER BY c.relname, t.tgname`,
     );
     const inDatabase = rows.map(({ table, name, runs, type }) => ({
