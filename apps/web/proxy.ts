@@ -20,7 +20,15 @@ import { contentSecurityPolicy, HSTS } from './lib/csp';
 import { env } from './lib/env';
 
 // /unsubscribe: the link in every email works without signing in (its token is signed).
-const PUBLIC_PATHS = ['/login', '/register', '/reset-password', '/unsubscribe'];
+// /setup: a new person's setup link. /api/v1/auth/oidc: single sign-on's two steps.
+const PUBLIC_PATHS = [
+  '/login',
+  '/register',
+  '/reset-password',
+  '/setup',
+  '/unsubscribe',
+  '/api/v1/auth/oidc',
+];
 
 interface Rotated {
   accessToken: string;

@@ -94,7 +94,7 @@ describe('GET /auth/providers', () => {
   it('tells the sign-in page what to offer', async () => {
     const res = await call(app, 'GET', `${V1}/auth/providers`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ password: true, oidc: { name: 'Acme ID' } });
+    expect(res.body).toEqual({ password: true, adminPassword: true, oidc: { name: 'Acme ID' } });
   });
 });
 
@@ -402,6 +402,7 @@ describe('with the provider unreachable or not configured', () => {
     ).toBe(refusedWith('off'));
     expect((await call(off, 'GET', `${V1}/auth/providers`)).body).toEqual({
       password: true,
+      adminPassword: true,
       oidc: null,
     });
   });
@@ -454,7 +455,12 @@ describe('SSO_ONLY', () => {
   it('hides passwords from the sign-in page and refuses them, admins too', async () => {
     expect((await call(ssoOnly, 'GET', `${V1}/auth/providers`)).body).toEqual({
       password: false,
+      adminPassword: false,
       oidc: { name: 'Acme ID' },
+    });
+    expect((await call(breakGlass, 'GET', `${V1}/auth/providers`)).body).toMatchObject({
+      password: false,
+      adminPassword: true,
     });
     expectProblem(await login(ssoOnly, engineer), 403);
     expectProblem(await login(ssoOnly, admin), 403);

@@ -56,7 +56,7 @@ export function jwtExpiry(token: string): number | null {
 // Any fixed origin works for the same-origin test: only the path of a value that stays on
 // it is kept, so the redirect goes to the dashboard whatever origin it is served from.
 const HOME_ORIGIN = 'http://dashboard.invalid';
-const NOT_AFTER_SIGN_IN = ['/login', '/register', '/reset-password'];
+const NOT_AFTER_SIGN_IN = ['/login', '/register', '/reset-password', '/setup'];
 /** Backslashes and control characters (C0, DEL, C1): browsers drop or rewrite them. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point.
 const UNSAFE_CHARACTER = /[\\\u0000-\u001f\u007f-\u009f]/;

@@ -82,6 +82,8 @@ export const ProvidersSchema = z
   .object({
     /** False under SSO_ONLY: the password form is hidden (admins may still use it with SSO_BREAK_GLASS). */
     password: z.boolean(),
+    /** SSO_ONLY with SSO_BREAK_GLASS: admins may still sign in with their password. */
+    adminPassword: z.boolean(),
     /** Set when single sign-on is configured: the button says "Sign in with {name}". */
     oidc: z.object({ name: z.string() }).nullable(),
   })

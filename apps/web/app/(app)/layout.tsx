@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Nav } from '../../components/nav';
+import { ZonePrompt } from '../../components/zone-prompt';
 import { api, requireMe } from '../../lib/api';
 import type {
   NotificationPageDto,
@@ -72,6 +73,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="content" tabIndex={-1}>
+        {me.timeZoneConfirmed ? null : <ZonePrompt current={me.timeZone} />}
         {children}
       </main>
     </>

@@ -8,6 +8,8 @@ import { type FailureCode, failureCode } from '../../lib/notices';
 
 export interface AdminFormState extends FormState<Record<string, string | string[] | boolean>> {
   saved?: number;
+  /** A person just added: their one-time setup link (null when passwords are off). */
+  added?: { name: string; setupUrl: string | null; expiresAt: string | null; mailed: boolean };
 }
 
 /**
@@ -45,20 +47,28 @@ export async function createUser(prev: AdminFormState, form: FormData): Promise<
     email: formText(form, 'email'),
     role: formText(form, 'role', 'engineer'),
     managerId: formText(form, 'managerId'),
+    timeZone: formText(form, 'timeZone'),
   };
-  const res = await api('/users', {
+  // No password: the person gets a one-time setup link and chooses their own.
+  const res = await api<{
+    user: { name: string };
+    setupUrl: string | null;
+    expiresAt: string | null;
+    mailed: boolean;
+  }>('/users', {
     method: 'POST',
     body: {
       ...values,
       managerId: values.managerId || undefined,
-      password: formText(form, 'password'),
+      timeZone: values.timeZone || undefined,
     },
   });
   if (!res.ok) {
     return actionFailure(res, values, 'Creating failed.');
   }
   revalidatePath('/admin');
-  return { saved: (prev.saved ?? 0) + 1 };
+  const { user, setupUrl, expiresAt, mailed } = res.data;
+  return { saved: (prev.saved ?? 0) + 1, added: { name: user.name, setupUrl, expiresAt, mailed } };
 }
 
 export async function savePolicy(prev: AdminFormState, form: FormData): Promise<AdminFormState> {

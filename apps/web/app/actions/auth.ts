@@ -125,3 +125,39 @@ export async function signOut(): Promise<void> {
   jar.delete(REFRESH_COOKIE);
   redirect('/login');
 }
+
+export interface SetupState {
+  error?: string;
+  fields?: Record<string, string>;
+  /** The link itself is spent or stale: no form is worth showing again. */
+  linkDead?: boolean;
+}
+
+/** A new person's setup link: their first password, then signed in (POST /auth/setup). */
+export async function completeSetup(_prev: SetupState, form: FormData): Promise<SetupState> {
+  const token = formText(form, 'token');
+  const password = formText(form, 'password');
+  if (password !== formText(form, 'repeatPassword')) {
+    return {
+      error: 'Check the highlighted fields.',
+      fields: { repeatPassword: 'The two passwords differ: type the same one twice.' },
+    };
+  }
+  const res = await post('setup', { token, password });
+  if (!res) return { error: 'The service is unavailable. Try again in a minute.' };
+  if (!res.ok) {
+    const fields = fieldsOf(await problemOf(res));
+    if (res.status === 400 && fields.token) {
+      return {
+        linkDead: true,
+        error: 'This link has already been used or has expired. Ask an admin for a new one.',
+      };
+    }
+    if (res.status === 400) return { error: 'Check the highlighted fields.', fields };
+    if (res.status === 429) return { error: 'Too many attempts. Wait a minute, then try again.' };
+    if (res.status === 403) return { error: 'Passwords are turned off here: use single sign-on.' };
+    return { error: 'Setting the password failed. Try again.' };
+  }
+  await startSession(res);
+  redirect('/');
+}

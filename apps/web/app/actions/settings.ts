@@ -97,3 +97,15 @@ export async function signOutElsewhere(prev: SettingsState): Promise<SettingsSta
     'Signing out the other devices failed.',
   );
 }
+
+/** The one-time zone prompt (components/zone-prompt.tsx): saving the zone confirms it. */
+export async function confirmTimeZone(
+  _prev: SettingsState,
+  form: FormData,
+): Promise<SettingsState> {
+  const timeZone = formText(form, 'timeZone');
+  const res = await api('/me', { method: 'PATCH', body: { timeZone } });
+  if (!res.ok) return { message: 'Saving the time zone failed. Choose it in Settings.' };
+  revalidatePath('/', 'layout');
+  return { saved: 1, done: `Time zone set to ${timeZone}.` };
+}

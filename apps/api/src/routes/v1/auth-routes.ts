@@ -218,6 +218,7 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
     },
     async () => ({
       password: !config.SSO_ONLY,
+      adminPassword: !config.SSO_ONLY || config.SSO_BREAK_GLASS,
       oidc: sso ? { name: sso.name } : null,
     }),
   );

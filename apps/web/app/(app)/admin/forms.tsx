@@ -1,19 +1,56 @@
 'use client';
 import { useActionState } from 'react';
 import { ActionForm } from '../../../components/action-form';
-import {
-  CheckboxField,
-  fieldBinder,
-  InputField,
-  PasswordField,
-  SelectField,
-} from '../../../components/field';
+import { OneTimeSecret } from '../../../components/copy-button';
+import { CheckboxField, fieldBinder, InputField, SelectField } from '../../../components/field';
 import { KindsFieldset } from '../../../components/kinds-fieldset';
-import { EVIDENCE_KINDS } from '../../../lib/format';
+import { EVIDENCE_KINDS, instant } from '../../../lib/format';
 import type { PolicyDto, User } from '../../../lib/types';
 import { type AdminFormState, createUser, savePolicy } from '../../actions/admin';
 
-export function CreateUserForm({ managers }: { managers: User[] }) {
+/** The one-time setup link of the person just added, shown once (or how they sign in). */
+function AddedPerson({
+  added,
+  timeZone,
+  ssoName,
+}: {
+  added: NonNullable<AdminFormState['added']>;
+  timeZone: string;
+  ssoName: string | null;
+}) {
+  if (!added.setupUrl) {
+    return (
+      <p className="notice small">
+        {added.name} signs in with {ssoName ?? 'single sign-on'}, with their work email.
+      </p>
+    );
+  }
+  return (
+    <div className="notice stack small">
+      <p>
+        Setup link for {added.name}, usable once until {instant(added.expiresAt, timeZone)}.{' '}
+        {added.mailed
+          ? 'It was also mailed to them.'
+          : 'Copy it now and send it privately: it is not shown again.'}
+      </p>
+      <OneTimeSecret value={added.setupUrl} label="Setup link" />
+    </div>
+  );
+}
+
+export function CreateUserForm({
+  managers,
+  zones,
+  timeZone,
+  ssoName,
+}: {
+  managers: User[];
+  /** Every zone by its current IANA name (@leadtrack/core timeZoneNames). */
+  zones: string[];
+  /** The admin's own zone: the default, as the API's. */
+  timeZone: string;
+  ssoName: string | null;
+}) {
   const run = useActionState<AdminFormState, FormData>(createUser, {});
   const [state] = run;
   const v = state.values ?? {};
@@ -21,21 +58,29 @@ export function CreateUserForm({ managers }: { managers: User[] }) {
   return (
     <ActionForm
       run={run}
-      done={state.saved ? 'User created.' : null}
-      submit="Create user"
+      done={state.saved ? 'Person added.' : null}
+      submit="Add person"
       className="stack"
     >
+      {state.added ? (
+        <AddedPerson added={state.added} timeZone={timeZone} ssoName={ssoName} />
+      ) : null}
       <div className="row">
         <InputField {...bind('name')} label="Name" />
         <InputField {...bind('email')} label="Email" type="email" />
       </div>
+      <p className="muted small">
+        They get a one-time link (7 days) to choose their own password, and confirm their time zone
+        on their first visit.
+      </p>
       <div className="row">
-        <PasswordField
-          {...bind('password')}
-          label="Initial password"
-          hint="12 characters or more; share it privately."
-          autoComplete="new-password"
-        />
+        <SelectField {...bind('timeZone', timeZone)} label="Time zone">
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </SelectField>
         <SelectField {...bind('role', 'engineer')} label="Role">
           <option value="engineer">Engineer</option>
           <option value="manager">Manager</option>

@@ -1,3 +1,4 @@
+import { timeZoneNames } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminOnly } from '../../../components/admin-only';
@@ -6,6 +7,7 @@ import { TableHead } from '../../../components/table-head';
 import { load, requireMe } from '../../../lib/api';
 import { FAILURES, failureText } from '../../../lib/notices';
 import type { QueryPageProps } from '../../../lib/page-props';
+import { signInProviders } from '../../../lib/sign-in-providers';
 import type { ManagedUser, PolicyDto } from '../../../lib/types';
 import { updateUser } from '../../actions/admin';
 import { CreateUserForm, PolicyForm } from './forms';
@@ -25,6 +27,7 @@ export default async function AdminPage({ searchParams }: QueryPageProps) {
     load<PolicyDto>('/policy'),
   ]);
   const timeZone = me.timeZone;
+  const providers = await signInProviders();
   const people = [...users.items].sort((a, b) => a.name.localeCompare(b.name));
   const active = people.filter((u) => !u.deactivatedAt);
   const byId = new Map(people.map((u) => [u.id, u]));
@@ -123,7 +126,12 @@ export default async function AdminPage({ searchParams }: QueryPageProps) {
       <div className="columns">
         <section className="panel" aria-labelledby="new-user-h">
           <h2 id="new-user-h">Add a person</h2>
-          <CreateUserForm managers={active} />
+          <CreateUserForm
+            managers={active}
+            zones={timeZoneNames()}
+            timeZone={timeZone}
+            ssoName={providers.oidc?.name ?? null}
+          />
         </section>
         <section className="panel" aria-labelledby="policy-h">
           <h2 id="policy-h">Readiness policy</h2>

@@ -1,23 +1,26 @@
-import { type PreferencesDto, SOURCES } from '@leadtrack/schemas';
+import { timeZoneNames } from '@leadtrack/core';
+import { type PreferencesDto, SOURCES, type SsoOverview } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SponsorsSection } from '../../../components/sponsors-section';
 import { api, load } from '../../../lib/api';
 import type { QueryPageProps } from '../../../lib/page-props';
+import { signInProviders } from '../../../lib/sign-in-providers';
 import type { MeDto, PersonalToken } from '../../../lib/types';
 import { SOURCE_SETTINGS } from '../../../sources/settings';
 import { PasswordForm, SessionsForm, TimeZoneForm, TokenForm, TokenList } from './forms';
 import { PreferencesForm } from './preferences-form';
+import { SignInSection } from './sign-in-section';
 
 export const metadata: Metadata = { title: 'Settings · Leadtrack' };
 
 /**
- * Every zone this runtime knows, UTC first (Intl's list leaves it out), plus the person's
- * own when the list spells it otherwise (a browser's `Asia/Kolkata` where ICU lists
- * `Asia/Calcutta`), so the select never shows another zone than the one saved.
+ * Every zone by its current IANA name, UTC first (`Asia/Kolkata`, not ICU's
+ * `Asia/Calcutta`), plus the person's own should the list not hold it, so the select never
+ * shows another zone than the one saved.
  */
 function timeZones(current: string): string[] {
-  const zones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+  const zones = timeZoneNames();
   return zones.includes(current) ? zones : [current, ...zones];
 }
 
@@ -31,6 +34,10 @@ export default async function SettingsPage({ searchParams }: QueryPageProps) {
     Promise.all(SOURCES.map((source) => api<unknown>(`/me/integrations/${source.id}`))),
   ]);
   const timeZone = me.timeZone;
+  const [providers, sso] = await Promise.all([
+    signInProviders(),
+    me.role === 'admin' ? api<SsoOverview>('/admin/sso') : null,
+  ]);
   return (
     <>
       <h1>Settings</h1>
@@ -50,6 +57,11 @@ export default async function SettingsPage({ searchParams }: QueryPageProps) {
           </section>
         </div>
       </div>
+      <SignInSection
+        me={me}
+        ssoName={providers.oidc?.name ?? null}
+        sso={sso?.ok ? sso.data : null}
+      />
       <section className="panel" aria-labelledby="email-h">
         <h2 id="email-h">Email and reminders</h2>
         <PreferencesForm preferences={preferences} timeZone={timeZone} />

@@ -5,7 +5,8 @@ import { InputField, PasswordField } from '../../../components/field';
 import { type AuthState, signIn } from '../../actions/auth';
 import { AuthForm } from '../auth-form';
 
-export function LoginForm({ next }: { next: string }) {
+/** `signUp`: offer "Create an account" (not when passwords are off). */
+export function LoginForm({ next, signUp }: { next: string; signUp: boolean }) {
   const run = useActionState<AuthState, FormData>(signIn, {});
   const [state] = run;
   return (
@@ -15,12 +16,14 @@ export function LoginForm({ next }: { next: string }) {
       submit="Sign in"
       pendingText="Signing in…"
       footer={
-        <>
-          New here?{' '}
-          <Link href={next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`}>
-            Create an account
-          </Link>
-        </>
+        signUp ? (
+          <>
+            New here?{' '}
+            <Link href={next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`}>
+              Create an account
+            </Link>
+          </>
+        ) : undefined
       }
     >
       <InputField
