@@ -6,6 +6,7 @@
 import { addDays, type IsoDate, localDateIn, plural, weekStartOf } from '@leadtrack/core';
 import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
 import type { SuggestionDraft } from '../../services/suggestions/offer-suggestions';
+import { fitLines, markdownText } from '../draft-text';
 
 /** A pull request the person reviewed, with the times they submitted a review. */
 export interface ReviewedPull {
@@ -171,21 +172,4 @@ export function proposalDrafts(pulls: DesignPull[], ctx: Pick<DraftContext, 'tim
       details: { kind: 'design-pull-request', ...pull, openedOn },
     };
   });
-}
-
-/** Brackets and backslashes escaped, so a title cannot break the list's links. */
-function markdownText(text: string): string {
-  return text.replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
-}
-
-/** The heading and as many lines as fit in `max` characters, then how many were left out. */
-function fitLines(heading: string, lines: string[], max: number): string {
-  let out = heading;
-  for (let i = 0; i < lines.length; i++) {
-    const more = `\n- … and ${lines.length - i} more`;
-    const next = `${out}\n${lines[i]}`;
-    if (next.length + (i < lines.length - 1 ? more.length : 0) > max) return `${out}${more}`;
-    out = next;
-  }
-  return out;
 }
