@@ -189,6 +189,7 @@ const PAGES: [Who, string, () => string, ((page: Page) => Promise<void>)?][] = [
   ['engineer', 'packet', () => '/packet'],
   ['engineer', 'settings', () => '/settings'],
   ['engineer', 'settings, GitHub errors shown', () => '/settings', submitEmpty('Connect GitHub')],
+  ['engineer', 'settings, GitLab errors shown', () => '/settings', submitEmpty('Connect GitLab')],
   ['engineer', 'agreement', () => '/agreement'],
   ['engineer', 'reflection', () => '/reflection'],
   ['engineer', 'inbox', () => '/inbox'],

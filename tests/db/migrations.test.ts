@@ -24,6 +24,7 @@ const EXPECTED_TABLES = [
   'evidence',
   'feedback',
   'github_integrations',
+  'gitlab_integrations',
   'idempotency_keys',
   'instance_secrets',
   'message_deliveries',

@@ -3,6 +3,7 @@
 import type { SourceId } from '@leadtrack/schemas';
 import { CALENDAR_WORDS } from './calendar/words';
 import { GITHUB_WORDS } from './github/words';
+import { GITLAB_WORDS } from './gitlab/words';
 
 /** What a sync answers with (every source alike); disconnecting answers nothing. */
 export type SyncFound = { suggested: number; skipped: number };
@@ -16,5 +17,6 @@ export type SourceWords = Record<
 
 export const SOURCE_WORDS: Record<SourceId, SourceWords> = {
   github: GITHUB_WORDS,
+  gitlab: GITLAB_WORDS,
   calendar: CALENDAR_WORDS,
 };

@@ -7,12 +7,13 @@ import type { JobDefinition } from '../jobs/job';
 import { calendarSource } from './calendar';
 import { githubSource } from './github';
 import { GITHUB_ENV } from './github/env';
+import { GITLAB_ENV, gitlabSource } from './gitlab';
 import type { Source } from './source';
 
-export const SOURCES: readonly Source[] = [githubSource, calendarSource];
+export const SOURCES: readonly Source[] = [githubSource, gitlabSource, calendarSource];
 
 /** The sources' settings, merged into the API's configuration (env.ts). */
-export const SOURCE_ENV = { ...GITHUB_ENV };
+export const SOURCE_ENV = { ...GITHUB_ENV, ...GITLAB_ENV };
 
 /** Each source's scheduled job, by name: `<id>-sync`. */
 export const SOURCE_JOBS: Readonly<Record<string, JobDefinition>> = Object.fromEntries(

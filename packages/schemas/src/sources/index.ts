@@ -4,9 +4,11 @@
 // beside this one, and its folder in apps/api/src/sources (ARCHITECTURE.md "Sources").
 export * from './calendar';
 export * from './github';
+export * from './gitlab';
 
 export const SOURCES = [
   { id: 'github', label: 'GitHub' },
+  { id: 'gitlab', label: 'GitLab' },
   { id: 'calendar', label: 'Calendar' },
 ] as const satisfies readonly { id: string; label: string }[];
 

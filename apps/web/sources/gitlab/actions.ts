@@ -1,0 +1,26 @@
+'use server';
+// Settings › GitLab: connect with a personal access token (and a self-managed instance's
+// address); syncing now and disconnecting are in app/actions/integrations.ts.
+import { revalidatePath } from 'next/cache';
+import type { IntegrationState } from '../../app/actions/integrations';
+import { api } from '../../lib/api';
+import { actionFailure, formText } from '../../lib/form-state';
+
+export async function connectGitlab(
+  prev: IntegrationState,
+  form: FormData,
+): Promise<IntegrationState> {
+  const token = formText(form, 'token').trim();
+  const baseUrl = formText(form, 'baseUrl').trim();
+  const res = await api('/me/integrations/gitlab', {
+    method: 'PUT',
+    body: { token, ...(baseUrl && { baseUrl }) },
+  });
+  // The token is never sent back to the form, even when it was refused.
+  if (!res.ok) return actionFailure(res, { baseUrl }, 'Connecting GitLab failed.');
+  revalidatePath('/settings');
+  return {
+    saved: (prev.saved ?? 0) + 1,
+    done: 'GitLab is connected. The last 26 weeks are being read now: suggestions arrive in your inbox.',
+  };
+}
