@@ -4,6 +4,7 @@
 // relative to today, as the API's are.
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
+import { cliHome, listenOn, personalToken } from '../support/cli';
 import {
   type StandInMergeRequest,
   type StandInNote,
@@ -275,6 +276,24 @@ describe('the backfill on connecting', () => {
       gitlab.urlOf('acme/api', 2),
       gitlab.urlOf('acme/web', 3),
     ]);
+  });
+});
+
+describe('the command line', () => {
+  const home = cliHome();
+
+  it('leadtrack inbox lists GitLab suggestions, labelled and linked', async () => {
+    const url = await listenOn(app);
+    const login = await home.run(['login', url], {
+      input: await personalToken(app, cast.engineer),
+    });
+    expect(login.code, login.stderr).toBe(0);
+    const listed = await home.run(['inbox', '--source', 'gitlab']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(
+      /^\S+ {2}.*Reviewed 1 merge request in 1 project for 1 author.* {2}\[gitlab\]$/m,
+    );
+    expect(listed.stdout).toContain(`[gitlab]  ${gitlab.urlOf('acme/docs', 20)}`);
   });
 });
 

@@ -64,10 +64,11 @@ describe('graphile-worker', () => {
 
     // First start: the worker installs its schema and learns the crontab (nothing is due).
     const first = await withJobs();
-    const known = await until(crontabs, (rows) => rows.length === 5);
+    const known = await until(crontabs, (rows) => rows.length === 6);
     expect(known.map((r) => r.identifier)).toEqual([
       'calendar-sync',
       'github-sync',
+      'gitlab-sync',
       'manager-digest',
       'notification-mail',
       'weekly-reminders',

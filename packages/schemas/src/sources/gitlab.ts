@@ -41,7 +41,7 @@ export function gitlabBaseUrlProblem(value: string): string | null {
 
 /** The address as stored: parsed, without a trailing slash or a trailing `/api/v4`. */
 export function normaliseGitlabBaseUrl(value: string): string {
-  return new URL(value).href.replace(/\/+$/, '').replace(/\/api\/v4$/i, '');
+  return new URL(value).href.replace(/(?<!\/)\/+$/, '').replace(/\/api\/v4$/i, '');
 }
 
 export const GitlabBaseUrlSchema = addressSchema(500, gitlabBaseUrlProblem, normaliseGitlabBaseUrl);

@@ -3,14 +3,15 @@
 // gitbeaker's retries a 429 after a few milliseconds whatever the answer asks. Ours:
 // - sends every request through the app's outbound fetch (public addresses, OUTBOUND_ALLOW),
 //   with a timeout, only under the connection's own `/api/v4`;
-// - reads each answer up to GITLAB_ANSWER_MAX_BYTES (10 MiB), stopping past it;
+// - reads each answer up to GITLAB_ANSWER_MAX_BYTES (10 MiB) with lib/outbound-fetch's
+//   readCapped, which stops reading past it (a 400 naming baseUrl, or the sync's error);
 // - waits out a 429 as it asks (`Retry-After` in seconds or as a date, else `RateLimit-Reset`,
 //   a Unix time) and sends the request again, up to MAX_ATTEMPTS; a wait longer than
 //   `maxWaitMs` is not made: the call fails with GitlabRateLimited, naming when it resets.
 // Failures are GitlabTokenRefused (401/403), GitlabUnreachable (no GitLab API answered),
 // GitlabRateLimited, or GitlabAnswered (another status).
 import { Gitlab } from '@gitbeaker/rest';
-import { OutboundAddressRefused } from '../../lib/outbound-fetch';
+import { AnswerTooLarge, OutboundAddressRefused, readCapped } from '../../lib/outbound-fetch';
 
 /** The most of one answer read (API.md "Hardening": a code host's answers, 10 MiB). */
 export const GITLAB_ANSWER_MAX_BYTES = 10 * 1024 * 1024;
@@ -100,27 +101,6 @@ export function retryAfterMs(headers: Headers, now: number): number {
   return UNSAID_WAIT_MS;
 }
 
-/** Reads a body up to `max` bytes; past it, stops reading and throws GitlabUnreachable. */
-async function readCapped(res: Response, max: number): Promise<string> {
-  const reader = res.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new GitlabUnreachable(
-        `answered more than ${Math.round(max / 1024 / 1024)} MiB at once, more than is read`,
-      );
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** camelCase search options (gitbeaker's) as GitLab's snake_case query, arrays as `key[]`. */
 function queryOf(params: Record<string, unknown> | undefined): URLSearchParams {
   const query = new URLSearchParams();
@@ -185,7 +165,14 @@ function requesterOf({ baseUrl, token, limits, signal }: GitlabClientOptions): R
         await limits.sleep(wait, signal);
         continue;
       }
-      const text = await readCapped(res, limits.maxBytes);
+      let text: string;
+      try {
+        text = Buffer.from(await readCapped(res, limits.maxBytes)).toString('utf8');
+      } catch (error) {
+        // Past the limit the server stops reading: no GitLab answer it could use.
+        if (error instanceof AnswerTooLarge) throw new GitlabUnreachable(error.message);
+        throw error;
+      }
       if (res.status === 429) throw new GitlabRateLimited(new Date(limits.now() + UNSAID_WAIT_MS));
       if (res.status === 401 || res.status === 403) throw new GitlabTokenRefused(res.status);
       if (!res.ok) throw new GitlabAnswered(res.status, url.pathname);
