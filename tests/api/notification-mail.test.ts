@@ -3,7 +3,7 @@
 // link and the one-click unsubscribe; none when they turned it off; never twice.
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, makeTeam, type TestUser } from '../support/http';
-import { startSmtpCatcher } from '../support/smtp-catcher';
+import { notificationsMailed, startSmtpCatcher } from '../support/smtp-catcher';
 import { useFixture, useTestApp } from '../support/test-app';
 
 const PUBLIC_URL = 'https://leadtrack.example.test';
@@ -24,17 +24,7 @@ async function writeFeedback(manager: TestUser, engineer: TestUser) {
   expect(res.status, res.text).toBe(201);
 }
 
-/** Waits until no notification waits to be mailed (the sweep runs after each write's answer). */
-async function settled() {
-  for (let i = 0; i < 100; i++) {
-    const { rows } = await sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM notifications WHERE mail_status IN ('pending', 'sending')`,
-    );
-    if (rows[0]?.n === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('notifications still waiting to be mailed');
-}
+const settled = () => notificationsMailed(sql);
 
 async function statusesOf(user: TestUser) {
   const { rows } = await sql.query<{ mail_status: string | null }>(

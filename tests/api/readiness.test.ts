@@ -711,6 +711,8 @@ describe('readiness', () => {
         },
         signals: [],
         lastEvidenceOn: thisWeek,
+        // Her eight live entries of the last four weeks, none acknowledged by the boss.
+        unacknowledged: 8,
       });
       expect(items[1]).toMatchObject({
         user: { id: ben.id },
@@ -791,9 +793,9 @@ describe('readiness', () => {
       const largeView = await teamReadiness(forLarge.db, large, new Date());
       expect(smallView.items).toHaveLength(2);
       expect(largeView.items).toHaveLength(10);
-      // The team's data versions, one statement for the weeks of everyone not cached, and
-      // the policy (a fresh client: nothing cached).
-      expect(forSmall.ops.sort()).toEqual(['policy.findUnique', 'query', 'query']);
+      // The team's data versions, the count of entries waiting for the boss, one statement
+      // for the weeks of everyone not cached, and the policy (a fresh client: nothing cached).
+      expect(forSmall.ops.sort()).toEqual(['policy.findUnique', 'query', 'query', 'query']);
       expect(forLarge.ops.sort()).toEqual(forSmall.ops);
       // And the data is there: every member's one entry is their newest.
       expect(largeView.items.every((i) => i.lastEvidenceOn !== null)).toBe(true);

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { useFixture } from './fixtures';
 import { call, makeTeam, type Response, registerUser, type TestUser } from './http';
-import { type TestApp, type TestHandle, useTestApp } from './test-app';
+import { type TestApp, type TestAppOptions, type TestHandle, useTestApp } from './test-app';
 
 export async function makeRoleCast(app: TestApp) {
   const team = await makeTeam(app);
@@ -59,8 +59,9 @@ export type RoleCast = Awaited<ReturnType<typeof makeRoleCast>>;
 /** `useTestApp(env)` and the role cast, made before the file's tests: `const { app, cast } = useRoleCast()`. */
 export function useRoleCast(
   env: Record<string, string> | (() => Record<string, string>) = {},
+  options: TestAppOptions = {},
 ): TestHandle & { cast: RoleCast } {
-  const handle = useTestApp(env);
+  const handle = useTestApp(env, options);
   return Object.assign(handle, { cast: useFixture(() => makeRoleCast(handle.app)) });
 }
 

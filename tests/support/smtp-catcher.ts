@@ -131,3 +131,20 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Waits until no notification waits to be mailed on the database `sql` reads (the sweep
+ * runs after each write's answer, so a test reads the catcher once this resolves).
+ */
+export async function notificationsMailed(sql: {
+  query<R>(text: string): Promise<{ rows: R[] }>;
+}): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM notifications WHERE mail_status IN ('pending', 'sending')`,
+    );
+    if (rows[0]?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('notifications still waiting to be mailed');
+}

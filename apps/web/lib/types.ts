@@ -1,6 +1,6 @@
 // Response shapes of the API, from the shared zod contract (packages/schemas): the
 // dashboard reads exactly what the API's response schemas promise.
-import type { Problem, ReadinessDto, ReportListDto } from '@leadtrack/schemas';
+import type { Problem, ReadinessDto, ReportDto, ReportListDto } from '@leadtrack/schemas';
 
 export type {
   Acknowledgement,
@@ -26,7 +26,8 @@ export type {
 } from '@leadtrack/schemas';
 
 export type SignalDto = ReadinessDto['signals'][number];
-export type ReportRow = ReportListDto['items'][number];
+/** A row of the team view (with `unacknowledged`) or of the org view (without). */
+export type ReportRow = ReportDto & Partial<Pick<ReportListDto['items'][number], 'unacknowledged'>>;
 export type FieldError = NonNullable<Problem['errors']>[number];
 
 // Accounts and trust (API.md "Accounts and trust"), from the shared contract as well.

@@ -1,4 +1,5 @@
 // The zod contract shared by the API (validation, OpenAPI) and the dashboard (forms).
+export * from './agenda';
 export * from './agreement';
 export * from './audit';
 export * from './auth';

@@ -10,6 +10,10 @@ export const NOTIFICATION_TYPES = [
   'entry-endorsed',
   'endorsement-requested',
   'report-ready',
+  'agreement-confirmed',
+  'agreement-changed',
+  'reflection-shared',
+  'sponsor-granted',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -20,6 +20,9 @@ export const OrgTotalsSchema = z
       .describe('The week in progress is not consistent yet and a streak above 0 would be lost'),
     building: z.number().int().describe('No streak, not ready'),
   })
+  .describe(
+    'Engineers only (the people working toward the role), not the managers and admins listed above them',
+  )
   .meta({ id: 'OrgTotals' });
 
 export const OrgGroupSchema = z

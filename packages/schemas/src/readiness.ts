@@ -138,5 +138,15 @@ export const ReportSchema = z
 
 export type ReportDto = z.infer<typeof ReportSchema>;
 
-export const ReportListSchema = z.object({ items: z.array(ReportSchema) });
+/** A row of the team view (GET /reports): a report, with what waits for the manager. */
+export const TeamReportSchema = ReportSchema.extend({
+  unacknowledged: z
+    .int()
+    .describe(
+      'Entries of the last 8 weeks (the report’s current ISO week and the 7 before) without a current acknowledgement by the caller',
+    ),
+}).meta({ id: 'TeamReport' });
+export type TeamReportDto = z.infer<typeof TeamReportSchema>;
+
+export const ReportListSchema = z.object({ items: z.array(TeamReportSchema) });
 export type ReportListDto = z.infer<typeof ReportListSchema>;

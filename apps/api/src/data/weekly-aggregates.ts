@@ -28,7 +28,7 @@ import { CALLER_COLUMNS_SQL } from './user-columns';
  *   manager, an admin, or a sponsor they granted: services/access.ts `readableUsersSql`,
  *   the SQL form of `canReadAsSponsor`, so that a user the caller may not read costs no
  *   aggregation and answers like a missing one);
- * - `reportsOf`: every direct report of a manager.
+ * - `reportsOf`: every active direct report of a manager (a deactivated one has left the team).
  */
 export type PeopleScope =
   | { readable: string; caller: Pick<Caller, 'id' | 'role'> }
@@ -89,7 +89,9 @@ const WEEK_COLUMNS = Prisma.raw(
 );
 
 function peopleFilter(scope: PeopleScope): Prisma.Sql {
-  if ('reportsOf' in scope) return Prisma.sql`u.manager_id = ${scope.reportsOf}`;
+  if ('reportsOf' in scope) {
+    return Prisma.sql`u.manager_id = ${scope.reportsOf} AND u.deactivated_at IS NULL`;
+  }
   if ('managed' in scope) return Prisma.sql`u.manager_id IS NOT NULL AND u.deactivated_at IS NULL`;
   if ('ids' in scope) {
     return scope.ids.length > 0

@@ -26,6 +26,7 @@ import {
   type ReportDto,
   type ReportListDto,
   ReportListSchema,
+  type TeamReportDto,
 } from '@leadtrack/schemas';
 import {
   loadHistories,
@@ -43,6 +44,8 @@ import { perDatabase } from '../lib/per-database';
 import { invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
 import { canReadAsSponsor, resolveUserRef } from './access';
+import { countWaitingEntries } from './agenda/waiting-entries';
+import { weeksOf } from './agenda/weeks';
 import { readPolicy } from './policy';
 import { type CachedReadiness, ReadinessCache } from './readiness-cache';
 import { toUserDto } from './users/to-user-dto';
@@ -321,10 +324,11 @@ export async function reportsFor(
 }
 
 /**
- * GET /reports: the caller's direct reports (by name), each with its current status,
- * signals and newest entry date, each as of their own today (their time zone at `now`).
- * One read of the team's versions, then one aggregation per distinct date (one to three:
- * the date line) for whoever changed since their answer was cached, plus the policy unless
+ * GET /reports: the caller's active direct reports (by name), each with its current status,
+ * signals, newest entry date and the entries waiting for the caller's acknowledgement, each
+ * as of their own today (their time zone at `now`). One read of the team's versions, one
+ * count of the waiting entries, then one aggregation per distinct date (one to three: the
+ * date line) for whoever changed since their answer was cached, plus the policy unless
  * cached: the same number of queries for 2 reports or 200.
  */
 export async function teamReadiness(
@@ -332,16 +336,31 @@ export async function teamReadiness(
   caller: Caller,
   now: Date,
 ): Promise<ReportListDto> {
-  const { policy, team } = await teamRequest(db, caller);
-  return { items: await reportsFor(db, policy, now, team) };
+  const { policy, team, waiting } = await teamRequest(db, caller, now);
+  return { items: await teamRows(db, policy, now, team, waiting) };
 }
 
-async function teamRequest(db: Database, caller: Caller) {
+async function teamRequest(db: Database, caller: Caller, now: Date) {
   const [policy, team] = await Promise.all([
     readPolicy(db.prisma),
     loadPeople(db, { reportsOf: caller.id }),
   ]);
-  return { policy, team };
+  const windows = weeksOf(
+    team.map(({ person }) => person),
+    now,
+  );
+  return { policy, team, waiting: await countWaitingEntries(db, caller.id, windows) };
+}
+
+async function teamRows(
+  db: Database,
+  policy: Policy,
+  now: Date,
+  team: VersionedPerson[],
+  waiting: Map<string, number>,
+): Promise<TeamReportDto[]> {
+  const rows = await reportsFor(db, policy, now, team);
+  return rows.map((row) => ({ ...row, unacknowledged: waiting.get(row.user.id) ?? 0 }));
 }
 
 /**
@@ -376,10 +395,13 @@ export async function teamReadinessBody(
   caller: Caller,
   now: Date,
 ): Promise<CachedBody> {
-  const { policy, team } = await teamRequest(db, caller);
+  const { policy, team, waiting } = await teamRequest(db, caller, now);
+  // The waiting counts are read on every request (an edit of a title changes them without
+  // a data version), so they are part of the key.
+  const counts = team.map(({ person }) => waiting.get(person.id) ?? 0);
   return bodyCacheOf(db).getOrMake(
-    freshnessKey('team', reportsInputs(policy, now, team)),
-    async () => serializeReports({ items: await reportsFor(db, policy, now, team) }),
+    freshnessKey('team', reportsInputs(policy, now, team), counts),
+    async () => serializeReports({ items: await teamRows(db, policy, now, team, waiting) }),
   );
 }
 
@@ -419,6 +441,19 @@ export async function currentReadinessAfterWrites(
     }
   }
   return found;
+}
+
+/**
+ * Each person's whole timeline as of their today at `now`, cached like GET
+ * /users/:id/readiness, with the policy it was computed under (the agenda's `log` item).
+ */
+export async function timelinesOf(
+  db: Database,
+  people: VersionedPerson[],
+  now: Date,
+): Promise<{ policy: Policy; timelines: Map<string, CachedReadiness> }> {
+  const policy = await readPolicy(db.prisma);
+  return { policy, timelines: await readinessFor(db, policy, asOfTheirToday(people, now)) };
 }
 
 /**

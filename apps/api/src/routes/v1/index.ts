@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Env } from '../../env';
 import { freshnessHooks } from '../../freshness';
 import sourcesRoutes from '../../sources/routes';
+import agendaRoutes from './agenda-routes';
 import agreementRoutes from './agreement-routes';
 import auditRoutes from './audit-routes';
 import authRoutes from './auth-routes';
@@ -38,6 +39,7 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
     // notifications it made are mailed after (freshness/index.ts).
     freshnessHooks(protectedTree);
     await protectedTree.register(meRoutes, { prefix: '/me' });
+    await protectedTree.register(agendaRoutes); // /me/agenda
     // Each source's connection and sync, under /me/integrations/<source> (sources/registry.ts).
     await protectedTree.register(sourcesRoutes);
     // /users/directory: a static path, so it wins over /users/:id whatever the order.

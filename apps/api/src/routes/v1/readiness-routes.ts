@@ -50,7 +50,8 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
       preHandler: requireRole('manager', 'admin'),
       schema: {
         tags: ['readiness'],
-        summary: "Your direct reports' current status, signals and newest entry (managers, admins)",
+        summary:
+          "Your active direct reports' current status, signals, newest entry and entries waiting for your acknowledgement (managers, admins)",
         response: { 200: ReportListSchema, ...NOT_MODIFIED, ...problems(401, 403) },
       },
     },

@@ -9,12 +9,16 @@
 // Both writes lock the row (SELECT … FOR UPDATE inside one transaction), so of two edits
 // based on the same version exactly one wins, and a confirmation always names the version
 // it confirmed. Anything refused (412, 409) throws inside the transaction: nothing stored.
+// The other side is notified in the same transaction when the items change
+// (`agreement-changed`) or when one side confirms (`agreement-confirmed`); saving the same
+// items again or confirming twice tells nobody.
 import type { Prisma, PrismaClient } from '@leadtrack/db';
 import type { AgreementDto, AgreementItem, PutAgreementBody } from '@leadtrack/schemas';
 import { parseIfMatch } from '../../lib/if-match';
 import { conflict, forbidden, preconditionFailed } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { findReadableUser, type ReadableUser } from '../access';
+import { type Notice, notify } from '../notifications/notify';
 import { normaliseItems, type StoredAgreement, toAgreementDto } from './read-agreement';
 
 type Side = 'lead' | 'manager';
@@ -60,6 +64,34 @@ async function lockAgreement(
   return row ?? null;
 }
 
+/**
+ * What the other side of the agreement hears when one side changes or confirms it: the
+ * engineer is told at /agreement, the manager at the report's agreement page.
+ */
+function toOtherSide(
+  caller: Caller,
+  user: ReadableUser,
+  managerId: string,
+  side: Side,
+  type: 'agreement-changed' | 'agreement-confirmed',
+): Notice {
+  const verb = type === 'agreement-changed' ? 'changed' : 'confirmed';
+  const then = type === 'agreement-changed' ? ': review it and confirm it.' : '.';
+  return side === 'lead'
+    ? {
+        userId: managerId,
+        type,
+        subject: `${caller.name} ${verb} their working agreement with you${then}`,
+        link: `/team/${user.id}/agreement`,
+      }
+    : {
+        userId: user.id,
+        type,
+        subject: `${caller.name} ${verb} your working agreement${then}`,
+        link: '/agreement',
+      };
+}
+
 const sameItems = (a: AgreementItem[], b: AgreementItem[]) =>
   a.every((item, i) => item.owner === b[i]?.owner && item.note === b[i]?.note);
 
@@ -77,7 +109,7 @@ export async function putAgreement(
 ): Promise<AgreementDto> {
   parseIfMatch(ifMatch); // a malformed header is a 400 before anything else
   const user = await findReadableUser(prisma, caller, ref);
-  sideOf(caller, user);
+  const side = sideOf(caller, user);
   const managerId = requireManager(user);
   const items = normaliseItems(
     body.items.map((item) => ({ area: item.area, owner: item.owner, note: item.note || null })),
@@ -100,7 +132,7 @@ export async function putAgreement(
     ) {
       return current;
     }
-    return tx.workingAgreement.update({
+    const updated = await tx.workingAgreement.update({
       where: { userId: user.id },
       data: {
         items: items.filter((item) => item.owner !== null || item.note !== null),
@@ -111,6 +143,8 @@ export async function putAgreement(
         updatedById: caller.id,
       },
     });
+    await notify(tx, toOtherSide(caller, user, managerId, side, 'agreement-changed'), caller.id);
+    return updated;
   });
   return toAgreementDto(user.id, managerId, stored);
 }
@@ -146,10 +180,12 @@ export async function confirmAgreement(
     const field = side === 'lead' ? 'leadConfirmedAt' : 'managerConfirmedAt';
     if (current[field] !== null) return current;
     // Only the timestamp changes: `updatedAt` is the items' last change, so it is kept.
-    return tx.workingAgreement.update({
+    const confirmed = await tx.workingAgreement.update({
       where: { userId: user.id },
       data: { [field]: new Date(), updatedAt: current.updatedAt },
     });
+    await notify(tx, toOtherSide(caller, user, managerId, side, 'agreement-confirmed'), caller.id);
+    return confirmed;
   });
   return toAgreementDto(user.id, managerId, stored);
 }

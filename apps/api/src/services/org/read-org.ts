@@ -10,7 +10,8 @@
 //
 // Reading the org view does not open each person's page: below the caller's direct reports,
 // the person's own data stays their direct manager's and the admins' (services/access.ts).
-// Deactivated people are left out (they have left; the walk still passes through them).
+// Deactivated people are left out (they have left; the walk still passes through them). The
+// totals count engineers, the people working toward the role.
 import { countOrgStatuses, type Policy } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
 import {
@@ -87,7 +88,10 @@ async function orgViewOf(
 ): Promise<OrgViewDto> {
   const reports = await reportsFor(db, policy, now, members);
   return {
-    totals: countOrgStatuses(reports.map((r) => r.current)),
+    // People working toward the role: the managers and admins above them are listed, not counted.
+    totals: countOrgStatuses(
+      reports.filter((r) => r.user.role === 'engineer').map((r) => r.current),
+    ),
     groups: groupsOf(members, reports),
   };
 }

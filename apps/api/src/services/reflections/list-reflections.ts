@@ -1,4 +1,5 @@
-// Reading someone's fit reflections, newest week first.
+// Reading someone's fit reflections, newest week first. The manager reading them marks the
+// shared ones seen (`manager_seen_at`): they leave the manager's agenda.
 //
 // Access: the person reads all of theirs; their direct manager reads only those they chose
 // to share. Everyone else gets 404, admins included (unless they are the manager): a fit
@@ -23,5 +24,17 @@ export async function listReflections(
     where: { userId: user.id, ...(!isSelf && { shared: true }) },
     orderBy: { weekStart: 'desc' },
   });
+  // The manager has read them: shared reflections leave their agenda (read-agenda.ts).
+  if (
+    !isSelf &&
+    reflections.some(
+      (r) => r.managerSeenAt === null || (r.sharedAt !== null && r.managerSeenAt < r.sharedAt),
+    )
+  ) {
+    await prisma.reflection.updateMany({
+      where: { userId: user.id, shared: true },
+      data: { managerSeenAt: new Date() },
+    });
+  }
   return { userId: user.id, items: reflections.map(toReflectionDto) };
 }

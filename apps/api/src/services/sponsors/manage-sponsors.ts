@@ -4,13 +4,15 @@
 //
 // Only ever the caller's own grants, so there is nothing else to authorize. A sponsor is an
 // ACTIVE user other than the caller (400 naming userId otherwise); granting twice is a 409.
-// Grants and revocations go to the audit log in the same transaction as the change.
+// Grants and revocations go to the audit log in the same transaction as the change; the
+// sponsor granted is notified (`sponsor-granted`) in it too.
 import type { PrismaClient } from '@leadtrack/db';
 import type { SponsorDto } from '@leadtrack/schemas';
 import { conflictOnDuplicate } from '../../lib/database-errors';
 import { notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { recordAuditEvent } from '../audit';
+import { notify } from '../notifications/notify';
 import { findActiveColleague } from '../users/read-users';
 
 /** The other person of a grant, as a SponsorDto names them. */
@@ -60,6 +62,16 @@ export async function grantSponsor(
       const created = await tx.sponsorship.create({
         data: { userId: caller.id, sponsorId: sponsor.id },
       });
+      await notify(
+        tx,
+        {
+          userId: sponsor.id,
+          type: 'sponsor-granted',
+          subject: `${caller.name} made you their sponsor: you can read their timeline, evidence, role profile and packet.`,
+          link: `/people/${caller.id}`,
+        },
+        caller.id,
+      );
       await recordAuditEvent(tx, {
         actorId: caller.id,
         action: 'sponsor.granted',

@@ -6,7 +6,8 @@
 // `authenticate`, which reads the session and `deactivated_at` on every request) and their
 // personal access tokens: a later reactivation must not bring back tokens that may have
 // been handed to scripts. Pending reset links are expired too. A person who still manages
-// someone, or the last active admin, cannot be deactivated (409): reassign first.
+// someone active, or the last active admin, cannot be deactivated (409): reassign first; a
+// manager whose reports are all deactivated may go.
 import type { PrismaClient } from '@leadtrack/db';
 import type { User as UserDto } from '@leadtrack/schemas';
 import { revokeUserSessions } from '../accounts';
@@ -22,7 +23,8 @@ export async function deactivateUser(
   // against concurrent edits.
   return changeUser(prisma, userId, async (tx, user) => {
     if (user.deactivatedAt) return user; // already done: repeating it changes nothing
-    await assertNoReports(tx, user.id, user.name);
+    // Reports who left (deactivated) do not hold their manager back.
+    await assertNoReports(tx, user.id, user.name, 'active');
     if (user.role === 'admin') await assertNotLastAdmin(tx, user.id);
 
     const now = new Date();

@@ -54,9 +54,14 @@ export function listNames(names: string[]): string {
 }
 
 /** 409 while `userId` still has direct reports, naming them: they need a manager first. */
-export async function assertNoReports(tx: Prisma.TransactionClient, userId: string, name: string) {
+export async function assertNoReports(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  name: string,
+  which: 'all' | 'active' = 'all',
+) {
   const reports = await tx.user.findMany({
-    where: { managerId: userId },
+    where: { managerId: userId, ...(which === 'active' && { deactivatedAt: null }) },
     select: { name: true },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });
