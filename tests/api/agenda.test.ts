@@ -143,6 +143,21 @@ describe('acknowledge', () => {
     expect(after.some((i) => i.entry?.id === recent)).toBe(false);
     expect((await agendaOf(cast.manager)).counts.acknowledge).toBe(before.length - 1);
     expect(await unacknowledged(cast.manager, cast.engineer.id)).toBe(waiting - 1);
+    // Changing what the entry says leaves an acknowledgement of an earlier version: it waits again.
+    const edit = await call(app, 'PATCH', `/api/v1/evidence/${recent}`, {
+      token: cast.engineer.token,
+      body: { title: 'Reviewed the billing RFC twice' },
+    });
+    expect(edit.status, edit.text).toBe(200);
+    expect(
+      (await itemsOf(cast.manager, 'acknowledge')).find((i) => i.entry?.id === recent)?.entry,
+    ).toMatchObject({ title: 'Reviewed the billing RFC twice' });
+    expect(await unacknowledged(cast.manager, cast.engineer.id)).toBe(waiting);
+    const again = await call(app, 'POST', `/api/v1/evidence/${recent}/acknowledgements`, {
+      token: cast.manager.token,
+    });
+    expect(again.status, again.text).toBeLessThan(300);
+    expect(await unacknowledged(cast.manager, cast.engineer.id)).toBe(waiting - 1);
     // An acknowledgement by someone else (an admin) does not take it off the manager's list.
     const other = await logEntry(cast.engineer, 'Unblocked the deploy', today, ['unblocking']);
     await call(app, 'POST', `/api/v1/evidence/${other}/acknowledgements`, {

@@ -3,14 +3,15 @@
 // acknowledged in their current version. The one copy of the rule, shared by the agenda
 // (the entries themselves) and the team view (their count per report).
 import type { Database } from '@leadtrack/db';
+import { currentAcknowledgementByText } from '../../data/acknowledgements';
 import type { PersonWeeks } from './weeks';
 
 /**
- * "Not acknowledged by the manager `$1`" for the entry aliased `e`: no acknowledgement of
- * theirs on the entry's current version.
+ * "Not acknowledged by the manager `$1`" for the entry aliased `e`: no current
+ * acknowledgement of theirs (one given on an earlier version of what the entry says waits
+ * again: data/acknowledgements.ts).
  */
-export const NOT_ACKNOWLEDGED_BY_MANAGER = `NOT EXISTS (
-  SELECT 1 FROM acknowledgements a WHERE a.evidence_id = e.id AND a.by_id = $1)`;
+export const NOT_ACKNOWLEDGED_BY_MANAGER = `NOT ${currentAcknowledgementByText('$1')}`;
 
 /**
  * The window of each person as a statement reads it (`people` aliased p: id, from_on,
