@@ -157,7 +157,7 @@ describe('account lifecycle', () => {
         expectProblem(
           await call(app, 'POST', '/api/v1/me/tokens', {
             token: user.token,
-            body: { name: 'bad', expiresInDays },
+            body: { name: 'bad', expiresInDays, currentPassword: TEST_PASSWORD },
           }),
           400,
           ['expiresInDays'],
@@ -285,13 +285,19 @@ describe('account lifecycle', () => {
   });
 
   describe('DELETE /me/sessions', () => {
-    it('signs out everywhere else: other access tokens and refresh cookies stop', async () => {
+    it('signs out everywhere else: other access tokens, refresh cookies and personal access tokens stop', async () => {
       const user = await registerUser(app);
       const here = await signIn(user);
       const phone = await signIn(user);
       const laptop = await signIn(user);
+      const pats = [await patOf(user), await patOf(user, { name: 'second' })];
+      const strangers = await patOf(team.stranger);
       const res = await call(app, 'DELETE', '/api/v1/me/sessions', { token: here.token });
       expect(res.status, res.text).toBe(204);
+      for (const pat of pats) expectProblem(await me(pat.token), 401);
+      expect((await me(strangers.token)).status).toBe(200);
+      const listed = await call(app, 'GET', '/api/v1/me/tokens', { token: here.token });
+      expect(listed.body.items).toEqual([]);
       for (const other of [phone, laptop]) {
         expectProblem(await me(other.token), 401);
         expectProblem(await refresh(other.cookie), 401);
@@ -559,7 +565,8 @@ describe('account lifecycle', () => {
       expectProblem(await me(session.token), 401);
       expectProblem(await refresh(session.cookie), 401);
       expectProblem(await me(forgetful.token), 401);
-      expect((await me(pat.token)).status).toBe(200);
+      // Personal access tokens too: one made from a stolen session must not survive.
+      expectProblem(await me(pat.token), 401);
       expectProblem(await login(forgetful.email, TEST_PASSWORD), 401);
       expect((await login(forgetful.email, NEW_PASSWORD)).status).toBe(200);
 

@@ -203,7 +203,7 @@ describe('accounts', () => {
     const user = await registerUser(ctx.app);
     const created = await call(ctx.app, 'POST', '/api/v1/me/tokens', {
       token: user.token,
-      body: { name: 'CLI' },
+      body: { name: 'CLI', currentPassword: TEST_PASSWORD },
     });
     expect(created.status, created.text).toBe(201);
     expect(created.body).toEqual({
@@ -251,7 +251,10 @@ describe('accounts', () => {
       404,
     );
     expectProblem(
-      await call(ctx.app, 'POST', '/api/v1/me/tokens', { token: user.token, body: { name: '' } }),
+      await call(ctx.app, 'POST', '/api/v1/me/tokens', {
+        token: user.token,
+        body: { name: '', currentPassword: TEST_PASSWORD },
+      }),
       400,
       ['name'],
     );
@@ -262,7 +265,7 @@ describe('accounts', () => {
     const user = await registerUser(ctx.app);
     const pat = await call(ctx.app, 'POST', '/api/v1/me/tokens', {
       token: user.token,
-      body: { name: 'check' },
+      body: { name: 'check', currentPassword: TEST_PASSWORD },
     });
     const row = await ctx.app.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);

@@ -194,10 +194,10 @@ describe('endorsing and declining', () => {
       query: { from: '2026-11-02', to: '2026-11-08', format: 'md' },
     });
     expect(md.status).toBe(200);
-    // Apart from the acknowledgement, in the packet's own form: a bold line, the comment fenced.
+    // Apart from the acknowledgement, in the packet's own form: a bold line, the comment quoted.
     const day = res.body.createdAt.slice(0, 10);
     expect(md.text).toContain(
-      `**Endorsed by Staff** (colleague) on ${day}:\n\n\`\`\`markdown\nClear and *honest*\n\`\`\`\n`,
+      `**Endorsed by Staff** (colleague) on ${day}:\n\n> Clear and *honest*\n`,
     );
     expect(md.text.indexOf('**Acknowledged by Manager**')).toBeLessThan(
       md.text.indexOf('**Endorsed by Staff**'),

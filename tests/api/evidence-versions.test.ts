@@ -4,7 +4,14 @@
 // nothing (also when two identical requests race); readiness counts any version.
 import { addDays, todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
-import { type Caller, call, makeTeam, registerUser, type TestUser } from '../support/http';
+import {
+  type Caller,
+  call,
+  makeTeam,
+  personalTokenOf,
+  registerUser,
+  type TestUser,
+} from '../support/http';
 import { useTestApp } from '../support/test-app';
 
 const { app, sql } = useTestApp();
@@ -84,6 +91,38 @@ describe('entryVersion and current', () => {
     const single = await entryAs(manager, entry.id);
     expect(list.body.items.find((e: { id: string }) => e.id === entry.id)).toEqual(single.body);
 
+    // The packet says so, the Markdown packet above all, in the packet's own line.
+    const query = { from: addDays(lastWeek(), -7), to: lastWeek() };
+    const packet = await call(app, 'GET', `/api/v1/users/${engineer.id}/packet`, {
+      token: manager.token,
+      query,
+    });
+    expect(packet.status, packet.text).toBe(200);
+    const inPacket = packet.body.kinds
+      .flatMap((k: { entries: { id: string }[] }) => k.entries)
+      .find((e: { id: string }) => e.id === entry.id);
+    expect(inPacket.acknowledgements).toEqual([
+      {
+        by: first.body.by,
+        comment: 'Seen',
+        entryVersion: 1,
+        current: false,
+        createdAt: first.body.createdAt,
+      },
+    ]);
+    const md = await call(app, 'GET', `/api/v1/users/${engineer.id}/packet`, {
+      token: manager.token,
+      query: { ...query, format: 'md' },
+    });
+    const day = first.body.createdAt.slice(0, 10);
+    expect(md.text).toContain(
+      `**Manager acknowledged an earlier version** on ${day} (the entry changed since):\n\n> Seen\n`,
+    );
+    expect(md.text).not.toContain('**Acknowledged by Manager**');
+    expect(md.text).toContain(
+      '0 of 1 acknowledged by someone else (1 more acknowledged on an earlier version only)',
+    );
+
     // Acknowledging again replaces the earlier one: one row, this version, this comment.
     const again = await acknowledge(manager, entry.id, 'Read the new version');
     expect(again.status, again.text).toBe(201);
@@ -94,6 +133,12 @@ describe('entryVersion and current', () => {
       comment: 'Read the new version',
     });
     expect((await entryAs(engineer, entry.id)).body.acknowledgements).toEqual([again.body]);
+    const after = await call(app, 'GET', `/api/v1/users/${engineer.id}/packet`, {
+      token: manager.token,
+      query: { ...query, format: 'md' },
+    });
+    expect(after.text).toContain('**Acknowledged by Manager** on');
+    expect(after.text).not.toContain('earlier version');
     expect(await rows('acknowledgements', entry.id)).toBe(1);
     // Two notifications: the first acknowledgement and the replacing one, not the repeat.
     expect(await notificationsOf(engineer.id, 'entry-acknowledged')).toBe(2);
@@ -159,5 +204,129 @@ describe('safe repeats', () => {
       expect(await rows('acknowledgements', entry.id)).toBe(1);
       expect(await notificationsOf(engineer.id, 'entry-acknowledged')).toBe((before ?? 0) + 1);
     }
+  });
+});
+
+describe('endorsement requests end', () => {
+  const ask = (who: Caller, id: string, userId: string) =>
+    call(app, 'POST', `${E}/${id}/endorsement-requests`, { token: who, body: { userId } });
+  const withdraw = (who: Caller, id: string, requestId: string) =>
+    call(app, 'DELETE', `${E}/${id}/endorsement-requests/${requestId}`, { token: who });
+
+  it('a declined request ends the colleague’s access to the entry; an endorsed one keeps it', async () => {
+    const { engineer } = await makeTeam(app);
+    const decliner = await registerUser(app, { name: 'Decliner' });
+    const endorser = await registerUser(app, { name: 'Endorser' });
+    const entry = await logEntry(engineer);
+    const declined = await ask(engineer, entry.id, decliner.id);
+    const endorsed = await ask(engineer, entry.id, endorser.id);
+    expect((await entryAs(decliner, entry.id)).status).toBe(200);
+    const no = await call(app, 'POST', `/api/v1/endorsement-requests/${declined.body.id}/decline`, {
+      token: decliner,
+    });
+    expect(no.status, no.text).toBe(204);
+    expect((await entryAs(decliner, entry.id)).status).toBe(404);
+    // Nor can they act on it: acknowledging is a 404 as for any stranger.
+    expect((await acknowledge(decliner, entry.id)).status).toBe(404);
+    const yes = await call(
+      app,
+      'POST',
+      `/api/v1/endorsement-requests/${endorsed.body.id}/endorse`,
+      {
+        token: endorser,
+      },
+    );
+    expect(yes.status, yes.text).toBe(201);
+    expect((await entryAs(endorser, entry.id)).status).toBe(200);
+    // Asking the decliner again: 409 saying so, and no access comes back.
+    const again = await ask(engineer, entry.id, decliner.id);
+    expect(again.status, again.text).toBe(409);
+    expect(again.body.detail).toMatch(/already declined/);
+    expect((await entryAs(decliner, entry.id)).status).toBe(404);
+  });
+
+  it('withdrawing: only the owner, pending requests only; the colleague loses the entry and the item', async () => {
+    const { admin, manager, engineer, stranger } = await makeTeam(app);
+    const colleague = await registerUser(app, { name: 'Asked' });
+    const entry = await logEntry(engineer);
+    const asked = await ask(engineer, entry.id, colleague.id);
+    expect(asked.status, asked.text).toBe(201);
+    const pat = await personalTokenOf(app, engineer, { name: 'script' });
+    // Readers of the entry are told the role forbids it; others that it does not exist.
+    for (const [who, status] of [
+      [manager, 403],
+      [admin, 403],
+      [colleague, 403],
+      [stranger, 404],
+      [undefined, 401],
+    ] as const) {
+      expect((await withdraw(who, entry.id, asked.body.id)).status, String(who?.name)).toBe(status);
+    }
+    expect(
+      (await withdraw(engineer, entry.id, '0190c6a2-0000-7000-8000-000000000000')).status,
+    ).toBe(404);
+    expect((await entryAs(colleague, entry.id)).status).toBe(200);
+    // The owner, also through a personal access token.
+    expect((await withdraw(pat.token, entry.id, asked.body.id)).status).toBe(204);
+    expect((await entryAs(colleague, entry.id)).status).toBe(404);
+    const waiting = await call(app, 'GET', '/api/v1/endorsement-requests', { token: colleague });
+    expect(waiting.body.items).toEqual([]);
+    expect((await withdraw(engineer, entry.id, asked.body.id)).status).toBe(404);
+    // An answered request cannot be withdrawn.
+    const again = await ask(engineer, entry.id, colleague.id);
+    expect(again.status).toBe(201);
+    await call(app, 'POST', `/api/v1/endorsement-requests/${again.body.id}/endorse`, {
+      token: colleague,
+    });
+    const late = await withdraw(engineer, entry.id, again.body.id);
+    expect(late.status, late.text).toBe(409);
+    expect(late.body.detail).toMatch(/already endorsed/);
+  });
+});
+
+describe('access to acknowledging (the changed rule: a repeat answers 200)', () => {
+  it('the manager and an admin; the owner 403; a stranger, a declined endorser 404; a PAT caller as its person; deactivated and no token 401', async () => {
+    const team = await makeTeam(app);
+    const { admin, manager, engineer, stranger } = team;
+    const decliner = await registerUser(app, { name: 'Declined' });
+    const leaver = await registerUser(app, { name: 'Leaver' });
+    const entry = await logEntry(engineer);
+    const request = await call(app, 'POST', `${E}/${entry.id}/endorsement-requests`, {
+      token: engineer,
+      body: { userId: decliner.id },
+    });
+    await call(app, 'POST', `/api/v1/endorsement-requests/${request.body.id}/decline`, {
+      token: decliner,
+    });
+    const managerPat = await personalTokenOf(app, manager, { name: 'script' });
+    // A deactivated person: refused before any rule is read.
+    const off = await call(app, 'POST', `/api/v1/users/${leaver.id}/deactivate`, { token: admin });
+    expect(off.status, off.text).toBe(200);
+    const statuses: Record<string, number[]> = {};
+    for (const [name, who] of [
+      ['owner', engineer.token],
+      ['manager', manager.token],
+      ['managerPat', managerPat.token],
+      ['admin', admin.token],
+      ['stranger', stranger.token],
+      ['declined', decliner.token],
+      ['deactivated', leaver.token],
+      ['anonymous', undefined],
+    ] as const) {
+      statuses[name] = [(await acknowledge(who, entry.id)).status];
+      statuses[name]?.push((await acknowledge(who, entry.id)).status);
+    }
+    expect(statuses).toEqual({
+      owner: [403, 403],
+      manager: [201, 200],
+      // The same person through a token: their acknowledgement exists already.
+      managerPat: [200, 200],
+      admin: [201, 200],
+      stranger: [404, 404],
+      declined: [404, 404],
+      deactivated: [401, 401],
+      anonymous: [401, 401],
+    });
+    expect(await rows('acknowledgements', entry.id)).toBe(2);
   });
 });

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, registerUser } from '../support/http';
+import { call, registerUser, TEST_PASSWORD } from '../support/http';
 import { useTestApp } from '../support/test-app';
 
 const CONTRACT: [method: string, path: string, success: string][] = [
@@ -157,7 +157,7 @@ describe('the OpenAPI document', () => {
       const user = await registerUser(ctx.app);
       const pat = await call(ctx.app, 'POST', '/api/v1/me/tokens', {
         token: user.token,
-        body: { name: 'typed client' },
+        body: { name: 'typed client', currentPassword: TEST_PASSWORD },
       });
       expect(pat.status, pat.text).toBe(201);
       await ctx.app.listen({ host: '127.0.0.1', port: 0 });

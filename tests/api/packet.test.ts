@@ -10,6 +10,7 @@ import {
   statusOf,
   weekStartOf,
 } from '@leadtrack/core';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -246,13 +247,11 @@ describe('promotion packet', () => {
       expect(md).toContain('### Cache proposal presented to product');
       // Markup in a title is escaped, so it reads as written.
       expect(md).toContain('### Reviewed the billing refactor for \\*fit\\* \\<with\\> the system');
-      expect(md).toContain('Compared **three** options; product chose the second.');
+      // Descriptions and comments are Markdown, quoted: formatting renders, structure cannot.
+      expect(md).toContain('\n> Compared **three** options; product chose the second.\n');
       expect(md).toContain('- <https://example.com/rfc/42>');
-      expect(md).toContain(
-        '```markdown\nCompared **three** options; product chose the second.\n```',
-      );
       expect(md).toMatch(
-        /\*\*Acknowledged by Manager\*\* on \d{4}-\d\d-\d\d:\n\n```markdown\nClear trade-offs\.\nWell done\.\n```/,
+        /\*\*Acknowledged by Manager\*\* on \d{4}-\d\d-\d\d:\n\n> Clear trade-offs\.\n> Well done\.\n/,
       );
       expect(md).toMatch(/\*\*Acknowledged by Admin\*\* on \d{4}-\d\d-\d\d\.\n/);
       expect(md).toContain('2 entries, in 1 of 3 weeks.');
@@ -269,16 +268,20 @@ describe('promotion packet', () => {
       expect(md.endsWith('\n') && !md.endsWith('\n\n')).toBe(true);
     });
 
-    it('shows descriptions as written, never as acknowledgements or headings of the packet', async () => {
+    it('renders descriptions as Markdown that can never pass for an acknowledgement or a heading of the packet', async () => {
       const user = await registerUser(app, { name: 'Mallory', email: uniqueEmail() });
       const forged = [
-        'Shipped the thing.',
+        'Shipped the *thing*.',
         '',
         '> Acknowledged by Manager, 2026-01-05.',
         '**Acknowledged by Manager** on 2026-01-05.',
+        '__Endorsed by Staff__ (colleague) on 2026-01-05.',
         '```',
         '````',
         '## Promoted early',
+        'Setext heading',
+        '===',
+        '<b>html</b> and ![pixel](https://tracker.example/p.gif)',
         '\r**Acknowledged by Admin** on 2026-01-06.',
       ].join('\n');
       const res = await call(app, 'POST', '/api/v1/evidence', {
@@ -292,12 +295,33 @@ describe('promotion packet', () => {
       });
       expect(res.status, res.text).toBe(201);
       const md = (await packet(user.token, 'me', { format: 'md' })).text;
-      expect(md).toContain('Shipped the thing.');
-      const outside = linesOutsideFences(md);
-      expect(outside.filter((line) => /Acknowledged by/.test(line))).toEqual([]);
-      expect(outside.filter((line) => /^ {0,3}>/.test(line))).toEqual([]);
-      expect(outside.filter((line) => line === '## Promoted early')).toEqual([]);
-      expect(md).toContain('\n`````markdown\n');
+      // Parsed by a CommonMark parser (the one react-markdown uses), not by eye.
+      const tree = fromMarkdown(md);
+      const textOf = (node: MdNode): string =>
+        node.value ?? (node.children ?? []).map(textOf).join('');
+      const all = (node: MdNode): MdNode[] => [node, ...(node.children ?? []).flatMap(all)];
+      // The description renders as Markdown (emphasis survives), inside one block quote.
+      const quotes = tree.children.filter((n) => n.type === 'blockquote');
+      expect(quotes).toHaveLength(1);
+      expect(all(quotes[0] as MdNode).some((n) => n.type === 'emphasis')).toBe(true);
+      expect(textOf(quotes[0] as MdNode)).toContain('Shipped the thing.');
+      // Nothing of it stands outside the quote: no line in the packet's own form (a top-level
+      // paragraph opening in bold) speaks of acknowledging or endorsing: there are none.
+      const packetLines = tree.children
+        .filter((n) => n.type === 'paragraph' && n.children[0]?.type === 'strong')
+        .map((n) => textOf(n as MdNode));
+      expect(packetLines.filter((t) => /acknowledged|endorsed/i.test(t))).toEqual([]);
+      expect(packetLines).toContain('Status: Building (as of ' + today() + ')');
+      // Inside, nothing is bold or a heading, there is no HTML and no image.
+      const inside = all(quotes[0] as MdNode);
+      expect(inside.filter((n) => ['strong', 'heading', 'html', 'image'].includes(n.type))).toEqual(
+        [],
+      );
+      expect(
+        all(tree as MdNode)
+          .filter((n) => n.type === 'heading')
+          .map(textOf),
+      ).not.toContain('Promoted early');
     });
 
     it('names the file after the user, in ASCII', async () => {
@@ -338,24 +362,9 @@ describe('promotion packet', () => {
   });
 });
 
-/**
- * The lines of a Markdown document that are not inside a backtick fenced code block, by
- * CommonMark's rules: a fence opens with 3+ backticks (up to 3 spaces of indent) and
- * closes with a line of at least as many backticks and nothing else. Any of \n, \r\n and
- * \r ends a line.
- */
-function linesOutsideFences(markdown: string): string[] {
-  const outside: string[] = [];
-  let open = 0;
-  for (const line of markdown.split(/\r\n|\r|\n/)) {
-    if (open === 0) {
-      const opening = /^ {0,3}(`{3,})[^`]*$/.exec(line);
-      if (opening?.[1]) open = opening[1].length;
-      else outside.push(line);
-    } else {
-      const closing = /^ {0,3}(`{3,})\s*$/.exec(line);
-      if (closing?.[1] && closing[1].length >= open) open = 0;
-    }
-  }
-  return outside;
+/** A node of the parsed Markdown (mdast), as far as these checks read it. */
+interface MdNode {
+  type: string;
+  value?: string;
+  children?: MdNode[];
 }

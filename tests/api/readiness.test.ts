@@ -26,6 +26,7 @@ import {
   expectProblem,
   registerUser,
   setManager,
+  TEST_PASSWORD,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
@@ -606,7 +607,7 @@ describe('readiness', () => {
       const make = async (name: string) => {
         const res = await call(app, 'POST', '/api/v1/me/tokens', {
           token: team.engineer.token,
-          body: { name },
+          body: { name, currentPassword: TEST_PASSWORD },
         });
         expect(res.status, res.text).toBe(201);
         return res.body as { id: string; token: string };

@@ -136,7 +136,10 @@ describe.each([
 
   it('refuses a token revoked through one process on the others at once', async () => {
     const user = await person(1, 'engineer');
-    const made = await call(0, 'POST', '/me/tokens', { token: user.token, body: { name: 'cli' } });
+    const made = await call(0, 'POST', '/me/tokens', {
+      token: user.token,
+      body: { name: 'cli', currentPassword: TEST_PASSWORD },
+    });
     expect(made.status, made.text).toBe(201);
     const pat = made.body.token as string;
     for (const i of [0, 1, 2])

@@ -6,7 +6,7 @@ import net from 'node:net';
 import { addDays, todayUtc, weekStartOf } from '@leadtrack/core';
 import * as contract from '@leadtrack/schemas';
 import { describe, expect, it } from 'vitest';
-import { call, expectProblem, uniqueEmail } from '../support/http';
+import { call, expectProblem, TEST_PASSWORD, uniqueEmail } from '../support/http';
 import { useTeamWithEntry } from '../support/team';
 
 const V1 = '/api/v1';
@@ -108,7 +108,7 @@ describe('strings holding NUL or an unpaired surrogate', () => {
         'POST',
         () => `${V1}/me/tokens`,
         () => team.engineer.token,
-        { name: bad },
+        { name: bad, currentPassword: TEST_PASSWORD },
         ['name'],
       ],
       [

@@ -379,13 +379,13 @@ describe('the account lifecycle', () => {
     const there = await userPage(user.email, '/evidence');
     await here.page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
 
-    await here.page.getByLabel('Current password').fill('not my password, no');
+    await here.page.locator('#currentPassword').fill('not my password, no');
     await here.page.getByLabel('New password', { exact: true }).fill('a changed passphrase here');
     await here.page.getByLabel('New password again').fill('a changed passphrase here');
     await here.page.getByRole('button', { name: 'Change password' }).click();
     await here.page.locator('#currentPassword-error').waitFor();
 
-    await here.page.getByLabel('Current password').fill(PASSWORD);
+    await here.page.locator('#currentPassword').fill(PASSWORD);
     await here.page.getByLabel('New password', { exact: true }).fill('a changed passphrase here');
     await here.page.getByLabel('New password again').fill('a changed passphrase here');
     await here.page.getByRole('button', { name: 'Change password' }).click();
@@ -399,12 +399,23 @@ describe('the account lifecycle', () => {
     await signIn(there.page, user.email, 'a changed passphrase here');
     await there.page.getByRole('heading', { name: 'Readiness', level: 1 }).waitFor();
 
-    // "Sign out everywhere else" from the first browser ends the second again.
+    // "Sign out everywhere else" from the first browser ends the second again, and revokes
+    // personal access tokens: the page says so before the click.
+    const session = await callApi('POST', '/auth/login', {
+      body: { email: user.email, password: 'a changed passphrase here' },
+    });
+    const pat = await callApi('POST', '/me/tokens', {
+      token: session.body.accessToken,
+      body: { name: 'script', currentPassword: 'a changed passphrase here' },
+    });
+    expect(pat.status, JSON.stringify(pat.body)).toBe(201);
     await here.page.goto('/settings');
+    await here.page.getByText('It also revokes every personal access token').waitFor();
     await here.page.getByRole('button', { name: 'Sign out everywhere else' }).click();
-    await here.page.getByText('Signed out everywhere else.').waitFor();
+    await here.page.getByText('Signed out everywhere else').waitFor();
     await there.page.goto('/evidence');
     await sessionEndedOn(there.page);
+    expect((await callApi('GET', '/me', { token: pat.body.token })).status).toBe(401);
     await here.page.goto('/');
     await here.page.getByRole('heading', { name: 'Readiness', level: 1 }).waitFor();
 
@@ -433,6 +444,11 @@ describe('the account lifecycle', () => {
     await page.locator('#token-days-error').waitFor();
     expect(await page.getByLabel('Name').inputValue()).toBe('CI import');
     await page.getByLabel('Expires in (days)').fill('30');
+    // A token asks for the current password: a wrong one is named, the right one works.
+    await page.locator('#token-password').fill('not my password at all');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.locator('#token-password-error').waitFor();
+    await page.locator('#token-password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create token' }).click();
     const token = await secretIn(page);
     expect(token).toMatch(/^lt_pat_/);

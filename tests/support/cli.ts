@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
-import { call, type TestUser } from './http';
+import { call, TEST_PASSWORD, type TestUser } from './http';
 import type { TestApp } from './test-app';
 
 export const CLI_BIN = fileURLToPath(
@@ -106,7 +106,10 @@ export async function listenOn(app: TestApp): Promise<string> {
 
 /** A personal access token of `user`, as `leadtrack login` takes it. */
 export async function personalToken(app: TestApp, user: TestUser, name = 'cli test') {
-  const made = await call(app, 'POST', '/api/v1/me/tokens', { token: user, body: { name } });
+  const made = await call(app, 'POST', '/api/v1/me/tokens', {
+    token: user,
+    body: { name, currentPassword: TEST_PASSWORD },
+  });
   expect(made.status, made.text).toBe(201);
   return made.body.token as string;
 }

@@ -158,7 +158,10 @@ export async function personalTokenOf(
   user: TestUser,
   body: { name: string; expiresInDays?: number } = { name: 'cli' },
 ): Promise<{ id: string; token: string; expiresAt: string }> {
-  const made = await call(app, 'POST', '/api/v1/me/tokens', { token: user.token, body });
+  const made = await call(app, 'POST', '/api/v1/me/tokens', {
+    token: user.token,
+    body: { currentPassword: TEST_PASSWORD, ...body },
+  });
   expect(made.status, made.text).toBe(201);
   return made.body;
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { kindLabel } from '../lib/format';
 import type { Evidence } from '../lib/types';
 import { DateText } from './date-text';
+import { GivenLine } from './given-line';
 import { Markdown } from './markdown';
 
 export function KindChips({ kinds }: { kinds: string[] }) {
@@ -50,11 +51,7 @@ export function EvidenceItem({ entry, actions }: { entry: Evidence; actions?: Re
         {entry.acknowledgements.length > 0 ? (
           <ul className="acks">
             {entry.acknowledgements.map((a) => (
-              <li key={a.id} className="ack">
-                <span aria-hidden="true">✓ </span>Acknowledged by {a.by.name} on{' '}
-                <DateText iso={a.createdAt} />
-                {a.comment ? <q>{a.comment}</q> : null}
-              </li>
+              <GivenLine key={a.id} given={a} kind="acknowledgement" />
             ))}
           </ul>
         ) : (
@@ -64,11 +61,7 @@ export function EvidenceItem({ entry, actions }: { entry: Evidence; actions?: Re
         {entry.endorsements?.length > 0 ? (
           <ul className="acks endorsements">
             {entry.endorsements.map((a) => (
-              <li key={a.id} className="endorsement">
-                <span aria-hidden="true">★ </span>Endorsed by {a.by.name} on{' '}
-                <DateText iso={a.createdAt} />
-                {a.comment ? <q>{a.comment}</q> : null}
-              </li>
+              <GivenLine key={a.id} given={a} kind="endorsement" />
             ))}
           </ul>
         ) : null}

@@ -121,6 +121,11 @@ export const AccessTokenSchema = z.object({ accessToken: z.string() });
 
 export const CreateTokenBodySchema = z.strictObject({
   name: text(1, 100),
+  /** A token outlives sessions: making one asks the password again. */
+  currentPassword: plainString()
+    .min(1)
+    .max(200)
+    .describe('Your current password: a token outlives sessions, so making one asks for it'),
   /** Every token expires; 90 days unless asked otherwise. */
   expiresInDays: z.number().int().min(1).max(365).default(90),
 });

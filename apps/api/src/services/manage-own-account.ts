@@ -5,6 +5,7 @@ import type { ChangePasswordBody, UpdateMeBody } from '@leadtrack/schemas';
 import { hashPassword, verifyPassword } from '../lib/passwords';
 import { invalidField } from '../lib/problem';
 import { revokeUserSessions } from './accounts';
+import { revokeAllTokens } from './manage-tokens';
 
 export async function updateProfile(
   prisma: PrismaClient,
@@ -22,25 +23,39 @@ export async function updateProfile(
 }
 
 /**
- * Changes the caller's password after checking the current one (a 400 naming
- * `currentPassword` when wrong: the caller is signed in, so this is a bad field, not a
- * failed sign-in). Every other session ends, so a device signed in with the old password
- * is out; the session making the change stays, and personal access tokens stay (they are
- * managed on their own, and a script should not break because a password changed).
+ * Whether `password` is the person's current one. The routes that ask for it (a password
+ * change, a new personal access token) answer a 400 naming `currentPassword` when it is not
+ * (the caller is signed in, so this is a bad field, not a failed sign-in), and spend one of
+ * the email's sign-in failures, so guessing it through a stolen session is bounded like
+ * guessing at the sign-in form.
+ */
+export async function isCurrentPassword(
+  prisma: PrismaClient,
+  userId: string,
+  password: string,
+): Promise<boolean> {
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true },
+  });
+  return verifyPassword(user.passwordHash, password);
+}
+
+export const wrongCurrentPassword = () =>
+  invalidField('currentPassword', 'This is not your current password');
+
+/**
+ * Sets the caller's new password (the route checked the current one). Every other session
+ * ends, so a device signed in with the old password is out; the session making the change
+ * stays, and personal access tokens stay (they are managed on their own, and a script
+ * should not break because a password changed).
  */
 export async function changePassword(
   prisma: PrismaClient,
   userId: string,
   sessionId: string | null,
-  body: ChangePasswordBody,
+  body: Pick<ChangePasswordBody, 'newPassword'>,
 ): Promise<void> {
-  const user = await prisma.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { passwordHash: true },
-  });
-  if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
-    throw invalidField('currentPassword', 'This is not your current password');
-  }
   const passwordHash = await hashPassword(body.newPassword);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
@@ -48,11 +63,17 @@ export async function changePassword(
   });
 }
 
-/** "Sign out everywhere else": every session but the caller's own ends. */
+/**
+ * "Sign out everywhere": every session but the caller's own ends, and every personal
+ * access token is revoked (a token made from a stolen session must not survive it).
+ */
 export async function signOutElsewhere(
   prisma: PrismaClient,
   userId: string,
   sessionId: string | null,
 ): Promise<void> {
-  await revokeUserSessions(prisma, userId, sessionId);
+  await prisma.$transaction(async (tx) => {
+    await revokeUserSessions(tx, userId, sessionId);
+    await revokeAllTokens(tx, userId);
+  });
 }

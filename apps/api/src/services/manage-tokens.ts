@@ -1,7 +1,13 @@
 // Personal access tokens (`lt_pat_…`), for scripts: created by their owner with an expiry,
 // listed without their secrets, revoked by their owner. Only the SHA-256 hash is stored;
 // authenticate resolves a presented token by that hash.
-import type { PrismaClient } from '@leadtrack/db';
+//
+// A token outlives sessions, so making one asks more than a session: the current password
+// (checked by the route, with the sign-in failure budget), and never from a request made
+// with a token (a token cannot mint a longer-lived one). "Sign out everywhere" and using a
+// reset link revoke every token too (revokeAllTokens), so a token made from a stolen
+// session does not survive the recovery.
+import type { Prisma, PrismaClient } from '@leadtrack/db';
 import type { CreatedTokenSchema, CreateTokenBody, TokenListSchema } from '@leadtrack/schemas';
 import type { z } from 'zod';
 import { notFound } from '../lib/problem';
@@ -13,7 +19,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function createToken(
   prisma: PrismaClient,
   userId: string,
-  body: CreateTokenBody,
+  body: Pick<CreateTokenBody, 'name' | 'expiresInDays'>,
 ): Promise<z.infer<typeof CreatedTokenSchema>> {
   const secret = newSecret();
   const token = await prisma.personalAccessToken.create({
@@ -50,6 +56,18 @@ export async function listTokens(
       expiresAt: t.expiresAt.toISOString(),
     })),
   };
+}
+
+/** Revokes every live token of the person; answers how many. */
+export async function revokeAllTokens(
+  db: PrismaClient | Prisma.TransactionClient,
+  userId: string,
+): Promise<number> {
+  const revoked = await db.personalAccessToken.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return revoked.count;
 }
 
 /** Someone else's token, or one already revoked, is a 404 like a missing one. */

@@ -174,17 +174,42 @@ function readinessLines(packet: PacketDto): string[] {
   return lines;
 }
 
-/**
- * Text someone wrote, shown as written and never read as the packet's own markup: a fenced
- * block whose fence is longer than any backtick run inside, so no line of the text can
- * close it. Outside the fences every line is the packet's own, so a description cannot
- * imitate an acknowledgement or a heading.
- */
-function fenced(text: string): string[] {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
+// What someone wrote (a description, a comment) is Markdown and renders as Markdown, but
+// always inside a block quote: every line of it starts with "> ", so nothing in it can
+// end the quote and stand beside the packet's own lines. Within the quote, what could
+// pass for the packet's structure is escaped: headings (ATX and setext), thematic
+// breaks, raw HTML and images (the dashboard unwraps those too), and emphasis on any line
+// that speaks of acknowledging or endorsing, so "**Acknowledged by X**" in a description
+// shows its asterisks instead of looking like the packet's line.
+const STRUCTURE_LINE = /^( {0,3})(#{1,6}(?=[ \t]|$)|[=-]+[ \t]*$|(?:[-*_][ \t]*){3,}$)/;
+const VOUCHING = /acknowledg|endors/i;
+
+function quotedMarkdown(text: string): string[] {
   // CommonMark ends a line at \r too, so every line ending is normalised.
-  return [`${fence}markdown`, ...text.split(/\r\n|\r|\n/), fence];
+  return text.split(/\r\n|\r|\n/).map((raw) => {
+    let line = raw
+      .replace(/</g, '\\<')
+      .replace(/!\[/g, '!\\[')
+      .replace(STRUCTURE_LINE, (_m, indent: string, mark: string) => `${indent}\\${mark}`);
+    if (VOUCHING.test(line)) line = line.replace(/(?<!\\)[*_]/g, (c) => `\\${c}`);
+    return line.trim() ? `> ${line}` : '>';
+  });
+}
+
+/** The packet's own line for an acknowledgement or endorsement: bold, never in a quote. */
+function givenLines(
+  given: PacketAck,
+  words: { current: string; earlier: string },
+  colleague: boolean,
+): string[] {
+  const name = inline(given.by.name);
+  const role = colleague ? ' (colleague)' : '';
+  const day = given.createdAt.slice(0, 10);
+  const who = given.current
+    ? `**${words.current} ${name}**${role} on ${day}`
+    : `**${name} ${words.earlier} an earlier version**${role} on ${day} (the entry changed since)`;
+  if (!given.comment?.trim()) return [`${who}.`, ''];
+  return [`${who}:`, '', ...quotedMarkdown(given.comment.trim()), ''];
 }
 
 function entryLines(entry: PacketEntry, kind: EvidenceKind, kindsOf: Map<string, EvidenceKind[]>) {
@@ -196,31 +221,26 @@ function entryLines(entry: PacketEntry, kind: EvidenceKind, kindsOf: Map<string,
     facts.push(`also shows ${others.map((k) => KIND_INFO[k].label).join(', ')}`);
   }
   lines.push(`_${facts.join(' · ')}_`, '');
-  if (entry.description?.trim()) lines.push(...fenced(entry.description.trim()), '');
+  if (entry.description?.trim()) lines.push(...quotedMarkdown(entry.description.trim()), '');
   if (entry.links.length > 0) {
     for (const link of entry.links)
       lines.push(`- <${link.replace(/[<>\s]/g, encodeURIComponent)}>`);
     lines.push('');
   }
-  // Acknowledgements are bold lines outside any fence: a form only the packet writes.
+  // Acknowledgements are bold lines outside any quote: a form only the packet writes. One
+  // given on an earlier version of the entry says so.
   for (const ack of entry.acknowledgements) {
-    const who = `**Acknowledged by ${inline(ack.by.name)}** on ${ack.createdAt.slice(0, 10)}`;
-    if (ack.comment?.trim()) lines.push(`${who}:`, '', ...fenced(ack.comment.trim()), '');
-    else lines.push(`${who}.`, '');
+    lines.push(...givenLines(ack, { current: 'Acknowledged by', earlier: 'acknowledged' }, false));
   }
   // Colleagues' endorsements after, and worded apart from, the manager's acknowledgements (a
-  // reader weighs them differently), in the same packet-only form: a bold line outside any
-  // fence, the comment fenced.
+  // reader weighs them differently), in the same packet-only form.
   for (const endorsement of entry.endorsements) {
-    const who = `**Endorsed by ${inline(endorsement.by.name)}** (colleague) on ${endorsement.createdAt.slice(0, 10)}`;
-    if (endorsement.comment?.trim()) {
-      lines.push(`${who}:`, '', ...fenced(endorsement.comment.trim()), '');
-    } else {
-      lines.push(`${who}.`, '');
-    }
+    lines.push(...givenLines(endorsement, { current: 'Endorsed by', earlier: 'endorsed' }, true));
   }
   return lines;
 }
+
+const hasCurrent = (given: PacketAck[]) => given.some((g) => g.current);
 
 /** The packet as a human-readable Markdown document: one section per behaviour. */
 export function packetMarkdown(packet: PacketDto, requiredKinds: readonly EvidenceKind[]): string {
@@ -231,16 +251,15 @@ export function packetMarkdown(packet: PacketDto, requiredKinds: readonly Eviden
     for (const e of entries) kindsOf.set(e.id, [...(kindsOf.get(e.id) ?? []), kind]);
   }
   const total = kindsOf.size;
-  const acknowledged = new Set(
-    packet.kinds.flatMap((k) =>
-      k.entries.filter((e) => e.acknowledgements.length > 0).map((e) => e.id),
-    ),
-  ).size;
-  const endorsed = new Set(
-    packet.kinds.flatMap((k) =>
-      k.entries.filter((e) => e.endorsements.length > 0).map((e) => e.id),
-    ),
-  ).size;
+  const entries = new Map(packet.kinds.flatMap((k) => k.entries.map((e) => [e.id, e] as const)));
+  const all = [...entries.values()];
+  const acknowledged = all.filter((e) => hasCurrent(e.acknowledgements)).length;
+  const earlierOnly = all.filter(
+    (e) => e.acknowledgements.length > 0 && !hasCurrent(e.acknowledgements),
+  ).length;
+  const endorsed = all.filter((e) => hasCurrent(e.endorsements)).length;
+  const earlierWords =
+    earlierOnly > 0 ? ` (${earlierOnly} more acknowledged on an earlier version only)` : '';
 
   const lines = [
     `# Promotion packet: ${inline(packet.user.name)}`,
@@ -253,7 +272,7 @@ export function packetMarkdown(packet: PacketDto, requiredKinds: readonly Eviden
     '',
     '## Summary',
     '',
-    `${plural(total, 'entry', 'entries')} in ${weeksWord}, ${acknowledged} of ${total} acknowledged by someone else, ${endorsed} of ${total} endorsed by colleagues.`,
+    `${plural(total, 'entry', 'entries')} in ${weeksWord}, ${acknowledged} of ${total} acknowledged by someone else${earlierWords}, ${endorsed} of ${total} endorsed by colleagues.`,
     '',
     '| Behaviour | Entries | Weeks with evidence | Acknowledged |',
     '| --- | --- | --- | --- |',
@@ -261,7 +280,7 @@ export function packetMarkdown(packet: PacketDto, requiredKinds: readonly Eviden
   const shown = packet.kinds.filter((k) => k.count > 0 || requiredKinds.includes(k.kind));
   for (const k of shown) {
     const kindWeeks = new Set(k.entries.map((e) => weekStartOf(e.occurredOn))).size;
-    const acked = k.entries.filter((e) => e.acknowledgements.length > 0).length;
+    const acked = k.entries.filter((e) => hasCurrent(e.acknowledgements)).length;
     const required = requiredKinds.includes(k.kind) ? '' : ' (not required)';
     const ackWords = k.count === 0 ? '–' : `${acked} of ${k.count}`;
     lines.push(

@@ -66,9 +66,14 @@ export async function createToken(prev: SettingsState, form: FormData): Promise<
       values,
     };
   }
+  // The password is never sent back into the form: a failed attempt asks for it again.
   const res = await api<CreatedToken>('/me/tokens', {
     method: 'POST',
-    body: { name: values.name, expiresInDays: days },
+    body: {
+      name: values.name,
+      expiresInDays: days,
+      currentPassword: formText(form, 'currentPassword'),
+    },
   });
   if (!res.ok) {
     return actionFailure(res, values, 'Creating the token failed.');
@@ -93,7 +98,7 @@ export async function signOutElsewhere(prev: SettingsState): Promise<SettingsSta
   return settled(
     prev,
     res,
-    'Signed out everywhere else. This browser stays signed in.',
+    'Signed out everywhere else and every personal access token revoked. This browser stays signed in.',
     'Signing out the other devices failed.',
   );
 }

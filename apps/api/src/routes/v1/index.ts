@@ -38,7 +38,7 @@ export default async function v1Routes(fastify: FastifyInstance, opts: { config:
     // Each request's scope: what it changed is watched before its answer leaves, and the
     // notifications it made are mailed after (freshness/index.ts).
     freshnessHooks(protectedTree);
-    await protectedTree.register(meRoutes, { prefix: '/me' });
+    await protectedTree.register(meRoutes, { prefix: '/me', config: opts.config });
     await protectedTree.register(agendaRoutes); // /me/agenda
     // Each source's connection and sync, under /me/integrations/<source> (sources/registry.ts).
     await protectedTree.register(sourcesRoutes);

@@ -15,6 +15,7 @@ import { conflict, invalidField, notFound } from '../../lib/problem';
 import { hashSecret, newSecret } from '../../lib/secrets';
 import { revokeUserSessions } from '../accounts';
 import { recordAuditEvent } from '../audit';
+import { revokeAllTokens } from '../manage-tokens';
 
 export type PasswordLinkPurpose = 'reset' | 'setup';
 
@@ -124,7 +125,9 @@ export async function usePasswordLink(
     });
     if (!user || user.deactivatedAt) throw invalid();
     await tx.user.update({ where: { id: link.userId }, data: { passwordHash } });
+    // Whoever held the account before the link loses every way in: sessions and tokens.
     await revokeUserSessions(tx, link.userId);
+    await revokeAllTokens(tx, link.userId);
     await recordAuditEvent(tx, {
       actorId: link.userId,
       action: purpose === 'reset' ? 'user.password_reset_used' : 'user.setup_link_used',

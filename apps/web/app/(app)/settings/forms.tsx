@@ -79,7 +79,9 @@ export function SessionsForm() {
       submitClassName="button"
     >
       <p className="muted">
-        Ends every session but this one: other browsers and devices must sign in again.
+        Ends every session but this one: other browsers and devices must sign in again. It also
+        revokes every personal access token: scripts and the command line using one stop working
+        until you create a new token.
       </p>
     </ActionForm>
   );
@@ -118,6 +120,13 @@ export function TokenForm() {
             max={365}
           />
         </div>
+        <PasswordField
+          {...bind('currentPassword')}
+          id="token-password"
+          label="Current password"
+          hint="A token outlives your sessions, so creating one asks for your password."
+          autoComplete="current-password"
+        />
       </ActionForm>
     </div>
   );

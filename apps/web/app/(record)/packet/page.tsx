@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { DateText } from '../../../components/date-text';
+import { GivenLine } from '../../../components/given-line';
 import { KindSwatch } from '../../../components/kind-swatch';
 import { Markdown } from '../../../components/markdown';
 import { PrintButton } from '../../../components/print-button';
@@ -49,11 +50,13 @@ export default async function PacketPage({ searchParams }: QueryPageProps) {
   const packet = res.data;
   const required = policy.requiredKinds;
   const total = new Set(packet.kinds.flatMap((k) => k.entries.map((e) => e.id))).size;
-  const acknowledged = new Set(
-    packet.kinds.flatMap((k) =>
-      k.entries.filter((e) => e.acknowledgements.length > 0).map((e) => e.id),
-    ),
-  ).size;
+  const entries = new Map(packet.kinds.flatMap((k) => k.entries.map((e) => [e.id, e] as const)));
+  const acknowledged = [...entries.values()].filter((e) =>
+    e.acknowledgements.some((a) => a.current),
+  ).length;
+  const earlier = [...entries.values()].filter(
+    (e) => e.acknowledgements.length > 0 && !e.acknowledgements.some((a) => a.current),
+  ).length;
   const q = new URLSearchParams();
   if (userId !== me.id) q.set('userId', userId);
   if (from) q.set('from', from);
@@ -79,7 +82,8 @@ export default async function PacketPage({ searchParams }: QueryPageProps) {
       </div>
       <p className="muted">
         Evidence from <DateText iso={packet.from} /> to <DateText iso={packet.to} />:{' '}
-        {plural(total, 'entry', 'entries')}, {acknowledged} acknowledged by a manager.
+        {plural(total, 'entry', 'entries')}, {acknowledged} acknowledged by a manager
+        {earlier > 0 ? `, ${earlier} acknowledged on an earlier version only` : ''}.
       </p>
       <form method="get" className="filters no-print" aria-label="Packet period">
         {userId !== me.id ? <input type="hidden" name="userId" value={userId} /> : null}
@@ -186,21 +190,26 @@ export default async function PacketPage({ searchParams }: QueryPageProps) {
                       ))}
                     </ul>
                   ) : null}
-                  {e.acknowledgements.map((a) => (
-                    <p key={`${a.by.id}-${a.createdAt}`} className="ack small">
-                      <span aria-hidden="true">✓ </span>Acknowledged by {a.by.name},{' '}
-                      <DateText iso={a.createdAt} />
-                      {a.comment ? <q>{a.comment}</q> : null}
-                    </p>
-                  ))}
-                  {/* Colleagues' endorsements, apart from the manager's acknowledgements. */}
-                  {e.endorsements.map((a) => (
-                    <p key={`endorsed-${a.by.id}-${a.createdAt}`} className="endorsement small">
-                      <span aria-hidden="true">★ </span>Endorsed by {a.by.name} (colleague),{' '}
-                      <DateText iso={a.createdAt} />
-                      {a.comment ? <q>{a.comment}</q> : null}
-                    </p>
-                  ))}
+                  {e.acknowledgements.length + e.endorsements.length > 0 ? (
+                    <ul className="acks small">
+                      {e.acknowledgements.map((a) => (
+                        <GivenLine
+                          key={`${a.by.id}-${a.createdAt}`}
+                          given={a}
+                          kind="acknowledgement"
+                        />
+                      ))}
+                      {/* Colleagues' endorsements, apart from the manager's acknowledgements. */}
+                      {e.endorsements.map((a) => (
+                        <GivenLine
+                          key={`endorsed-${a.by.id}-${a.createdAt}`}
+                          given={a}
+                          kind="endorsement"
+                          colleague
+                        />
+                      ))}
+                    </ul>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -146,7 +146,7 @@ export default async function ReportPage(props: RecordPageProps) {
             </>
           ) : null}
         </nav>
-        {shown.some((e) => !e.acknowledgements.some((a) => a.by.id === me.id)) ? (
+        {shown.some((e) => !e.acknowledgements.some((a) => a.by.id === me.id && a.current)) ? (
           <form action={acknowledgeMany} id="bulk-ack" className="bulk-ack">
             <input type="hidden" name="userId" value={user.id} />
             <input type="hidden" name="back" value={filterQuery.toString()} />
@@ -169,7 +169,8 @@ export default async function ReportPage(props: RecordPageProps) {
         ) : (
           <div className="entries">
             {shown.map((entry) => {
-              const mine = entry.acknowledgements.some((a) => a.by.id === me.id);
+              // One given on an earlier version asks for a new look: the form shows again.
+              const mine = entry.acknowledgements.some((a) => a.by.id === me.id && a.current);
               return (
                 <EvidenceItem
                   key={entry.id}
