@@ -1,5 +1,6 @@
 // The team and organisation views' table: one row per person with their status, streak,
-// signals in the manager's wording, and newest entry. On a phone each row becomes a card.
+// signals in the manager's wording, newest entry and (team view) the entries waiting for the
+// manager's acknowledgement. On a phone each row becomes a card.
 import Link from 'next/link';
 import { plural, signalTitle } from '../lib/format';
 import type { ReportRow } from '../lib/types';
@@ -24,11 +25,22 @@ export function ReportTable({
   caption?: string;
   personHeading?: string;
 }) {
+  // The team view counts each report's entries waiting for the manager; the org view does not.
+  const waiting = rows.some((r) => r.unacknowledged !== undefined);
   return (
     <div className="table-wrap panel">
       <table className="table team-table">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <TableHead columns={[personHeading, 'Status', 'Streak', 'Signals', 'Last entry']} />
+        <TableHead
+          columns={[
+            personHeading,
+            'Status',
+            'Streak',
+            'Signals',
+            'Last entry',
+            ...(waiting ? ['Unacknowledged'] : []),
+          ]}
+        />
         <tbody>
           {rows.map((r) => {
             const href = hrefOf(r);
@@ -81,6 +93,21 @@ export function ReportTable({
                     <span className="muted">Nothing yet</span>
                   )}
                 </td>
+                {waiting ? (
+                  <td data-label="Unacknowledged">
+                    {r.unacknowledged ? (
+                      href ? (
+                        <Link href={`${href}?unacknowledged=1#evidence-h`}>
+                          {plural(r.unacknowledged, 'entry', 'entries')} to acknowledge
+                        </Link>
+                      ) : (
+                        plural(r.unacknowledged, 'entry', 'entries')
+                      )
+                    ) : (
+                      <span className="muted">None</span>
+                    )}
+                  </td>
+                ) : null}
               </tr>
             );
           })}

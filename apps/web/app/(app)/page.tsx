@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { AgendaDto } from '@leadtrack/schemas';
 import Link from 'next/link';
+import { Agenda } from '../../components/agenda';
 import { EvidenceItem } from '../../components/evidence-item';
 import { FeedbackList } from '../../components/feedback-list';
 import { FirstRunChecklist, isFirstRun } from '../../components/first-run';
@@ -16,7 +18,8 @@ import { loadWeekTitles } from '../../lib/week-titles';
 export default async function Home({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const me = await requireMe();
-  const [readiness, recent, feedback, people] = await Promise.all([
+  const [agendaRes, readiness, recent, feedback, people] = await Promise.all([
+    api<AgendaDto>('/me/agenda'),
     loadReadiness('me'),
     load<EvidencePage>('/evidence', { query: { limit: 3 } }),
     api<{ items: Feedback[] }>(`/users/${me.id}/feedback`),
@@ -31,6 +34,26 @@ export default async function Home({ searchParams }: QueryPageProps) {
   const everyone = people?.ok ? people.data.items : null;
   const firstRun = everyone !== null && isFirstRun(everyone);
   const nothingYet = readiness.weeks.length === 0;
+  const agenda = agendaRes.ok ? agendaRes.data : null;
+  // A manager or admin leads with what waits for them; their own readiness follows only
+  // when they work toward a role themselves (they have logged something). An engineer's
+  // own items come after the quick log, which stays first on a phone.
+  const leads = me.role !== 'engineer';
+  const ownReadiness = !leads || !nothingYet || firstRun;
+  const agendaPanel =
+    agenda && (leads || agenda.items.length > 0) ? (
+      <Agenda
+        agenda={agenda}
+        meId={me.id}
+        notice={
+          sp.acknowledged
+            ? 'Acknowledged: it has left your list.'
+            : sp.error === 'acknowledge'
+              ? 'Could not acknowledge that entry: open it on the report’s page.'
+              : null
+        }
+      />
+    ) : null;
 
   const quickLog = (
     <section aria-labelledby="quick-h" className="panel home-quick">
@@ -57,7 +80,8 @@ export default async function Home({ searchParams }: QueryPageProps) {
         </p>
       ) : null}
       {firstRun && everyone ? <FirstRunChecklist people={everyone} me={me} /> : null}
-      {nothingYet ? (
+      {leads ? agendaPanel : null}
+      {!ownReadiness ? null : nothingYet ? (
         <section className="panel empty-state" aria-labelledby="start-h">
           <h2 id="start-h">Your readiness starts with one entry</h2>
           <p>
@@ -114,6 +138,7 @@ export default async function Home({ searchParams }: QueryPageProps) {
           )}
         </section>
       </div>
+      {leads ? null : agendaPanel}
     </div>
   );
 }

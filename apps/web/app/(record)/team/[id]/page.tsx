@@ -1,3 +1,4 @@
+import type { ReflectionListDto } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { agreementState } from '../../../../components/agreement-view';
@@ -5,6 +6,7 @@ import { CheckinTable } from '../../../../components/checkin-cells';
 import { DateText } from '../../../../components/date-text';
 import { EvidenceItem } from '../../../../components/evidence-item';
 import { FeedbackList } from '../../../../components/feedback-list';
+import { FitChart } from '../../../../components/fit-chart';
 import { Flash } from '../../../../components/flash';
 import { Pager } from '../../../../components/pager';
 import { PendingButton } from '../../../../components/pending-button';
@@ -36,19 +38,26 @@ export default async function ReportPage(props: RecordPageProps) {
   const cursor = one(sp.cursor);
   // "Unacknowledged": the API lists by date only, so this page filters a larger page.
   const unacknowledged = sp.unacknowledged === '1';
-  const [readiness, evidence, feedback, checkins, agreement, profile] = await Promise.all([
-    loadReadiness(user.id),
-    load<EvidencePage>('/evidence', {
-      query: { userId: user.id, limit: unacknowledged ? 100 : 20, cursor, from, to },
-    }),
-    load<{ items: Feedback[] }>(`/users/${user.id}/feedback`),
-    load<{ items: Checkin[] }>('/checkins', { query: { userId: user.id } }),
-    api<AgreementDto>(`/users/${user.id}/agreement`),
-    loadRoleProfile(user.id),
-  ]);
+  const [readiness, evidence, feedback, checkins, agreement, profile, reflections] =
+    await Promise.all([
+      loadReadiness(user.id),
+      load<EvidencePage>('/evidence', {
+        query: { userId: user.id, limit: unacknowledged ? 100 : 20, cursor, from, to },
+      }),
+      load<{ items: Feedback[] }>(`/users/${user.id}/feedback`),
+      load<{ items: Checkin[] }>('/checkins', { query: { userId: user.id } }),
+      api<AgreementDto>(`/users/${user.id}/agreement`),
+      loadRoleProfile(user.id),
+      // The reflections the report shared with their manager (an admin who is not: 404, none).
+      api<ReflectionListDto>(`/users/${user.id}/reflections`),
+    ]);
+  const shared = reflections.ok ? reflections.data.items : [];
   const titles = await loadWeekTitles(user.id, readiness.weeks[0]?.weekStart);
   const shown = unacknowledged
-    ? evidence.items.filter((e) => e.acknowledgements.length === 0)
+    ? evidence.items.filter(
+        // Waiting for this manager: no current acknowledgement of theirs (as GET /me/agenda).
+        (e) => !e.acknowledgements.some((a) => a.by.id === me.id && a.current),
+      )
     : evidence.items;
   const filterQuery = new URLSearchParams(
     Object.entries({ from, to, unacknowledged: unacknowledged ? '1' : undefined }).filter(
@@ -64,6 +73,12 @@ export default async function ReportPage(props: RecordPageProps) {
   return (
     <>
       <PersonHead back={{ href: '/team', label: 'Team' }} person={user} />
+      {user.deactivatedAt ? (
+        <p>
+          <span className="status status-building">Deactivated</span> {first} has left: their record
+          stays readable for you and admins.
+        </p>
+      ) : null}
       {typeof sp.acknowledged === 'string' ? <Flash>Entry acknowledged.</Flash> : null}
       {bulk === 'none' ? (
         <p className="form-alert" role="alert">
@@ -124,6 +139,24 @@ export default async function ReportPage(props: RecordPageProps) {
         )}
       </section>
       {profile ? <RoleProfile profile={profile} who={first} /> : null}
+      {shared.length > 0 ? (
+        <section className="panel" aria-labelledby="reflections-h" id="reflections">
+          <h2 id="reflections-h">Fit reflections {first} shared with you</h2>
+          <FitChart
+            points={[...shared]
+              .reverse()
+              .map((r) => ({ weekStart: r.weekStart, fitScore: r.fitScore }))}
+          />
+          <ul className="reflection-notes">
+            {shared.map((r) => (
+              <li key={r.weekStart}>
+                Week of <DateText iso={r.weekStart} />: fit score <strong>{r.fitScore}</strong>
+                {r.note ? <span className="block">{r.note}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="panel" aria-labelledby="evidence-h">
         <h2 id="evidence-h">Evidence</h2>
         <nav className="filters-row" aria-label="Evidence filters">
