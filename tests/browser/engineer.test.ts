@@ -47,10 +47,10 @@ describe('an engineer', () => {
     expect(await page.getByText('Evidence logged.').isVisible()).toBe(true);
 
     // Filters: by kind (a match and a miss).
-    await page.getByLabel('Kind').selectOption('review');
+    await page.getByLabel('Behaviour', { exact: true }).selectOption('review');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.getByText('No evidence matches these filters.').waitFor();
-    await page.getByLabel('Kind').selectOption('mentoring');
+    await page.getByLabel('Behaviour', { exact: true }).selectOption('mentoring');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.getByRole('heading', { name: title }).waitFor();
 

@@ -50,7 +50,7 @@ export function EvidenceForm({
         id="kinds"
         name="kinds"
         optionIdPrefix="kind"
-        legend="Kinds"
+        legend="Behaviours"
         hint="One to three behaviours this work shows."
         error={e.kinds}
         kinds={kinds}

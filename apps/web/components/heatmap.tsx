@@ -6,7 +6,7 @@ import { addDays } from '@leadtrack/core';
 import { useRouter } from 'next/navigation';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { formatDate, KIND_INFO, kindOrder, monthName, plural } from '../lib/format';
-import type { CurrentDto, PolicyDto, WeekRowDto } from '../lib/types';
+import type { CurrentDto, PolicyDto, WeekEntries, WeekRowDto } from '../lib/types';
 import { KindSwatch } from './kind-swatch';
 
 interface Props {
@@ -14,11 +14,13 @@ interface Props {
   policy: PolicyDto;
   current: CurrentDto;
   label?: string;
-  /** Entry titles by week start, named in each cell's tooltip. */
-  titles?: Record<string, string[]>;
+  /** Entries by week start: a behaviour's cell names that behaviour's entries of its week. */
+  titles?: WeekEntries;
   /**
-   * Where a week's entries are listed: a cell opens `${weekHref}?from=<Monday>&to=<Sunday>`
-   * (click, or Enter on the focused cell). No link when absent.
+   * Where a week's entries are listed: a behaviour's cell opens
+   * `${weekHref}?kind=<kind>&from=<Monday>&to=<Sunday>` (that behaviour's entries of that
+   * week), the streak row's the whole week (click, tap, or Enter on the focused cell). No
+   * link when absent.
    */
   weekHref?: string;
 }
@@ -84,7 +86,11 @@ export function Heatmap({
     if (!w) return '';
     // The week in progress (rule 8) says so: it has not failed, it has not ended.
     const head = `Week of ${formatDate(w.weekStart)}${w.pending ? ' (in progress)' : ''}`;
-    const named = titles?.[w.weekStart] ?? [];
+    // A behaviour's cell names that behaviour's entries only; the streak row, the week's.
+    const kind = kinds[r];
+    const named = (titles?.[w.weekStart] ?? [])
+      .filter((e) => kind === undefined || e.kinds.includes(kind))
+      .map((e) => e.title);
     const tail =
       named.length > 0
         ? `. Entries: ${named.slice(0, 8).join('; ')}${named.length > 8 ? `; and ${named.length - 8} more` : ''}`
@@ -92,11 +98,16 @@ export function Heatmap({
     return base(r, w, head) + tail;
   };
 
-  const weekLink = (c: number): string | null => {
+  const weekLink = (r: number, c: number): string | null => {
     const w = weeks[c];
     if (!w || !weekHref) return null;
+    const query = new URLSearchParams({
+      ...(kinds[r] ? { kind: kinds[r] } : {}),
+      from: w.weekStart,
+      to: addDays(w.weekStart, 6),
+    });
     const sep = weekHref.includes('?') ? '&' : '?';
-    return `${weekHref}${sep}from=${w.weekStart}&to=${addDays(w.weekStart, 6)}#evidence-h`;
+    return `${weekHref}${sep}${query}#evidence-h`;
   };
 
   const base = (r: number, w: WeekRowDto, head: string): string => {
@@ -138,7 +149,7 @@ export function Heatmap({
       e.preventDefault();
       move(next[0], next[1]);
     } else if (e.key === 'Enter') {
-      const href = weekLink(c);
+      const href = weekLink(r, c);
       if (href) {
         e.preventDefault();
         router.push(href);
@@ -165,10 +176,10 @@ export function Heatmap({
         }}
         onMouseEnter={() => setDetail(text)}
         onClick={() => {
-          const href = weekLink(c);
+          const href = weekLink(r, c);
           if (href) router.push(href);
         }}
-        data-href={weekLink(c) ?? undefined}
+        data-href={weekLink(r, c) ?? undefined}
       />
     );
   };
@@ -255,8 +266,20 @@ export function Heatmap({
       </div>
       <figcaption>
         <p className="hm-detail" aria-hidden="true">
-          {detail ??
-            `Hover or focus a cell (arrow keys move) to see its week${weekHref ? '; click or press Enter to list its entries' : ''}.`}
+          {detail ?? (
+            <>
+              {/* A pointer that hovers, or a touch screen: each is told what it can do. */}
+              <span className="hover-only">
+                Hover or focus a cell (arrow keys move) to see its week
+                {weekHref ? '; click or press Enter to list its entries' : ''}.
+              </span>
+              <span className="touch-only">
+                {weekHref
+                  ? "Tap a cell to list that behaviour's entries of its week."
+                  : 'Each cell is one behaviour in one week.'}
+              </span>
+            </>
+          )}
         </p>
         <ul className="legend">
           {/* Each level in every behaviour's own colour, as the cells use them. */}

@@ -1,4 +1,4 @@
-// The behaviours (kinds) as a checkbox group: the evidence form's "Kinds" and the policy
+// The behaviours (kinds) as a checkbox group: the evidence form's "Behaviours" and the policy
 // form's "Required behaviours". Hint and error are linked to the group for screen readers.
 import type { EvidenceKind } from '@leadtrack/core';
 import type { ReactNode } from 'react';

@@ -2,7 +2,7 @@
 // The streak week by week, the threshold as a line, and the projected ready date marked.
 import { addWeeks } from '@leadtrack/core';
 import { Line, ReferenceDot, ReferenceLine, Tooltip, YAxis } from 'recharts';
-import { formatDate } from '../lib/format';
+import { formatDate, plural } from '../lib/format';
 import type { CurrentDto, WeekRowDto } from '../lib/types';
 import { accentLineProps, tooltipStyle, valueAxisProps } from './chart-style';
 import { WeekChart } from './week-chart';
@@ -46,7 +46,7 @@ export function StreakChart({ weeks, current, threshold }: Props) {
   // and is marked apart: a hollow dot labelled "in progress".
   const pending = weeks.find((w) => w.pending) ?? null;
   const maxY = Math.max(threshold + 4, ...weeks.map((w) => w.streak + 1));
-  const summary = `Streak over ${weeks.length} weeks: now ${current.streak} of ${threshold} weeks.${
+  const summary = `Streak over ${plural(weeks.length, 'week')}: now ${current.streak} of ${plural(threshold, 'week')}.${
     current.ready && current.readySince
       ? ` Ready since the week of ${formatDate(current.readySince)}.`
       : ''

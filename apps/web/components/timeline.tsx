@@ -1,6 +1,6 @@
 // A person's readiness timeline: summary, heatmap and streak chart.
 import { formatDate, kindLabel, plural } from '../lib/format';
-import type { ReadinessDto } from '../lib/types';
+import type { ReadinessDto, WeekEntries } from '../lib/types';
 import { Heatmap } from './heatmap';
 import { MissingKinds, ReadinessSummary } from './readiness';
 import { StreakChart } from './streak-chart';
@@ -14,8 +14,8 @@ export function Timeline({
 }: {
   readiness: ReadinessDto;
   who?: string;
-  /** Entry titles by week start, for the heatmap's tooltips. */
-  titles?: Record<string, string[]>;
+  /** Entries by week start, named in the heatmap's cells. */
+  titles?: WeekEntries;
   /** Where a heatmap cell lists its week's entries (see Heatmap). */
   weekHref?: string;
 }) {
@@ -33,7 +33,7 @@ export function Timeline({
         <h2 id="heatmap-h">Evidence by week</h2>
         <p className="muted small">
           {weeks.length > 0
-            ? `${plural(weeks.length, 'week')} from ${formatDate(weeks[0]?.weekStart)} to ${formatDate(weeks[weeks.length - 1]?.weekStart)}. A week is consistent when every required behaviour appears in its ${policy.windowWeeks}-week window; ${plural(policy.thresholdWeeks, 'consistent week')} in a row make ${who ?? 'you'} ready.`
+            ? `${weeks.length === 1 ? `One week, the week of ${formatDate(weeks[0]?.weekStart)}` : `${plural(weeks.length, 'week')} from ${formatDate(weeks[0]?.weekStart)} to ${formatDate(weeks[weeks.length - 1]?.weekStart)}`}. A week is consistent when every required behaviour appears in its ${policy.windowWeeks}-week window; ${plural(policy.thresholdWeeks, 'consistent week')} in a row make ${who ?? 'you'} ready.`
             : null}
         </p>
         <Heatmap

@@ -38,7 +38,8 @@ export function weekInProgressText(
       current.ready ? '' : ` and make it ${current.streak + 1}`
     }.`;
   }
-  return `This week is still in progress; ${log} to make it ${who ? 'their' : 'your'} first consistent week.`;
+  // (After "This week is in progress.": said once.)
+  return `${log} to make it ${who ? 'their' : 'your'} first consistent week.`;
 }
 
 export function WeekInProgress({

@@ -6,6 +6,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { ACCESS_COOKIE, API_URL, forwardedFor, SESSION_ENDED_PARAM } from './config';
+import { withDates } from './format';
 import type { FieldError, MeDto, PolicyDto, Problem, ReadinessDto, RoleProfileDto } from './types';
 
 export type ApiResult<T> =
@@ -137,7 +138,9 @@ export function fieldErrors(problem: Problem): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of problem.errors ?? ([] as FieldError[])) {
     const key = e.path.replace(/^body[./]/, '').split(/[./[]/)[0] || '_';
-    out[key] = out[key] ? `${out[key]} ${e.message}` : e.message;
+    // Dates in the API's words read as the dashboard writes them ("7 Dec 2026").
+    const message = withDates(e.message);
+    out[key] = out[key] ? `${out[key]} ${message}` : message;
   }
   return out;
 }

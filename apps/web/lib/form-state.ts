@@ -3,6 +3,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { type ApiOptions, type ApiResult, api, fieldErrors } from './api';
+import { withDates } from './format';
 import type { Problem } from './types';
 
 /** The sentence above a form whose fields the API (or the action) refused. */
@@ -26,7 +27,7 @@ export function actionFailure<V>(
 ): { errors: Record<string, string>; message: string; values?: V } {
   return {
     errors: fieldErrors(res.problem),
-    message: res.status === 400 ? FIELDS_NEED_ATTENTION : res.problem.detail || fallback,
+    message: res.status === 400 ? FIELDS_NEED_ATTENTION : withDates(res.problem.detail || fallback),
     ...(values === undefined ? {} : { values }),
   };
 }
@@ -53,7 +54,7 @@ export function settled<T>(
   done: string | ((data: T) => string),
   failed: string,
 ): { saved?: number; done?: string; message?: string } {
-  if (!res.ok) return { message: res.problem.detail || failed };
+  if (!res.ok) return { message: withDates(res.problem.detail || failed) };
   return { saved: (prev.saved ?? 0) + 1, done: typeof done === 'string' ? done : done(res.data) };
 }
 

@@ -63,6 +63,14 @@ export function formatDate(iso: string | null | undefined): string {
   return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
 }
 
+/**
+ * A sentence with its calendar dates as the dashboard writes them everywhere: the API's
+ * messages name dates as `2026-12-07` ("must not be after today (2026-12-07, …)").
+ */
+export function withDates(sentence: string): string {
+  return sentence.replaceAll(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDate(iso));
+}
+
 /** The same formatter under its earlier name, for pages not yet moved to formatDate. */
 export const longDate = formatDate;
 

@@ -1,5 +1,6 @@
 // The opening every record page (app/(record)/…/[id]) shares: its route params, its query
 // string, and "load the record the caller may read, or a plain 404".
+import { type EvidenceKind, isEvidenceKind } from '@leadtrack/core';
 import { notFound } from 'next/navigation';
 import { loadOrNull, requireMe } from './api';
 import type { SearchParams } from './page-props';
@@ -30,6 +31,12 @@ export async function readRecordPage(
 /** A query value when it is a single non-empty string. */
 export const oneParam = (v: string | string[] | undefined) =>
   typeof v === 'string' && v ? v : undefined;
+
+/** A behaviour named in the query (a heatmap cell's `kind`), when it is one. */
+export function kindParam(v: string | string[] | undefined): EvidenceKind | undefined {
+  const kind = oneParam(v);
+  return kind && isEvidenceKind(kind) ? kind : undefined;
+}
 
 /** Someone else the caller may read (a report, for a manager or admin), or notFound(). */
 export async function loadPerson(id: string): Promise<{ me: MeDto; user: User }> {

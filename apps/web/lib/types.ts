@@ -49,3 +49,6 @@ export type SuggestionList = import('@leadtrack/schemas').SuggestionList;
 export type ImportResult = import('@leadtrack/schemas').ImportResult;
 export type NotificationDto = import('@leadtrack/schemas').NotificationDto;
 export type NotificationPageDto = import('@leadtrack/schemas').NotificationPage;
+
+/** A person's entries by week start (title and behaviours), named in the heatmap's cells. */
+export type WeekEntries = Record<string, { title: string; kinds: string[] }[]>;

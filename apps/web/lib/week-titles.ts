@@ -1,17 +1,18 @@
-// Entry titles by week, for the heatmap's tooltips: a few pages of the evidence list from
-// the first week shown (a tooltip names titles; it does not need every one of years).
+// Entries by week (title and behaviours), for the heatmap's cell names: a few pages of the
+// evidence list from the first week shown (a cell names titles; it does not need every one
+// of years). Each behaviour's cell names only the entries holding that behaviour.
 import 'server-only';
 import { weekStartOf } from '@leadtrack/core';
 import { api } from './api';
-import type { EvidencePage } from './types';
+import type { EvidencePage, WeekEntries } from './types';
 
 const PAGES = 3;
 
 export async function loadWeekTitles(
   userId: string,
   from: string | undefined,
-): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
+): Promise<WeekEntries> {
+  const out: WeekEntries = {};
   if (!from) return out;
   let cursor: string | undefined;
   for (let i = 0; i < PAGES; i++) {
@@ -22,7 +23,7 @@ export async function loadWeekTitles(
     for (const e of page.data.items) {
       const week = weekStartOf(e.occurredOn);
       out[week] ??= [];
-      out[week].push(e.title);
+      out[week].push({ title: e.title, kinds: e.kinds });
     }
     if (!page.data.nextCursor) break;
     cursor = page.data.nextCursor;

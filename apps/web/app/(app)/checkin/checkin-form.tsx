@@ -8,6 +8,7 @@ import {
   SelectField,
   TextAreaField,
 } from '../../../components/field';
+import { formatDate } from '../../../lib/format';
 import type { Checkin } from '../../../lib/types';
 import { type CheckinFormState, saveCheckin } from '../../actions/checkins';
 
@@ -47,11 +48,10 @@ export function CheckinForm({ weeks, existing, initialWeek }: Props) {
     note: saved?.note ?? '',
   };
   const bind = fieldBinder(e, v);
-  const weekLabel = weeks.find((w) => w.weekStart === state.saved)?.label ?? state.saved;
   return (
     <ActionForm
       run={run}
-      done={state.saved ? `Check-in saved for ${weekLabel}.` : null}
+      done={state.saved ? `Check-in saved for the week of ${formatDate(state.saved)}.` : null}
       submit="Save check-in"
       pendingText="Saving…"
       className="stack form"

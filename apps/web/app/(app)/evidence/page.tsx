@@ -97,8 +97,8 @@ export default async function EvidenceListPage({ searchParams }: QueryPageProps)
       </div>
 
       <form className="filters" method="get" aria-label="Filter evidence">
-        <SelectField id="f-kind" name="kind" label="Kind" defaultValue={kind}>
-          <option value="">All kinds</option>
+        <SelectField id="f-kind" name="kind" label="Behaviour" defaultValue={kind}>
+          <option value="">All behaviours</option>
           {EVIDENCE_KINDS.map((k) => (
             <option key={k} value={k}>
               {KIND_INFO[k].label}

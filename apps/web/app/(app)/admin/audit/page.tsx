@@ -6,7 +6,7 @@ import { TableHead } from '../../../../components/table-head';
 import { load, requireMe } from '../../../../lib/api';
 import { instant } from '../../../../lib/format';
 import type { QueryPageProps } from '../../../../lib/page-props';
-import type { AuditEventDto, AuditPageDto } from '../../../../lib/types';
+import type { AuditEventDto, AuditPageDto, ManagedUser } from '../../../../lib/types';
 
 export const metadata: Metadata = { title: 'Audit log · Leadtrack' };
 
@@ -35,19 +35,38 @@ function actionWords(action: string): string {
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-/** A detail in words: a person by name, an instant in the reader's zone, lists joined. */
-function detailValue(value: unknown, timeZone: string): string {
+/** How a detail is read: the reader's zone, and people's names by id. */
+interface Reading {
+  timeZone: string;
+  names: Map<string, string>;
+}
+
+/**
+ * A detail in words: a person by name (also one recorded by id: `managerId`, `userId`,
+ * `issuedBy`), an instant in the reader's zone, lists joined. Never a raw id.
+ */
+function detailValue(value: unknown, reading: Reading, isPerson = false): string {
+  const { timeZone, names } = reading;
   if (value === null || value === undefined) return 'none';
-  if (Array.isArray(value)) return value.map((v) => detailValue(v, timeZone)).join(', ');
+  if (Array.isArray(value)) return value.map((v) => detailValue(v, reading, isPerson)).join(', ');
   if (typeof value === 'object') {
     const named = value as { name?: unknown };
     return typeof named.name === 'string' ? named.name : JSON.stringify(value);
   }
+  if (typeof value === 'string' && names.has(value)) return names.get(value) as string;
+  if (isPerson) return 'an account no longer listed';
   if (typeof value === 'string' && ISO_INSTANT.test(value)) return instant(value, timeZone);
   return String(value);
 }
 
-function Details({ details, timeZone }: { details: AuditEventDto['details']; timeZone: string }) {
+/** Detail keys that hold a person's id, and what to call them. */
+const PERSON_KEYS: Record<string, string> = {
+  managerId: 'manager',
+  userId: 'by',
+  issuedBy: 'issued by',
+};
+
+function Details({ details, reading }: { details: AuditEventDto['details']; reading: Reading }) {
   const entries = Object.entries(details ?? {});
   if (entries.length === 0) return <span className="muted">—</span>;
   return (
@@ -55,7 +74,8 @@ function Details({ details, timeZone }: { details: AuditEventDto['details']; tim
       {entries.map(([key, value], i) => (
         <span key={key}>
           {i > 0 ? '; ' : ''}
-          {key.replaceAll(/([A-Z])/g, ' $1').toLowerCase()}: {detailValue(value, timeZone)}
+          {PERSON_KEYS[key] ?? key.replaceAll(/([A-Z])/g, ' $1').toLowerCase()}:{' '}
+          {detailValue(value, reading, key in PERSON_KEYS)}
         </span>
       ))}
     </span>
@@ -69,9 +89,12 @@ export default async function AuditPage({ searchParams }: QueryPageProps) {
   const timeZone = me.timeZone;
   const raw = (await searchParams).c;
   const cursors = cursorTrail(raw);
-  const page = await load<AuditPageDto>('/audit', {
-    query: { limit: PAGE_SIZE, cursor: cursors.at(-1) },
-  });
+  const [page, people] = await Promise.all([
+    load<AuditPageDto>('/audit', { query: { limit: PAGE_SIZE, cursor: cursors.at(-1) } }),
+    // Everyone (an admin's GET /users): details recorded by id are named.
+    load<{ items: ManagedUser[] }>('/users'),
+  ]);
+  const reading = { timeZone, names: new Map(people.items.map((u) => [u.id, u.name])) };
   const first = cursors.length * PAGE_SIZE + 1;
   return (
     <>
@@ -105,7 +128,7 @@ export default async function AuditPage({ searchParams }: QueryPageProps) {
                     ) : null}
                   </td>
                   <td data-label="Details">
-                    <Details details={e.details} timeZone={timeZone} />
+                    <Details details={e.details} reading={reading} />
                   </td>
                 </tr>
               ))}

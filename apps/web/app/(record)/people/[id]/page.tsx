@@ -11,7 +11,13 @@ import { PersonHead } from '../../../../components/person-head';
 import { RoleProfile } from '../../../../components/role-profile';
 import { Timeline } from '../../../../components/timeline';
 import { load, loadOrNull, loadRoleProfile } from '../../../../lib/api';
-import { oneParam, type RecordPageProps, readRecordPage } from '../../../../lib/record-page';
+import { KIND_INFO } from '../../../../lib/format';
+import {
+  kindParam,
+  oneParam,
+  type RecordPageProps,
+  readRecordPage,
+} from '../../../../lib/record-page';
 import type { EvidencePage, ReadinessDto, SponsorDto } from '../../../../lib/types';
 import { loadWeekTitles } from '../../../../lib/week-titles';
 
@@ -26,10 +32,14 @@ export default async function SponsoredPage(props: RecordPageProps) {
   const one = oneParam;
   const from = one(sp.from);
   const to = one(sp.to);
+  // A heatmap cell opens one behaviour's entries of its week.
+  const kind = kindParam(sp.kind);
   const cursor = one(sp.cursor);
   const [readiness, evidence, profile] = await Promise.all([
     loadOrNull<ReadinessDto>(`/users/${encodeURIComponent(person.id)}/readiness`),
-    load<EvidencePage>('/evidence', { query: { userId: person.id, limit: 20, from, to, cursor } }),
+    load<EvidencePage>('/evidence', {
+      query: { userId: person.id, limit: 20, kind, from, to, cursor },
+    }),
     loadRoleProfile(person.id),
   ]);
   if (!readiness) notFound();
@@ -53,7 +63,8 @@ export default async function SponsoredPage(props: RecordPageProps) {
         <h2 id="evidence-h">Evidence</h2>
         {from || to ? (
           <p>
-            Week of <DateText iso={from ?? to ?? ''} /> ·{' '}
+            Week of <DateText iso={from ?? to ?? ''} />
+            {kind ? `, ${KIND_INFO[kind].label} only` : ''} ·{' '}
             <Link href={`/people/${person.id}#evidence-h`}>All weeks</Link>
           </p>
         ) : null}

@@ -15,8 +15,9 @@ import { SignalList } from '../../../../components/readiness';
 import { RoleProfile } from '../../../../components/role-profile';
 import { Timeline } from '../../../../components/timeline';
 import { api, load, loadReadiness, loadRoleProfile } from '../../../../lib/api';
-import { plural } from '../../../../lib/format';
+import { KIND_INFO, plural } from '../../../../lib/format';
 import {
+  kindParam,
   loadPerson,
   oneParam,
   type RecordPageProps,
@@ -35,6 +36,8 @@ export default async function ReportPage(props: RecordPageProps) {
   const one = oneParam;
   const from = one(sp.from);
   const to = one(sp.to);
+  // A heatmap cell opens one behaviour's entries of its week.
+  const kind = kindParam(sp.kind);
   const cursor = one(sp.cursor);
   // "Unacknowledged": the API lists by date only, so this page filters a larger page.
   const unacknowledged = sp.unacknowledged === '1';
@@ -42,7 +45,7 @@ export default async function ReportPage(props: RecordPageProps) {
     await Promise.all([
       loadReadiness(user.id),
       load<EvidencePage>('/evidence', {
-        query: { userId: user.id, limit: unacknowledged ? 100 : 20, cursor, from, to },
+        query: { userId: user.id, limit: unacknowledged ? 100 : 20, cursor, kind, from, to },
       }),
       load<{ items: Feedback[] }>(`/users/${user.id}/feedback`),
       load<{ items: Checkin[] }>('/checkins', { query: { userId: user.id } }),
@@ -60,7 +63,7 @@ export default async function ReportPage(props: RecordPageProps) {
       )
     : evidence.items;
   const filterQuery = new URLSearchParams(
-    Object.entries({ from, to, unacknowledged: unacknowledged ? '1' : undefined }).filter(
+    Object.entries({ kind, from, to, unacknowledged: unacknowledged ? '1' : undefined }).filter(
       (kv): kv is [string, string] => Boolean(kv[1]),
     ),
   );
@@ -174,7 +177,8 @@ export default async function ReportPage(props: RecordPageProps) {
           {from || to ? (
             <>
               {' '}
-              · Week of <DateText iso={from ?? to ?? ''} />{' '}
+              · Week of <DateText iso={from ?? to ?? ''} />
+              {kind ? `, ${KIND_INFO[kind].label} only` : ''}{' '}
               <Link href={`/team/${user.id}#evidence-h`}>Clear the week</Link>
             </>
           ) : null}
@@ -196,7 +200,7 @@ export default async function ReportPage(props: RecordPageProps) {
             {unacknowledged
               ? `Nothing waiting: every entry of ${first}'s ${evidence.nextCursor ? 'latest 100 ' : ''}is acknowledged.`
               : from || to
-                ? `${first} logged nothing that week.`
+                ? `${first} logged nothing${kind ? ` showing ${KIND_INFO[kind].label}` : ''} that week.`
                 : `${first} has not logged any evidence yet.`}
           </p>
         ) : (
