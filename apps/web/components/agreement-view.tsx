@@ -1,6 +1,7 @@
 // The working agreement on either side's page: who owns each of the eight areas, the
 // confirmation state of both sides in words, a form to change it and a button to confirm.
 import { AGREEMENT_AREA_LABELS, AGREEMENT_OWNERS } from '@leadtrack/core';
+import { AGREEMENT_LIMITS } from '@leadtrack/schemas';
 import { confirmAgreement, saveAgreement } from '../app/actions/agreement';
 import { formatDate } from '../lib/format';
 import type { AgreementDto } from '../lib/types';
@@ -121,7 +122,7 @@ export function AgreementView({
                 label="Note"
                 defaultValue={item.note ?? ''}
                 rows={2}
-                maxLength={1000}
+                maxLength={AGREEMENT_LIMITS.noteMax}
               />
             </fieldset>
           ))}

@@ -1,4 +1,5 @@
 'use client';
+import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
 // The evidence form, for a new entry or an edit. Errors from the API appear beside their
 // fields, linked with aria-describedby; what was typed stays.
 import { useActionState } from 'react';
@@ -44,7 +45,7 @@ export function EvidenceForm({
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <InputField {...bind('title')} label="Title" required maxLength={200} />
+      <InputField {...bind('title')} label="Title" required maxLength={EVIDENCE_LIMITS.titleMax} />
 
       <KindsFieldset
         id="kinds"
@@ -78,7 +79,7 @@ export function EvidenceForm({
         label="Description"
         hint="Optional. What happened and why it mattered; markdown is fine."
         rows={5}
-        maxLength={10000}
+        maxLength={EVIDENCE_LIMITS.descriptionMax}
       />
 
       <TextAreaField

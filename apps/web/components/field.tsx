@@ -6,6 +6,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { CharCounter } from './char-counter';
 
 export function FieldError({ id, error }: { id: string; error?: string | undefined }) {
   if (!error) return null;
@@ -16,8 +17,17 @@ export function FieldError({ id, error }: { id: string; error?: string | undefin
   );
 }
 
-export function describedBy(id: string, error?: string, hint?: boolean): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+export function describedBy(
+  id: string,
+  error?: string,
+  hint?: boolean,
+  counted?: boolean,
+): string | undefined {
+  const ids = [
+    hint ? `${id}-hint` : null,
+    counted ? `${id}-count` : null,
+    error ? `${id}-error` : null,
+  ].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
@@ -88,7 +98,8 @@ interface LabelledProps {
 
 /**
  * A Field holding one control of the given tag: label above, hint and error below, the
- * control marked invalid while it has an error, its hint and error linked to it.
+ * control marked invalid while it has an error, its hint and error linked to it. A text
+ * control with a `maxLength` counts its characters under it (CharCounter).
  */
 function LabelledControl({
   tag,
@@ -99,7 +110,13 @@ function LabelledControl({
   hint,
   fieldClassName,
   ...control
-}: LabelledProps & { tag: 'input' | 'textarea' | 'select'; fieldClassName?: string | undefined }) {
+}: LabelledProps & {
+  tag: 'input' | 'textarea' | 'select';
+  fieldClassName?: string | undefined;
+  maxLength?: number | undefined;
+  defaultValue?: unknown;
+}) {
+  const max = tag === 'select' ? undefined : control.maxLength;
   return (
     <Field id={id} label={label} error={error} hint={hint} className={fieldClassName}>
       {createElement(tag, {
@@ -107,8 +124,11 @@ function LabelledControl({
         id,
         name: name ?? id,
         'aria-invalid': error ? true : undefined,
-        'aria-describedby': describedBy(id, error, Boolean(hint)),
+        'aria-describedby': describedBy(id, error, Boolean(hint), max !== undefined),
       })}
+      {max !== undefined ? (
+        <CharCounter id={id} max={max} initial={String(control.defaultValue ?? '').length} />
+      ) : null}
     </Field>
   );
 }

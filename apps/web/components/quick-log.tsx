@@ -1,4 +1,5 @@
 'use client';
+import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
 // "Log this week" on the home page: a title and the behaviours, dated today.
 import { useActionState } from 'react';
 import {
@@ -8,6 +9,7 @@ import {
 } from '../app/actions/evidence';
 import type { EvidenceKind } from '../lib/format';
 import { KIND_INFO } from '../lib/format';
+import { CharCounter } from './char-counter';
 import { describedBy, FieldError, FormAlert } from './field';
 import { KindSwatch } from './kind-swatch';
 
@@ -34,9 +36,14 @@ export function QuickLog({
         <input
           id="quick-title"
           name="title"
-          maxLength={200}
+          maxLength={EVIDENCE_LIMITS.titleMax}
           defaultValue={v?.title ?? ''}
-          aria-describedby={describedBy('quick-title', e.title)}
+          aria-describedby={describedBy('quick-title', e.title, false, true)}
+        />
+        <CharCounter
+          id="quick-title"
+          max={EVIDENCE_LIMITS.titleMax}
+          initial={(v?.title ?? '').length}
         />
         <FieldError id="quick-title" error={e.title} />
       </div>

@@ -2,7 +2,7 @@
 // One suggestion in the inbox: what was found, and its Accept form (the fields to adjust,
 // folded away unless something needs deciding) and Dismiss. The API's field errors appear
 // beside their fields and open the fold; what was typed stays.
-import { sourceLabel } from '@leadtrack/schemas';
+import { EVIDENCE_LIMITS, sourceLabel } from '@leadtrack/schemas';
 import { useActionState } from 'react';
 import type { AcceptState, AcceptValues } from '../app/actions/suggestions';
 import { dismissSuggestion } from '../app/actions/suggestions';
@@ -93,7 +93,7 @@ export function SuggestionCard({ suggestion: s, accept, today }: Props) {
             </div>
           ) : (
             <div className="stack">
-              <InputField {...bind('title')} label="Title" maxLength={200} />
+              <InputField {...bind('title')} label="Title" maxLength={EVIDENCE_LIMITS.titleMax} />
               <KindsFieldset
                 id={id('kinds')}
                 name="kinds"

@@ -71,6 +71,17 @@ export function withDates(sentence: string): string {
   return sentence.replaceAll(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDate(iso));
 }
 
+/**
+ * `text` within `max` characters: past it, cut at the last space before the limit (not
+ * mid-word, unless one word fills most of it) and ended with "…".
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, max - 1);
+  const space = Math.max(room.lastIndexOf(' '), room.lastIndexOf('\n'));
+  return `${(space > max * 0.6 ? room.slice(0, space) : room).trimEnd()}…`;
+}
+
 /** The same formatter under its earlier name, for pages not yet moved to formatDate. */
 export const longDate = formatDate;
 

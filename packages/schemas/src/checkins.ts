@@ -17,6 +17,8 @@ export const CheckinSchema = z
   .meta({ id: 'Checkin' });
 export type Checkin = z.infer<typeof CheckinSchema>;
 
+/** The longest a check-in's note may be (the dashboard counts toward it). */
+export const CHECKIN_LIMITS = Object.freeze({ noteMax: 2_000 });
 /**
  * The whole check-in for a week (PUT replaces it: an omitted `note` clears the note).
  * That `weekStart` is a Monday not after the current week is judged by the API, which
@@ -26,7 +28,7 @@ export const PutCheckinBodySchema = z.strictObject({
   handsOnPercent: z.int().min(0).max(100).describe('Share of the week spent hands-on, in %'),
   deepWorkBlocks: z.int().min(0).max(50).describe('Deep-work blocks protected this week'),
   onLeave: z.boolean().describe('On leave this week: the week is skipped by the readiness model'),
-  note: text(0, 2000).nullish(),
+  note: text(0, CHECKIN_LIMITS.noteMax).nullish(),
 });
 export type PutCheckinBody = z.infer<typeof PutCheckinBodySchema>;
 

@@ -16,7 +16,12 @@ export const FeedbackSchema = z
   .meta({ id: 'Feedback' });
 export type Feedback = z.infer<typeof FeedbackSchema>;
 
-export const CreateFeedbackBodySchema = z.strictObject({ body: text(1, 5000) });
+/** The longest feedback may be (the dashboard counts toward it). */
+export const FEEDBACK_LIMITS = Object.freeze({ bodyMax: 5_000 });
+
+export const CreateFeedbackBodySchema = z.strictObject({
+  body: text(1, FEEDBACK_LIMITS.bodyMax),
+});
 export type CreateFeedbackBody = z.infer<typeof CreateFeedbackBodySchema>;
 
 /** Newest first. */

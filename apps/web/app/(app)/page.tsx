@@ -4,7 +4,12 @@ import Link from 'next/link';
 import { Agenda } from '../../components/agenda';
 import { EvidenceItem } from '../../components/evidence-item';
 import { FeedbackList } from '../../components/feedback-list';
-import { FirstRunChecklist, isFirstRun } from '../../components/first-run';
+import {
+  checklistOpen,
+  FirstRunChecklist,
+  isFirstRun,
+  policyReviewed,
+} from '../../components/first-run';
 import { QuickLog } from '../../components/quick-log';
 import { SignalList } from '../../components/readiness';
 import { RoleProfile } from '../../components/role-profile';
@@ -33,6 +38,9 @@ export default async function Home({ searchParams }: QueryPageProps) {
   const feedbackItems = feedback.ok ? feedback.data.items : [];
   const everyone = people?.ok ? people.data.items : null;
   const firstRun = everyone !== null && isFirstRun(everyone);
+  // The checklist stays until every step is done, the policy's review included.
+  const reviewed = everyone !== null && (await policyReviewed());
+  const checklist = everyone !== null && checklistOpen(everyone, me, reviewed);
   const nothingYet = readiness.weeks.length === 0;
   const agenda = agendaRes.ok ? agendaRes.data : null;
   // A manager or admin leads with what waits for them; their own readiness follows only
@@ -79,7 +87,9 @@ export default async function Home({ searchParams }: QueryPageProps) {
           Logged. It counts toward this week.
         </p>
       ) : null}
-      {firstRun && everyone ? <FirstRunChecklist people={everyone} me={me} /> : null}
+      {checklist && everyone ? (
+        <FirstRunChecklist people={everyone} me={me} reviewed={reviewed} />
+      ) : null}
       {leads ? agendaPanel : null}
       {!ownReadiness ? null : nothingYet ? (
         <section className="panel empty-state" aria-labelledby="start-h">

@@ -1,4 +1,5 @@
 'use client';
+import { CHECKIN_LIMITS } from '@leadtrack/schemas';
 import { useActionState, useState } from 'react';
 import { ActionForm } from '../../../components/action-form';
 import {
@@ -96,7 +97,7 @@ export function CheckinForm({ weeks, existing, initialWeek }: Props) {
           label="Note"
           hint="Optional. Anything worth remembering about the week."
           rows={3}
-          maxLength={2000}
+          maxLength={CHECKIN_LIMITS.noteMax}
         />
       </div>
     </ActionForm>

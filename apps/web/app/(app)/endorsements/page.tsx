@@ -1,3 +1,4 @@
+import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import { DateText } from '../../../components/date-text';
 import { KindChips } from '../../../components/evidence-item';
@@ -65,7 +66,7 @@ export default async function EndorsementRequestsPage({ searchParams }: QueryPag
                       id={`comment-${r.id}`}
                       name="comment"
                       rows={2}
-                      maxLength={2000}
+                      maxLength={EVIDENCE_LIMITS.commentMax}
                       placeholder="What the work changed, as you saw it"
                     />
                   </div>

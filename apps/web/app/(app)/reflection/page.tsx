@@ -1,5 +1,7 @@
 import { todayIn, weekStartOf } from '@leadtrack/core';
+import { REFLECTION_LIMITS } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
+import { CharCounter } from '../../../components/char-counter';
 import { FitChart } from '../../../components/fit-chart';
 import { FailedAction } from '../../../components/flash';
 import { PendingButton } from '../../../components/pending-button';
@@ -142,8 +144,14 @@ export default async function ReflectionPage({ searchParams }: QueryPageProps) {
             id="reflection-note"
             name="note"
             rows={3}
-            maxLength={5000}
+            maxLength={REFLECTION_LIMITS.noteMax}
             defaultValue={thisWeek?.note ?? ''}
+            aria-describedby="reflection-note-count"
+          />
+          <CharCounter
+            id="reflection-note"
+            max={REFLECTION_LIMITS.noteMax}
+            initial={(thisWeek?.note ?? '').length}
           />
         </div>
         <label className="check">

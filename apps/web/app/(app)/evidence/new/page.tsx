@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EVIDENCE_KINDS, isIsoDate } from '@leadtrack/core';
+import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import { EvidenceForm } from '../../../../components/evidence-form';
 import { loadPolicy, myToday } from '../../../../lib/api';
+import { clip } from '../../../../lib/format';
 import type { QueryPageProps, SearchParams } from '../../../../lib/page-props';
 import type { EvidenceValues } from '../../../actions/evidence';
 import { createEvidence } from '../../../actions/evidence';
@@ -23,10 +25,10 @@ function carriedOver(sp: SearchParams, today: string): EvidenceValues {
   const occurredOn = first(sp.occurredOn);
   const audience = first(sp.audience);
   return {
-    title: first(sp.title).slice(0, 200),
+    title: clip(first(sp.title), EVIDENCE_LIMITS.titleMax),
     kinds: [...new Set(kinds)],
     occurredOn: isIsoDate(occurredOn) ? occurredOn : today,
-    description: first(sp.description).slice(0, 10_000),
+    description: clip(first(sp.description), EVIDENCE_LIMITS.descriptionMax),
     links: '',
     audience: ['team', 'org', 'stakeholders'].includes(audience) ? audience : '',
   };

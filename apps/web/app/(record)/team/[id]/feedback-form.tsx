@@ -1,4 +1,5 @@
 'use client';
+import { FEEDBACK_LIMITS } from '@leadtrack/schemas';
 import { useActionState } from 'react';
 import { describedBy, Field } from '../../../../components/field';
 import { type FeedbackState, sendFeedback } from '../../../actions/feedback';
@@ -23,7 +24,7 @@ export function FeedbackForm({ userId, name }: { userId: string; name: string })
           id="feedback-body"
           name="body"
           rows={4}
-          maxLength={5000}
+          maxLength={FEEDBACK_LIMITS.bodyMax}
           defaultValue={state.body ?? ''}
           aria-invalid={state.error ? true : undefined}
           aria-describedby={describedBy('feedback-body', state.error, true)}

@@ -1,4 +1,4 @@
-import type { ReflectionListDto } from '@leadtrack/schemas';
+import { EVIDENCE_LIMITS, type ReflectionListDto } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { agreementState } from '../../../../components/agreement-view';
@@ -229,7 +229,7 @@ export default async function ReportPage(props: RecordPageProps) {
                             id={`ack-comment-${entry.id}`}
                             name="comment"
                             placeholder="Optional comment"
-                            maxLength={500}
+                            maxLength={EVIDENCE_LIMITS.commentMax}
                           />
                           <PendingButton
                             className="button small primary"
