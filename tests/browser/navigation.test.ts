@@ -81,7 +81,7 @@ describe('the navigation', () => {
         'page',
       );
       // What waits is in the menu, said on its link.
-      expect(await nav.getByRole('link').allTextContents()).toContain('Endorsements1 waiting');
+      expect(await nav.getByRole('link').allTextContents()).toContain('Endorsements, 1 waiting');
       await page.screenshot({ path: `${SHOTS}/nav-admin-1280-${scheme}-open.png` });
       // Escape closes it and gives focus back to the button.
       await page.keyboard.press('Escape');

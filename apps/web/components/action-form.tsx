@@ -44,6 +44,8 @@ export function ActionForm({
       action={action}
       className={className}
       noValidate
+      // It answers in place: banners the page showed before are stale (StaleBanners).
+      data-answers-here=""
       key={`${state.saved ?? 0}-${JSON.stringify(state.values ?? null)}`}
     >
       {done ? <Flash>{done}</Flash> : null}

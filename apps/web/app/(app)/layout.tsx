@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Nav } from '../../components/nav';
+import { StaleBanners } from '../../components/stale-banners';
 import { ZonePrompt } from '../../components/zone-prompt';
 import { api, requireMe } from '../../lib/api';
 import type {
@@ -76,6 +77,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         {me.timeZoneConfirmed ? null : <ZonePrompt current={me.timeZone} />}
         {children}
       </main>
+      <StaleBanners />
     </>
   );
 }
