@@ -1,6 +1,9 @@
-// Calls the API the way a client does (app.inject speaks HTTP semantics without a socket).
+// Calls the API the way a client does: over a real socket (supertest on the app's HTTP
+// server), so every call crosses node's HTTP parser, its URL and header limits, and the
+// server's own handling of a connection, as a client's request would.
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@leadtrack/db';
+import request from 'supertest';
 import { expect } from 'vitest';
 import type { TestApp } from './test-app';
 
@@ -34,18 +37,31 @@ export async function call<T = any>(
   const headers: Record<string, string> = { ...options.headers };
   const token = typeof options.token === 'string' ? options.token : options.token?.token;
   if (token) headers.authorization = `Bearer ${token}`;
-  const res = await app.inject({
-    method,
-    url,
-    headers,
-    query: options.query as Record<string, string> | undefined,
-    ...(options.body !== undefined && { payload: options.body as object }),
-  });
-  let body: unknown = null;
-  if (res.body.length > 0 && /json/.test(String(res.headers['content-type']))) {
-    body = JSON.parse(res.body);
+  // supertest listens on a free port for the call and closes it after.
+  let test = request(app.server)[method.toLowerCase() as Lowercase<Method>](url).set(headers);
+  if (options.query) test = test.query(options.query);
+  // As app.inject sent it: null is no body, and a string goes as it is, typed only by the
+  // caller's own Content-Type (superagent would call it a form).
+  if (options.body !== undefined && options.body !== null) {
+    test = test.send(options.body as object);
+    const typed = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
+    if (typeof options.body === 'string' && !typed) test = test.unset('Content-Type');
   }
-  return { status: res.statusCode, headers: res.headers, body: body as T, text: res.body };
+  // The answer as text whatever its type (JSON is parsed below, as a client would).
+  const res = await test.buffer(true).parse((stream, done) => {
+    let text = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      text += chunk;
+    });
+    stream.on('end', () => done(null, text));
+  });
+  const text = typeof res.body === 'string' ? res.body : '';
+  let body: unknown = null;
+  if (text.length > 0 && /json/.test(String(res.headers['content-type']))) {
+    body = JSON.parse(text);
+  }
+  return { status: res.status, headers: res.headers, body: body as T, text };
 }
 
 /** Asserts a problem+json response, and, when given, that `errors` names these fields. */
