@@ -9,6 +9,7 @@ import {
   logEvidence,
   registerManagerAndReport,
   registerUser,
+  shootExtra,
   signedInPage,
   useBrowser,
 } from './support';
@@ -16,6 +17,62 @@ import {
 const browser = useBrowser();
 
 describe('the packet', () => {
+  it('an entry edited after its acknowledgement says "acknowledged an earlier version" on the entry, the report’s page and the packet', async () => {
+    const { manager, engineer } = await registerManagerAndReport('Vera Manager', 'Walt Edited');
+    const entry = await logEvidence(engineer, {
+      title: 'Reviewed the billing migration',
+      kinds: ['review'],
+      occurredOn: addDays(todayUtc(), -4),
+    });
+    await acknowledge(manager, entry.id, 'Solid **review**, thank you.');
+    const edited = await callApi('PATCH', `/evidence/${entry.id}`, {
+      token: engineer.token,
+      body: { title: 'Led the company-wide architecture migration single-handedly' },
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+
+    const page = await signedInPage(browser, engineer, { path: '/evidence' });
+    const item = page.getByRole('article', {
+      name: 'Led the company-wide architecture migration single-handedly',
+    });
+    await item.getByText('Vera Manager acknowledged an earlier version').waitFor();
+    expect(await item.getByText('Acknowledged by Vera Manager').count()).toBe(0);
+    // The comment renders as Markdown.
+    await item.locator('.given-comment strong', { hasText: 'review' }).waitFor();
+    await shootExtra(page, 'trust-earlier-version-entry-1280.png');
+
+    await page.goto('/packet');
+    const reviews = page.getByRole('region', { name: /Broad review/ });
+    await reviews.getByText('Vera Manager acknowledged an earlier version').waitFor();
+    expect(await reviews.getByText('Acknowledged by Vera Manager').count()).toBe(0);
+    await page.getByText(/acknowledged on an earlier version only/).waitFor();
+    await shootExtra(page, 'trust-earlier-version-packet-1280.png');
+    const markdown = await callApi('GET', `/users/${engineer.id}/packet?format=md`, {
+      token: engineer.token,
+    });
+    expect(String(markdown.body)).toContain('**Vera Manager acknowledged an earlier version**');
+    await page.context().close();
+
+    // The manager sees it on the report's page, and may acknowledge again.
+    const managerPage = await signedInPage(browser, manager, {
+      path: `/team/${engineer.id}`,
+      dark: true,
+    });
+    const onTeam = managerPage.getByRole('article', {
+      name: 'Led the company-wide architecture migration single-handedly',
+    });
+    await onTeam.getByText('Vera Manager acknowledged an earlier version').waitFor();
+    await shootExtra(managerPage, 'trust-earlier-version-team-dark.png');
+    await managerPage
+      .getByRole('button', {
+        name: 'Acknowledge “Led the company-wide architecture migration single-handedly”',
+      })
+      .click();
+    await onTeam.getByText('Acknowledged by Vera Manager').waitFor();
+    expect(await onTeam.getByText('acknowledged an earlier version').count()).toBe(0);
+    await managerPage.context().close();
+  });
+
   it('groups six months by behaviour with acknowledgements, prints, and downloads as Markdown', async () => {
     const { manager, engineer } = await registerManagerAndReport('Paula Manager', 'Quinn Packet');
     const proposal = await logEvidence(engineer, {
