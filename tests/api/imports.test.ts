@@ -204,13 +204,12 @@ describe('CSV', () => {
     expect(
       entries.find((e: { title: string }) => e.title === 'Reviewed the queue design').links,
     ).toEqual(['https://example.com/pr/1', 'https://example.com/pr/2']);
+    // Nothing of a CSV import's shape: a 400 naming content, saying what is missing.
     const noDate = await importFile(other, 'csv', 'title,kinds\nSomething,review\n');
-    expect(noDate.body).toEqual({
-      suggested: 0,
-      created: 0,
-      skipped: 0,
-      errors: [{ line: 1, message: expect.stringMatching(/needs the column date/) }],
-    });
+    expectProblem(noDate, 400, ['content']);
+    expect(noDate.body.errors[0].message).toMatch(
+      /^Content: nothing could be read from this file as CSV: its first row has no date column; a CSV file starts with a header row naming at least the date and title columns/,
+    );
   });
 });
 
@@ -334,13 +333,11 @@ describe('JSON export', () => {
       { line: 15, message: expect.stringMatching(/Week must be a Monday/) },
     ]);
     const notExport = await importFile(me, 'json', '{"items": []}');
-    expect(notExport.body.errors).toEqual([
-      { line: 1, message: expect.stringMatching(/not a Leadtrack export/) },
-    ]);
+    expectProblem(notExport, 400, ['content']);
+    expect(notExport.body.errors[0].message).toMatch(/JSON, but not a Leadtrack export/);
     const broken = await importFile(me, 'json', '{\n  "format": "leadtrack-export",\n  oops\n}');
-    expect(broken.body.errors).toEqual([
-      { line: 3, message: expect.stringMatching(/not valid JSON/) },
-    ]);
+    expectProblem(broken, 400, ['content']);
+    expect(broken.body.errors[0].message).toMatch(/not valid JSON from line 3 on/);
   });
 
   it('offers the entries and check-ins as suggestions in suggest mode', async () => {

@@ -13,6 +13,7 @@ import {
   pageLimit,
   pageOf,
   plainString,
+  text,
 } from './common';
 import {
   CreateEvidenceBodySchema,
@@ -109,10 +110,44 @@ export const EvidenceBatchSchema = z
   .meta({ id: 'EvidenceBatch' });
 
 export const IMPORT_FORMATS = ['markdown', 'csv', 'json', 'ics'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
+/** The extensions that name a format, for a file sent without one. */
+export const IMPORT_EXTENSIONS: Record<string, ImportFormat> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.csv': 'csv',
+  '.json': 'json',
+  '.ics': 'ics',
+};
+
+/** The format a file's name says (its extension, in any case), or null. */
+export function importFormatOf(filename: string | null | undefined): ImportFormat | null {
+  const dot = filename?.lastIndexOf('.') ?? -1;
+  if (!filename || dot < 0) return null;
+  return IMPORT_EXTENSIONS[filename.slice(dot).toLowerCase()] ?? null;
+}
+
+/** What each format expects, in a sentence: said when nothing could be read from a file. */
+export const IMPORT_FORMAT_EXPECTS: Record<ImportFormat, string> = {
+  markdown:
+    'a Markdown brag document has bullets under dated headings (## 2026-11-02) or dated bullets (- 2026-11-02: …)',
+  csv: 'a CSV file starts with a header row naming at least the date and title columns, then one row per entry',
+  json: 'a Leadtrack export is the JSON file Settings → Your data downloads ("format": "leadtrack-export")',
+  ics: 'a calendar (.ics) file starts with BEGIN:VCALENDAR and holds events (VEVENT)',
+};
+
 export const ImportBodySchema = z.strictObject({
-  format: z.enum(IMPORT_FORMATS).describe('markdown, csv, json (a Leadtrack export) or ics'),
+  format: z
+    .enum(IMPORT_FORMATS)
+    .optional()
+    .describe(
+      "markdown, csv, json (a Leadtrack export) or ics; without it, the filename's extension says (.md or .markdown, .csv, .json, .ics)",
+    ),
+  filename: text(1, 255)
+    .optional()
+    .describe('The name of the file, whose extension gives the format when format is not sent'),
   content: plainString().max(IMPORT_MAX_BYTES).describe('The file, as text (UTF-8)'),
   mode: z
     .enum(['suggest', 'create'])

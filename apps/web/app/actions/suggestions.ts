@@ -92,11 +92,26 @@ export async function importFile(_prev: ImportState, form: FormData): Promise<Im
       message: 'Some fields need attention.',
     };
   }
+  // Without a chosen format the API takes it from the file's extension.
+  const filename = fromFile && file instanceof File ? file.name : undefined;
   const res = await api<ImportResult>('/imports', {
     method: 'POST',
-    body: { format: values.format, mode: values.mode, content },
+    body: { format: values.format || undefined, filename, mode: values.mode, content },
   });
-  if (!res.ok) return actionFailure(res, values, 'Importing did not work. Try again.');
+  if (!res.ok) {
+    const failure = actionFailure(res, values, 'Importing did not work. Try again.');
+    // What the API says of the content (nothing could be read) is said of the chosen file.
+    const { content: aboutContent, filename: aboutName, ...rest } = failure.errors;
+    const aboutFile = fromFile ? (aboutContent ?? aboutName) : aboutName;
+    return {
+      ...failure,
+      errors: {
+        ...rest,
+        ...(aboutFile && { file: aboutFile }),
+        ...(!fromFile && aboutContent && { content: aboutContent }),
+      },
+    };
+  }
   revalidatePath('/', 'layout');
   return { values, result: res.data };
 }

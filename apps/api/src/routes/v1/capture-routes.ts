@@ -11,11 +11,12 @@ import {
   ImportResultSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { invalidField } from '../../lib/problem';
 import { problems } from '../../lib/route-docs';
 import { createEvidenceBatch } from '../../services/evidence/create-evidence-batch';
 import { toEvidenceDto } from '../../services/evidence/evidence-entry';
 import { exportAccount } from '../../services/export/export-account';
-import { importFile } from '../../services/imports/import-file';
+import { importFile, NothingRead } from '../../services/imports/import-file';
 
 const captureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
@@ -49,13 +50,15 @@ const captureRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['capture'],
         summary:
-          'Import a Markdown brag document, a CSV file, a Leadtrack export (json) or a calendar (ics) into your inbox (suggest) or timeline (create); lines that cannot be imported are listed with the reason; nothing is imported twice',
+          "Import a Markdown brag document, a CSV file, a Leadtrack export (json) or a calendar (ics) into your inbox (suggest) or timeline (create), the format named or taken from the filename's extension; lines that cannot be imported are listed with the reason (the first 1,000), nothing is imported twice, at most 10,000 items per file; a non-empty file with nothing of its format in it is a 400 naming content",
         body: ImportBodySchema,
         response: { 200: ImportResultSchema, ...problems(400, 401, 413) },
       },
     },
     async (request) => {
-      const result = await importFile(fastify.db, request.caller, request.body);
+      const result = await importFile(fastify.db, request.caller, request.body).catch((error) => {
+        throw error instanceof NothingRead ? invalidField('content', error.message) : error;
+      });
       return result;
     },
   );

@@ -6,7 +6,15 @@
 // read (an unclosed quote) is an error naming its line; the rest are still read.
 import { EVIDENCE_KINDS, kindOfTag } from '@leadtrack/core';
 import { type CsvError, parse } from 'csv-parse/sync';
-import { type ImportLineError, itemEntry, type ParsedEntry, type ParsedFile } from './parsed-file';
+import {
+  type ImportLineError,
+  itemEntry,
+  MAX_ERRORS_PER_FILE,
+  MAX_ITEMS_PER_FILE,
+  type ParsedEntry,
+  type ParsedFile,
+  stoppedAt,
+} from './parsed-file';
 
 type Column = 'date' | 'title' | 'kinds' | 'description' | 'links' | 'audience';
 
@@ -44,8 +52,10 @@ export function parseCsv(content: string): ParsedFile {
     relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    // The header and at most MAX_ITEMS_PER_FILE rows (one more, to know there are more).
+    to: MAX_ITEMS_PER_FILE + 2,
     on_skip: (error: CsvError | undefined) => {
-      if (error) {
+      if (error && errors.length < MAX_ERRORS_PER_FILE) {
         const line = typeof error.lines === 'number' ? error.lines : 1;
         errors.push({ line, message: `This row cannot be read: ${error.message}` });
       }
@@ -53,7 +63,7 @@ export function parseCsv(content: string): ParsedFile {
     },
   }) as unknown as Row[];
   const [header, ...rows] = records;
-  if (!header) return { entries: [], checkins: [], errors };
+  if (!header) return { entries: [], checkins: [], errors, unreadable: 'no row could be read' };
 
   const columns = new Map<Column, number>();
   header.record.forEach((name, index) => {
@@ -78,11 +88,20 @@ export function parseCsv(content: string): ParsedFile {
       line: header.info.lines,
       message: `The header row needs the column${missing.length > 1 ? 's' : ''} ${missing.join(' and ')} (the columns are ${KNOWN}).`,
     });
-    return { entries: [], checkins: [], errors };
+    return {
+      entries: [],
+      checkins: [],
+      errors,
+      unreadable: `its first row has no ${missing.join(' and no ')} column`,
+    };
   }
 
   const entries: ParsedEntry[] = [];
   for (const { record, info } of rows) {
+    if (entries.length >= MAX_ITEMS_PER_FILE || errors.length >= MAX_ERRORS_PER_FILE) {
+      errors.push(stoppedAt(info.lines, entries.length >= MAX_ITEMS_PER_FILE ? 'items' : 'errors'));
+      break;
+    }
     const cell = (column: Column) => {
       const index = columns.get(column);
       return index === undefined ? '' : (record[index] ?? '').trim();
@@ -116,5 +135,6 @@ export function parseCsv(content: string): ParsedFile {
     };
     entries.push(itemEntry(found, cell('title'), cell('description') || null));
   }
-  return { entries, checkins: [], errors };
+  const unreadable = rows.length === 0 ? 'it has a header row and nothing under it' : undefined;
+  return { entries, checkins: [], errors, unreadable };
 }

@@ -18,16 +18,21 @@ import {
   CreateEvidenceBodySchema,
   EvidenceKindSchema,
   type EvidenceSource,
+  IMPORT_EXTENSIONS,
+  IMPORT_FORMAT_EXPECTS,
+  IMPORT_FORMATS,
   type ImportBody,
+  type ImportFormat,
   type ImportResult,
+  importFormatOf,
   PutCheckinBodySchema,
   WeekStartSchema,
 } from '@leadtrack/schemas';
 import { z } from 'zod';
 import { dataChanged } from '../../freshness';
 import { fromIsoDate } from '../../lib/dates';
+import { invalidField } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
-import { CALENDAR_SOURCE, parseIcs } from '../../sources/calendar/ics';
 import { insertEntries } from '../evidence/create-evidence-batch';
 import {
   insertSuggestions,
@@ -35,10 +40,8 @@ import {
   type SqlRun,
   type SuggestionDraft,
 } from '../suggestions/offer-suggestions';
-import { parseCsv } from './csv';
-import { parseExport } from './json';
-import { parseMarkdown } from './markdown';
-import type { ImportLineError, ParsedCheckin, ParsedEntry, ParsedFile } from './parsed-file';
+import { parseInWorker } from './parse-pool';
+import type { ImportLineError, ParsedCheckin, ParsedEntry } from './parsed-file';
 
 /** A suggestion's fields: a create's, except that the kinds may be left to the person. */
 const SuggestedEntrySchema = CreateEvidenceBodySchema.extend({
@@ -116,56 +119,57 @@ function judgeCheckins(parsed: ParsedCheckin[], errors: ImportLineError[]) {
   return judge(parsed, ImportedCheckinSchema, fieldsOf, errors).map(({ data }) => data);
 }
 
-function parse(caller: Caller, body: ImportBody): ParsedFile & { drafts: SuggestionDraft[] } {
-  switch (body.format) {
-    case 'markdown':
-      return { ...parseMarkdown(body.content), drafts: [] };
-    case 'csv':
-      return { ...parseCsv(body.content), drafts: [] };
-    case 'json':
-      return { ...parseExport(body.content), drafts: [] };
-    case 'ics': {
-      const { drafts, errors } = readCalendar(caller, body.content);
-      // Calendar meetings go through the same rules as any line; weeks stay suggestions.
-      const entries: ParsedEntry[] = drafts
-        .filter((draft) => draft.type === 'evidence')
-        .map((draft) => ({
-          line: 1,
-          externalId: draft.externalId,
-          offerSource: draft.source,
-          source: CALENDAR_SOURCE,
-          kinds: draft.suggestedKinds,
-          title: draft.title,
-          description: draft.description ?? null,
-          occurredOn: draft.occurredOn,
-          links: draft.url && /^https?:\/\//i.test(draft.url) ? [draft.url] : [],
-        }));
-      return {
-        entries,
-        checkins: [],
-        errors,
-        drafts: drafts.filter((draft) => draft.type === 'checkin'),
-      };
-    }
+/** The format the body names, else the one its filename's extension says. */
+function formatOf(body: ImportBody): ImportFormat {
+  const format = body.format ?? importFormatOf(body.filename);
+  if (format) return format;
+  const known = Object.keys(IMPORT_EXTENSIONS).join(', ');
+  if (body.filename)
+    throw invalidField(
+      'filename',
+      `the extension of "${body.filename}" does not say the format (${known}): choose the format`,
+    );
+  throw invalidField(
+    'format',
+    `choose it (${IMPORT_FORMATS.join(', ')}), or send the file's name with its extension (${known})`,
+  );
+}
+
+/** A non-empty file in which nothing of its format's shape was found. */
+export class NothingRead extends Error {
+  constructor(
+    readonly format: ImportFormat,
+    readonly reason: string,
+  ) {
+    super(
+      `nothing could be read from this file as ${FORMAT_NAMES[format]}: ${reason}; ${IMPORT_FORMAT_EXPECTS[format]}.`,
+    );
+    this.name = 'NothingRead';
   }
 }
 
-/** parseIcs, with an empty or unreadable file as an error on its first line. */
-function readCalendar(caller: Caller, content: string): ReturnType<typeof parseIcs> {
-  const unreadable = { drafts: [], errors: [{ line: 1, message: NOT_A_CALENDAR }] };
-  if (content.replace(/^\uFEFF/, '').trim() === '') return unreadable;
-  try {
-    return parseIcs(content, {
-      timeZone: caller.timeZone,
-      email: caller.email,
-      today: localDateIn(caller.timeZone, new Date()),
-    });
-  } catch {
-    return unreadable;
-  }
-}
+const FORMAT_NAMES: Record<ImportFormat, string> = {
+  markdown: 'Markdown',
+  csv: 'CSV',
+  json: 'a Leadtrack export',
+  ics: 'a calendar',
+};
 
-const NOT_A_CALENDAR = 'The file cannot be read as an iCalendar (.ics) file.';
+/** The most line errors one answer lists; the rest are counted in a last one. */
+export const MAX_LISTED_ERRORS = 1_000;
+
+function listed(errors: ImportLineError[]): ImportLineError[] {
+  const sorted = [...errors].sort((a, b) => a.line - b.line);
+  if (sorted.length <= MAX_LISTED_ERRORS) return sorted;
+  const rest = sorted.length - MAX_LISTED_ERRORS + 1;
+  return [
+    ...sorted.slice(0, MAX_LISTED_ERRORS - 1),
+    {
+      line: sorted[MAX_LISTED_ERRORS - 1]?.line ?? 1,
+      message: `This line and ${(rest - 1).toLocaleString('en')} more could not be imported either (only the first ${MAX_LISTED_ERRORS.toLocaleString('en')} problems are listed).`,
+    },
+  ];
+}
 
 export async function importFile(
   db: Database,
@@ -174,11 +178,20 @@ export async function importFile(
 ): Promise<ImportResult> {
   // Reported first: freshness watches it only when the command succeeds.
   dataChanged(caller.id);
-  const parsed = parse(caller, body);
-  const errors = [...parsed.errors];
-  const entries = judgeEntries(parsed.entries, body.mode, errors);
-  const checkins = judgeCheckins(parsed.checkins, errors);
-  errors.sort((a, b) => a.line - b.line);
+  const format = formatOf(body);
+  const parsed = await parseInWorker({
+    format,
+    content: body.content,
+    timeZone: caller.timeZone,
+    email: caller.email,
+    today: localDateIn(caller.timeZone, new Date()),
+  });
+  if (parsed.unreadable && body.content.replace(/^\uFEFF/, '').trim() !== '')
+    throw new NothingRead(format, parsed.unreadable);
+  const found = [...parsed.errors];
+  const entries = judgeEntries(parsed.entries, body.mode, found);
+  const checkins = judgeCheckins(parsed.checkins, found);
+  const errors = listed(found);
 
   if (body.mode === 'suggest') {
     const drafts = [

@@ -4,7 +4,14 @@
 // people's words or agreements and are not imported. Errors name the line where the item
 // starts in the file (found by elementLines), or where the JSON stops being readable.
 import { EvidenceSourceSchema, EXPORT_FORMAT } from '@leadtrack/schemas';
-import type { ImportLineError, ParsedCheckin, ParsedEntry, ParsedFile } from './parsed-file';
+import {
+  type ImportLineError,
+  MAX_ITEMS_PER_FILE,
+  type ParsedCheckin,
+  type ParsedEntry,
+  type ParsedFile,
+  stoppedAt,
+} from './parsed-file';
 
 const NOT_AN_EXPORT = `This is not a Leadtrack export: it needs "format": "${EXPORT_FORMAT}" and "version": 1 (GET /me/export makes one).`;
 
@@ -67,8 +74,49 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
+/** The deepest an export nests (its entries' links are at depth 4). */
+const MAX_DEPTH = 32;
+/** Arrays, objects and separators an export of at most MAX_ITEMS_PER_FILE entries stays under. */
+const MAX_PARTS = 40 * MAX_ITEMS_PER_FILE;
+
+/**
+ * Why `text` cannot be an export, before JSON.parse builds it: nested deeper than an export
+ * ever is, or more parts than an export of the most entries a file brings in. One pass,
+ * stopping at the first reason (JSON.parse of 2.6 million nested arrays costs seconds).
+ */
+function tooLarge(text: string): string | null {
+  let depth = 0;
+  let parts = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      parts++;
+      if (depth > MAX_DEPTH) return `it nests deeper than an export does (${MAX_DEPTH} levels)`;
+    } else if (c === 125 || c === 93) depth--;
+    else if (c === 44) parts++;
+    if (parts > MAX_PARTS)
+      return `it holds more values than an export of ${MAX_ITEMS_PER_FILE.toLocaleString('en')} entries`;
+  }
+  return null;
+}
+
 export function parseExport(content: string): ParsedFile {
   const errors: ImportLineError[] = [];
+  const large = tooLarge(content);
+  if (large) {
+    return {
+      entries: [],
+      checkins: [],
+      errors: [{ line: 1, message: `This is not a Leadtrack export: ${large}.` }],
+      unreadable: large,
+    };
+  }
   let data: unknown;
   try {
     data = JSON.parse(content);
@@ -78,17 +126,27 @@ export function parseExport(content: string): ParsedFile {
       entries: [],
       checkins: [],
       errors: [{ line, message: 'The file is not valid JSON from here on.' }],
+      unreadable: `it is not valid JSON from line ${line} on`,
     };
   }
   if (!isObject(data) || data.format !== EXPORT_FORMAT || data.version !== 1) {
-    return { entries: [], checkins: [], errors: [{ line: 1, message: NOT_AN_EXPORT }] };
+    return {
+      entries: [],
+      checkins: [],
+      errors: [{ line: 1, message: NOT_AN_EXPORT }],
+      unreadable: 'it is JSON, but not a Leadtrack export',
+    };
   }
   const lines = elementLines(content, ['evidence', 'checkins']);
   const entries: ParsedEntry[] = [];
   const checkins: ParsedCheckin[] = [];
   const list = (key: 'evidence' | 'checkins') => {
     const value = data[key] ?? [];
-    if (Array.isArray(value)) return value;
+    if (Array.isArray(value)) {
+      if (value.length <= MAX_ITEMS_PER_FILE) return value;
+      errors.push(stoppedAt(lines.get(key)?.[MAX_ITEMS_PER_FILE] ?? 1, 'items'));
+      return value.slice(0, MAX_ITEMS_PER_FILE);
+    }
     errors.push({ line: 1, message: `"${key}" must be a list.` });
     return [];
   };

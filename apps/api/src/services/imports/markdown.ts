@@ -12,8 +12,11 @@ import {
   type FoundItem,
   type ImportLineError,
   itemEntry,
+  MAX_ERRORS_PER_FILE,
+  MAX_ITEMS_PER_FILE,
   type ParsedEntry,
   type ParsedFile,
+  stoppedAt,
 } from './parsed-file';
 
 // Every pattern here matches in time linear in the line (`npm run lint` checks them): the
@@ -73,6 +76,7 @@ export function parseMarkdown(content: string): ParsedFile {
   let datedLevel = 0;
   let inFence = false;
   let current: { entry: FoundItem; text: string; more: string[] } | null = null;
+  let bullets = 0;
 
   const finish = () => {
     if (!current) return;
@@ -81,12 +85,14 @@ export function parseMarkdown(content: string): ParsedFile {
     current = null;
   };
 
-  content.split(/\r\n|\r|\n/).forEach((raw, index) => {
+  const lines = content.split(/\r\n|\r|\n/);
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index] as string;
     const line = index + 1;
     if (FENCE.test(raw)) inFence = !inFence;
     if (inFence || FENCE.test(raw)) {
       if (current) current.more.push(raw);
-      return;
+      continue;
     }
     const heading = HEADING.exec(raw);
     if (heading) {
@@ -100,20 +106,25 @@ export function parseMarkdown(content: string): ParsedFile {
         date = null;
         datedLevel = 0;
       }
-      return;
+      continue;
     }
     const bullet = BULLET.exec(raw);
     const indent = bullet?.[1]?.length ?? /^\s*/.exec(raw)?.[0].length ?? 0;
     if (current && raw.trim() !== '' && indent >= 2) {
       current.more.push(raw.replace(/^\s{2,4}/, ''));
-      return;
+      continue;
     }
     if (!bullet) {
       // A blank line or prose ends the bullet's description.
       finish();
-      return;
+      continue;
     }
     finish();
+    bullets += 1;
+    if (entries.length >= MAX_ITEMS_PER_FILE || errors.length >= MAX_ERRORS_PER_FILE) {
+      errors.push(stoppedAt(line, entries.length >= MAX_ITEMS_PER_FILE ? 'items' : 'errors'));
+      break;
+    }
     let text = bulletText(raw.slice(bullet[0].length));
     let occurredOn = date;
     const dated = DATED_BULLET.exec(text);
@@ -124,7 +135,7 @@ export function parseMarkdown(content: string): ParsedFile {
     }
     if (!occurredOn) {
       errors.push({ line, message: NO_DATE });
-      return;
+      continue;
     }
     const read = readBullet(text);
     current = {
@@ -132,7 +143,9 @@ export function parseMarkdown(content: string): ParsedFile {
       text: read.title,
       more: [],
     };
-  });
+  }
   finish();
-  return { entries, checkins: [], errors };
+  const unreadable =
+    bullets === 0 ? 'no bullet (a line starting with - , * or 1.) was found' : undefined;
+  return { entries, checkins: [], errors, unreadable };
 }

@@ -7,6 +7,22 @@ import type { EvidenceSource } from '@leadtrack/schemas';
 
 export type ImportLineError = { line: number; message: string };
 
+/** The most items (entries, check-ins, calendar drafts) one file brings in. */
+export const MAX_ITEMS_PER_FILE = 10_000;
+/** A parser stops reading a file once this many of its lines could not be read. */
+export const MAX_ERRORS_PER_FILE = 1_000;
+
+/** Why a parser stopped at `line`: too many items, or too many lines it could not read. */
+export function stoppedAt(line: number, reason: 'items' | 'errors'): ImportLineError {
+  return {
+    line,
+    message:
+      reason === 'items'
+        ? `The file was read up to here: a file brings in at most ${MAX_ITEMS_PER_FILE.toLocaleString('en')} items (import the rest as another file).`
+        : `The file was read up to here: more than ${MAX_ERRORS_PER_FILE.toLocaleString('en')} of its lines could not be read.`,
+  };
+}
+
 export type ParsedEntry = {
   line: number;
   /** Stable across imports of the same item: it is never offered or created twice. */
@@ -36,6 +52,11 @@ export type ParsedFile = {
   entries: ParsedEntry[];
   checkins: ParsedCheckin[];
   errors: ImportLineError[];
+  /**
+   * Set when nothing of the format's shape was found (no bullet, no header row, not an
+   * export, not a calendar): why, in a sentence. A non-empty file like that is refused.
+   */
+  unreadable?: string;
 };
 
 /**

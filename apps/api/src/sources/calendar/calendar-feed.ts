@@ -15,7 +15,7 @@ import {
 import { AnswerTooLarge, OutboundAddressRefused, readCapped } from '../../lib/outbound-fetch';
 import { conflict, invalidField, notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
-import { importFile } from '../../services/imports/import-file';
+import { importFile, NothingRead } from '../../services/imports/import-file';
 import { type SealPurpose, seal, unseal } from '../../services/sealed-secrets';
 
 /** How a person's feed address is sealed in `calendar_feeds.url_encrypted`. */
@@ -107,11 +107,17 @@ async function readInto(
   url: string,
 ): Promise<CalendarSyncResult> {
   const content = await fetchFeed(fetcher, url);
-  const result = await importFile(db, caller, { format: 'ics', content, mode: 'suggest' });
+  const notACalendar = new FeedUnreadable(
+    'the address does not serve an iCalendar (.ics) calendar',
+  );
+  const result = await importFile(db, caller, { format: 'ics', content, mode: 'suggest' }).catch(
+    (error) => {
+      throw error instanceof NothingRead ? notACalendar : error;
+    },
+  );
   const unreadable =
     result.suggested + result.skipped === 0 && result.errors.some((error) => error.line === 1);
-  if (unreadable && !/BEGIN:VCALENDAR/i.test(content))
-    throw new FeedUnreadable('the address does not serve an iCalendar (.ics) calendar');
+  if (unreadable && !/BEGIN:VCALENDAR/i.test(content)) throw notACalendar;
   return { suggested: result.suggested, skipped: result.skipped, errors: result.errors };
 }
 

@@ -9,6 +9,15 @@
 //   one check-in suggestion per week.
 // Cancelled events and occurrences the person declined are skipped. Nothing here stores
 // anything: the import service offers the drafts.
+//
+// Bounded whatever the file says: a rule without COUNT is expanded from the window's start,
+// not from DTSTART (its start moved forward by whole periods to just before the window:
+// rules whose BY-parts a whole number of periods keeps, see fastForward); at most MAX_OCCURRENCES_PER_FILE occurrences
+// are read from one file and MAX_STEPS_PER_FILE expansion steps taken (a rule with COUNT
+// still steps from DTSTART), and the answer names the events left out; RDATE/EXDATE lists,
+// RRULEs per event and time zones are capped, a VTIMEZONE whose rules are not yearly is not
+// used (its expansion would be unbounded), and ical.js's zone registry is emptied for
+// each file (a file's zones are its own).
 import {
   addDays,
   type EvidenceKind,
@@ -36,11 +45,19 @@ export type IcsOptions = {
 export type IcsResult = {
   drafts: IcsSuggestionDraft[];
   errors: { line: number; message: string }[];
+  /** Set when the file is not an iCalendar at all: why, in a few words. */
+  unreadable?: string;
 };
 
 export const CALENDAR_SOURCE = 'calendar';
-/** A runaway rule (FREQ=SECONDLY without an end) must not spin: occurrences per event. */
-const MAX_OCCURRENCES_PER_EVENT = 2_000;
+/** The most occurrences read from one file (inside the window). */
+export const MAX_OCCURRENCES_PER_FILE = 10_000;
+/** The most expansion steps for one file, those outside the window included. */
+const MAX_STEPS_PER_FILE = 2 * MAX_OCCURRENCES_PER_FILE;
+/** RDATE and EXDATE values in one file (ical.js sorts each list by insertion). */
+const MAX_LISTED_DATES_PER_FILE = 10_000;
+const MAX_RULES_PER_EVENT = 10;
+const MAX_TIME_ZONES_PER_FILE = 50;
 const TITLE_MAX = 200;
 
 const STAKEHOLDER =
@@ -66,16 +83,19 @@ type Occurrence = {
 
 export function parseIcs(content: string, options: IcsOptions): IcsResult {
   const errors: IcsResult['errors'] = [];
-  if (content.trim() === '') {
+  if (content.replace(/^\uFEFF/, '').trim() === '') {
     return { drafts: [], errors: [{ line: 1, message: 'The file is empty: no calendar in it.' }] };
   }
   let root: ICAL.Component;
   try {
-    root = new ICAL.Component(ICAL.parse(content));
+    const parsed = ICAL.parse(content);
+    // Several top-level components parse to a list; the first is read.
+    root = new ICAL.Component((Array.isArray(parsed[0]) ? parsed[0] : parsed) as never);
   } catch (error) {
     return {
       drafts: [],
       errors: [{ line: lineOfParseError(content, error), message: parseMessage(error) }],
+      unreadable: 'it cannot be read as iCalendar',
     };
   }
   const calendar = root.name === 'vcalendar' ? root : root.getFirstSubcomponent('vcalendar');
@@ -83,6 +103,7 @@ export function parseIcs(content: string, options: IcsOptions): IcsResult {
     return {
       drafts: [],
       errors: [{ line: 1, message: 'The file is not an iCalendar file (no VCALENDAR).' }],
+      unreadable: 'it has no VCALENDAR',
     };
   }
 
@@ -90,6 +111,12 @@ export function parseIcs(content: string, options: IcsOptions): IcsResult {
   const from = options.from ?? addDays(weekStartOf(options.today), -7 * 26);
   const eventLines = lineNumbersOf(content, 'BEGIN:VEVENT');
   const vevents = calendar.getAllSubcomponents('vevent');
+  const lineOf = new Map(vevents.map((vevent, index) => [vevent, eventLines[index] ?? 1]));
+  const budget: Budget = {
+    occurrences: MAX_OCCURRENCES_PER_FILE,
+    steps: MAX_STEPS_PER_FILE,
+    listedDates: MAX_LISTED_DATES_PER_FILE,
+  };
 
   // Moved or changed occurrences (RECURRENCE-ID) belong to their series.
   const masters = new Map<string, ICAL.Event>();
@@ -112,25 +139,127 @@ export function parseIcs(content: string, options: IcsOptions): IcsResult {
     if (vevent.hasProperty('recurrence-id')) exceptions.push(vevent);
     else masters.set(uid, new ICAL.Event(vevent, { strictExceptions: false }));
   });
+  // In order of their RECURRENCE-ID, so ical.js's sorted insert appends (a reversed list
+  // of THISANDFUTURE exceptions would cost it quadratic time).
+  const recurrenceId = (c: ICAL.Component) => String(c.getFirstPropertyValue('recurrence-id'));
+  exceptions.sort((a, b) => (recurrenceId(a) < recurrenceId(b) ? -1 : 1));
   for (const exception of exceptions) {
     const master = masters.get(String(exception.getFirstPropertyValue('uid')));
     if (master) master.relateException(exception);
     else masters.set(String(exception.getFirstPropertyValue('uid')), new ICAL.Event(exception));
   }
 
+  const left: ICAL.Event[] = [];
   for (const event of masters.values()) {
-    try {
-      occurrences.push(...expand(event, from, options, registered));
-    } catch (error) {
-      const index = vevents.indexOf(event.component);
+    const line = lineOf.get(event.component) ?? 1;
+    if (budget.occurrences <= 0 || budget.steps <= 0) {
+      left.push(event);
+      continue;
+    }
+    const refusal = tooManyDates(event.component, budget);
+    if (refusal) {
       errors.push({
-        line: eventLines[index] ?? 1,
+        line,
+        message: `Event ${describe(event.component)} ${refusal}; it was skipped.`,
+      });
+      continue;
+    }
+    try {
+      const found = expand(event, from, options, registered, budget);
+      for (const occurrence of found.occurrences) occurrences.push(occurrence);
+      if (!found.complete) left.push(event);
+    } catch (error) {
+      errors.push({
+        line,
         message: `Event ${describe(event.component)} could not be read: ${parseMessage(error)}`,
       });
     }
   }
+  const [firstLeft] = left;
+  if (firstLeft) {
+    errors.push({
+      line: lineOf.get(firstLeft.component) ?? 1,
+      message: `Only the first ${MAX_OCCURRENCES_PER_FILE.toLocaleString('en')} occurrences of a file are read: ${left.length === 1 ? 'this event was' : `this event and ${(left.length - 1).toLocaleString('en')} more were`} cut short or skipped.`,
+    });
+  }
 
   return { drafts: toDrafts(occurrences), errors };
+}
+
+/** What is left of a file's allowance as its events are expanded. */
+interface Budget {
+  occurrences: number;
+  steps: number;
+  listedDates: number;
+}
+
+/** Why an event's own lists are too long to expand, or null (and the budget charged). */
+function tooManyDates(vevent: ICAL.Component, budget: Budget): string | null {
+  if (vevent.getAllProperties('rrule').length > MAX_RULES_PER_EVENT)
+    return `has more than ${MAX_RULES_PER_EVENT} recurrence rules (RRULE)`;
+  let listed = 0;
+  for (const name of ['rdate', 'exdate']) {
+    for (const property of vevent.getAllProperties(name)) listed += property.getValues().length;
+  }
+  budget.listedDates -= listed;
+  if (budget.listedDates < 0)
+    return `takes the file past ${MAX_LISTED_DATES_PER_FILE.toLocaleString('en')} listed dates (RDATE, EXDATE)`;
+  return null;
+}
+
+const SECONDS: Record<string, number> = {
+  SECONDLY: 1,
+  MINUTELY: 60,
+  HOURLY: 3600,
+  DAILY: 86_400,
+  WEEKLY: 7 * 86_400,
+};
+const WEEK = 7 * 86_400;
+/** The BY-parts a shift by whole weeks (in the event's wall time) keeps. */
+const WEEK_PARTS = new Set(['BYDAY', 'BYHOUR', 'BYMINUTE', 'BYSECOND']);
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * Where to start expanding a rule so that the window's occurrences come at once: DTSTART
+ * moved forward by a whole number of periods to the last one before the window's first
+ * instant (the start itself, which ical.js always yields, then lies outside the window). Only for one RRULE
+ * without COUNT (COUNT counts from DTSTART), with FREQ up to WEEKLY and no BY-part other
+ * than those a shift by whole weeks keeps (then the shift is whole weeks too); null
+ * otherwise, and the rule is expanded from DTSTART within the file's steps.
+ */
+function fastForward(event: ICAL.Event, from: IsoDate, personZone: string): ICAL.Time | null {
+  const rules = event.component.getAllProperties('rrule');
+  const rule = rules[0]?.getFirstValue() as ICAL.Recur | undefined;
+  if (rules.length !== 1 || !rule || rule.count || event.component.hasProperty('rdate'))
+    return null;
+  const unit = SECONDS[rule.freq];
+  if (!unit) return null;
+  const parts = Object.keys(rule.parts ?? {});
+  if (parts.some((part) => !WEEK_PARTS.has(part))) return null;
+  let step = unit * Math.max(1, rule.interval || 1);
+  if (parts.length > 0 && step % WEEK !== 0) step = (step * WEEK) / gcd(step, WEEK);
+  const start = event.startDate;
+  // The window's first instant (midnight of `from` where the person is), as a wall time of
+  // the event's own clock: UTC, its zone, or (floating, unknown) the person's.
+  const midnight = Date.parse(`${from}T00:00:00Z`);
+  const windowStart = isValidTimeZone(personZone) ? zoneMidnight(midnight, personZone) : midnight;
+  const tzid = start.zone?.tzid;
+  let target: number;
+  if (tzid === 'UTC') target = windowStart;
+  else if (tzid && tzid !== 'floating' && isValidTimeZone(tzid))
+    target = windowStart + offsetOf(tzid, windowStart);
+  else if (tzid && tzid !== 'floating') target = windowStart - 86_400_000;
+  else target = midnight;
+  target = target / 1000 - 1;
+  const wall =
+    Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute, start.second) / 1000;
+  const periods = Math.floor((target - wall) / step);
+  if (periods <= 0) return null;
+  const moved = start.clone();
+  const seconds = periods * step;
+  moved.adjust(Math.floor(seconds / 86_400), 0, 0, seconds % 86_400);
+  return moved;
 }
 
 function expand(
@@ -138,13 +267,17 @@ function expand(
   from: IsoDate,
   options: IcsOptions,
   registered: Set<string>,
-): Occurrence[] {
+  budget: Budget,
+): { occurrences: Occurrence[]; complete: boolean } {
   const found: Occurrence[] = [];
   const dtstart = event.component.getFirstProperty('dtstart');
   const tzid = dtstart?.getParameter('tzid');
   const zoneOfEvent = typeof tzid === 'string' ? tzid : null;
-  const iterator = event.iterator();
-  for (let n = 0; n < MAX_OCCURRENCES_PER_EVENT; n++) {
+  const iterator = event.iterator(fastForward(event, from, options.timeZone) ?? undefined);
+  for (;;) {
+    if (budget.steps <= 0 || budget.occurrences <= 0)
+      return { occurrences: found, complete: false };
+    budget.steps -= 1;
     const next = iterator.next();
     if (!next) break;
     const details = event.getOccurrenceDetails(next);
@@ -157,6 +290,7 @@ function expand(
     if (date < from) continue;
     if (declinedBy(item.component, options.email)) continue;
     const days = start.isDate ? allDayDates(start, details.endDate) : [date];
+    budget.occurrences -= 1;
     found.push({
       uid: event.uid,
       summary: String(item.summary ?? '').trim(),
@@ -168,7 +302,7 @@ function expand(
       start: start.toString(),
     });
   }
-  return found;
+  return { occurrences: found, complete: true };
 }
 
 function toDrafts(occurrences: Occurrence[]): IcsSuggestionDraft[] {
@@ -272,6 +406,13 @@ function dateOf(
   return localDateIn(personZone, new Date(instant));
 }
 
+/** The instant of the wall time `asUtc` (a UTC timestamp of its fields) in `zone`. */
+function zoneMidnight(asUtc: number, zone: string): number {
+  let guess = asUtc - offsetOf(zone, asUtc);
+  guess = asUtc - offsetOf(zone, guess);
+  return guess;
+}
+
 function wallTimeToInstant(t: ICAL.Time, zone: string): number {
   const asUtc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
   // Two passes settle the offset, also across a daylight-saving change.
@@ -280,17 +421,29 @@ function wallTimeToInstant(t: ICAL.Time, zone: string): number {
   return guess;
 }
 
+/** One formatter per zone (making one costs far more than using it). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterIn(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    if (formatters.size < 1_000) formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
 function offsetOf(zone: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
+  const parts = formatterIn(zone).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(
     get('year'),
@@ -303,15 +456,38 @@ function offsetOf(zone: string, instant: number): number {
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
+/**
+ * The file's own time zones, registered with ical.js for this file only (the registry is
+ * emptied first). A zone is used only when its observances repeat yearly at most (ical.js
+ * expands them from their start up to each date asked: a FREQ=SECONDLY observance would
+ * never end) and list few dates; others are left out, and their events dated as below.
+ */
 function registerTimeZones(calendar: ICAL.Component): Set<string> {
+  ICAL.TimezoneService.reset();
   const names = new Set<string>();
   for (const vtimezone of calendar.getAllSubcomponents('vtimezone')) {
+    if (names.size >= MAX_TIME_ZONES_PER_FILE) break;
     const tzid = vtimezone.getFirstPropertyValue('tzid');
-    if (typeof tzid !== 'string') continue;
-    if (!ICAL.TimezoneService.has(tzid)) ICAL.TimezoneService.register(vtimezone);
+    if (typeof tzid !== 'string' || names.has(tzid) || !yearlyAtMost(vtimezone)) continue;
+    ICAL.TimezoneService.register(vtimezone);
     names.add(tzid);
   }
   return names;
+}
+
+function yearlyAtMost(vtimezone: ICAL.Component): boolean {
+  const observances = vtimezone.getAllSubcomponents();
+  if (observances.length > 20) return false;
+  return observances.every((observance) => {
+    const rules = observance.getAllProperties('rrule');
+    const dates = observance.getAllProperties('rdate');
+    const listed = dates.reduce((n, property) => n + property.getValues().length, 0);
+    return (
+      rules.length <= 1 &&
+      listed <= 400 &&
+      rules.every((rule) => (rule.getFirstValue() as ICAL.Recur).freq === 'YEARLY')
+    );
+  });
 }
 
 function allDayDates(start: ICAL.Time, end: ICAL.Time | undefined): IsoDate[] {

@@ -10,6 +10,11 @@ import { type ImportState, importFile } from '../../actions/suggestions';
 
 const FORMATS = [
   {
+    value: '',
+    label: 'From the file’s extension',
+    hint: '.md or .markdown, .csv, .json, .ics (a pasted text needs one of the formats below)',
+  },
+  {
     value: 'markdown',
     label: 'Markdown brag document',
     hint: 'Bullets under dated headings (## 2026-11-02) or dated bullets (- 2026-11-02: …), with #review, #rfc, #mentor… tags',
@@ -33,7 +38,7 @@ const FORMATS = [
 
 export function ImportForm() {
   const [state, formAction, pending] = useActionState<ImportState, FormData>(importFile, {});
-  const v = state.values ?? { format: 'markdown', mode: 'suggest', content: '' };
+  const v = state.values ?? { format: '', mode: 'suggest', content: '' };
   const e = state.errors ?? {};
   const r = state.result;
   return (
@@ -45,8 +50,16 @@ export function ImportForm() {
         key={JSON.stringify(state.values ?? null)}
       >
         <FormAlert message={state.message} />
-        <fieldset className={e.format ? 'field-invalid' : undefined}>
+        <fieldset
+          className={e.format ? 'field-invalid' : undefined}
+          aria-describedby={e.format ? 'format-error' : undefined}
+        >
           <legend>Format</legend>
+          {e.format ? (
+            <p className="field-error" id="format-error">
+              {e.format}
+            </p>
+          ) : null}
           {FORMATS.map((f) => (
             <div className="kind-option" key={f.value}>
               <input
@@ -135,6 +148,14 @@ export function ImportForm() {
             {r.skipped > 0 ? <li>{plural(r.skipped, 'item')} imported before, skipped</li> : null}
             <li>{plural(r.errors.length, 'line')} not imported</li>
           </ul>
+          {r.created + r.suggested + r.skipped === 0 ? (
+            <p>
+              <strong>Nothing was imported from this file.</strong>{' '}
+              {r.errors.length > 0
+                ? 'Every line listed below could not be read.'
+                : 'It held nothing to import for the dates Leadtrack reads.'}
+            </p>
+          ) : null}
           {r.errors.length > 0 ? (
             <div className="table-wrap">
               <table className="table">
