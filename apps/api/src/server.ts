@@ -3,6 +3,7 @@
 import { DataFolderInUseError, openDatabase } from '@leadtrack/db';
 import { buildApp } from './app';
 import { loadEnv } from './env';
+import { serveBackups } from './lib/backup-socket';
 import { listenForStop } from './lib/shutdown';
 
 const config = loadEnv();
@@ -19,6 +20,10 @@ const database = await openDatabase({
   throw error;
 });
 const app = await buildApp({ config, database });
+if (database.kind === 'embedded') {
+  const stopBackups = await serveBackups(database, config.LEADTRACK_DATA_DIR, app.log);
+  app.addHook('preClose', stopBackups);
+}
 
 await app.listen({ host: config.API_HOST, port: config.API_PORT });
 app.log.info(

@@ -1,11 +1,12 @@
 // How Leadtrack reaches its data: Postgres when a URL is given, otherwise the embedded
 // PGlite database kept in a folder. Both return the same Prisma client.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { lockDataFolder, restrictToOwner } from './data-folder-lock';
+import { LOCK_FILE, lockDataFolder, restrictToOwner } from './data-folder-lock';
 import { PrismaClient } from './generated/client';
 import { applyMigrations, type SqlRunner } from './migrate';
 
@@ -28,6 +29,11 @@ export interface Database {
   query<T>(text: string, values?: unknown[]): Promise<T[]>;
   /** PostgreSQL's pool right now (GET /metrics); absent for the embedded database. */
   poolStats?(): PoolStats;
+  /**
+   * The embedded database's folder as a gzipped tar, consistent: taken between
+   * transactions after a checkpoint (db:backup). Absent for PostgreSQL (use pg_dump).
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -122,17 +128,56 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   // runtime protocol is the same (queries and migrations verified against Prisma 6.19).
   const adapter = new PrismaPGlite(db) as unknown as PrismaPg;
   const prisma = new PrismaClient({ adapter });
-  return database(
-    'embedded',
-    prisma,
-    async <T>(text: string, values?: unknown[]) => (await db.query<T>(text, values)).rows,
-    async () => {
-      await db.close();
-      // Files made since the open (new tables' files, WAL segments) become the owner's too.
-      await restrictToOwner(dataDir).catch(() => {});
-      await lock.release();
-    },
-  );
+  return {
+    ...database(
+      'embedded',
+      prisma,
+      async <T>(text: string, values?: unknown[]) => (await db.query<T>(text, values)).rows,
+      async () => {
+        await db.close();
+        // Files made since the open (new tables' files, WAL segments) become the owner's too.
+        await restrictToOwner(dataDir).catch(() => {});
+        await lock.release();
+      },
+    ),
+    dumpDataDir: () => dumpPglite(db),
+  };
+}
+
+/**
+ * PGlite runs one statement at a time, and its dump holds that lock: the copy is the
+ * folder at one instant between statements, which PostgreSQL's WAL (in the copy) makes
+ * consistent on opening, as after a crash; the checkpoint first puts everything committed
+ * into the data files.
+ */
+async function dumpPglite(lite: PGlite): Promise<Blob> {
+  await lite.exec('CHECKPOINT');
+  return lite.dumpDataDir('gzip');
+}
+
+/**
+ * Restores a db:backup file into `dataDir`, which must be missing or empty; the result is
+ * migrated to this version and closed (the folder's lock held throughout).
+ */
+export async function restoreEmbedded(dataDir: string, backup: Blob): Promise<void> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const present = (await readdir(dataDir)).filter((name) => name !== LOCK_FILE);
+  if (present.length > 0) throw new Error(`${dataDir} is not empty: restore into an empty folder.`);
+  const lock = await lockDataFolder(dataDir);
+  try {
+    const lite = await PGlite.create(dataDir, { loadDataDir: backup });
+    try {
+      await applyMigrations(pgliteRunner(lite));
+    } finally {
+      await lite.close();
+    }
+    await restrictToOwner(dataDir);
+  } finally {
+    // The backup holds its source's lock file, which now replaced ours: the folder was
+    // empty, so whatever lock is there is this restore's to remove.
+    await lock.release();
+    await unlink(join(dataDir, LOCK_FILE)).catch(() => {});
+  }
 }
 
 export function pgliteRunner(lite: PGlite): SqlRunner {
