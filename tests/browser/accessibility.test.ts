@@ -214,6 +214,9 @@ const PAGES: [Who, string, () => string, ((page: Page) => Promise<void>)?][] = [
   ['nobody', 'register', () => '/register'],
   ['nobody', 'reset password', () => '/reset-password?token=not-a-real-token'],
   ['nobody', 'reset password (incomplete link)', () => '/reset-password'],
+  ['nobody', 'setup link', () => '/setup?token=not-a-real-token'],
+  ['nobody', 'setup link (incomplete)', () => '/setup'],
+  ['nobody', 'login, a single sign-on refusal', () => '/login?sso=domain'],
   ['nobody', 'unsubscribe (a link that is not valid)', () => '/unsubscribe?token=not-valid'],
 ];
 
