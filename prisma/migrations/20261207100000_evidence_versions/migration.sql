@@ -1,6 +1,6 @@
 -- Evidence that holds up: an acknowledgement or endorsement records the entry's version it
 -- was given on (entry_version), and the entry records the version at which what it says
--- last changed (content_version: title, description, kinds, date or links; the audience
+-- last changed (content_version: title, description, kinds, date or links, the audience
 -- alone does not count). One is current while entry_version >= content_version. A
 -- trigger keeps content_version, so every writer of evidence (edits, imports, anything
 -- later) keeps it right without knowing. (Semicolons inside function bodies are written

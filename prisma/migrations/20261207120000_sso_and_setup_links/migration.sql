@@ -1,6 +1,6 @@
 -- Single sign-on (issue 21) and setup links (issue 19).
--- A person may have no password (created by SSO, or added by an admin with a setup link);
--- user_identities links people to an OpenID provider's issuer and subject; oidc_logins keeps
+-- A person may have no password (created by SSO, or added by an admin with a setup link),
+-- user_identities links people to an OpenID provider's issuer and subject, oidc_logins keeps
 -- each sign-in attempt's state, nonce and PKCE verifier between the redirect and the
 -- callback, so any API process may take the callback. password_resets also carries setup
 -- links (purpose 'setup'). time_zone_confirmed: whether the person chose their zone.
@@ -54,7 +54,7 @@ CREATE INDEX "oidc_logins_expires_at_idx" ON "oidc_logins"("expires_at");
 ALTER TABLE "user_identities" ADD CONSTRAINT "user_identities_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- People who signed up themselves chose their zone (the dashboard sends the browser's);
+-- People who signed up themselves chose their zone (the dashboard sends the browser's),
 -- people an admin added got the admin's zone and are asked once.
 UPDATE "users" SET "time_zone_confirmed" = true
  WHERE NOT EXISTS (SELECT 1 FROM "audit_events" a
