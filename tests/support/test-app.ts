@@ -53,7 +53,7 @@ export async function buildTestApp(
   // to connect to unless allowed (tests/api/outbound.test.ts checks the refusal).
   const config = loadEnv({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OUTBOUND_ALLOW: '127.0.0.1',
     ...env,
   });

@@ -168,6 +168,7 @@ describe('parseIcs', () => {
     expect(parseIcs('date,title\n2026-11-02,Reviewed', options)).toEqual({
       drafts: [],
       errors: [{ line: 1, message: expect.stringContaining('date,title') }],
+      unreadable: 'it cannot be read as iCalendar',
     });
     expect(parseIcs('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR', options)).toEqual({
       drafts: [],
