@@ -1,4 +1,5 @@
 'use client';
+import '../lib/zod-in-the-browser';
 import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
 // The evidence form, for a new entry or an edit. Errors from the API appear beside their
 // fields, linked with aria-describedby; what was typed stays.

@@ -1,4 +1,5 @@
 'use client';
+import '../lib/zod-in-the-browser';
 import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
 // "Log this week" on the home page: a title and the behaviours, dated today.
 import { useActionState } from 'react';

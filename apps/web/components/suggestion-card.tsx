@@ -2,6 +2,7 @@
 // One suggestion in the inbox: what was found, and its Accept form (the fields to adjust,
 // folded away unless something needs deciding) and Dismiss. The API's field errors appear
 // beside their fields and open the fold; what was typed stays.
+import '../lib/zod-in-the-browser';
 import { EVIDENCE_LIMITS, sourceLabel } from '@leadtrack/schemas';
 import { useActionState } from 'react';
 import type { AcceptState, AcceptValues } from '../app/actions/suggestions';

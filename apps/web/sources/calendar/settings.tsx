@@ -1,4 +1,5 @@
 'use client';
+import '../../lib/zod-in-the-browser';
 import type { CalendarFeed } from '@leadtrack/schemas';
 // Settings › Calendar: connect a calendar feed (its iCalendar address), then the feed's host,
 // its last read and error, with "Read now" and "Disconnect". An .ics file can be imported

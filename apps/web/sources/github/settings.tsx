@@ -3,6 +3,7 @@
 // the connection's state (login, last sync and its error) with "Sync now" and "Disconnect".
 // While a sync runs (the backfill after connecting) the page refreshes itself every few
 // seconds, so its outcome appears without a reload.
+import '../../lib/zod-in-the-browser';
 import type { GithubIntegration } from '@leadtrack/schemas';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';

@@ -2,6 +2,7 @@
 // Settings › GitLab: connect (a token, and a self-managed instance's address), then the
 // connection (username, instance, last sync and, in words, what stopped it) with "Sync now"
 // and "Disconnect". While a sync runs the page refreshes itself, so its outcome appears.
+import '../../lib/zod-in-the-browser';
 import type { GitlabIntegration } from '@leadtrack/schemas';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';

@@ -1,4 +1,5 @@
 'use client';
+import '../../../lib/zod-in-the-browser';
 import { CHECKIN_LIMITS } from '@leadtrack/schemas';
 import { useActionState, useState } from 'react';
 import { ActionForm } from '../../../components/action-form';

@@ -1,6 +1,7 @@
 'use client';
 // Settings → Email and reminders: the weekly reminder (on or off, its local day and hour),
 // the Monday digest, notifications by email.
+import '../../../lib/zod-in-the-browser';
 import { WEEKDAYS } from '@leadtrack/core';
 import type { PreferencesDto } from '@leadtrack/schemas';
 import { useActionState } from 'react';

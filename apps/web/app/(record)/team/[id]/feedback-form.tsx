@@ -1,4 +1,5 @@
 'use client';
+import '../../../../lib/zod-in-the-browser';
 import { FEEDBACK_LIMITS } from '@leadtrack/schemas';
 import { useActionState } from 'react';
 import { describedBy, Field } from '../../../../components/field';
