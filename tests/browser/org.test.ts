@@ -84,9 +84,18 @@ const namesShown = (page: Page) =>
     .locator('details.org-group tbody th[scope="row"]')
     .evaluateAll((cells) => cells.map((c) => (c.childNodes[0]?.textContent ?? '').trim()));
 
+/** Opens the navigation's "More" menu, where items past the bar's six are, when it has one. */
+async function openMore(page: Page) {
+  const more = page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /^More/ });
+  if (await more.isVisible()) await more.click();
+}
+
 describe('the organisation page', () => {
   it('is in the navigation for a manager of managers, not for a manager of engineers or an engineer', async () => {
     const page = await signedIn(people.director);
+    await openMore(page);
     await page.getByRole('link', { name: 'Organisation' }).click();
     await page.waitForURL((url) => url.pathname === '/org');
     await page.getByRole('heading', { name: 'Organisation', level: 1 }).waitFor();
@@ -94,6 +103,7 @@ describe('the organisation page', () => {
     for (const user of [people.loner, people.steady]) {
       const other = await signedIn(user);
       await other.getByRole('link', { name: 'Readiness' }).waitFor();
+      await openMore(other);
       expect(await other.getByRole('link', { name: 'Organisation' }).count()).toBe(0);
       await other.context().close();
     }
@@ -107,7 +117,8 @@ describe('the organisation page', () => {
       expect.stringMatching(/^0 reached/),
       expect.stringMatching(/^1 on a streak/),
       expect.stringMatching(/^1 would lose a streak/),
-      expect.stringMatching(/^4 no streak/),
+      // Engineers only: the two managers under the director are not counted.
+      expect.stringMatching(/^2 no streak/),
     ]);
     expect(await page.locator('details.org-group h2').allTextContents()).toEqual([
       "Dora Director's reports",
