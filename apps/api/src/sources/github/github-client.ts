@@ -20,6 +20,7 @@ import {
   outboundFetch,
   parseOutboundAllow,
 } from '../../lib/outbound-fetch';
+import { abortableSleep, type HostFailure } from '../token-host/failures';
 
 export interface GithubLimits {
   /** The longest single wait for a rate limit; a longer one fails the call. */
@@ -78,17 +79,11 @@ export class GithubTokenRefused extends Error {
 }
 
 /**
- * What a failed GitHub call amounts to, for connecting and syncing to tell in their own
- * words: the token refused, the rate limit spent, no GitHub API at the address, or another
- * HTTP status (Octokit's RequestError); null for anything else (our own fault).
+ * What a failed GitHub call amounts to (token-host/failures.ts): the token refused, the rate
+ * limit spent, no GitHub API at the address, or another HTTP status (Octokit's RequestError,
+ * told in its first phrase); null for anything else (our own fault).
  */
-export type GithubFailure =
-  | { kind: 'token-refused'; status: number; message: string }
-  | { kind: 'rate-limited'; message: string }
-  | { kind: 'unreachable'; phrase: string; message: string }
-  | { kind: 'answered'; status: number; message?: string };
-
-export function githubFailure(error: unknown): GithubFailure | null {
+export function githubFailure(error: unknown): HostFailure | null {
   if (error instanceof GithubTokenRefused)
     return { kind: 'token-refused', status: error.status, message: error.message };
   if (error instanceof GithubRateLimited) return { kind: 'rate-limited', message: error.message };
@@ -99,24 +94,12 @@ export function githubFailure(error: unknown): GithubFailure | null {
     return {
       kind: 'answered',
       status,
-      message: error instanceof Error ? error.message : undefined,
+      message:
+        error instanceof Error
+          ? `GitHub answered ${status}: ${error.message.split(' - ')[0]}`
+          : undefined,
     };
   return null;
-}
-
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 interface HttpError {

@@ -1,29 +1,32 @@
 // GitHub (and GitHub Enterprise) as a source: connect with a personal access token (checked
 // with GET /user, stored encrypted, never returned; a 26-week backfill then runs in the
-// background), read, disconnect, sync now, and the weekly github-sync job.
+// background), read, disconnect, sync now, and the weekly github-sync job (token-host/).
 import {
+  GITHUB_BACKFILL_WEEKS,
+  GITHUB_DEFAULT_BASE_URL,
+  GITHUB_SYNC_MAX_WEEKS,
   GithubIntegrationSchema,
   GithubSyncResultSchema,
   PutGithubIntegrationBodySchema,
   SyncGithubBodySchema,
 } from '@leadtrack/schemas';
-import { defineSource } from '../source';
-import { connectGithub, disconnectGithub, readGithubIntegration } from './connect-github';
+import { defineTokenHostSource } from '../token-host';
 import { GITHUB_TOKEN, githubLimits } from './env';
-import { githubSync } from './job';
-import { backfillGithub, syncGithub } from './sync-github';
+import { githubClient, githubFailure } from './github-client';
+import { proposalDrafts, reviewWeekDrafts } from './github-drafts';
+import { readDesignPulls, readReviewedPulls, weekWindows } from './read-github-activity';
 
-export const githubSource = defineSource({
+export { GITHUB_ENV } from './env';
+
+export const githubSource = defineTokenHostSource({
   id: 'github',
   label: 'GitHub',
   schemas: {
     config: PutGithubIntegrationBodySchema,
     connection: GithubIntegrationSchema,
-    connected: GithubIntegrationSchema,
     syncBody: SyncGithubBodySchema,
     syncResult: GithubSyncResultSchema,
   },
-  secret: { table: 'github_integrations', column: 'token_encrypted', purpose: GITHUB_TOKEN },
   summaries: {
     connect:
       'Connect GitHub (or GitHub Enterprise) with a personal access token: checked with GET /user, stored encrypted, never returned; a 26-week backfill then runs in the background',
@@ -32,17 +35,33 @@ export const githubSource = defineSource({
       'Disconnect GitHub: the token is forgotten (suggestions already offered stay); done when nothing was connected',
     sync: 'Sync now: reviews of others’ pull requests (one suggestion per ended week) and your design pull requests become suggestions; nothing is offered twice',
   },
-  async connect(ctx, caller, config) {
-    const limits = githubLimits(ctx);
-    const { integration, lease } = await connectGithub(ctx.db, caller.id, config, limits);
-    ctx.background.start(caller.id, (signal) =>
-      backfillGithub(ctx.db, caller, { lease, limits, signal, now: ctx.clock() }),
-    );
-    return integration;
+  table: 'github_integrations',
+  accountColumn: 'login',
+  accountField: 'login',
+  defaultBaseUrl: GITHUB_DEFAULT_BASE_URL,
+  purpose: GITHUB_TOKEN,
+  words: {
+    host: 'GitHub',
+    unauthorized: 'Bad credentials',
+    forbidden: 'check its permissions',
+    userPath: '/user',
+    addressHint: 'https://host/api/v3 for GitHub Enterprise',
+    addressQuestion:
+      "the REST API's root (https://api.github.com, or https://host/api/v3 for GitHub Enterprise)",
+    addressLabel: 'GitHub API address',
   },
-  read: readGithubIntegration,
-  disconnect: disconnectGithub,
-  sync: (ctx, person, body) =>
-    syncGithub(ctx.db, person, { from: body?.from, limits: githubLimits(ctx), now: ctx.now }),
-  job: githubSync,
+  backfillWeeks: GITHUB_BACKFILL_WEEKS,
+  maxWeeks: GITHUB_SYNC_MAX_WEEKS,
+  limits: githubLimits,
+  failure: githubFailure,
+  account: (options) => githubClient(options).login(),
+  async read({ connection, token, limits, signal, since, now, timeZone, fromWeek, lastWeek }) {
+    const client = githubClient({ baseUrl: connection.baseUrl, token, limits, signal });
+    const windows = weekWindows(since, now);
+    const login = connection.account;
+    const reviewed = await readReviewedPulls(client, login, windows);
+    const designed = await readDesignPulls(client, login, windows);
+    const context = { login, host: new URL(connection.baseUrl).host, timeZone, fromWeek, lastWeek };
+    return [...reviewWeekDrafts(reviewed, context), ...proposalDrafts(designed, context)];
+  },
 });

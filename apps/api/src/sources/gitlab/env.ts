@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { SealPurpose } from '../../services/sealed-secrets';
 import type { SourceContext } from '../source';
-import { abortableSleep, GITLAB_ANSWER_MAX_BYTES, type GitlabLimits } from './gitlab-client';
+import { abortableSleep } from '../token-host/failures';
+import { GITLAB_ANSWER_MAX_BYTES, type GitlabLimits } from './gitlab-client';
 
 export const GITLAB_ENV = {
   // The longest one wait for GitLab's rate limit may be (seconds); a sync facing a longer

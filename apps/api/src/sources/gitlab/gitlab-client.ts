@@ -12,6 +12,7 @@
 // GitlabRateLimited, or GitlabAnswered (another status).
 import { Gitlab } from '@gitbeaker/rest';
 import { AnswerTooLarge, OutboundAddressRefused, readCapped } from '../../lib/outbound-fetch';
+import type { HostFailure } from '../token-host/failures';
 
 /** The most of one answer read (API.md "Hardening": a code host's answers, 10 MiB). */
 export const GITLAB_ANSWER_MAX_BYTES = 10 * 1024 * 1024;
@@ -67,21 +68,6 @@ export class GitlabAnswered extends Error {
     super(`GitLab answered ${status} to GET ${path}.`);
     this.name = 'GitlabAnswered';
   }
-}
-
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 const MAX_ATTEMPTS = 5;
@@ -282,11 +268,14 @@ export function gitlabClient(options: GitlabClientOptions) {
 
 export type GitlabClient = ReturnType<typeof gitlabClient>;
 
-/** What a failed GitLab call tells the person, in a sentence; null for our own faults. */
-export function gitlabFailure(error: unknown): string | null {
+/** What a failed GitLab call amounts to (token-host/failures.ts); null for our own faults. */
+export function gitlabFailure(error: unknown): HostFailure | null {
   if (error instanceof GitlabTokenRefused)
-    return `${error.message} Connect GitLab again with a new token.`;
-  if (error instanceof GitlabRateLimited) return `${error.message} The next sync will continue.`;
-  if (error instanceof GitlabUnreachable || error instanceof GitlabAnswered) return error.message;
+    return { kind: 'token-refused', status: error.status, message: error.message };
+  if (error instanceof GitlabRateLimited) return { kind: 'rate-limited', message: error.message };
+  if (error instanceof GitlabUnreachable)
+    return { kind: 'unreachable', phrase: error.phrase, message: error.message };
+  if (error instanceof GitlabAnswered)
+    return { kind: 'answered', status: error.status, message: error.message };
   return null;
 }

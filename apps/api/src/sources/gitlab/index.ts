@@ -1,32 +1,31 @@
 // GitLab (gitlab.com or self-managed) as a source: connect with a personal access token
 // (checked with GET /api/v4/user, sealed, never returned; a 26-week backfill then runs in
-// the background), read, disconnect, sync now, and the weekly gitlab-sync job.
+// the background), read, disconnect, sync now, and the weekly gitlab-sync job (token-host/).
 import {
+  GITLAB_BACKFILL_WEEKS,
+  GITLAB_DEFAULT_BASE_URL,
+  GITLAB_SYNC_MAX_WEEKS,
   GitlabIntegrationSchema,
   GitlabSyncResultSchema,
   PutGitlabIntegrationBodySchema,
   SyncGitlabBodySchema,
 } from '@leadtrack/schemas';
-import { HttpProblem } from '../../lib/problem';
-import { defineSource } from '../source';
-import { connectGitlab, disconnectGitlab, readGitlabIntegration } from './connection';
+import { defineTokenHostSource } from '../token-host';
 import { GITLAB_TOKEN, gitlabLimits } from './env';
-import { gitlabSync } from './job';
-import { syncGitlab } from './sync-gitlab';
+import { GitlabAnswered, gitlabClient, gitlabFailure } from './gitlab-client';
+import { readGitlabActivity } from './read-gitlab-activity';
 
 export { GITLAB_ENV } from './env';
 
-export const gitlabSource = defineSource({
+export const gitlabSource = defineTokenHostSource({
   id: 'gitlab',
   label: 'GitLab',
   schemas: {
     config: PutGitlabIntegrationBodySchema,
     connection: GitlabIntegrationSchema,
-    connected: GitlabIntegrationSchema,
     syncBody: SyncGitlabBodySchema,
     syncResult: GitlabSyncResultSchema,
   },
-  secret: { table: 'gitlab_integrations', column: 'token_encrypted', purpose: GITLAB_TOKEN },
   summaries: {
     connect:
       'Connect GitLab (gitlab.com or a self-managed instance) with a personal access token: checked with GET /api/v4/user, stored encrypted, never returned; a 26-week backfill then runs in the background',
@@ -35,22 +34,29 @@ export const gitlabSource = defineSource({
       'Disconnect GitLab: the token is forgotten (suggestions already offered stay); done when nothing was connected',
     sync: 'Sync now: reviews of others’ merge requests (one suggestion per ended week) and your design merge requests become suggestions; nothing is offered twice',
   },
-  async connect(ctx, caller, config) {
-    const limits = gitlabLimits(ctx);
-    const { integration, lease } = await connectGitlab(ctx.db, caller.id, config, limits);
-    ctx.background.start(caller.id, (signal) =>
-      // GitLab's refusals are recorded on the connection (lastError); nothing to report here.
-      syncGitlab(ctx.db, caller, { lease, limits, signal, now: ctx.clock() }).catch(
-        (error: unknown) => {
-          if (!(error instanceof HttpProblem)) throw error;
-        },
-      ),
-    );
-    return integration;
+  table: 'gitlab_integrations',
+  accountColumn: 'username',
+  accountField: 'username',
+  defaultBaseUrl: GITLAB_DEFAULT_BASE_URL,
+  purpose: GITLAB_TOKEN,
+  words: {
+    host: 'GitLab',
+    unauthorized: 'Unauthorized',
+    forbidden: 'it needs the read_api scope',
+    userPath: '/api/v4/user',
+    addressHint: "https://gitlab.com, or your instance's address",
+    addressQuestion: "a GitLab instance's address (https://gitlab.com, https://gitlab.example.com)",
+    addressLabel: 'GitLab address',
   },
-  read: readGitlabIntegration,
-  disconnect: disconnectGitlab,
-  sync: (ctx, person, body) =>
-    syncGitlab(ctx.db, person, { from: body?.from, limits: gitlabLimits(ctx), now: ctx.now }),
-  job: gitlabSync,
+  backfillWeeks: GITLAB_BACKFILL_WEEKS,
+  maxWeeks: GITLAB_SYNC_MAX_WEEKS,
+  limits: gitlabLimits,
+  failure: gitlabFailure,
+  async account(options) {
+    const user = await gitlabClient(options).user();
+    if (typeof user?.username !== 'string' || user.username === '')
+      throw new GitlabAnswered(200, '/api/v4/user');
+    return user.username;
+  },
+  read: readGitlabActivity,
 });
