@@ -2,7 +2,7 @@
 // table): through the API that would be ~100,000 requests. Multi-row INSERT … SELECT
 // statements, so the weekly aggregates are kept by the same triggers as every write (one
 // refresh per statement, with transition tables). The same shape of history as the API
-// seed in run.ts: 1-4 entries a week with 1-2 kinds (mostly the required ones), a check-in
+// seed in lib/seed-api.ts: 1-4 entries a week with 1-2 kinds (mostly the required ones), a check-in
 // in ~90 % of weeks, ~4 % leave weeks, ~20 % of entries acknowledged by the manager.
 import type pg from 'pg';
 
@@ -75,8 +75,8 @@ export async function insertHistory(
     [userIds, weeks],
   );
   await client.query(
-    `INSERT INTO acknowledgements (id, evidence_id, by_id, comment)
-     SELECT gen_random_uuid()::text, e.id, $2, 'Nice work.'
+    `INSERT INTO acknowledgements (id, evidence_id, by_id, comment, entry_version)
+     SELECT gen_random_uuid()::text, e.id, $2, 'Nice work.', e.version
      FROM evidence e WHERE e.user_id = ANY($1::text[]) AND random() < 0.2`,
     [userIds, managerId],
   );

@@ -1,0 +1,9 @@
+// Every scenario, in the order `npm run bench` runs them.
+import type { Scenario } from '../lib/runner';
+import { cold } from './cold';
+import { core } from './core';
+import { growth } from './growth';
+import { ingest } from './ingest';
+import { warm } from './warm';
+
+export const scenarios: Scenario[] = [core, warm, cold, ingest, growth];
