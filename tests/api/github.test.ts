@@ -6,7 +6,8 @@ import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
 import { type StandInPull, startGithubStandIn } from '../support/github-stand-in';
 import { call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
+import { useRoleCast } from '../support/role-cast';
+import { itKeepsTheSourceAccessTable } from '../support/source-access';
 import { useFixture } from '../support/test-app';
 
 // One rate-limit wait may take 5 s here: the stand-in's limits reset within seconds.
@@ -589,39 +590,13 @@ describe('the 1,000-result cap', () => {
 });
 
 describe('who may do what', () => {
-  const wrongToken = { token: 'ghp_nobody', baseUrl: 'http://127.0.0.1:9' };
-
-  it('GET: only one’s own connection (others have none: 404); deactivated and anonymous 401', async () => {
-    await expectAccess(cast, (token) => call(app, 'GET', API, { token }), {
-      ...signedIn(404),
-      owner: 200,
-    });
-  });
-
-  it('PUT: everyone signed in connects their own; nobody else (401)', async () => {
-    await expectAccess(
-      cast,
-      (token) => call(app, 'PUT', API, { token, body: wrongToken }),
-      signedIn(400),
-    );
-  });
-
-  it('sync: only a connected person; 404 for the rest', async () => {
-    await expectAccess(
-      cast,
-      (token) => call(app, 'POST', `${API}/sync`, { token, body: { from: week(1) } }),
-      { ...signedIn(404), owner: 200 },
-    );
-  });
-
-  it('DELETE: one’s own only (204 also when nothing was connected); the owner’s stays', async () => {
-    await expectAccess(
-      cast,
-      (token, actor) =>
-        actor === 'owner' ? call(app, 'GET', API, { token }) : call(app, 'DELETE', API, { token }),
-      { ...signedIn(204), owner: 200 },
-    );
-    expect((await call(app, 'GET', API, { token: cast.engineer })).body.login).toBe('octo');
+  itKeepsTheSourceAccessTable({
+    app,
+    cast,
+    api: API,
+    refusedConfig: { token: 'ghp_nobody', baseUrl: 'http://127.0.0.1:9' },
+    syncBody: { from: week(1) },
+    ownersConnection: { login: 'octo' },
   });
 
   it('disconnecting forgets the token; the suggestions stay', async () => {

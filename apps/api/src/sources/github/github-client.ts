@@ -7,7 +7,7 @@
 // - a 403 or 429 with `retry-after` waits that many seconds, one with
 //   `x-ratelimit-remaining: 0` until `x-ratelimit-reset`, a secondary limit without either
 //   a minute; then the request is sent again;
-// - a wait longer than `maxWaitMs` is not made: the call fails with GithubRateLimited,
+// - a wait longer than `maxWaitMs` is not made: the call fails with HostRateLimited,
 //   naming when the limit resets. Waits go through the injected `sleep`, so tests cap them.
 // Requests run one at a time (GitHub asks integrations not to run them concurrently), each
 // with a timeout, and only ever to the connection's own address: a `Link` elsewhere is
@@ -20,7 +20,14 @@ import {
   outboundFetch,
   parseOutboundAllow,
 } from '../../lib/outbound-fetch';
-import { abortableSleep, type HostFailure } from '../token-host/failures';
+import {
+  abortableSleep,
+  commonFailure,
+  type HostFailure,
+  HostRateLimited,
+  HostTokenRefused,
+  HostUnreachable,
+} from '../token-host/failures';
 
 export interface GithubLimits {
   /** The longest single wait for a rate limit; a longer one fails the call. */
@@ -44,39 +51,16 @@ export const DEFAULT_GITHUB_LIMITS: GithubLimits = {
   fetch: outboundFetch(parseOutboundAllow('')),
 };
 
-/** GitHub's limit is spent and resets later than the caller is willing to wait. */
-export class GithubRateLimited extends Error {
-  constructor(readonly resetAt: Date) {
-    super(
-      `GitHub's rate limit for this token is spent until ${resetAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-    );
-    this.name = 'GithubRateLimited';
-  }
-}
-
-/** No GitHub API answered at the address (network error, timeout, or not GitHub's API). */
-export class GithubUnreachable extends Error {
-  /** What went wrong, as a phrase after the address: "could not be reached (…)". */
-  constructor(
-    baseUrl: string,
-    readonly phrase: string,
-  ) {
-    super(`GitHub at ${baseUrl} ${phrase}.`);
-    this.name = 'GithubUnreachable';
-  }
-}
-
-/** GitHub refused the token (401, or 403 without a rate limit). */
-export class GithubTokenRefused extends Error {
-  constructor(readonly status: number) {
-    super(
-      status === 401
-        ? 'GitHub refused the token (401 Bad credentials): it is wrong, expired or revoked.'
-        : `GitHub refused the token access (${status}): check its permissions.`,
-    );
-    this.name = 'GithubTokenRefused';
-  }
-}
+const rateLimited = (resetAt: Date) => new HostRateLimited('GitHub', resetAt);
+const unreachable = (baseUrl: string, phrase: string) =>
+  new HostUnreachable('GitHub', baseUrl, phrase);
+const tokenRefused = (status: number) =>
+  new HostTokenRefused(
+    status,
+    status === 401
+      ? 'GitHub refused the token (401 Bad credentials): it is wrong, expired or revoked.'
+      : `GitHub refused the token access (${status}): check its permissions.`,
+  );
 
 /**
  * What a failed GitHub call amounts to (token-host/failures.ts): the token refused, the rate
@@ -84,11 +68,8 @@ export class GithubTokenRefused extends Error {
  * told in its first phrase); null for anything else (our own fault).
  */
 export function githubFailure(error: unknown): HostFailure | null {
-  if (error instanceof GithubTokenRefused)
-    return { kind: 'token-refused', status: error.status, message: error.message };
-  if (error instanceof GithubRateLimited) return { kind: 'rate-limited', message: error.message };
-  if (error instanceof GithubUnreachable)
-    return { kind: 'unreachable', phrase: error.phrase, message: error.message };
+  const common = commonFailure(error);
+  if (common) return common;
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number')
     return {
@@ -145,7 +126,7 @@ export function githubClient({
   let queue: Promise<unknown> = Promise.resolve();
 
   const wait = async (ms: number) => {
-    if (ms > limits.maxWaitMs) throw new GithubRateLimited(new Date(limits.now() + ms));
+    if (ms > limits.maxWaitMs) throw rateLimited(new Date(limits.now() + ms));
     if (ms > 0) await limits.sleep(ms, signal);
   };
 
@@ -223,7 +204,7 @@ export function githubClient({
   octokit.hook.wrap('request', (request, options) => {
     const url = String(options.url);
     if (url.startsWith('http') && pathUnder(baseUrl, url) === null)
-      throw new GithubUnreachable(baseUrl, 'sent a link to another address; it was not followed');
+      throw unreachable(baseUrl, 'sent a link to another address; it was not followed');
     // One request at a time, in the order asked.
     const turn = queue.then(() => send(request as never, options as never));
     queue = turn.catch(() => undefined);
@@ -237,7 +218,7 @@ export function githubClient({
     async login(): Promise<string> {
       const { data } = await octokit.rest.users.getAuthenticated();
       if (!data || typeof data.login !== 'string' || data.login === '')
-        throw new GithubUnreachable(baseUrl, "answered, but not as GitHub's API does");
+        throw unreachable(baseUrl, "answered, but not as GitHub's API does");
       return data.login;
     },
 
@@ -315,20 +296,19 @@ function pathUnder(baseUrl: string, url: string): string | null {
 function translate(error: HttpError, baseUrl: string): Error {
   if (!error.response) {
     if (error.cause instanceof OutboundAddressRefused)
-      return new GithubUnreachable(baseUrl, error.cause.phrase);
-    if (error.cause instanceof AnswerTooLarge)
-      return new GithubUnreachable(baseUrl, error.cause.message);
+      return unreachable(baseUrl, error.cause.phrase);
+    if (error.cause instanceof AnswerTooLarge) return unreachable(baseUrl, error.cause.message);
     const phrase = /abort|timeout/i.test(error.message)
       ? 'did not answer in time'
       : `could not be reached (${error.message})`;
-    return new GithubUnreachable(baseUrl, phrase);
+    return unreachable(baseUrl, phrase);
   }
-  if (error.status === 401) return new GithubTokenRefused(401);
+  if (error.status === 401) return tokenRefused(401);
   if (error.status === 403 || error.status === 429) {
     const headers = error.response.headers;
     if (String(headers['x-ratelimit-remaining']) === '0')
-      return new GithubRateLimited(new Date(Number(headers['x-ratelimit-reset']) * 1000));
-    return new GithubTokenRefused(error.status);
+      return rateLimited(new Date(Number(headers['x-ratelimit-reset']) * 1000));
+    return tokenRefused(error.status);
   }
   // Anything else keeps its status (a 404 for a pull request gone since the search, …).
   return error as unknown as Error;

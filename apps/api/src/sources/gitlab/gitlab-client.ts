@@ -7,12 +7,18 @@
 //   readCapped, which stops reading past it (a 400 naming baseUrl, or the sync's error);
 // - waits out a 429 as it asks (`Retry-After` in seconds or as a date, else `RateLimit-Reset`,
 //   a Unix time) and sends the request again, up to MAX_ATTEMPTS; a wait longer than
-//   `maxWaitMs` is not made: the call fails with GitlabRateLimited, naming when it resets.
-// Failures are GitlabTokenRefused (401/403), GitlabUnreachable (no GitLab API answered),
-// GitlabRateLimited, or GitlabAnswered (another status).
+//   `maxWaitMs` is not made: the call fails with HostRateLimited, naming when it resets.
+// Failures are token-host/failures.ts' HostTokenRefused (401/403), HostUnreachable (no GitLab API
+// answered), HostRateLimited, or GitlabAnswered (another status).
 import { Gitlab } from '@gitbeaker/rest';
 import { AnswerTooLarge, OutboundAddressRefused, readCapped } from '../../lib/outbound-fetch';
-import type { HostFailure } from '../token-host/failures';
+import {
+  commonFailure,
+  type HostFailure,
+  HostRateLimited,
+  HostTokenRefused,
+  HostUnreachable,
+} from '../token-host/failures';
 
 /** The most of one answer read (API.md "Hardening": a code host's answers, 10 MiB). */
 export const GITLAB_ANSWER_MAX_BYTES = 10 * 1024 * 1024;
@@ -29,35 +35,15 @@ export interface GitlabLimits {
   fetch: typeof fetch;
 }
 
-export class GitlabRateLimited extends Error {
-  constructor(readonly resetAt: Date) {
-    super(
-      `GitLab's rate limit for this token is spent until ${resetAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-    );
-    this.name = 'GitlabRateLimited';
-  }
-}
-
-/** No GitLab API answered at the address (network error, timeout, too large, not GitLab). */
-export class GitlabUnreachable extends Error {
-  /** What went wrong, as a phrase after the address: "could not be reached (…)". */
-  constructor(readonly phrase: string) {
-    super(`GitLab at this address ${phrase}.`);
-    this.name = 'GitlabUnreachable';
-  }
-}
-
-/** GitLab refused the token (401, or 403: a token without the read_api scope). */
-export class GitlabTokenRefused extends Error {
-  constructor(readonly status: number) {
-    super(
-      status === 401
-        ? 'GitLab refused the token (401 Unauthorized): it is wrong, expired or revoked.'
-        : `GitLab refused the token access (${status}): it needs the read_api scope.`,
-    );
-    this.name = 'GitlabTokenRefused';
-  }
-}
+const rateLimited = (resetAt: Date) => new HostRateLimited('GitLab', resetAt);
+const unreachable = (phrase: string) => new HostUnreachable('GitLab', 'this address', phrase);
+const tokenRefused = (status: number) =>
+  new HostTokenRefused(
+    status,
+    status === 401
+      ? 'GitLab refused the token (401 Unauthorized): it is wrong, expired or revoked.'
+      : `GitLab refused the token access (${status}): it needs the read_api scope.`,
+  );
 
 /** Another answer than 2xx, 401, 403 or 429 (a 404 for a merge request gone meanwhile…). */
 export class GitlabAnswered extends Error {
@@ -136,9 +122,9 @@ function requesterOf({ baseUrl, token, limits, signal }: GitlabClientOptions): R
         });
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        if (error instanceof OutboundAddressRefused) throw new GitlabUnreachable(error.phrase);
+        if (error instanceof OutboundAddressRefused) throw unreachable(error.phrase);
         const message = error instanceof Error ? error.message : String(error);
-        throw new GitlabUnreachable(
+        throw unreachable(
           /abort|timeout/i.test(`${(error as Error)?.name} ${message}`)
             ? 'did not answer in time'
             : `could not be reached (${(error as { cause?: Error }).cause?.message ?? message})`,
@@ -147,7 +133,7 @@ function requesterOf({ baseUrl, token, limits, signal }: GitlabClientOptions): R
       if (res.status === 429 && attempt < MAX_ATTEMPTS) {
         await res.body?.cancel().catch(() => undefined);
         const wait = retryAfterMs(res.headers, limits.now());
-        if (wait > limits.maxWaitMs) throw new GitlabRateLimited(new Date(limits.now() + wait));
+        if (wait > limits.maxWaitMs) throw rateLimited(new Date(limits.now() + wait));
         await limits.sleep(wait, signal);
         continue;
       }
@@ -156,17 +142,17 @@ function requesterOf({ baseUrl, token, limits, signal }: GitlabClientOptions): R
         text = Buffer.from(await readCapped(res, limits.maxBytes)).toString('utf8');
       } catch (error) {
         // Past the limit the server stops reading: no GitLab answer it could use.
-        if (error instanceof AnswerTooLarge) throw new GitlabUnreachable(error.message);
+        if (error instanceof AnswerTooLarge) throw unreachable(error.message);
         throw error;
       }
-      if (res.status === 429) throw new GitlabRateLimited(new Date(limits.now() + UNSAID_WAIT_MS));
-      if (res.status === 401 || res.status === 403) throw new GitlabTokenRefused(res.status);
+      if (res.status === 429) throw rateLimited(new Date(limits.now() + UNSAID_WAIT_MS));
+      if (res.status === 401 || res.status === 403) throw tokenRefused(res.status);
       if (!res.ok) throw new GitlabAnswered(res.status, url.pathname);
       let body: unknown;
       try {
         body = text === '' ? {} : JSON.parse(text);
       } catch {
-        throw new GitlabUnreachable(`answered ${url.pathname} with something else than JSON`);
+        throw unreachable(`answered ${url.pathname} with something else than JSON`);
       }
       return { body, headers: Object.fromEntries(res.headers.entries()), status: res.status };
     }
@@ -270,11 +256,8 @@ export type GitlabClient = ReturnType<typeof gitlabClient>;
 
 /** What a failed GitLab call amounts to (token-host/failures.ts); null for our own faults. */
 export function gitlabFailure(error: unknown): HostFailure | null {
-  if (error instanceof GitlabTokenRefused)
-    return { kind: 'token-refused', status: error.status, message: error.message };
-  if (error instanceof GitlabRateLimited) return { kind: 'rate-limited', message: error.message };
-  if (error instanceof GitlabUnreachable)
-    return { kind: 'unreachable', phrase: error.phrase, message: error.message };
+  const common = commonFailure(error);
+  if (common) return common;
   if (error instanceof GitlabAnswered)
     return { kind: 'answered', status: error.status, message: error.message };
   return null;

@@ -13,6 +13,53 @@ export type HostFailure =
   /** Another HTTP status; `message` is the sentence a sync records (none: our own fault). */
   | { kind: 'answered'; status: number; message?: string };
 
+/** The host's rate limit is spent and resets later than the caller is willing to wait. */
+export class HostRateLimited extends Error {
+  constructor(
+    host: string,
+    readonly resetAt: Date,
+  ) {
+    super(
+      `${host}'s rate limit for this token is spent until ${resetAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    );
+    this.name = 'HostRateLimited';
+  }
+}
+
+/** No API of the host answered at the address (network error, timeout, too large, not its API). */
+export class HostUnreachable extends Error {
+  /** `where`: the address or "this address"; `phrase` what went wrong: "could not be reached (…)". */
+  constructor(
+    host: string,
+    where: string,
+    readonly phrase: string,
+  ) {
+    super(`${host} at ${where} ${phrase}.`);
+    this.name = 'HostUnreachable';
+  }
+}
+
+/** The host refused the token (401, or 403 without a rate limit), told in its words. */
+export class HostTokenRefused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HostTokenRefused';
+  }
+}
+
+/** The three failures every host's client throws alike; null for the rest. */
+export function commonFailure(error: unknown): HostFailure | null {
+  if (error instanceof HostTokenRefused)
+    return { kind: 'token-refused', status: error.status, message: error.message };
+  if (error instanceof HostRateLimited) return { kind: 'rate-limited', message: error.message };
+  if (error instanceof HostUnreachable)
+    return { kind: 'unreachable', phrase: error.phrase, message: error.message };
+  return null;
+}
+
 /** The host's words in the answers to connecting. */
 export interface RefusalWords {
   host: string;
