@@ -3,17 +3,15 @@
 // the API no longer accepts, and sends anonymous visitors to /login (and back afterwards).
 // Tokens stay in httpOnly cookies throughout.
 import { type NextRequest, NextResponse } from 'next/server';
+import { isAccessRefused, refreshSession } from './lib/api/session';
 import {
   ACCESS_COOKIE,
   ACCESS_MAX_AGE,
-  API_URL,
   cookieOptions,
-  forwardedFor,
   jwtExpiry,
   REFRESH_COOKIE,
   REFRESH_MARGIN_MS,
   REFRESH_MAX_AGE,
-  refreshFromSetCookie,
   SESSION_ENDED_PARAM,
 } from './lib/config';
 import { contentSecurityPolicy, HSTS } from './lib/csp';
@@ -42,38 +40,13 @@ const inFlight = new Map<string, Promise<Rotated | null>>();
 async function rotate(refresh: string, client: Headers): Promise<Rotated | null> {
   const pending = inFlight.get(refresh);
   if (pending) return pending;
-  const promise = (async () => {
-    try {
-      const res = await fetch(new URL('/api/v1/auth/refresh', API_URL), {
-        method: 'POST',
-        headers: { cookie: `lt_refresh=${encodeURIComponent(refresh)}`, ...forwardedFor(client) },
-        cache: 'no-store',
-      });
-      if (!res.ok) return null;
-      const body = (await res.json()) as { accessToken: string };
-      const next = refreshFromSetCookie(res.headers);
-      return next ? { accessToken: body.accessToken, refresh: next } : null;
-    } catch {
-      return null;
-    }
-  })();
+  const promise = refreshSession(refresh, client).then((tokens) =>
+    tokens?.refresh ? { accessToken: tokens.accessToken, refresh: tokens.refresh } : null,
+  );
   inFlight.set(refresh, promise);
   // Keep the result a little while for requests that arrive with the old cookie.
   promise.finally(() => setTimeout(() => inFlight.delete(refresh), 10_000));
   return promise;
-}
-
-/** Whether the API refuses this access token (deactivated, or its session revoked). */
-async function isRefused(access: string, client: Headers): Promise<boolean> {
-  try {
-    const res = await fetch(new URL('/api/v1/me', API_URL), {
-      headers: { authorization: `Bearer ${access}`, ...forwardedFor(client) },
-      cache: 'no-store',
-    });
-    return res.status === 401;
-  } catch {
-    return false;
-  }
 }
 
 function isFresh(token: string | undefined): boolean {
@@ -114,7 +87,7 @@ export async function proxy(request: NextRequest) {
     // once the API confirms the token is refused, so a link cannot sign anyone out.
     const access = request.cookies.get(ACCESS_COOKIE)?.value;
     if (pathname === '/login' && searchParams.has(SESSION_ENDED_PARAM) && access) {
-      if (await isRefused(access, request.headers)) {
+      if (await isAccessRefused(access, request.headers)) {
         request.cookies.delete(ACCESS_COOKIE);
         request.cookies.delete(REFRESH_COOKIE);
         requestHeaders.set('cookie', request.cookies.toString());

@@ -1,5 +1,5 @@
 // A labelled <select> of colleagues (by name), for asking an endorsement or granting a sponsor.
-import type { Colleague } from '../lib/directory';
+import type { Colleague } from '../lib/api/users';
 
 export function ColleaguePicker({
   id,

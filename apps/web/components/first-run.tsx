@@ -4,9 +4,9 @@
 // every step is (the policy counts as reviewed once an admin saved it: the audit log
 // records each save, `policy.changed`).
 import Link from 'next/link';
-import { api } from '../lib/api';
+import { orgApi } from '../lib/api';
 import { plural } from '../lib/format';
-import type { AuditPageDto, User } from '../lib/types';
+import type { User } from '../lib/types';
 
 /** A fresh instance: the caller is the only person, or nobody has a manager yet. */
 export function isFirstRun(people: Pick<User, 'managerId'>[]): boolean {
@@ -20,7 +20,7 @@ const AUDIT_PAGES = 3;
 export async function policyReviewed(): Promise<boolean> {
   let cursor: string | undefined;
   for (let i = 0; i < AUDIT_PAGES; i++) {
-    const page = await api<AuditPageDto>('/audit', { query: { limit: 100, cursor } });
+    const page = await orgApi.audit({ limit: 100, cursor });
     if (!page.ok) return false;
     if (page.data.items.some((e) => e.action === 'policy.changed')) return true;
     if (!page.data.nextCursor) return false;

@@ -3,9 +3,7 @@
 // here; and the people who let you read theirs.
 import Link from 'next/link';
 import { grantSponsor, revokeSponsor } from '../app/actions/endorsements';
-import { api } from '../lib/api';
-import { loadColleagues } from '../lib/directory';
-import type { SponsorDto } from '../lib/types';
+import { loadColleagues, meApi } from '../lib/api';
 import { ColleaguePicker } from './colleague-picker';
 import { DateText } from './date-text';
 import { FailedAction } from './flash';
@@ -19,8 +17,8 @@ export async function SponsorsSection({
   flash: Record<string, string | string[] | undefined>;
 }) {
   const [sponsors, sponsoring, colleagues] = await Promise.all([
-    api<{ items: SponsorDto[] }>('/me/sponsors'),
-    api<{ items: SponsorDto[] }>('/me/sponsoring'),
+    meApi.sponsors(),
+    meApi.sponsoring(),
     loadColleagues(meId),
   ]);
   const mine = sponsors.ok ? sponsors.data.items : [];

@@ -1,14 +1,14 @@
 // A file the API makes (the packet's Markdown, the account export), handed to the browser
 // as a download from a route handler, with the caller's session added on the server.
 import 'server-only';
-import { type ApiOptions, api } from './api';
+import type { Call } from './api';
 
+/** The text a call (a `text` operation of lib/api) gave, as a file download. */
 export async function apiDownload(
-  path: string,
-  options: ApiOptions & { contentType: string; filename: string },
+  call: Call<string>,
+  { contentType, filename }: { contentType: string; filename: string },
 ): Promise<Response> {
-  const { contentType, filename, ...request } = options;
-  const res = await api<string>(path, { ...request, text: true });
+  const res = await call;
   if (!res.ok) {
     return new Response(res.problem.detail || res.problem.title, {
       status: res.status,

@@ -2,7 +2,7 @@
 // answer: the problem's `errors` beside their fields, one sentence above the form.
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import { type ApiOptions, type ApiResult, api, fieldErrors } from './api';
+import { type ApiResult, type Call, fieldErrors } from './api';
 import { withDates } from './format';
 import type { Problem } from './types';
 
@@ -61,11 +61,11 @@ export function settled<T>(
 /** A Settings action that is one API call: Settings is read afresh, the answer `settled`. */
 export async function settingsCall<T>(
   prev: { saved?: number },
-  call: { path: string; method: ApiOptions['method'] },
+  call: Call<T>,
   done: string | ((data: T) => string),
   failed: string,
 ) {
-  const res = await api<T>(call.path, { method: call.method });
+  const res = await call;
   revalidatePath('/settings');
   return settled(prev, res, done, failed);
 }

@@ -5,6 +5,7 @@
 // both ways, and a signed-in answer's refresh cookie becomes the dashboard's session, as
 // after a password sign-in. Any other destination goes through safeNext, a relative path.
 import { NextResponse } from 'next/server';
+import { refreshSession } from './api/session';
 import {
   ACCESS_COOKIE,
   ACCESS_MAX_AGE,
@@ -50,17 +51,6 @@ function dashboardPath(location: string): string {
   }
 }
 
-async function refreshToAccess(refresh: string) {
-  const res = await fetch(new URL('/api/v1/auth/refresh', API_URL), {
-    method: 'POST',
-    headers: { cookie: `lt_refresh=${encodeURIComponent(refresh)}` },
-    cache: 'no-store',
-  });
-  if (!res.ok) return null;
-  const body = (await res.json()) as { accessToken: string };
-  return { accessToken: body.accessToken, refresh: refreshFromSetCookie(res.headers) };
-}
-
 /** Relays GET `step` (`start` or `callback`) with the browser's query and attempt cookie. */
 export async function relayOidc(
   request: Request,
@@ -95,7 +85,7 @@ export async function relayOidc(
   const refresh = refreshFromSetCookie(res.headers);
   const out = redirectTo(dashboardPath(location), attemptCookies);
   if (!refresh) return out;
-  const session = await refreshToAccess(refresh).catch(() => null);
+  const session = await refreshSession(refresh);
   if (!session?.refresh) return redirectTo(UNAVAILABLE, attemptCookies);
   out.cookies.set(ACCESS_COOKIE, session.accessToken, cookieOptions(ACCESS_MAX_AGE));
   out.cookies.set(REFRESH_COOKIE, session.refresh, cookieOptions(REFRESH_MAX_AGE));

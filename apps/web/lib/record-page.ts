@@ -2,7 +2,7 @@
 // string, and "load the record the caller may read, or a plain 404".
 import { type EvidenceKind, isEvidenceKind } from '@leadtrack/core';
 import { notFound } from 'next/navigation';
-import { loadOrNull, requireMe } from './api';
+import { evidenceApi, loadOrNull, requireMe, usersApi } from './api';
 import type { SearchParams } from './page-props';
 import type { Evidence, MeDto, User } from './types';
 
@@ -41,7 +41,7 @@ export function kindParam(v: string | string[] | undefined): EvidenceKind | unde
 /** Someone else the caller may read (a report, for a manager or admin), or notFound(). */
 export async function loadPerson(id: string): Promise<{ me: MeDto; user: User }> {
   const me = await requireMe();
-  const user = await loadOrNull<User>(`/users/${encodeURIComponent(id)}`);
+  const user = await loadOrNull(usersApi.get(id));
   if (!user || user.id === me.id) notFound();
   return { me, user };
 }
@@ -49,7 +49,7 @@ export async function loadPerson(id: string): Promise<{ me: MeDto; user: User }>
 /** The caller's own evidence entry; anyone else who may read it gets a plain 404. */
 export async function loadOwnEvidence(id: string): Promise<{ me: MeDto; entry: Evidence }> {
   const me = await requireMe();
-  const entry = await loadOrNull<Evidence>(`/evidence/${encodeURIComponent(id)}`);
+  const entry = await loadOrNull(evidenceApi.get(id));
   if (!entry || entry.userId !== me.id) notFound();
   return { me, entry };
 }

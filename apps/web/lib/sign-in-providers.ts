@@ -1,16 +1,14 @@
 // How people sign in on this instance (GET /auth/providers), and the sentence the sign-in
 // page shows for each single sign-on refusal: a fixed code from the API, never text from
 // the URL (API services/sso/oidc.ts OIDC_FAILURES).
-import { api } from './api';
 
-export interface Providers {
-  password: boolean;
-  adminPassword: boolean;
-  oidc: { name: string } | null;
-}
+import type { Providers } from '@leadtrack/schemas';
+import { authApi } from './api';
+
+export type { Providers };
 
 export async function signInProviders(): Promise<Providers> {
-  const res = await api<Providers>('/auth/providers', { keep401: true });
+  const res = await authApi.providers();
   return res.ok ? res.data : { password: true, adminPassword: true, oidc: null };
 }
 

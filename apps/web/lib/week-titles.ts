@@ -3,8 +3,8 @@
 // of years). Each behaviour's cell names only the entries holding that behaviour.
 import 'server-only';
 import { weekStartOf } from '@leadtrack/core';
-import { api } from './api';
-import type { EvidencePage, WeekEntries } from './types';
+import { evidenceApi } from './api';
+import type { WeekEntries } from './types';
 
 const PAGES = 3;
 
@@ -16,9 +16,7 @@ export async function loadWeekTitles(
   if (!from) return out;
   let cursor: string | undefined;
   for (let i = 0; i < PAGES; i++) {
-    const page = await api<EvidencePage>('/evidence', {
-      query: { userId, from, limit: 100, cursor },
-    });
+    const page = await evidenceApi.list({ userId, from, limit: 100, cursor });
     if (!page.ok) break;
     for (const e of page.data.items) {
       const week = weekStartOf(e.occurredOn);

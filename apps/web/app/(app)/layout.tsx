@@ -3,13 +3,7 @@ import type { ReactNode } from 'react';
 import { Nav } from '../../components/nav';
 import { StaleBanners } from '../../components/stale-banners';
 import { ZonePrompt } from '../../components/zone-prompt';
-import { api, requireMe } from '../../lib/api';
-import type {
-  NotificationPageDto,
-  PendingEndorsementRequestList,
-  SuggestionList,
-  User,
-} from '../../lib/types';
+import { captureApi, endorsementsApi, notificationsApi, requireMe, usersApi } from '../../lib/api';
 import { signOut } from '../actions/auth';
 
 export const dynamic = 'force-dynamic';
@@ -22,10 +16,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // inbox: the count only (one row asked for). Unread notifications: their count on the
   // Notifications link (one row asked for: the count comes with any page).
   const [requests, people, inbox, notifications] = await Promise.all([
-    api<PendingEndorsementRequestList>('/endorsement-requests'),
-    me.role === 'manager' ? api<{ items: User[] }>('/users') : null,
-    api<SuggestionList>('/suggestions', { query: { limit: 1 } }),
-    api<NotificationPageDto>('/notifications', { query: { limit: 1 } }),
+    endorsementsApi.pending(),
+    me.role === 'manager' ? usersApi.list() : null,
+    captureApi.suggestions({ limit: 1 }),
+    notificationsApi.list({ limit: 1 }),
   ]);
   const waiting = requests.ok ? requests.data.items.length : 0;
   const suggestions = inbox.ok ? inbox.data.total : 0;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { AgendaDto } from '@leadtrack/schemas';
 import Link from 'next/link';
 import { Agenda } from '../../components/agenda';
 import { EvidenceItem } from '../../components/evidence-item';
@@ -14,22 +13,30 @@ import { QuickLog } from '../../components/quick-log';
 import { SignalList } from '../../components/readiness';
 import { RoleProfile } from '../../components/role-profile';
 import { Timeline } from '../../components/timeline';
-import { api, load, loadReadiness, loadRoleProfile, myToday, requireMe } from '../../lib/api';
+import {
+  evidenceApi,
+  load,
+  loadReadiness,
+  loadRoleProfile,
+  meApi,
+  myToday,
+  requireMe,
+  usersApi,
+} from '../../lib/api';
 import { kindOrder } from '../../lib/format';
 import type { QueryPageProps } from '../../lib/page-props';
-import type { EvidencePage, Feedback, User } from '../../lib/types';
 import { loadWeekTitles } from '../../lib/week-titles';
 
 export default async function Home({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const me = await requireMe();
   const [agendaRes, readiness, recent, feedback, people] = await Promise.all([
-    api<AgendaDto>('/me/agenda'),
+    meApi.agenda(),
     loadReadiness('me'),
-    load<EvidencePage>('/evidence', { query: { limit: 3 } }),
-    api<{ items: Feedback[] }>(`/users/${me.id}/feedback`),
+    load(evidenceApi.list({ limit: 3 })),
+    usersApi.feedback(me.id),
     // Only an admin sees everyone, which is what tells a fresh instance apart.
-    me.role === 'admin' ? api<{ items: User[] }>('/users') : null,
+    me.role === 'admin' ? usersApi.list() : null,
   ]);
   const [titles, profile] = await Promise.all([
     loadWeekTitles(me.id, readiness.weeks[0]?.weekStart),

@@ -3,7 +3,7 @@
 // API acknowledges one entry a request), reported back as how many worked.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { api } from '../../lib/api';
+import { evidenceApi } from '../../lib/api';
 import { formText } from '../../lib/form-state';
 
 export async function acknowledgeMany(form: FormData): Promise<void> {
@@ -16,11 +16,7 @@ export async function acknowledgeMany(form: FormData): Promise<void> {
     query.set('bulk', 'none');
     redirect(`${base}?${query}#evidence-h`);
   }
-  const results = await Promise.all(
-    ids.map((id) =>
-      api(`/evidence/${encodeURIComponent(id)}/acknowledgements`, { method: 'POST', body: {} }),
-    ),
-  );
+  const results = await Promise.all(ids.map((id) => evidenceApi.acknowledge(id)));
   // 409: acknowledged already (by this manager) — nothing left to do, so it counts as done.
   const done = results.filter((r) => r.ok || r.status === 409).length;
   revalidatePath('/', 'layout');

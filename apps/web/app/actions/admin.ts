@@ -2,7 +2,7 @@
 // Admin: people, roles, who reports to whom, and the readiness policy.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { api } from '../../lib/api';
+import { orgApi, usersApi } from '../../lib/api';
 import { actionFailure, type FormState, formText } from '../../lib/form-state';
 import { type FailureCode, failureCode } from '../../lib/notices';
 
@@ -32,10 +32,7 @@ export async function updateUser(form: FormData): Promise<void> {
   const id = formText(form, 'id');
   const role = formText(form, 'role');
   const managerId = formText(form, 'managerId');
-  const res = await api(`/users/${encodeURIComponent(id)}`, {
-    method: 'PATCH',
-    body: { role, managerId: managerId || null },
-  });
+  const res = await usersApi.update(id, { role, managerId: managerId || null });
   revalidatePath('/', 'layout');
   if (res.ok) redirect(`/admin?updated=${encodeURIComponent(id)}`);
   redirect(`/admin?failed=${encodeURIComponent(id)}&reason=${refusalCode(res)}`);
@@ -50,18 +47,10 @@ export async function createUser(prev: AdminFormState, form: FormData): Promise<
     timeZone: formText(form, 'timeZone'),
   };
   // No password: the person gets a one-time setup link and chooses their own.
-  const res = await api<{
-    user: { name: string };
-    setupUrl: string | null;
-    expiresAt: string | null;
-    mailed: boolean;
-  }>('/users', {
-    method: 'POST',
-    body: {
-      ...values,
-      managerId: values.managerId || undefined,
-      timeZone: values.timeZone || undefined,
-    },
+  const res = await usersApi.create({
+    ...values,
+    managerId: values.managerId || undefined,
+    timeZone: values.timeZone || undefined,
   });
   if (!res.ok) {
     return actionFailure(res, values, 'Creating failed.');
@@ -78,14 +67,11 @@ export async function savePolicy(prev: AdminFormState, form: FormData): Promise<
     thresholdWeeks: formText(form, 'thresholdWeeks'),
     requireVisibility: form.get('requireVisibility') === 'on',
   };
-  const res = await api('/policy', {
-    method: 'PUT',
-    body: {
-      requiredKinds: values.requiredKinds,
-      windowWeeks: Number(values.windowWeeks),
-      thresholdWeeks: Number(values.thresholdWeeks),
-      requireVisibility: values.requireVisibility,
-    },
+  const res = await orgApi.putPolicy({
+    requiredKinds: values.requiredKinds,
+    windowWeeks: Number(values.windowWeeks),
+    thresholdWeeks: Number(values.thresholdWeeks),
+    requireVisibility: values.requireVisibility,
   });
   if (!res.ok) {
     return actionFailure(res, values);
@@ -107,12 +93,7 @@ export async function setActive(_prev: UserActionState, form: FormData): Promise
   const id = formText(form, 'id');
   const name = formText(form, 'name', 'They');
   const active = form.get('active') === 'true';
-  const res = await api(
-    `/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`,
-    {
-      method: 'POST',
-    },
-  );
+  const res = await usersApi.setActive(id, active);
   revalidatePath('/admin');
   if (res.ok) {
     return {
@@ -135,10 +116,7 @@ export async function issueResetLink(
 ): Promise<UserActionState> {
   const id = formText(form, 'id');
   const name = formText(form, 'name', 'them');
-  const res = await api<{ url: string; expiresAt: string }>(
-    `/users/${encodeURIComponent(id)}/password-reset`,
-    { method: 'POST' },
-  );
+  const res = await usersApi.issuePasswordReset(id);
   if (!res.ok) {
     return {
       error: `Could not issue a reset link for ${name}: ${res.problem.detail || 'refused.'}`,

@@ -3,15 +3,12 @@
 // where the entry has left the list.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { api } from '../../lib/api';
+import { evidenceApi } from '../../lib/api';
 import { formText } from '../../lib/form-state';
 
 export async function acknowledgeFromAgenda(form: FormData): Promise<void> {
   const id = formText(form, 'id');
-  const res = await api(`/evidence/${encodeURIComponent(id)}/acknowledgements`, {
-    method: 'POST',
-    body: {},
-  });
+  const res = await evidenceApi.acknowledge(id);
   revalidatePath('/', 'layout');
   redirect(res.ok ? '/?acknowledged=1#agenda-h' : '/?error=acknowledge#agenda-h');
 }

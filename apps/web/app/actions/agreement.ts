@@ -5,7 +5,7 @@
 import { AGREEMENT_AREAS, AGREEMENT_OWNERS } from '@leadtrack/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { api } from '../../lib/api';
+import { usersApi } from '../../lib/api';
 import { formText } from '../../lib/form-state';
 import { failureCode } from '../../lib/notices';
 
@@ -37,11 +37,7 @@ export async function saveAgreement(form: FormData): Promise<void> {
       note: note || null,
     };
   });
-  const res = await api(`/users/${encodeURIComponent(userId)}/agreement`, {
-    method: 'PUT',
-    body: { items },
-    headers: version ? { 'if-match': `"${version}"` } : {},
-  });
+  const res = await usersApi.putAgreement(userId, { items }, version);
   if (!res.ok) outcome(back, { error: failureCode(res.status, CONFLICT) });
   revalidatePath(back);
   outcome(back, { saved: '1' });
@@ -51,10 +47,7 @@ export async function confirmAgreement(form: FormData): Promise<void> {
   const back = backTo(form);
   const userId = formText(form, 'userId');
   const version = formText(form, 'version');
-  const res = await api(`/users/${encodeURIComponent(userId)}/agreement/confirm`, {
-    method: 'POST',
-    headers: version ? { 'if-match': `"${version}"` } : {},
-  });
+  const res = await usersApi.confirmAgreement(userId, version);
   if (!res.ok) outcome(back, { error: failureCode(res.status, CONFLICT) });
   revalidatePath(back);
   outcome(back, { confirmed: '1' });

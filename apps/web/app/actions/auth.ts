@@ -4,15 +4,13 @@
 import { isValidTimeZone } from '@leadtrack/core';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { sessionApi } from '../../lib/api';
 import {
   ACCESS_COOKIE,
   ACCESS_MAX_AGE,
-  API_URL,
   cookieOptions,
-  forwardedFor,
   REFRESH_COOKIE,
   REFRESH_MAX_AGE,
-  refreshFromSetCookie,
   safeNext,
 } from '../../lib/config';
 import { formText } from '../../lib/form-state';
@@ -24,38 +22,10 @@ export interface AuthState {
   values?: { email?: string; name?: string };
 }
 
-async function startSession(res: Response): Promise<void> {
-  const body = (await res.json()) as { accessToken: string };
-  const refresh = refreshFromSetCookie(res.headers);
+async function keepSession(session: sessionApi.SessionTokens): Promise<void> {
   const jar = await cookies();
-  jar.set(ACCESS_COOKIE, body.accessToken, cookieOptions(ACCESS_MAX_AGE));
-  if (refresh) jar.set(REFRESH_COOKIE, refresh, cookieOptions(REFRESH_MAX_AGE));
-}
-
-async function post(path: string, body: unknown): Promise<Response | null> {
-  // The API limits sign-in attempts per client address, so it must learn the visitor's
-  // and not this server's. server.ts overwrites X-Forwarded-For with the address it
-  // settled on (WEB_TRUST_PROXY) before Next.js sees the request (Next only fills it in
-  // when absent, so a visitor's own header would pass through); the API trusts the
-  // dashboard only (TRUST_PROXY).
-  try {
-    return await fetch(new URL(`/api/v1/auth/${path}`, API_URL), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...forwardedFor(await headers()) },
-      body: JSON.stringify(body),
-      cache: 'no-store',
-    });
-  } catch {
-    return null;
-  }
-}
-
-async function problemOf(res: Response): Promise<Problem | null> {
-  try {
-    return (await res.json()) as Problem;
-  } catch {
-    return null;
-  }
+  jar.set(ACCESS_COOKIE, session.accessToken, cookieOptions(ACCESS_MAX_AGE));
+  if (session.refresh) jar.set(REFRESH_COOKIE, session.refresh, cookieOptions(REFRESH_MAX_AGE));
 }
 
 function fieldsOf(problem: Problem | null): Record<string, string> {
@@ -72,8 +42,9 @@ export async function signIn(_prev: AuthState, form: FormData): Promise<AuthStat
   const password = formText(form, 'password');
   const values = { email };
   if (!email || !password) return { error: 'Enter your email and password.', values };
-  const res = await post('login', { email, password });
-  if (!res) return { error: 'The service is unavailable. Try again in a minute.', values };
+  const res = await sessionApi.startSession('login', { email, password }, await headers());
+  if (!res.ok && res.status === 0)
+    return { error: 'The service is unavailable. Try again in a minute.', values };
   if (res.status === 401 || res.status === 400) {
     return { error: 'Wrong email or password.', values };
   }
@@ -81,7 +52,7 @@ export async function signIn(_prev: AuthState, form: FormData): Promise<AuthStat
     return { error: 'Too many attempts. Wait a minute, then try again.', values };
   }
   if (!res.ok) return { error: 'Signing in failed. Try again.', values };
-  await startSession(res);
+  await keepSession(res.session);
   redirect(safeNext(form.get('next')));
 }
 
@@ -94,33 +65,30 @@ export async function register(_prev: AuthState, form: FormData): Promise<AuthSt
   // browser value never blocks a sign-up; the account then starts in UTC.
   const zone = formText(form, 'timeZone');
   const timeZone = isValidTimeZone(zone) ? { timeZone: zone } : {};
-  const res = await post('register', { email, name, password, ...timeZone });
-  if (!res) return { error: 'The service is unavailable. Try again in a minute.', values };
+  const res = await sessionApi.startSession(
+    'register',
+    { email, name, password, ...timeZone },
+    await headers(),
+  );
+  if (!res.ok && res.status === 0) {
+    return { error: 'The service is unavailable. Try again in a minute.', values };
+  }
   if (!res.ok) {
-    const problem = await problemOf(res);
+    const problem = res.problem;
     if (res.status === 400) {
       return { error: 'Check the highlighted fields.', fields: fieldsOf(problem), values };
     }
     return { error: problem?.detail || 'Creating the account failed.', values };
   }
-  await startSession(res);
+  await keepSession(res.session);
   redirect(safeNext(form.get('next')));
 }
 
 export async function signOut(): Promise<void> {
   const jar = await cookies();
   const refresh = jar.get(REFRESH_COOKIE)?.value;
-  if (refresh) {
-    try {
-      await fetch(new URL('/api/v1/auth/logout', API_URL), {
-        method: 'POST',
-        headers: { cookie: `lt_refresh=${encodeURIComponent(refresh)}` },
-        cache: 'no-store',
-      });
-    } catch {
-      // Signing out locally still works when the API is away.
-    }
-  }
+  // Signing out locally still works when the API is away.
+  if (refresh) await sessionApi.endSessionAtApi(refresh);
   jar.delete(ACCESS_COOKIE);
   jar.delete(REFRESH_COOKIE);
   redirect('/login');
@@ -143,10 +111,12 @@ export async function completeSetup(_prev: SetupState, form: FormData): Promise<
       fields: { repeatPassword: 'The two passwords differ: type the same one twice.' },
     };
   }
-  const res = await post('setup', { token, password });
-  if (!res) return { error: 'The service is unavailable. Try again in a minute.' };
+  const res = await sessionApi.startSession('setup', { token, password }, await headers());
+  if (!res.ok && res.status === 0) {
+    return { error: 'The service is unavailable. Try again in a minute.' };
+  }
   if (!res.ok) {
-    const fields = fieldsOf(await problemOf(res));
+    const fields = fieldsOf(res.problem);
     if (res.status === 400 && fields.token) {
       return {
         linkDead: true,
@@ -158,6 +128,6 @@ export async function completeSetup(_prev: SetupState, form: FormData): Promise<
     if (res.status === 403) return { error: 'Passwords are turned off here: use single sign-on.' };
     return { error: 'Setting the password failed. Try again.' };
   }
-  await startSession(res);
+  await keepSession(res.session);
   redirect('/');
 }

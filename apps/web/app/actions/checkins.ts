@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { api } from '../../lib/api';
+import { checkinsApi } from '../../lib/api';
 import {
   actionFailure,
   FIELDS_NEED_ATTENTION,
@@ -45,14 +45,11 @@ export async function saveCheckin(
   if (Object.keys(errors).length > 0) {
     return { errors, message: FIELDS_NEED_ATTENTION, values };
   }
-  const res = await api(`/checkins/${encodeURIComponent(values.weekStart)}`, {
-    method: 'PUT',
-    body: {
-      handsOnPercent: handsOn,
-      deepWorkBlocks: deepWork,
-      onLeave: values.onLeave,
-      ...(values.note.trim() ? { note: values.note } : {}),
-    },
+  const res = await checkinsApi.put(values.weekStart, {
+    handsOnPercent: handsOn,
+    deepWorkBlocks: deepWork,
+    onLeave: values.onLeave,
+    ...(values.note.trim() ? { note: values.note } : {}),
   });
   if (!res.ok) {
     if (res.status === 401) redirect('/login?next=/checkin');

@@ -5,23 +5,18 @@
 // says it in its own words.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { api } from '../../lib/api';
+import { endorsementsApi, evidenceApi, meApi } from '../../lib/api';
 import { formText } from '../../lib/form-state';
 import { failureCode } from '../../lib/notices';
 
 const ANSWERED = { 409: 'answered-already' } as const;
 
-const id = (form: FormData, key: string) => encodeURIComponent(formText(form, key));
-
 export async function requestEndorsement(form: FormData): Promise<void> {
-  const entryId = id(form, 'entryId');
+  const entryId = encodeURIComponent(formText(form, 'entryId'));
   const userId = formText(form, 'userId');
   const back = `/evidence/${entryId}/endorse`;
   if (!userId) redirect(`${back}?error=no-colleague`);
-  const res = await api(`/evidence/${entryId}/endorsement-requests`, {
-    method: 'POST',
-    body: { userId },
-  });
+  const res = await evidenceApi.requestEndorsement(formText(form, 'entryId'), { userId });
   if (!res.ok) redirect(`${back}?error=${failureCode(res.status, { 409: 'asked-already' })}`);
   revalidatePath(back);
   // The page names the colleague from its own list of them, by id.
@@ -30,19 +25,17 @@ export async function requestEndorsement(form: FormData): Promise<void> {
 
 export async function endorseRequest(form: FormData): Promise<void> {
   const comment = formText(form, 'comment').trim();
-  const res = await api(`/endorsement-requests/${id(form, 'requestId')}/endorse`, {
-    method: 'POST',
-    body: comment ? { comment } : {},
-  });
+  const res = await endorsementsApi.endorse(
+    formText(form, 'requestId'),
+    comment ? { comment } : {},
+  );
   revalidatePath('/', 'layout');
   if (!res.ok) redirect(`/endorsements?error=${failureCode(res.status, ANSWERED)}`);
   redirect(`/endorsements?done=endorsed`);
 }
 
 export async function declineRequest(form: FormData): Promise<void> {
-  const res = await api(`/endorsement-requests/${id(form, 'requestId')}/decline`, {
-    method: 'POST',
-  });
+  const res = await endorsementsApi.decline(formText(form, 'requestId'));
   revalidatePath('/', 'layout');
   if (!res.ok) redirect(`/endorsements?error=${failureCode(res.status, ANSWERED)}`);
   redirect(`/endorsements?done=declined`);
@@ -51,10 +44,7 @@ export async function declineRequest(form: FormData): Promise<void> {
 export async function grantSponsor(form: FormData): Promise<void> {
   const userId = formText(form, 'userId');
   if (!userId) redirect('/settings?sponsorError=no-colleague#sponsors-h');
-  const res = await api('/me/sponsors', {
-    method: 'POST',
-    body: { userId },
-  });
+  const res = await meApi.grantSponsor({ userId });
   if (!res.ok) {
     const code = failureCode(res.status, { 409: 'sponsor-already' });
     redirect(`/settings?sponsorError=${code}#sponsors-h`);
@@ -64,7 +54,7 @@ export async function grantSponsor(form: FormData): Promise<void> {
 }
 
 export async function revokeSponsor(form: FormData): Promise<void> {
-  const res = await api(`/me/sponsors/${id(form, 'userId')}`, { method: 'DELETE' });
+  const res = await meApi.revokeSponsor(formText(form, 'userId'));
   revalidatePath('/settings');
   if (!res.ok && res.status !== 404)
     redirect(`/settings?sponsorError=${failureCode(res.status)}#sponsors-h`);

@@ -5,11 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { api } from '../../lib/api';
+import { evidenceApi } from '../../lib/api';
 import { safePath } from '../../lib/config';
 import { actionFailure, type FormState, formText, formTexts } from '../../lib/form-state';
 import { DENSITY_COOKIE } from '../../lib/preferences';
-import type { Evidence, Problem } from '../../lib/types';
+import type { Problem } from '../../lib/types';
 
 export interface EvidenceValues {
   title: string;
@@ -70,11 +70,7 @@ export async function createEvidence(
 ): Promise<EvidenceFormState> {
   const values = valuesOf(form);
   const key = formText(form, 'idempotencyKey') || randomUUID();
-  const res = await api<Evidence>('/evidence', {
-    method: 'POST',
-    body: bodyOf(values, false),
-    headers: { 'idempotency-key': key },
-  });
+  const res = await evidenceApi.create(bodyOf(values, false), key);
   if (!res.ok) {
     if (res.status === 401) redirect('/login?next=/evidence/new');
     return failure(res.problem, values);
@@ -107,11 +103,7 @@ export async function updateEvidence(
   const values = valuesOf(form);
   const id = formText(form, 'id');
   const version = formText(form, 'version');
-  const res = await api<Evidence>(`/evidence/${encodeURIComponent(id)}`, {
-    method: 'PATCH',
-    body: bodyOf(values, true),
-    headers: { 'if-match': `"${version}"` },
-  });
+  const res = await evidenceApi.update(id, bodyOf(values, true), version);
   if (!res.ok) {
     if (res.status === 401) redirect(`/login?next=/evidence/${id}/edit`);
     return failure(res.problem, values);
@@ -123,7 +115,7 @@ export async function updateEvidence(
 export async function deleteEvidence(form: FormData): Promise<void> {
   const id = formText(form, 'id');
   const back = safePath(form.get('back'), '/evidence');
-  const res = await api(`/evidence/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  const res = await evidenceApi.remove(id);
   revalidatePath('/', 'layout');
   const url = new URL(back, 'http://x');
   url.searchParams.delete('created');
@@ -152,7 +144,7 @@ export async function setDensity(form: FormData): Promise<void> {
 export async function restoreEvidence(form: FormData): Promise<void> {
   const id = formText(form, 'id');
   const back = safePath(form.get('back'), '/evidence');
-  const res = await api(`/evidence/${encodeURIComponent(id)}/restore`, { method: 'POST' });
+  const res = await evidenceApi.restore(id);
   revalidatePath('/', 'layout');
   const url = new URL(back, 'http://x');
   url.searchParams.delete('deleted');
@@ -164,10 +156,7 @@ export async function acknowledgeEvidence(form: FormData): Promise<void> {
   const id = formText(form, 'id');
   const userId = formText(form, 'userId');
   const comment = formText(form, 'comment').trim();
-  const res = await api(`/evidence/${encodeURIComponent(id)}/acknowledgements`, {
-    method: 'POST',
-    body: comment ? { comment } : {},
-  });
+  const res = await evidenceApi.acknowledge(id, comment ? { comment } : {});
   revalidatePath('/', 'layout');
   redirect(
     `/team/${encodeURIComponent(userId)}?${res.ok ? 'acknowledged' : 'error'}=${encodeURIComponent(id)}#entry-${id}`,

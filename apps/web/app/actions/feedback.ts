@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { api, fieldErrors } from '../../lib/api';
+import { fieldErrors, usersApi } from '../../lib/api';
 import { formText } from '../../lib/form-state';
 
 export interface FeedbackState {
@@ -14,10 +14,7 @@ export async function sendFeedback(prev: FeedbackState, form: FormData): Promise
   const userId = formText(form, 'userId');
   const body = formText(form, 'body');
   if (!body.trim()) return { error: 'Write some feedback first.', body };
-  const res = await api(`/users/${encodeURIComponent(userId)}/feedback`, {
-    method: 'POST',
-    body: { body },
-  });
+  const res = await usersApi.sendFeedback(userId, { body });
   if (!res.ok) {
     if (res.status === 401) redirect(`/login?next=/team/${userId}`);
     const fe = fieldErrors(res.problem);

@@ -3,8 +3,9 @@
 // "disconnect" (DELETE /me/integrations/{source}), each worded by its source
 // (sources/words.ts). The client binds the source.
 import { isSourceId, type SourceId } from '@leadtrack/schemas';
+import { meApi } from '../../lib/api';
 import { type FormState, settingsCall } from '../../lib/form-state';
-import { SOURCE_WORDS, type SourceStep } from '../../sources/words';
+import { SOURCE_WORDS, type SourceStep, type SyncFound } from '../../sources/words';
 
 export type Integration = SourceId;
 
@@ -14,11 +15,6 @@ export interface IntegrationState extends FormState {
   done?: string;
 }
 
-const CALLS = {
-  sync: { path: '/sync', method: 'POST' },
-  disconnect: { path: '', method: 'DELETE' },
-} as const;
-
 async function step(
   kind: Integration,
   which: SourceStep,
@@ -27,13 +23,7 @@ async function step(
   // The source comes from the client: only the sources there are.
   if (!isSourceId(kind)) return { message: 'There is no such integration.' };
   const { done, failed } = SOURCE_WORDS[kind][which];
-  const call = CALLS[which];
-  return settingsCall(
-    prev,
-    { path: `/me/integrations/${kind}${call.path}`, method: call.method },
-    done,
-    failed,
-  );
+  return settingsCall(prev, meApi.integrationStep<SyncFound>(kind, which), done, failed);
 }
 
 export async function syncIntegration(kind: Integration, prev: IntegrationState) {

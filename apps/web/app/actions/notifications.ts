@@ -3,11 +3,11 @@
 // ever marks the caller's own; the page comes back saying what happened.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { api } from '../../lib/api';
+import { notificationsApi } from '../../lib/api';
 import { formText } from '../../lib/form-state';
 
 async function markRead(body: { ids: string[] } | { all: true }, done: string) {
-  const res = await api('/notifications/read', { method: 'POST', body });
+  const res = await notificationsApi.markRead(body);
   // The unread count lives in the layout's navigation.
   revalidatePath('/', 'layout');
   redirect(res.ok ? `/notifications?done=${done}` : '/notifications?error=1');

@@ -1,7 +1,7 @@
 'use server';
 // The public end of a password-reset link: no session, the link's token is the credential.
 import { redirect } from 'next/navigation';
-import { api, fieldErrors } from '../../lib/api';
+import { authApi, fieldErrors } from '../../lib/api';
 import { formText } from '../../lib/form-state';
 
 export interface ResetState {
@@ -20,11 +20,7 @@ export async function usePasswordReset(_prev: ResetState, form: FormData): Promi
       fields: { repeatPassword: 'The two passwords differ: type the same one twice.' },
     };
   }
-  const res = await api('/auth/password-reset', {
-    method: 'POST',
-    body: { token, newPassword },
-    keep401: true,
-  });
+  const res = await authApi.resetPassword({ token, newPassword });
   if (res.ok) redirect('/login?reset=1');
   const fields = fieldErrors(res.problem);
   if (res.status === 400 && fields.token) {

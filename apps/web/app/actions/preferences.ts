@@ -2,7 +2,7 @@
 // The signed-in person's message preferences (PUT /me/preferences): which messages they
 // are mailed and when the weekly reminder comes.
 import { revalidatePath } from 'next/cache';
-import { api } from '../../lib/api';
+import { meApi } from '../../lib/api';
 import { actionFailure, formText } from '../../lib/form-state';
 import type { SettingsState } from './settings';
 
@@ -18,7 +18,7 @@ export async function savePreferences(prev: SettingsState, form: FormData): Prom
     reminderDay: values.reminderDay,
     reminderHour: Number(values.reminderHour),
   };
-  const res = await api('/me/preferences', { method: 'PUT', body });
+  const res = await meApi.putPreferences(body);
   if (!res.ok) return actionFailure(res, values, 'Saving your email preferences failed.');
   revalidatePath('/settings');
   return { saved: (prev.saved ?? 0) + 1, done: 'Email preferences saved.' };

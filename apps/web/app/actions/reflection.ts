@@ -4,7 +4,7 @@
 import { REFLECTION_STATEMENT_IDS } from '@leadtrack/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { api } from '../../lib/api';
+import { reflectionsApi } from '../../lib/api';
 import { formText } from '../../lib/form-state';
 import { failureCode } from '../../lib/notices';
 
@@ -19,9 +19,10 @@ export async function saveReflection(form: FormData): Promise<void> {
   }
   if (missing.length > 0) redirect(`/reflection?missing=${missing.join(',')}#statements-h`);
   const note = formText(form, 'note').trim();
-  const res = await api(`/reflections/${encodeURIComponent(weekStart)}`, {
-    method: 'PUT',
-    body: { answers, note: note || null, shared: form.get('shared') === 'on' },
+  const res = await reflectionsApi.put(weekStart, {
+    answers,
+    note: note || null,
+    shared: form.get('shared') === 'on',
   });
   if (!res.ok) redirect(`/reflection?error=${failureCode(res.status)}`);
   revalidatePath('/reflection');

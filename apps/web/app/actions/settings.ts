@@ -2,7 +2,7 @@
 // The signed-in person's own account: password, time zone, personal access tokens and
 // signing out other devices. Each calls the API's /me routes with the caller's token.
 import { revalidatePath } from 'next/cache';
-import { api } from '../../lib/api';
+import { meApi } from '../../lib/api';
 import {
   actionFailure,
   FIELDS_NEED_ATTENTION,
@@ -30,10 +30,7 @@ export async function changePassword(prev: SettingsState, form: FormData): Promi
       message: FIELDS_NEED_ATTENTION,
     };
   }
-  const res = await api('/me/password', {
-    method: 'POST',
-    body: { currentPassword, newPassword },
-  });
+  const res = await meApi.changePassword({ currentPassword, newPassword });
   if (!res.ok) {
     return actionFailure(res, undefined, 'Changing the password failed.');
   }
@@ -45,7 +42,7 @@ export async function changePassword(prev: SettingsState, form: FormData): Promi
 
 export async function saveTimeZone(prev: SettingsState, form: FormData): Promise<SettingsState> {
   const timeZone = formText(form, 'timeZone');
-  const res = await api('/me', { method: 'PATCH', body: { timeZone } });
+  const res = await meApi.update({ timeZone });
   if (!res.ok) {
     return actionFailure(res, { timeZone }, 'Saving the time zone failed.');
   }
@@ -67,13 +64,10 @@ export async function createToken(prev: SettingsState, form: FormData): Promise<
     };
   }
   // The password is never sent back into the form: a failed attempt asks for it again.
-  const res = await api<CreatedToken>('/me/tokens', {
-    method: 'POST',
-    body: {
-      name: values.name,
-      expiresInDays: days,
-      currentPassword: formText(form, 'currentPassword'),
-    },
+  const res = await meApi.createToken({
+    name: values.name,
+    expiresInDays: days,
+    currentPassword: formText(form, 'currentPassword'),
   });
   if (!res.ok) {
     return actionFailure(res, values, 'Creating the token failed.');
@@ -85,7 +79,7 @@ export async function createToken(prev: SettingsState, form: FormData): Promise<
 export async function revokeToken(prev: SettingsState, form: FormData): Promise<SettingsState> {
   const id = formText(form, 'id');
   const name = formText(form, 'name', 'The token');
-  const res = await api(`/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  const res = await meApi.revokeToken(id);
   if (!res.ok && res.status !== 404) {
     return { message: res.problem.detail || 'Revoking the token failed.' };
   }
@@ -94,7 +88,7 @@ export async function revokeToken(prev: SettingsState, form: FormData): Promise<
 }
 
 export async function signOutElsewhere(prev: SettingsState): Promise<SettingsState> {
-  const res = await api('/me/sessions', { method: 'DELETE' });
+  const res = await meApi.endOtherSessions();
   return settled(
     prev,
     res,
@@ -109,7 +103,7 @@ export async function confirmTimeZone(
   form: FormData,
 ): Promise<SettingsState> {
   const timeZone = formText(form, 'timeZone');
-  const res = await api('/me', { method: 'PATCH', body: { timeZone } });
+  const res = await meApi.update({ timeZone });
   if (!res.ok) return { message: 'Saving the time zone failed. Choose it in Settings.' };
   revalidatePath('/', 'layout');
   return { saved: 1, done: `Time zone set to ${timeZone}.` };

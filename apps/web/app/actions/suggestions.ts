@@ -4,10 +4,10 @@
 // keeping what was typed; success goes back to the inbox saying what happened.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { api } from '../../lib/api';
+import { captureApi } from '../../lib/api';
 import { actionFailure, type FormState, formText, formTexts } from '../../lib/form-state';
 import { failureCode } from '../../lib/notices';
-import type { Checkin, Evidence, ImportResult } from '../../lib/types';
+import type { ImportResult } from '../../lib/types';
 
 export interface AcceptValues {
   title: string;
@@ -33,7 +33,7 @@ function acceptValues(form: FormData): AcceptValues {
 const numberOrText = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value) : value);
 
 export async function acceptSuggestion(_prev: AcceptState, form: FormData): Promise<AcceptState> {
-  const id = encodeURIComponent(formText(form, 'suggestionId'));
+  const id = formText(form, 'suggestionId');
   const values = acceptValues(form);
   const checkin = form.get('type') === 'checkin';
   const body = checkin
@@ -52,10 +52,7 @@ export async function acceptSuggestion(_prev: AcceptState, form: FormData): Prom
         occurredOn: values.occurredOn,
         description: values.description.trim() ? values.description : null,
       };
-  const res = await api<Evidence | Checkin>(`/suggestions/${id}/accept`, {
-    method: 'POST',
-    body,
-  });
+  const res = await captureApi.accept(id, body);
   if (!res.ok) return actionFailure(res, values, 'Accepting did not work. Try again.');
   revalidatePath('/', 'layout');
   // Ids and dates only: the inbox says what happened in its own words (lib/notices.ts).
@@ -64,8 +61,7 @@ export async function acceptSuggestion(_prev: AcceptState, form: FormData): Prom
 }
 
 export async function dismissSuggestion(form: FormData): Promise<void> {
-  const id = encodeURIComponent(formText(form, 'suggestionId'));
-  const res = await api(`/suggestions/${id}/dismiss`, { method: 'POST' });
+  const res = await captureApi.dismiss(formText(form, 'suggestionId'));
   revalidatePath('/', 'layout');
   if (!res.ok) redirect(`/inbox?error=${failureCode(res.status)}`);
   redirect('/inbox?dismissed=1');
@@ -94,9 +90,11 @@ export async function importFile(_prev: ImportState, form: FormData): Promise<Im
   }
   // Without a chosen format the API takes it from the file's extension.
   const filename = fromFile && file instanceof File ? file.name : undefined;
-  const res = await api<ImportResult>('/imports', {
-    method: 'POST',
-    body: { format: values.format || undefined, filename, mode: values.mode, content },
+  const res = await captureApi.importFile({
+    format: values.format || undefined,
+    filename,
+    mode: values.mode,
+    content,
   });
   if (!res.ok) {
     const failure = actionFailure(res, values, 'Importing did not work. Try again.');

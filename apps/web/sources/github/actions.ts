@@ -1,9 +1,10 @@
 'use server';
 // Settings › GitHub: connect with a personal access token (optionally GitHub Enterprise's
 // address); syncing now and disconnecting are in integrations.ts.
+import type { PutGithubIntegrationBody } from '@leadtrack/schemas';
 import { revalidatePath } from 'next/cache';
 import type { IntegrationState } from '../../app/actions/integrations';
-import { api } from '../../lib/api';
+import { meApi } from '../../lib/api';
 import { actionFailure, formText } from '../../lib/form-state';
 
 export type GithubState = IntegrationState;
@@ -11,9 +12,9 @@ export type GithubState = IntegrationState;
 export async function connectGithub(prev: GithubState, form: FormData): Promise<GithubState> {
   const token = formText(form, 'token').trim();
   const baseUrl = formText(form, 'baseUrl').trim();
-  const res = await api('/me/integrations/github', {
-    method: 'PUT',
-    body: { token, ...(baseUrl && { baseUrl }) },
+  const res = await meApi.connect<PutGithubIntegrationBody>('github', {
+    token,
+    ...(baseUrl && { baseUrl }),
   });
   // The token is never sent back to the form, even when it was refused.
   if (!res.ok) return actionFailure(res, { baseUrl }, 'Connecting GitHub failed.');

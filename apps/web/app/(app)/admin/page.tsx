@@ -4,11 +4,10 @@ import Link from 'next/link';
 import { AdminOnly } from '../../../components/admin-only';
 import { PendingButton } from '../../../components/pending-button';
 import { TableHead } from '../../../components/table-head';
-import { load, requireMe } from '../../../lib/api';
+import { load, orgApi, requireMe, usersApi } from '../../../lib/api';
 import { FAILURES, failureText } from '../../../lib/notices';
 import type { QueryPageProps } from '../../../lib/page-props';
 import { signInProviders } from '../../../lib/sign-in-providers';
-import type { ManagedUser, PolicyDto } from '../../../lib/types';
 import { updateUser } from '../../actions/admin';
 import { CreateUserForm, PolicyForm } from './forms';
 import { UserActions } from './user-actions';
@@ -22,10 +21,7 @@ export default async function AdminPage({ searchParams }: QueryPageProps) {
   if (me.role !== 'admin')
     return <AdminOnly title="Admin" reason="Only admins manage people and the policy." />;
   const sp = await searchParams;
-  const [users, policy] = await Promise.all([
-    load<{ items: ManagedUser[] }>('/users'),
-    load<PolicyDto>('/policy'),
-  ]);
+  const [users, policy] = await Promise.all([load(usersApi.list()), load(orgApi.policy())]);
   const timeZone = me.timeZone;
   const providers = await signInProviders();
   const people = [...users.items].sort((a, b) => a.name.localeCompare(b.name));

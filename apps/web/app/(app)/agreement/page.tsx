@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
 import { AgreementView } from '../../../components/agreement-view';
-import { load, requireMe } from '../../../lib/api';
+import { load, requireMe, usersApi } from '../../../lib/api';
 import type { QueryPageProps } from '../../../lib/page-props';
-import type { AgreementDto } from '../../../lib/types';
 
 export const metadata: Metadata = { title: 'Working agreement · Leadtrack' };
 
 export default async function AgreementPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const me = await requireMe();
-  const agreement = await load<AgreementDto>(`/users/${me.id}/agreement`);
+  const agreement = await load(usersApi.agreement(me.id));
   return (
     <>
       <h1>Working agreement</h1>

@@ -1,10 +1,9 @@
 import { addWeeks, weekStartOf } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import { CheckinTable } from '../../../components/checkin-cells';
-import { load, myToday } from '../../../lib/api';
+import { checkinsApi, load, myToday } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
-import type { Checkin } from '../../../lib/types';
 import { CheckinForm } from './checkin-form';
 
 export const metadata: Metadata = { title: 'Weekly check-in · Leadtrack' };
@@ -15,9 +14,7 @@ export default async function CheckinPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const thisWeek = weekStartOf(await myToday());
   const oldest = addWeeks(thisWeek, -WEEKS_BACK);
-  const list = await load<{ items: Checkin[] }>('/checkins', {
-    query: { from: oldest, to: thisWeek },
-  });
+  const list = await load(checkinsApi.list({ from: oldest, to: thisWeek }));
   const existing = Object.fromEntries(list.items.map((c) => [c.weekStart, c]));
   const weeks = Array.from({ length: WEEKS_BACK + 1 }, (_, i) => {
     const w = addWeeks(thisWeek, -i);

@@ -5,20 +5,17 @@ import { KindChips } from '../../../components/evidence-item';
 import { FailedAction } from '../../../components/flash';
 import { Markdown } from '../../../components/markdown';
 import { PendingButton } from '../../../components/pending-button';
-import { api, load } from '../../../lib/api';
+import { endorsementsApi, evidenceApi, load } from '../../../lib/api';
 import type { QueryPageProps } from '../../../lib/page-props';
-import type { Evidence, PendingEndorsementRequestList } from '../../../lib/types';
 import { declineRequest, endorseRequest } from '../../actions/endorsements';
 
 export const metadata: Metadata = { title: 'Endorsement requests · Leadtrack' };
 
 export default async function EndorsementRequestsPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
-  const list = await load<PendingEndorsementRequestList>('/endorsement-requests');
+  const list = await load(endorsementsApi.pending());
   // The requested colleague may read that one entry in full (description, links).
-  const entries = await Promise.all(
-    list.items.map((r) => api<Evidence>(`/evidence/${encodeURIComponent(r.entry.id)}`)),
-  );
+  const entries = await Promise.all(list.items.map((r) => evidenceApi.get(r.entry.id)));
   return (
     <>
       <h1>Endorsement requests</h1>

@@ -7,7 +7,7 @@ import { InputField, SelectField } from '../../../components/field';
 import { FailedAction } from '../../../components/flash';
 import { Pager } from '../../../components/pager';
 import { PendingButton } from '../../../components/pending-button';
-import { api, fieldErrors, load } from '../../../lib/api';
+import { evidenceApi, fieldErrors, load } from '../../../lib/api';
 import { EVIDENCE_KINDS, KIND_INFO, plural } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
 import { DENSITY_COOKIE } from '../../../lib/preferences';
@@ -43,15 +43,13 @@ export default async function EvidenceListPage({ searchParams }: QueryPageProps)
   const cursor = one(sp.cursor);
   const page = Math.max(1, Number(one(sp.page)) || 1);
   const filters = { kind, from, to };
-  const result = await api<EvidencePage>('/evidence', {
-    query: { kind, from, to, cursor, limit: PAGE_SIZE },
-  });
+  const result = await evidenceApi.list({ kind, from, to, cursor, limit: PAGE_SIZE });
   // (`as`: the list's shape grows fields, e.g. a total, that an empty page does not need.)
   let list = { items: [], nextCursor: null, total: 0 } as EvidencePage;
   let filterErrors: Record<string, string> = {};
   if (result.ok) list = result.data;
   else if (result.status === 400) filterErrors = fieldErrors(result.problem);
-  else list = await load<EvidencePage>('/evidence', { query: { limit: PAGE_SIZE } });
+  else list = await load(evidenceApi.list({ limit: PAGE_SIZE }));
   const here = withParams({ ...filters, cursor, page: page > 1 ? String(page) : '' }, {});
   const deleted = one(sp.deleted);
   const flash = one(sp.created)

@@ -5,10 +5,9 @@ import { DateText } from '../../../components/date-text';
 import { FailedAction, Flash } from '../../../components/flash';
 import { Pager } from '../../../components/pager';
 import { SuggestionCard } from '../../../components/suggestion-card';
-import { api, load } from '../../../lib/api';
+import { captureApi, evidenceApi, load } from '../../../lib/api';
 import { plural } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
-import type { Evidence, SuggestionList } from '../../../lib/types';
 import { acceptSuggestion } from '../../actions/suggestions';
 
 export const metadata: Metadata = { title: 'Inbox · Leadtrack' };
@@ -18,14 +17,11 @@ const PAGE = 20;
 export default async function InboxPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const cursor = typeof sp.cursor === 'string' ? sp.cursor : undefined;
-  const list = await load<SuggestionList>('/suggestions', { query: { limit: PAGE, cursor } });
+  const list = await load(captureApi.suggestions({ limit: PAGE, cursor }));
   const today = todayUtc();
   // What the redirect carried is an id or a date: the words are the page's own, and the
   // accepted entry's title is read from the API, never from the link.
-  const accepted =
-    typeof sp.accepted === 'string'
-      ? await api<Evidence>(`/evidence/${encodeURIComponent(sp.accepted)}`)
-      : null;
+  const accepted = typeof sp.accepted === 'string' ? await evidenceApi.get(sp.accepted) : null;
   const merged = typeof sp.merged === 'string' && isIsoDate(sp.merged) ? sp.merged : null;
   return (
     <>

@@ -4,10 +4,10 @@ import { redirect } from 'next/navigation';
 import { ActionButton } from '../../../components/action-button';
 import { CursorPager, cursorTrail } from '../../../components/cursor-pager';
 import { PendingButton } from '../../../components/pending-button';
-import { api, load, requireMe } from '../../../lib/api';
+import { load, notificationsApi, requireMe } from '../../../lib/api';
 import { instant } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
-import type { NotificationDto, NotificationPageDto } from '../../../lib/types';
+import type { NotificationDto } from '../../../lib/types';
 import { markAllNotificationsRead, markNotificationRead } from '../../actions/notifications';
 
 export const metadata: Metadata = { title: 'Notifications · Leadtrack' };
@@ -51,10 +51,10 @@ export default async function NotificationsPage({ searchParams }: QueryPageProps
   const raw = sp.c;
   const cursors = cursorTrail(raw);
   const query = { limit: PAGE_SIZE, cursor: cursors.at(-1) };
-  const first = await api<NotificationPageDto>('/notifications', { query });
+  const first = await notificationsApi.list(query);
   // A cursor that is not from this list (an edited address): start again from the newest.
   if (!first.ok && first.status === 400 && cursors.length > 0) redirect('/notifications');
-  const page = first.ok ? first.data : await load<NotificationPageDto>('/notifications', { query });
+  const page = first.ok ? first.data : await load(notificationsApi.list(query));
   return (
     <>
       <div className="page-head">

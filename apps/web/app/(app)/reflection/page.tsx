@@ -5,18 +5,12 @@ import { CharCounter } from '../../../components/char-counter';
 import { FitChart } from '../../../components/fit-chart';
 import { FailedAction } from '../../../components/flash';
 import { PendingButton } from '../../../components/pending-button';
-import { load, requireMe } from '../../../lib/api';
+import { load, reflectionsApi, requireMe, usersApi } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
-import type { ReflectionListDto } from '../../../lib/types';
 import { saveReflection } from '../../actions/reflection';
 
 export const metadata: Metadata = { title: 'Fit reflection · Leadtrack' };
-
-interface Statements {
-  items: { id: string; text: string; suitsRole: boolean }[];
-  guidance: string;
-}
 
 const SCALE = [
   [1, 'Not at all'],
@@ -38,8 +32,8 @@ export default async function ReflectionPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const me = await requireMe();
   const [statements, list] = await Promise.all([
-    load<Statements>('/reflection-statements'),
-    load<ReflectionListDto>(`/users/${me.id}/reflections`),
+    load(reflectionsApi.statements()),
+    load(usersApi.reflections(me.id)),
   ]);
   // "This week" is the reader's own, in their time zone.
   const week = weekStartOf(todayIn(me.timeZone));

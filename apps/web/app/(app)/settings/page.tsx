@@ -1,12 +1,11 @@
 import { timeZoneNames } from '@leadtrack/core';
-import { type PreferencesDto, SOURCES, type SsoOverview } from '@leadtrack/schemas';
+import { SOURCES } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SponsorsSection } from '../../../components/sponsors-section';
-import { api, load } from '../../../lib/api';
+import { load, meApi, orgApi } from '../../../lib/api';
 import type { QueryPageProps } from '../../../lib/page-props';
 import { signInProviders } from '../../../lib/sign-in-providers';
-import type { MeDto, PersonalToken } from '../../../lib/types';
 import { SOURCE_SETTINGS } from '../../../sources/settings';
 import { PasswordForm, SessionsForm, TimeZoneForm, TokenForm, TokenList } from './forms';
 import { PreferencesForm } from './preferences-form';
@@ -27,16 +26,16 @@ function timeZones(current: string): string[] {
 export default async function SettingsPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
   const [me, tokens, preferences, connections] = await Promise.all([
-    load<MeDto>('/me'),
-    load<{ items: PersonalToken[] }>('/me/tokens'),
-    load<PreferencesDto>('/me/preferences'),
+    load(meApi.get()),
+    load(meApi.tokens()),
+    load(meApi.preferences()),
     // Each source's connection: 404 while it is not connected.
-    Promise.all(SOURCES.map((source) => api<unknown>(`/me/integrations/${source.id}`))),
+    Promise.all(SOURCES.map((source) => meApi.integrationOf(source.id))),
   ]);
   const timeZone = me.timeZone;
   const [providers, sso] = await Promise.all([
     signInProviders(),
-    me.role === 'admin' ? api<SsoOverview>('/admin/sso') : null,
+    me.role === 'admin' ? orgApi.sso() : null,
   ]);
   return (
     <>

@@ -4,9 +4,8 @@ import Link from 'next/link';
 import { DateText } from '../../../components/date-text';
 import { ReportTable } from '../../../components/report-table';
 import { SummaryItem } from '../../../components/summary-item';
-import { api, loadPolicy, requireMe } from '../../../lib/api';
+import { loadPolicy, orgApi, requireMe } from '../../../lib/api';
 import { plural, statusWord } from '../../../lib/format';
-import type { ReportRow } from '../../../lib/types';
 
 export const metadata: Metadata = { title: 'Team · Leadtrack' };
 
@@ -46,10 +45,7 @@ export default async function TeamPage() {
       </>
     );
   }
-  const [reports, policy] = await Promise.all([
-    api<{ items: ReportRow[] }>('/reports'),
-    loadPolicy(),
-  ]);
+  const [reports, policy] = await Promise.all([orgApi.reports(), loadPolicy()]);
   if (!reports.ok) {
     if (reports.status === 403) {
       return (

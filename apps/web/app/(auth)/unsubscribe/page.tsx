@@ -1,9 +1,6 @@
-// The one-click unsubscribe link of every email: no sign-in (the proxy lets /unsubscribe
-// through), the signed token in the link turns that kind of message off at once.
-import type { UnsubscribedDto } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { api } from '../../../lib/api';
+import { authApi } from '../../../lib/api';
 import type { QueryPageProps } from '../../../lib/page-props';
 
 export const metadata: Metadata = { title: 'Unsubscribe · Leadtrack' };
@@ -11,9 +8,7 @@ export const metadata: Metadata = { title: 'Unsubscribe · Leadtrack' };
 export default async function UnsubscribePage({ searchParams }: QueryPageProps) {
   const { token } = await searchParams;
   const res =
-    typeof token === 'string' && token.length > 0
-      ? await api<UnsubscribedDto>('/unsubscribe', { query: { token }, keep401: true })
-      : null;
+    typeof token === 'string' && token.length > 0 ? await authApi.unsubscribe(token) : null;
   return (
     <main className="auth">
       <p className="brand-lg">Leadtrack</p>

@@ -4,7 +4,6 @@
 // (record) group: no streaming loading state, so the page is not hidden behind a fallback
 // that only a script reveals, and a manager outside the caller's organisation is a real 404.
 import { ORG_STATUSES, type OrgStatus, orgStatusOf, SIGNAL_CODES } from '@leadtrack/core';
-import type { OrgViewDto } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -12,7 +11,7 @@ import type { ReactNode } from 'react';
 import { SelectField } from '../../../components/field';
 import { ReportTable } from '../../../components/report-table';
 import { SummaryItem } from '../../../components/summary-item';
-import { api, loadPolicy, requireMe } from '../../../lib/api';
+import { loadPolicy, orgApi, requireMe } from '../../../lib/api';
 import { ORG_STATUS_WORDS, plural, signalTitle } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
 import type { MeDto, ReportRow } from '../../../lib/types';
@@ -73,10 +72,7 @@ export default async function OrgPage({ searchParams }: QueryPageProps) {
     signalParam === 'any' || (SIGNAL_CODES as readonly string[]).includes(signalParam)
       ? (signalParam as SignalFilter)
       : '';
-  const [org, policy] = await Promise.all([
-    api<OrgViewDto>('/org', { query: { managerId } }),
-    loadPolicy(),
-  ]);
+  const [org, policy] = await Promise.all([orgApi.org({ managerId }), loadPolicy()]);
   if (!org.ok) {
     // Unknown, not under the caller, or not an id at all: the same 404 as the API's.
     if (org.status === 404 || org.status === 400) notFound();

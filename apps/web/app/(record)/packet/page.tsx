@@ -1,4 +1,3 @@
-import type { PacketDto } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
@@ -10,7 +9,7 @@ import { PrintButton } from '../../../components/print-button';
 import { StatusBadge } from '../../../components/readiness';
 import { SummaryItem } from '../../../components/summary-item';
 import { TableHead } from '../../../components/table-head';
-import { api, currentPath, loadPolicy, requireMe } from '../../../lib/api';
+import { currentPath, loadPolicy, requireMe, usersApi } from '../../../lib/api';
 import { plural } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
 
@@ -22,10 +21,7 @@ export default async function PacketPage({ searchParams }: QueryPageProps) {
   const userId = typeof sp.userId === 'string' && sp.userId ? sp.userId : me.id;
   const from = typeof sp.from === 'string' ? sp.from : '';
   const to = typeof sp.to === 'string' ? sp.to : '';
-  const [res, policy] = await Promise.all([
-    api<PacketDto>(`/users/${encodeURIComponent(userId)}/packet`, { query: { from, to } }),
-    loadPolicy(),
-  ]);
+  const [res, policy] = await Promise.all([usersApi.packet(userId, { from, to }), loadPolicy()]);
   if (!res.ok) {
     if (res.status === 404) notFound();
     if (res.status === 401) {

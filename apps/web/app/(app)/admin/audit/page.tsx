@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { AdminOnly } from '../../../../components/admin-only';
 import { CursorPager, cursorTrail } from '../../../../components/cursor-pager';
 import { TableHead } from '../../../../components/table-head';
-import { load, requireMe } from '../../../../lib/api';
+import { load, orgApi, requireMe, usersApi } from '../../../../lib/api';
 import { instant } from '../../../../lib/format';
 import type { QueryPageProps } from '../../../../lib/page-props';
-import type { AuditEventDto, AuditPageDto, ManagedUser } from '../../../../lib/types';
+import type { AuditEventDto } from '../../../../lib/types';
 
 export const metadata: Metadata = { title: 'Audit log · Leadtrack' };
 
@@ -90,9 +90,9 @@ export default async function AuditPage({ searchParams }: QueryPageProps) {
   const raw = (await searchParams).c;
   const cursors = cursorTrail(raw);
   const [page, people] = await Promise.all([
-    load<AuditPageDto>('/audit', { query: { limit: PAGE_SIZE, cursor: cursors.at(-1) } }),
+    load(orgApi.audit({ limit: PAGE_SIZE, cursor: cursors.at(-1) })),
     // Everyone (an admin's GET /users): details recorded by id are named.
-    load<{ items: ManagedUser[] }>('/users'),
+    load(usersApi.list()),
   ]);
   const reading = { timeZone, names: new Map(people.items.map((u) => [u.id, u.name])) };
   const first = cursors.length * PAGE_SIZE + 1;

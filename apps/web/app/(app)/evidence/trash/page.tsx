@@ -1,12 +1,9 @@
-// Deleted entries: what the owner deleted in the last 30 days, newest deletion first, each
-// with the day it will be gone for good and a Restore button (POST /evidence/:id/restore).
-import type { DeletedEvidenceList } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionButton } from '../../../../components/action-button';
 import { DateText } from '../../../../components/date-text';
 import { KindChips } from '../../../../components/evidence-item';
-import { load } from '../../../../lib/api';
+import { evidenceApi, load } from '../../../../lib/api';
 import { plural } from '../../../../lib/format';
 import type { QueryPageProps } from '../../../../lib/page-props';
 import { restoreEvidence } from '../../../actions/evidence';
@@ -17,7 +14,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export default async function TrashPage({ searchParams }: QueryPageProps) {
   const sp = await searchParams;
-  const trash = await load<DeletedEvidenceList>('/evidence/trash');
+  const trash = await load(evidenceApi.trash());
   const restored = typeof sp.restored === 'string';
   const failed = sp.error === 'restore';
   const now = Date.now();

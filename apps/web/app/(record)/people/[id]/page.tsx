@@ -10,7 +10,14 @@ import { Pager } from '../../../../components/pager';
 import { PersonHead } from '../../../../components/person-head';
 import { RoleProfile } from '../../../../components/role-profile';
 import { Timeline } from '../../../../components/timeline';
-import { load, loadOrNull, loadRoleProfile } from '../../../../lib/api';
+import {
+  evidenceApi,
+  load,
+  loadOrNull,
+  loadRoleProfile,
+  meApi,
+  usersApi,
+} from '../../../../lib/api';
 import { KIND_INFO } from '../../../../lib/format';
 import {
   kindParam,
@@ -18,14 +25,13 @@ import {
   type RecordPageProps,
   readRecordPage,
 } from '../../../../lib/record-page';
-import type { EvidencePage, ReadinessDto, SponsorDto } from '../../../../lib/types';
 import { loadWeekTitles } from '../../../../lib/week-titles';
 
 export const metadata: Metadata = { title: 'Sponsored · Leadtrack' };
 
 export default async function SponsoredPage(props: RecordPageProps) {
   const { id, sp } = await readRecordPage(props);
-  const sponsoring = await load<{ items: SponsorDto[] }>('/me/sponsoring');
+  const sponsoring = await load(meApi.sponsoring());
   const grant = sponsoring.items.find((s) => s.user.id === id);
   if (!grant) notFound();
   const person = grant.user;
@@ -36,10 +42,8 @@ export default async function SponsoredPage(props: RecordPageProps) {
   const kind = kindParam(sp.kind);
   const cursor = one(sp.cursor);
   const [readiness, evidence, profile] = await Promise.all([
-    loadOrNull<ReadinessDto>(`/users/${encodeURIComponent(person.id)}/readiness`),
-    load<EvidencePage>('/evidence', {
-      query: { userId: person.id, limit: 20, kind, from, to, cursor },
-    }),
+    loadOrNull(usersApi.readiness(person.id)),
+    load(evidenceApi.list({ userId: person.id, limit: 20, kind, from, to, cursor })),
     loadRoleProfile(person.id),
   ]);
   if (!readiness) notFound();

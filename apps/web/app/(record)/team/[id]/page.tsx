@@ -1,4 +1,4 @@
-import { EVIDENCE_LIMITS, type ReflectionListDto } from '@leadtrack/schemas';
+import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { agreementState } from '../../../../components/agreement-view';
@@ -14,7 +14,14 @@ import { PersonHead } from '../../../../components/person-head';
 import { SignalList } from '../../../../components/readiness';
 import { RoleProfile } from '../../../../components/role-profile';
 import { Timeline } from '../../../../components/timeline';
-import { api, load, loadReadiness, loadRoleProfile } from '../../../../lib/api';
+import {
+  checkinsApi,
+  evidenceApi,
+  load,
+  loadReadiness,
+  loadRoleProfile,
+  usersApi,
+} from '../../../../lib/api';
 import { KIND_INFO, plural } from '../../../../lib/format';
 import {
   kindParam,
@@ -23,7 +30,6 @@ import {
   type RecordPageProps,
   readRecordPage,
 } from '../../../../lib/record-page';
-import type { AgreementDto, Checkin, EvidencePage, Feedback } from '../../../../lib/types';
 import { loadWeekTitles } from '../../../../lib/week-titles';
 import { acknowledgeMany } from '../../../actions/acknowledge';
 import { acknowledgeEvidence } from '../../../actions/evidence';
@@ -44,15 +50,22 @@ export default async function ReportPage(props: RecordPageProps) {
   const [readiness, evidence, feedback, checkins, agreement, profile, reflections] =
     await Promise.all([
       loadReadiness(user.id),
-      load<EvidencePage>('/evidence', {
-        query: { userId: user.id, limit: unacknowledged ? 100 : 20, cursor, kind, from, to },
-      }),
-      load<{ items: Feedback[] }>(`/users/${user.id}/feedback`),
-      load<{ items: Checkin[] }>('/checkins', { query: { userId: user.id } }),
-      api<AgreementDto>(`/users/${user.id}/agreement`),
+      load(
+        evidenceApi.list({
+          userId: user.id,
+          limit: unacknowledged ? 100 : 20,
+          cursor,
+          kind,
+          from,
+          to,
+        }),
+      ),
+      load(usersApi.feedback(user.id)),
+      load(checkinsApi.list({ userId: user.id })),
+      usersApi.agreement(user.id),
       loadRoleProfile(user.id),
       // The reflections the report shared with their manager (an admin who is not: 404, none).
-      api<ReflectionListDto>(`/users/${user.id}/reflections`),
+      usersApi.reflections(user.id),
     ]);
   const shared = reflections.ok ? reflections.data.items : [];
   const titles = await loadWeekTitles(user.id, readiness.weeks[0]?.weekStart);

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EvidenceForm } from '../../../../../components/evidence-form';
-import { loadOrNull, loadPolicy, myToday } from '../../../../../lib/api';
-import type { Evidence } from '../../../../../lib/types';
+import { evidenceApi, loadOrNull, loadPolicy, myToday } from '../../../../../lib/api';
 import { updateEvidence } from '../../../../actions/evidence';
 
 export const metadata: Metadata = { title: 'Edit evidence · Leadtrack' };
@@ -10,7 +9,7 @@ export const metadata: Metadata = { title: 'Edit evidence · Leadtrack' };
 export default async function EditEvidencePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [entry, policy, today] = await Promise.all([
-    loadOrNull<Evidence>(`/evidence/${encodeURIComponent(id)}`),
+    loadOrNull(evidenceApi.get(id)),
     loadPolicy(),
     myToday(),
   ]);

@@ -4,7 +4,7 @@ import { ColleaguePicker } from '../../../../../components/colleague-picker';
 import { EvidenceItem } from '../../../../../components/evidence-item';
 import { FailedAction, Flash } from '../../../../../components/flash';
 import { PendingButton } from '../../../../../components/pending-button';
-import { loadColleagues } from '../../../../../lib/directory';
+import { loadColleagues } from '../../../../../lib/api';
 import {
   loadOwnEvidence,
   type RecordPageProps,

@@ -2,15 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AgreementView } from '../../../../../components/agreement-view';
-import { loadOrNull } from '../../../../../lib/api';
+import { loadOrNull, usersApi } from '../../../../../lib/api';
 import { loadPerson, type RecordPageProps, readRecordPage } from '../../../../../lib/record-page';
-import type { AgreementDto } from '../../../../../lib/types';
 
 export const metadata: Metadata = { title: 'Working agreement · Leadtrack' };
 
 export default async function ReportAgreementPage(props: RecordPageProps) {
   const { sp, me, user } = await readRecordPage(props, loadPerson);
-  const agreement = await loadOrNull<AgreementDto>(`/users/${user.id}/agreement`);
+  const agreement = await loadOrNull(usersApi.agreement(user.id));
   if (!agreement) notFound();
   const first = user.name.split(' ')[0] ?? user.name;
   // Only the current manager is a side of the agreement; an admin reads it.

@@ -1,22 +1,45 @@
 // The dashboard server's only way to the API: adds the caller's bearer token from the
-// httpOnly session cookie and returns a typed result instead of throwing.
+// httpOnly session cookie and returns a typed result instead of throwing. Only the
+// operation modules beside it (lib/api/<area>.ts) call `api`; pages and actions call
+// those, and choose how strict to be with `load` / `loadOrNull` or by reading the result.
 import 'server-only';
-import { DEFAULT_POLICY, type IsoDate, todayIn } from '@leadtrack/core';
+import { type IsoDate, todayIn } from '@leadtrack/core';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { ACCESS_COOKIE, API_URL, forwardedFor, SESSION_ENDED_PARAM } from './config';
-import { withDates } from './format';
-import type { FieldError, MeDto, PolicyDto, Problem, ReadinessDto, RoleProfileDto } from './types';
+import { ACCESS_COOKIE, API_URL, forwardedFor, SESSION_ENDED_PARAM } from '../config';
+import { withDates } from '../format';
+import type { FieldError, MeDto, Problem } from '../types';
 
 export type ApiResult<T> =
   | { ok: true; status: number; data: T; headers: Headers }
   | { ok: false; status: number; problem: Problem };
 
+/** A query string's values as a page has them (text from the address is passed on as is). */
+export type QueryValue = string | number | boolean | undefined | null;
+export type Query = Record<string, QueryValue>;
+/** A query whose names are those of the operation's query schema. */
+export type QueryOf<Q> = { [K in keyof Q]?: QueryValue };
+
+/**
+ * A request body as a form sends it: the contract's field names (a misspelt one does not
+ * compile), each value as typed or as the contract's own type. The API is the one judge of
+ * the values and names each refusal beside its field, so a form never validates twice.
+ */
+export type Sent<T> = { [K in keyof T]: Loose<T[K]> };
+type Loose<V> = V extends readonly (infer E)[]
+  ? Loose<E>[]
+  : V extends string | number | boolean
+    ? V | string | number
+    : V;
+
+/** A pending API result: what every operation function returns. */
+export type Call<T> = Promise<ApiResult<T>>;
+
 export interface ApiOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  query?: Record<string, string | number | undefined | null>;
+  query?: Query;
   headers?: Record<string, string>;
   /** Parse the body as text instead of JSON. */
   text?: boolean;
@@ -90,20 +113,26 @@ export async function endSession(): Promise<never> {
 }
 
 /** For pages: the data, or a redirect to sign in on 401; other failures throw to error.tsx. */
-export async function load<T>(path: string, options: ApiOptions = {}): Promise<T> {
-  const result = await api<T>(path, options);
+export async function load<T>(call: Call<T>): Promise<T> {
+  const result = await call;
   if (result.ok) return result.data;
   if (result.status === 401) redirect(`/login?next=${encodeURIComponent(await currentPath())}`);
   throw new Error(result.problem.detail || result.problem.title);
 }
 
 /** Like load, but null for a 404 (someone the caller may not see, or nothing there). */
-export async function loadOrNull<T>(path: string, options: ApiOptions = {}): Promise<T | null> {
-  const result = await api<T>(path, options);
+export async function loadOrNull<T>(call: Call<T>): Promise<T | null> {
+  const result = await call;
   if (result.ok) return result.data;
   if (result.status === 404) return null;
   if (result.status === 401) redirect(`/login?next=${encodeURIComponent(await currentPath())}`);
   throw new Error(result.problem.detail || result.problem.title);
+}
+
+/** The data of a call that worked, or `fallback` (pages that render without it). */
+export async function orElse<T, F>(call: Call<T>, fallback: F): Promise<T | F> {
+  const result = await call;
+  return result.ok ? result.data : fallback;
 }
 
 /** The signed-in user, once per request; null when signed out. */
@@ -143,27 +172,4 @@ export function fieldErrors(problem: Problem): Record<string, string> {
     out[key] = out[key] ? `${out[key]} ${message}` : message;
   }
   return out;
-}
-
-/**
- * The readiness policy, for pages that only show it (required kinds, the threshold). When the
- * API cannot give it the page still renders, with the core's default policy, the same
- * fallback everywhere. The admin page, which edits it, loads it strictly instead.
- */
-export async function loadPolicy(): Promise<PolicyDto> {
-  const res = await api<PolicyDto>('/policy');
-  return res.ok
-    ? res.data
-    : { ...DEFAULT_POLICY, requiredKinds: [...DEFAULT_POLICY.requiredKinds] };
-}
-
-/** Someone's readiness ("me" for the caller's own). */
-export function loadReadiness(userRef: string): Promise<ReadinessDto> {
-  return load<ReadinessDto>(`/users/${encodeURIComponent(userRef)}/readiness`);
-}
-
-/** Someone's role profile, or null when it cannot be read: pages then leave the panel out. */
-export async function loadRoleProfile(userId: string): Promise<RoleProfileDto | null> {
-  const res = await api<RoleProfileDto>(`/users/${encodeURIComponent(userId)}/profile`);
-  return res.ok ? res.data : null;
 }
