@@ -24,7 +24,9 @@ import { insertHistory, insertPeople } from '../seed-sql';
 import { seedThroughApi } from './seed-api';
 
 const SERVER = fileURLToPath(new URL('../../apps/api/src/server.ts', import.meta.url));
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// One secret for every API process of a run: a token signed by one is good on the others.
+const JWT_SECRET = randomBytes(24).toString('hex');
 
 export const REPORTS = Number(process.env.BENCH_REPORTS ?? 30);
 export const WEEKS = Number(process.env.BENCH_WEEKS ?? 104);
@@ -122,7 +124,7 @@ export async function startServer(
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      JWT_SECRET: randomBytes(24).toString('hex'),
+      JWT_SECRET,
       DATABASE_URL: databaseUrl,
       API_HOST: '127.0.0.1',
       API_PORT: String(port),
@@ -180,6 +182,60 @@ export async function measure(base: string, path: string, token?: string): Promi
     p99: r.latency.p99,
     errors: r.errors + r.timeouts + r.non2xx,
   };
+}
+
+/** The entry every create of the bench sends. */
+export const ENTRY_BODY = JSON.stringify({
+  kinds: ['review', 'mentoring'],
+  title: 'Reviewed the ingest path',
+  description: 'Context, what I did, and what changed because of it.',
+  occurredOn: todayUtc(),
+  links: ['https://example.com/pr/1'],
+  audience: 'team',
+});
+
+/**
+ * autocannon `POST /api/v1/evidence` for `DURATION_S` s, `connections` in flight, each
+ * request from the next of `tokens` (with a fresh Idempotency-Key when `withKey`).
+ */
+export function createLoad(
+  base: string,
+  tokens: readonly string[],
+  options: { connections: number; withKey?: boolean },
+) {
+  let next = 0;
+  return autocannon({
+    url: `${base}/api/v1/evidence`,
+    method: 'POST',
+    connections: options.connections,
+    duration: DURATION_S,
+    headers: { 'content-type': 'application/json' },
+    body: ENTRY_BODY,
+    requests: [
+      {
+        setupRequest: (req: autocannon.Request) => ({
+          ...req,
+          headers: {
+            ...req.headers,
+            authorization: `Bearer ${tokens[next++ % tokens.length]}`,
+            ...(options.withKey && { 'idempotency-key': randomBytes(12).toString('hex') }),
+          },
+        }),
+      },
+    ],
+  });
+}
+
+/** `count` new people registered through the API, signed in: their tokens. */
+export function writers(api: Api, label: string, count: number): Promise<string[]> {
+  return pool(
+    4,
+    Array.from({ length: count }, (_, i) => async () => {
+      const email = `${label}-${i}@bench.test`;
+      await api.register(email, `${label} ${i}`);
+      return login(api, email);
+    }),
+  );
 }
 
 export interface Timed {

@@ -4,6 +4,7 @@ import { cold } from './cold';
 import { core } from './core';
 import { growth } from './growth';
 import { ingest } from './ingest';
+import { processes } from './processes';
 import { warm } from './warm';
 
-export const scenarios: Scenario[] = [core, warm, cold, ingest, growth];
+export const scenarios: Scenario[] = [core, warm, cold, ingest, growth, processes];

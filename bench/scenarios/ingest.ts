@@ -1,10 +1,17 @@
 // Ingest: autocannon POST /evidence with 16 in flight (one person, one person with an
 // Idempotency-Key each, 16 people), then 5,000 entries as consecutive batches.
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { addDays, todayUtc } from '@leadtrack/core';
-import autocannon from 'autocannon';
-import { DURATION_S, fmt, load, login, pool, runIfMain, type Scenario } from '../lib/runner';
+import {
+  createLoad,
+  DURATION_S,
+  fmt,
+  load,
+  login,
+  runIfMain,
+  type Scenario,
+  writers,
+} from '../lib/runner';
 
 const INGEST_TARGET_PER_S = 500;
 const INGEST_CONNECTIONS = 16;
@@ -17,51 +24,16 @@ export const ingest: Scenario = {
   async run({ base, api }) {
     await api.register('ingest@bench.test', 'Ingest');
     const ingestToken = await login(api, 'ingest@bench.test');
-    const body = JSON.stringify({
-      kinds: ['review', 'mentoring'],
-      title: 'Reviewed the ingest path',
-      description: 'Context, what I did, and what changed because of it.',
-      occurredOn: todayUtc(),
-      links: ['https://example.com/pr/1'],
-      audience: 'team',
-    });
     // 16 in flight from one person (their writes queue on their row: the data version
     // and the aggregates are updated in each write's transaction), then from 16 people.
-    const writers = await pool(
-      4,
-      Array.from({ length: INGEST_CONNECTIONS }, (_, i) => async () => {
-        const email = `ingest-${i}@bench.test`;
-        await api.register(email, `Ingest ${i}`);
-        return login(api, email);
-      }),
-    );
+    const people = await writers(api, 'ingest', INGEST_CONNECTIONS);
     const rows: Record<string, unknown>[] = [];
     for (const [label, tokens, withKey] of [
       ['one person', [ingestToken], false],
       ['one person, each with an Idempotency-Key', [ingestToken], true],
-      [`${INGEST_CONNECTIONS} people`, writers, false],
+      [`${INGEST_CONNECTIONS} people`, people, false],
     ] as const) {
-      let next = 0;
-      const r = await autocannon({
-        url: `${base}/api/v1/evidence`,
-        method: 'POST',
-        connections: INGEST_CONNECTIONS,
-        duration: DURATION_S,
-        headers: { authorization: `Bearer ${ingestToken}`, 'content-type': 'application/json' },
-        body,
-        requests: [
-          {
-            setupRequest: (req: autocannon.Request) => ({
-              ...req,
-              headers: {
-                ...req.headers,
-                authorization: `Bearer ${tokens[next++ % tokens.length]}`,
-                ...(withKey && { 'idempotency-key': randomBytes(12).toString('hex') }),
-              },
-            }),
-          },
-        ],
-      });
+      const r = await createLoad(base, tokens, { connections: INGEST_CONNECTIONS, withKey });
       const perS = r['2xx'] / (r.duration || DURATION_S);
       rows.push({
         what: `single entries, ${INGEST_CONNECTIONS} in flight, ${label}`,

@@ -199,11 +199,23 @@ const MIGRATION_LOCK = 72707369;
  * advisory lock: several API processes started at once migrate one after the other.
  */
 export async function migratePostgres(url: string): Promise<string[]> {
+  return withPostgresLock(url, MIGRATION_LOCK, (client) => applyMigrations(pgRunner(client)));
+}
+
+/**
+ * Runs `fn` with a short-lived client holding the session advisory lock `lock`, so
+ * processes doing the same at once take turns; ending the client releases the lock.
+ */
+export async function withPostgresLock<T>(
+  url: string,
+  lock: number,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    return await applyMigrations(pgRunner(client));
+    await client.query('SELECT pg_advisory_lock($1)', [lock]);
+    return await fn(client);
   } finally {
     await client.end();
   }

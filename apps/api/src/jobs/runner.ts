@@ -15,6 +15,7 @@
 // Either way a job does its work once per person and week whatever runs it, how often and
 // how many at once (jobs/deliveries.ts), so a backfill, a retry or a manual run
 // (POST /admin/jobs/:name/run) can never mail anyone twice.
+import { withPostgresLock } from '@leadtrack/db';
 import type { Env } from '../env';
 import type { JobContext, JobDefinition } from './job';
 import { JOBS } from './registry';
@@ -52,9 +53,12 @@ export async function runJob(ctx: JobContext, name: string, job: JobDefinition, 
   return result;
 }
 
+/** The advisory lock graphile-worker's schema is installed under (beside the migrators'). */
+const WORKER_SCHEMA_LOCK = 72707370;
+
 async function startGraphileWorker(ctx: JobContext, connectionString: string): Promise<JobRunner> {
   // Loaded only when a process runs jobs: tests and the embedded database never need it.
-  const { Logger, run } = await import('graphile-worker');
+  const { Logger, run, runMigrations } = await import('graphile-worker');
   const logger = new Logger((scope) => (level, message, meta) => {
     const log = ctx.log.child({
       worker: scope.label ?? 'graphile-worker',
@@ -74,6 +78,12 @@ async function startGraphileWorker(ctx: JobContext, connectionString: string): P
         if (result.failed > 0) throw new Error(`${name}: ${result.failed} not sent, retrying`);
       },
     ]),
+  );
+  // graphile-worker installs its schema on its first start: several processes starting
+  // at once on a new database raced there (one exited on a duplicate graphile_worker
+  // schema). They install it one after another, under an advisory lock of their own.
+  await withPostgresLock(connectionString, WORKER_SCHEMA_LOCK, () =>
+    runMigrations({ connectionString, logger }),
   );
   const runner = await run({
     connectionString,
