@@ -13,7 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { invalidField } from '../../lib/problem';
 import { problems } from '../../lib/route-docs';
-import { createEvidenceBatch } from '../../services/evidence/create-evidence-batch';
+import { createEvidenceBatch } from '../../services/evidence/create-evidence';
 import { toEvidenceDto } from '../../services/evidence/evidence-entry';
 import { exportAccount } from '../../services/export/export-account';
 import { importFile, NothingRead } from '../../services/imports/import-file';
@@ -33,7 +33,7 @@ const captureRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const entries = await createEvidenceBatch(
-        fastify.prisma,
+        fastify.db,
         request.caller,
         request.body.items,
         request.headers['idempotency-key'],

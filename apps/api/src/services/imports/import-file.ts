@@ -8,7 +8,7 @@
 // original id of an exported entry, the calendar's UID), so importing a file again offers
 // and creates nothing twice, in either mode:
 // - `suggest` offers them to the inbox (offerSuggestions, one statement);
-// - `create` makes the entries at once through the batch path (insertEntries) and records
+// - `create` makes the entries at once through the one insert path (insertEntries) and records
 //   each as an accepted suggestion pointing at its entry, in one transaction; a leave or
 //   focus week from a calendar stays a suggestion (it merges into a check-in the person
 //   fills in), and an export's check-ins are created unless that week already has one.
@@ -33,7 +33,7 @@ import { dataChanged } from '../../freshness';
 import { fromIsoDate } from '../../lib/dates';
 import { invalidField } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
-import { insertEntries } from '../evidence/create-evidence-batch';
+import { insertEntries, sqlOf } from '../evidence/insert-entries';
 import {
   insertSuggestions,
   offerSuggestions,
@@ -281,12 +281,12 @@ async function createEntries(
   const entryIds: string[] = [];
   for (const [source, group] of groups) {
     const created = await insertEntries(
-      tx,
+      sqlOf(tx),
       userId,
       group.map((item) => item.entry),
       source,
     );
-    created.forEach((entry, index) => {
+    created?.forEach((entry, index) => {
       suggestionIds.push(group[index]?.suggestionId as string);
       entryIds.push(entry.id);
     });

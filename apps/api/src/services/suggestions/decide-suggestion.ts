@@ -1,7 +1,7 @@
 // Deciding a suggestion: accept it (with edits) or dismiss it. Only its owner decides; to
 // anyone else it is missing (404, read-suggestions.ts's findOwnSuggestion).
 //
-// Accepting an evidence suggestion creates the entry through the batch path
+// Accepting an evidence suggestion creates the entry through the one insert path
 // (insertEntries), after checking the result with the create schema itself: every rule of
 // a create applies (1-3 kinds, a past date, title and link limits…), and the errors name the
 // accept body's fields. The entry keeps the suggestion's source (a source's id,
@@ -27,7 +27,7 @@ import { fromIsoDate, toIsoDate } from '../../lib/dates';
 import { badRequest, conflict, type FieldError } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { toCheckinDto } from '../checkins';
-import { insertEntries } from '../evidence/create-evidence-batch';
+import { type EntryRow, insertEntries, sqlOf } from '../evidence/insert-entries';
 import { findOwnSuggestion } from './read-suggestions';
 
 const EVIDENCE_FIELDS = ['kinds', 'title', 'description', 'occurredOn'] as const;
@@ -93,7 +93,7 @@ async function markAccepted(
 }
 
 export type Accepted =
-  | { type: 'evidence'; entry: Awaited<ReturnType<typeof insertEntries>>[number] }
+  | { type: 'evidence'; entry: EntryRow }
   | { type: 'checkin'; checkin: Checkin };
 
 export async function acceptSuggestion(
@@ -127,12 +127,9 @@ export async function acceptSuggestion(
     );
   }
   const entry = await prisma.$transaction(async (tx) => {
-    const [created] = await insertEntries(
-      tx,
-      caller.id,
-      [parsed.data],
-      entrySource(suggestion.source),
-    );
+    const [created] =
+      (await insertEntries(sqlOf(tx), caller.id, [parsed.data], entrySource(suggestion.source))) ??
+      [];
     if (!created) throw new Error('The insert returned no entry.');
     await markAccepted(tx, suggestion, created.id);
     return created;
