@@ -58,6 +58,8 @@ export function fullWeeks(from: number, to: number): TestEntry[] {
 export interface Scenario {
   entries?: TestEntry[];
   checkins?: CheckinInput[];
+  /** Aggregates given as they are, besides those of `entries`. */
+  weeks?: WeekAggregate[];
   asOfWeek: number;
   policy?: Partial<Policy>;
   facts?: PersonFacts;
@@ -67,7 +69,7 @@ export function inputOf(s: Scenario): ReadinessInput {
   return {
     policy: { ...DEFAULT_POLICY, ...s.policy },
     asOf: addDays(week(s.asOfWeek), 2),
-    weeks: aggregate(s.entries ?? []),
+    weeks: [...aggregate(s.entries ?? []), ...(s.weeks ?? [])],
     checkins: s.checkins ?? [],
     ...(s.facts ? { facts: s.facts } : {}),
   };
