@@ -6,6 +6,9 @@
 // in ~90 % of weeks, ~4 % leave weeks, ~20 % of entries acknowledged by the manager.
 import type pg from 'pg';
 
+// BENCH_HISTORY=even: exactly 3 entries and a check-in every week (issue 20's measurements).
+const EVEN = process.env.BENCH_HISTORY === 'even';
+
 export interface SqlPerson {
   id: string;
   email: string;
@@ -62,17 +65,17 @@ export async function insertHistory(
        ARRAY['https://example.com/pr/1'], 'team', 'manual', 1, now(), now()
      FROM unnest($1::text[]) u
      CROSS JOIN generate_series(0, $2::int - 1) w
-     CROSS JOIN LATERAL generate_series(1, (1 + floor(random() * 4) + 0 * w)::int) n
+     CROSS JOIN LATERAL generate_series(1, CASE WHEN $3 THEN 3 ELSE (1 + floor(random() * 4) + 0 * w)::int END) n
      CROSS JOIN kinds k`,
-    [userIds, weeks],
+    [userIds, weeks, EVEN],
   );
   await client.query(
     `INSERT INTO checkins (id, user_id, week_start, hands_on_percent, deep_work_blocks, on_leave, updated_at)
      SELECT gen_random_uuid()::text, u, iso_week_start(current_date) - 7 * w,
        floor(random() * 100)::int, floor(random() * 5)::int, random() < 0.04, now()
      FROM unnest($1::text[]) u CROSS JOIN generate_series(0, $2::int - 1) w
-     WHERE random() < 0.9`,
-    [userIds, weeks],
+     WHERE $3 OR random() < 0.9`,
+    [userIds, weeks, EVEN],
   );
   await client.query(
     `INSERT INTO acknowledgements (id, evidence_id, by_id, comment, entry_version)

@@ -85,7 +85,19 @@ export async function buildApp(opts: AppOptions) {
     // maxParamLength → 414) and by node's HTTP parser leave as problem+json too.
     frameworkErrors,
     clientErrorHandler,
+    // One log line per request, below, instead of fastify's two ("incoming request" and
+    // "request completed"), and none below info (the hook is not added).
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
+  if (['info', 'debug', 'trace'].includes(opts.config.LOG_LEVEL)) {
+    fastify.addHook('onResponse', (request, reply, done) => {
+      request.log.info(
+        { req: request, res: reply, responseTime: reply.elapsedTime },
+        'request completed',
+      );
+      done();
+    });
+  }
   // Every body is JSON: a text/plain body is refused as 415 rather than parsed as a string.
   fastify.removeContentTypeParser('text/plain');
   fastify.setValidatorCompiler(validatorCompiler);

@@ -60,10 +60,27 @@ export function isValidTimeZone(name: string): boolean {
   }
 }
 
+// Each zone's last answer, by UTC minute: every zone's offset has been whole minutes since
+// 1972 (Liberia's -0:44:30 was the last other), so within one UTC minute a zone's local
+// time is one. A request asks for "today" in a zone several times (the caller's, each
+// report's): formatToParts once a minute per zone instead.
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1973, 0, 1);
+const lastMinute = new Map<string, { minute: number; local: LocalTime }>();
+
 /** The local date, ISO weekday, hour and minute of the instant `at` in `timeZone`; throws on an unknown zone. */
 export function localTimeIn(timeZone: string, at: Date): LocalTime {
   const ms = at.getTime();
   if (Number.isNaN(ms)) throw new RangeError('Invalid Date');
+  if (ms < WHOLE_MINUTE_OFFSETS_FROM) return formatLocalTime(timeZone, at);
+  const minute = Math.floor(ms / 60_000);
+  const last = lastMinute.get(timeZone);
+  if (last?.minute === minute) return last.local;
+  const local = Object.freeze(formatLocalTime(timeZone, at));
+  lastMinute.set(timeZone, { minute, local });
+  return local;
+}
+
+function formatLocalTime(timeZone: string, at: Date): LocalTime {
   const fields: Record<string, number> = {};
   for (const p of formatterFor(timeZone).formatToParts(at)) {
     if (p.type !== 'literal') fields[p.type] = Number(p.value);

@@ -5,10 +5,11 @@
 import type { Role } from '@leadtrack/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { CALLER_COLUMNS } from '../../data/user-columns';
+import { ACCOUNT_FACT_COLUMNS, CALLER_COLUMNS } from '../../data/user-columns';
 import { forbidden, unauthorized } from '../../lib/problem';
 import { hashSecret, PAT_PREFIX } from '../../lib/secrets';
 import { notePolicyVersion } from '../../services/policy';
+import type { AccountFacts } from '../../services/users/to-user-dto';
 
 export interface Caller {
   id: string;
@@ -29,6 +30,8 @@ declare module 'fastify' {
     caller: Caller;
     /** The caller's session (the access token's `sid`); null for a personal access token. */
     sessionId: string | null;
+    /** How the caller signs in and whether they confirmed their zone (GET /me), read with them. */
+    account: AccountFacts;
   }
 }
 
@@ -41,6 +44,23 @@ const POLICY_VERSION = `(SELECT p.version FROM policy p WHERE p.id = 1) AS "poli
 
 interface CallerRow extends Caller {
   policyVersion: number | null;
+  timeZoneConfirmed: boolean;
+  hasPassword: boolean;
+  hasSso: boolean;
+}
+
+/** The row's parts: the caller, the account's facts, the policy's version. */
+function split(row: CallerRow): {
+  caller: Caller;
+  account: AccountFacts;
+  policyVersion: number | null;
+} {
+  const { policyVersion, timeZoneConfirmed, hasPassword, hasSso, ...caller } = row;
+  return {
+    caller,
+    account: { timeZoneConfirmed, signIn: { password: hasPassword, sso: hasSso } },
+    policyVersion,
+  };
 }
 
 interface PatRow extends CallerRow {
@@ -54,12 +74,13 @@ interface PatRow extends CallerRow {
 async function authenticate(fastify: FastifyInstance) {
   fastify.decorateRequest('caller', null as unknown as Caller);
   fastify.decorateRequest('sessionId', null);
+  fastify.decorateRequest('account', null as unknown as AccountFacts);
 
   const { db } = fastify;
 
-  async function callerFromPat(secret: string): Promise<Caller> {
+  async function callerFromPat(secret: string): Promise<CallerRow> {
     const [row] = await db.query<PatRow>(
-      `SELECT ${CALLER_COLUMNS}, ${POLICY_VERSION},
+      `SELECT ${CALLER_COLUMNS}, ${ACCOUNT_FACT_COLUMNS}, ${POLICY_VERSION},
               t.id AS "tokenId", t.last_used_at::text AS "lastUsedAt"
          FROM personal_access_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now()
@@ -73,9 +94,15 @@ async function authenticate(fastify: FastifyInstance) {
         row.tokenId,
       ]);
     }
-    const { tokenId: _tokenId, lastUsedAt: _lastUsedAt, policyVersion, ...caller } = row;
+    const { tokenId: _tokenId, lastUsedAt: _lastUsedAt, ...callerRow } = row;
+    return callerRow;
+  }
+
+  function settle(request: FastifyRequest, row: CallerRow) {
+    const { caller, account, policyVersion } = split(row);
     notePolicyVersion(fastify.prisma, policyVersion);
-    return caller;
+    request.caller = caller;
+    request.account = account;
   }
 
   fastify.decorate('authenticate', async (request: FastifyRequest) => {
@@ -85,7 +112,7 @@ async function authenticate(fastify: FastifyInstance) {
     const token = match[1];
 
     if (token.startsWith(PAT_PREFIX)) {
-      request.caller = await callerFromPat(token.slice(PAT_PREFIX.length));
+      settle(request, await callerFromPat(token.slice(PAT_PREFIX.length)));
       return;
     }
 
@@ -107,16 +134,15 @@ async function authenticate(fastify: FastifyInstance) {
     // One read by the session's primary key: the session must be live (not signed out,
     // not past its absolute lifetime) and its account active.
     const [row] = await db.query<CallerRow>(
-      `SELECT ${CALLER_COLUMNS}, ${POLICY_VERSION} FROM sessions s JOIN users u ON u.id = s.user_id
+      `SELECT ${CALLER_COLUMNS}, ${ACCOUNT_FACT_COLUMNS}, ${POLICY_VERSION}
+         FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND u.deactivated_at IS NULL`,
       [claims.sid, claims.sub],
     );
     if (!row) throw unauthorized('This token is invalid or expired.');
-    const { policyVersion, ...caller } = row;
-    notePolicyVersion(fastify.prisma, policyVersion);
     request.sessionId = claims.sid;
-    request.caller = caller;
+    settle(request, row);
   });
 }
 

@@ -12,6 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Env } from '../../env';
+import { allowListSerializer } from '../../lib/allow-list-serializer';
 import { forbidden } from '../../lib/problem';
 import { problems } from '../../lib/route-docs';
 import { signInLimits } from '../../plugins/app/sign-in-limits';
@@ -46,9 +47,12 @@ const meRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { confi
           'The caller, with their time zone, whether they confirmed it, and how they sign in (password, single sign-on)',
         response: { 200: MeSchema, ...problems(401) },
       },
+      // The auth floor, asked on every page: JSON.stringify by the schema's names, not a
+      // zod encode (lib/allow-list-serializer.ts).
+      serializerCompiler: allowListSerializer(MeSchema),
     },
-    async (request) =>
-      toMeDto(request.caller, await accountFacts(fastify.prisma, request.caller.id)),
+    // Everything was read with the caller (authenticate): no second round trip.
+    async (request) => toMeDto(request.caller, request.account),
   );
 
   fastify.patch(

@@ -20,19 +20,22 @@ export function toUserDto(
   };
 }
 
+/** What GET /me adds about the account: whether the zone was confirmed, how they sign in. */
+export type AccountFacts = Pick<Me, 'timeZoneConfirmed' | 'signIn'>;
+
 /** GET /me: the caller (always active: a deactivated caller never gets this far). */
 export function toMeDto(
   user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'managerId' | 'timeZone'>,
-  account: Pick<Me, 'timeZoneConfirmed' | 'signIn'>,
+  account: AccountFacts,
 ): Me {
   return { ...toUserDto(user), deactivatedAt: null, timeZone: user.timeZone, ...account };
 }
 
-/** What GET /me adds about the account: whether the zone was confirmed, how they sign in. */
-export async function accountFacts(
-  prisma: PrismaClient,
-  userId: string,
-): Promise<Pick<Me, 'timeZoneConfirmed' | 'signIn'>> {
+/**
+ * The account's facts read on their own (after a change; a request's own are read with its
+ * caller: `request.account`).
+ */
+export async function accountFacts(prisma: PrismaClient, userId: string): Promise<AccountFacts> {
   const row = await prisma.user.findUnique({
     where: { id: userId },
     select: {
