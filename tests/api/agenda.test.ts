@@ -24,6 +24,7 @@ import {
 } from '../support/http';
 import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
 import { notificationsMailed, startSmtpCatcher } from '../support/smtp-catcher';
+import { logEntry as logEntryOf } from '../support/team';
 import { testClock, useFixture } from '../support/test-app';
 
 // Ten days ahead of real time: everyone (created now) existed before "last week" ended, so
@@ -70,14 +71,8 @@ async function agendaOf(who: Caller): Promise<{ items: Item[]; counts: Record<st
 const itemsOf = async (who: Caller, type: string) =>
   (await agendaOf(who)).items.filter((i) => i.type === type);
 
-async function logEntry(who: TestUser, title: string, occurredOn: string, kinds = ['review']) {
-  const res = await call(app, 'POST', '/api/v1/evidence', {
-    token: who.token,
-    body: { kinds, title, occurredOn },
-  });
-  expect(res.status, res.text).toBe(201);
-  return res.body.id as string;
-}
+const logEntry = async (who: TestUser, title: string, occurredOn: string, kinds = ['review']) =>
+  (await logEntryOf(app, who, { kinds, title, occurredOn })).id;
 
 async function notificationsOf(who: TestUser, type: string) {
   const res = await call(app, 'GET', '/api/v1/notifications', { token: who.token });
@@ -574,9 +569,7 @@ describe('cost', () => {
       for (let n = 0; n < size; n++) {
         const report = await registerUser(app, { name: `Member ${n}` });
         await setManager(app, report, boss.id);
-        for (let w = 0; w < 3; w++) {
-          await logEntry(report, `Entry ${w}`, addWeeks(monday, -w), ['review']);
-        }
+        for (let w = 0; w < 3; w++) await logEntry(report, `Entry ${w}`, addWeeks(monday, -w));
       }
       return (await call(app, 'GET', '/api/v1/me', { token: boss.token })).body;
     };

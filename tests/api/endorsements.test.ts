@@ -13,21 +13,15 @@ import {
   type TestUser,
 } from '../support/http';
 import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
+import { logEntry as logEntryOf } from '../support/team';
 
 const { app, cast } = useRoleCast();
 
-async function logEntry(
+const logEntry = async (
   owner: TestUser,
   occurredOn = '2026-11-03',
   title = 'Led the incident review',
-) {
-  const res = await call(app, 'POST', '/api/v1/evidence', {
-    token: owner.token,
-    body: { kinds: ['communication'], title, occurredOn },
-  });
-  expect(res.status, res.text).toBe(201);
-  return res.body.id as string;
-}
+) => (await logEntryOf(app, owner, { kinds: ['communication'], title, occurredOn })).id;
 
 const ask = (who: Caller, entryId: string, userId: string) =>
   call(app, 'POST', `/api/v1/evidence/${entryId}/endorsement-requests`, {

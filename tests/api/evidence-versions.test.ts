@@ -12,6 +12,7 @@ import {
   registerUser,
   type TestUser,
 } from '../support/http';
+import { logEntry as logEntryOf } from '../support/team';
 import { useTestApp } from '../support/test-app';
 
 const { app, sql } = useTestApp();
@@ -19,14 +20,8 @@ const { app, sql } = useTestApp();
 const E = '/api/v1/evidence';
 const lastWeek = () => addDays(weekStartOf(todayUtc()), -5);
 
-async function logEntry(owner: TestUser, body: Record<string, unknown> = {}) {
-  const res = await call(app, 'POST', E, {
-    token: owner.token,
-    body: { kinds: ['review'], title: 'Reviewed the queue RFC', occurredOn: lastWeek(), ...body },
-  });
-  expect(res.status, res.text).toBe(201);
-  return res.body as { id: string; version: number };
-}
+const logEntry = (owner: TestUser, body: Record<string, unknown> = {}) =>
+  logEntryOf(app, owner, { title: 'Reviewed the queue RFC', occurredOn: lastWeek(), ...body });
 const acknowledge = (who: Caller, id: string, comment?: string) =>
   call(app, 'POST', `${E}/${id}/acknowledgements`, {
     token: who,

@@ -14,6 +14,7 @@ import {
   type TestUser,
 } from '../support/http';
 import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
+import { logEntry as logEntryOf } from '../support/team';
 import { useFixture } from '../support/test-app';
 
 const { app, sql, cast } = useRoleCast();
@@ -53,14 +54,8 @@ async function storedCount(userId: string): Promise<number> {
   return rows[0]?.n ?? -1;
 }
 
-async function logEntry(owner: TestUser, title = 'Led the incident review', kinds = ['review']) {
-  const res = await call(app, 'POST', '/api/v1/evidence', {
-    token: owner.token,
-    body: { kinds, title, occurredOn: '2026-11-03' },
-  });
-  expect(res.status, res.text).toBe(201);
-  return res.body.id as string;
-}
+const logEntry = async (owner: TestUser, title = 'Led the incident review', kinds = ['review']) =>
+  (await logEntryOf(app, owner, { kinds, title, occurredOn: '2026-11-03' })).id;
 
 async function askEndorsement(owner: TestUser, entryId: string, colleague: TestUser) {
   const res = await call(app, 'POST', `/api/v1/evidence/${entryId}/endorsement-requests`, {
