@@ -1,6 +1,7 @@
 // Who may read whose data: the one place the rule is written, in the three forms the code
 // needs (a check of a row in TypeScript, a condition for raw SQL, a where for Prisma), next
-// to each other so they cannot drift apart.
+// to each other so they cannot drift apart, and below them the exceptions, each in one
+// function that its service calls (ARCHITECTURE.md "Reading levels").
 //
 // PRODUCT.md: nobody reads another person's data unless they are that person's manager
 // (direct, not skip-level) or an admin. A sponsor (a skip-level, a staff engineer) is someone
@@ -10,9 +11,23 @@
 // there. Sponsored people are not the sponsor's reports: GET /users and GET /reports do not
 // list them. What a caller may not read is reported as missing (404), never as forbidden,
 // so existence does not leak.
+//
+// So a manager may read a report's check-ins because they read the report at the member
+// level (`canRead`, `findReadableUser`): check-ins follow the first rule with no exception.
+// The exceptions narrow it for what belongs to the manager relationship or to the person:
+// - feedback: only the direct manager writes; the person and the direct manager read; an
+//   admin who is neither gets 403 (they know the person exists) (`feedbackRight`);
+// - fit reflections: the person reads all, the direct manager the shared ones, everyone
+//   else 404, admins included (`reflectionsReach`);
+// - the working agreement: admins read it, only the engineer and the direct manager change
+//   or confirm it (`agreementSide`);
+// - a requested endorser reads the one entry they were asked about (`endorserGrantSql`, used
+//   by services/evidence's `findReadableEvidence`), nothing else of its owner;
+// - the organisation view walks the manager tree below the caller (skip-level for that view
+//   only, data/org-tree.ts), and the manager's digest lists direct reports only.
 import { Prisma, type PrismaClient } from '@leadtrack/db';
 import { CALLER_COLUMNS_SQL } from '../data/user-columns';
-import { notFound } from '../lib/problem';
+import { forbidden, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
 
 /** How the caller relates to a user whose data they read, strongest first. */
@@ -129,4 +144,55 @@ export function findSponsorReadableUser(
   ref: string,
 ): Promise<ReadableUser & { level: ReadingLevel }> {
   return findUserAt(prisma, caller, ref, 'sponsor');
+}
+
+// ---- The exceptions ---------------------------------------------------------------------------
+
+/** Feedback: the direct manager writes; the person and the direct manager read (403 otherwise). */
+export function feedbackRight(
+  caller: Pick<Caller, 'id'>,
+  user: Pick<AccessTarget, 'id' | 'managerId'>,
+  action: 'read' | 'write',
+): void {
+  if (action === 'write') {
+    if (user.id === caller.id) throw forbidden('You cannot write feedback for yourself.');
+    if (user.managerId !== caller.id)
+      throw forbidden("Only the user's manager can write feedback for them.");
+    return;
+  }
+  if (user.id !== caller.id && user.managerId !== caller.id)
+    throw forbidden('Only the user and their manager can read their feedback.');
+}
+
+/**
+ * A condition true when `callerId` was asked to endorse the entry `entryId` and has not
+ * declined: the request is the grant, it names this entry only (a withdrawn request no longer
+ * exists).
+ */
+export function endorserGrantSql(callerId: string, entryId: string): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM endorsement_requests
+                    WHERE evidence_id = ${entryId} AND endorser_id = ${callerId}
+                      AND status <> 'declined')`;
+}
+
+/** Fit reflections: `all` for the person, `shared` for the direct manager, 404 for the rest. */
+export function reflectionsReach(
+  caller: Pick<Caller, 'id'>,
+  user: Pick<AccessTarget, 'id' | 'managerId'>,
+): 'all' | 'shared' {
+  if (user.id === caller.id) return 'all';
+  if (user.managerId === caller.id) return 'shared';
+  throw notFound('No such user.');
+}
+
+/** The side of the working agreement the caller speaks for; 403 for a reader who is neither. */
+export function agreementSide(
+  caller: Pick<Caller, 'id'>,
+  user: Pick<AccessTarget, 'id' | 'managerId'>,
+): 'lead' | 'manager' {
+  if (caller.id === user.id) return 'lead';
+  if (user.managerId !== null && caller.id === user.managerId) return 'manager';
+  throw forbidden(
+    'Only the engineer and their manager can change or confirm their working agreement.',
+  );
 }

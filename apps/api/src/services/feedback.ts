@@ -2,8 +2,8 @@
 //
 // Who may do what (API.md, "Feedback and export"):
 // - Write: only the user's direct manager ("that user's manager"). Unlike acknowledging
-//   evidence, admins get no exception: feedback is part of the manager relationship, so
-//   access.ts's `canManage` (manager or admin) is deliberately not used. The user
+//   evidence, admins get no exception: feedback is part of the manager relationship
+//   (access.ts's `feedbackRight`, not `canManage`). The user
 //   themselves (also through `me`) and an admin who is not the manager get 403.
 // - Read: the user themselves or their direct manager ("the user or their manager"). An
 //   admin who is neither gets 403, not 404: admins may read every user (GET /users/:id),
@@ -13,9 +13,8 @@
 //   gets 404 for both, as for a user that does not exist, so existence does not leak.
 import type { PrismaClient } from '@leadtrack/db';
 import type { CreateFeedbackBody, Feedback as FeedbackDto } from '@leadtrack/schemas';
-import { forbidden } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
-import { findReadableUser } from './access';
+import { feedbackRight, findReadableUser } from './access';
 import { notify } from './notifications/notify';
 
 const feedbackInclude = { author: { select: { id: true, name: true } } } as const;
@@ -45,10 +44,7 @@ export async function createFeedback(
   body: CreateFeedbackBody,
 ): Promise<FeedbackDto> {
   const user = await findReadableUser(prisma, caller, userRef);
-  if (user.id === caller.id) throw forbidden('You cannot write feedback for yourself.');
-  if (user.managerId !== caller.id) {
-    throw forbidden("Only the user's manager can write feedback for them.");
-  }
+  feedbackRight(caller, user, 'write');
   const row = await prisma.$transaction(async (tx) => {
     const made = await tx.feedback.create({
       data: { userId: user.id, authorId: caller.id, body: body.body },
@@ -76,9 +72,7 @@ export async function listFeedback(
   userRef: string,
 ): Promise<FeedbackDto[]> {
   const user = await findReadableUser(prisma, caller, userRef);
-  if (user.id !== caller.id && user.managerId !== caller.id) {
-    throw forbidden('Only the user and their manager can read their feedback.');
-  }
+  feedbackRight(caller, user, 'read');
   const rows = await prisma.feedback.findMany({
     where: { userId: user.id },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

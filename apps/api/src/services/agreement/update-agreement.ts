@@ -3,8 +3,8 @@
 //
 // Who: the engineer (the lead side) and their direct manager (the manager side). An admin
 // who is not the manager may read it but not change or confirm it (403: they know it
-// exists); anyone else gets 404 (findReadableUser). An agreement needs a manager: a user
-// without one gets 409.
+// exists; access.ts's `agreementSide`); anyone else gets 404 (findReadableUser). An
+// agreement needs a manager: a user without one gets 409.
 //
 // Both writes lock the row (SELECT … FOR UPDATE inside one transaction), so of two edits
 // based on the same version exactly one wins, and a confirmation always names the version
@@ -15,22 +15,11 @@
 import type { Prisma, PrismaClient } from '@leadtrack/db';
 import type { AgreementDto, AgreementItem, PutAgreementBody } from '@leadtrack/schemas';
 import { parseIfMatch } from '../../lib/if-match';
-import { conflict, forbidden, preconditionFailed } from '../../lib/problem';
+import { conflict, preconditionFailed } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
-import { findReadableUser, type ReadableUser } from '../access';
+import { findReadableUser, type ReadableUser, agreementSide as sideOf } from '../access';
 import { type Notice, notify } from '../notifications/notify';
 import { normaliseItems, type StoredAgreement, toAgreementDto } from './read-agreement';
-
-type Side = 'lead' | 'manager';
-
-/** Which side the caller speaks for; 403 for a reader who is neither. */
-function sideOf(caller: Caller, user: ReadableUser): Side {
-  if (caller.id === user.id) return 'lead';
-  if (user.managerId !== null && caller.id === user.managerId) return 'manager';
-  throw forbidden(
-    'Only the engineer and their manager can change or confirm their working agreement.',
-  );
-}
 
 function requireManager(user: ReadableUser): string {
   if (user.managerId === null) {
@@ -72,7 +61,7 @@ function toOtherSide(
   caller: Caller,
   user: ReadableUser,
   managerId: string,
-  side: Side,
+  side: 'lead' | 'manager',
   type: 'agreement-changed' | 'agreement-confirmed',
 ): Notice {
   const verb = type === 'agreement-changed' ? 'changed' : 'confirmed';

@@ -8,7 +8,7 @@ import { isCurrent } from '../../data/acknowledgements';
 import { toIsoDate } from '../../lib/dates';
 import { forbidden, notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
-import { canRead, sponsoredByCallerSql } from '../access';
+import { canRead, endorserGrantSql, sponsoredByCallerSql } from '../access';
 
 /**
  * What every entry response carries: its acknowledgements and endorsements, oldest first,
@@ -82,7 +82,8 @@ export function findLiveEntry(db: PrismaClient | Prisma.TransactionClient, id: s
  * An entry the caller may read: its owner, the owner's direct manager, an admin, a sponsor
  * of the owner, or a colleague asked to endorse this very entry (a pending or endorsed
  * request is the grant: it names this entry only, so nothing else of the owner opens up; a
- * declined one ends it, and a withdrawn one no longer exists); 404 otherwise. The second read only happens for callers canRead refuses.
+ * declined one ends it: access.ts's `endorserGrantSql`); 404 otherwise. The second read only
+ * happens for callers canRead refuses.
  */
 export async function findReadableEvidence(prisma: PrismaClient, caller: Caller, id: string) {
   const entry = await findLiveEntry(prisma, id);
@@ -90,9 +91,7 @@ export async function findReadableEvidence(prisma: PrismaClient, caller: Caller,
   if (canRead(caller, entry.user)) return entry;
   const [grant] = await prisma.$queryRaw<{ granted: boolean }[]>`
     SELECT ${sponsoredByCallerSql(caller.id, Prisma.sql`${entry.userId}`)}
-        OR EXISTS (SELECT 1 FROM endorsement_requests
-                    WHERE evidence_id = ${entry.id} AND endorser_id = ${caller.id}
-                      AND status <> 'declined') AS granted`;
+        OR ${endorserGrantSql(caller.id, entry.id)} AS granted`;
   if (!grant?.granted) throw missingEntry();
   return entry;
 }
