@@ -5,7 +5,7 @@ import { AGREEMENT_LIMITS } from '@leadtrack/schemas';
 import { confirmAgreement, saveAgreement } from '../app/actions/agreement';
 import { formatDate } from '../lib/format';
 import type { AgreementDto } from '../lib/types';
-import { SelectField, TextAreaField } from './field';
+import { FormAlert, SelectField, TextAreaField } from './field';
 import { FailedAction } from './flash';
 import { PendingButton } from './pending-button';
 
@@ -72,10 +72,10 @@ export function AgreementView({
         </p>
       ) : null}
       {flash.error === 'changed' ? (
-        <p className="form-alert" role="alert">
+        <FormAlert>
           Not saved: {other === 'your manager' ? 'your manager' : other} changed the agreement after
           you opened this page. Below is their version; make your change again and save.
-        </p>
+        </FormAlert>
       ) : (
         <FailedAction error={flash.error} lead="Not saved." />
       )}

@@ -56,11 +56,25 @@ export function Field({ id, label, error, hint, children, className }: FieldProp
   );
 }
 
-export function FormAlert({ message }: { message?: string | undefined }) {
-  if (!message) return null;
+/**
+ * The form-level message of every form, whether it answers in place (a FormState's
+ * `message`) or by redirect (a code from lib/notices.ts, FailedAction): why the action did
+ * not work, above the fields, announced at once.
+ */
+export function FormAlert({
+  message,
+  children,
+  small,
+}: {
+  message?: string | undefined;
+  children?: ReactNode;
+  small?: boolean;
+}) {
+  const said = message || children;
+  if (!said) return null;
   return (
-    <p className="form-alert" role="alert">
-      {message}
+    <p className={small ? 'form-alert small' : 'form-alert'} role="alert">
+      {said}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { failureText } from '../lib/notices';
+import { FormAlert } from './field';
 
 /** A short "it worked" line after an action, announced politely to screen readers. */
 export function Flash({ children }: { children: ReactNode }) {
@@ -24,9 +25,5 @@ export function FailedAction({
 }) {
   const text = failureText(error);
   if (!text) return null;
-  return (
-    <p className="form-alert" role="alert">
-      {lead ? `${lead} ${text}` : text}
-    </p>
-  );
+  return <FormAlert>{lead ? `${lead} ${text}` : text}</FormAlert>;
 }

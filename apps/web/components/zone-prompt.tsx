@@ -6,6 +6,7 @@ import { currentZoneName, isValidTimeZone } from '@leadtrack/core';
 import Link from 'next/link';
 import { useActionState, useEffect, useState } from 'react';
 import { confirmTimeZone, type SettingsState } from '../app/actions/settings';
+import { FormAlert } from './field';
 
 export function ZonePrompt({ current }: { current: string }) {
   const [browser, setBrowser] = useState<string | null>(null);
@@ -28,11 +29,7 @@ export function ZonePrompt({ current }: { current: string }) {
           : `Leadtrack shows your days and weeks in ${current}.`}{' '}
         <Link href="/settings#tz-h">Choose another in Settings</Link>.
       </p>
-      {state.message ? (
-        <p className="form-alert small" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      {state.message ? <FormAlert small>{state.message}</FormAlert> : null}
       <div className="row">
         <form action={action}>
           <input type="hidden" name="timeZone" value={suggested} />

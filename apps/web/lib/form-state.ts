@@ -1,20 +1,46 @@
 // What every dashboard form action answers with, and how a refused API call becomes that
-// answer: the problem's `errors` beside their fields, one sentence above the form.
+// answer: the problem's `errors` beside their fields, one sentence above the form. Every
+// form that answers in place (useActionState) answers a FormState; an action that answers
+// by redirect carries a code (lib/notices.ts) the page shows in the same place, the same way
+// (components/flash.tsx FailedAction, a FormAlert).
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { type ApiResult, type Call, fieldErrors } from './api';
 import { withDates } from './format';
+import { FAILURES } from './notices';
 import type { Problem } from './types';
 
 /** The sentence above a form whose fields the API (or the action) refused. */
 export const FIELDS_NEED_ATTENTION = 'Some fields need attention.';
 
-/** Errors by field name, one message for the whole form, and what was typed (kept on error). */
+/**
+ * The one answer of a form: errors by field name (shown beside each field), one sentence for
+ * the whole form (above it, `role="alert"`), what was typed (kept on error), and on success
+ * what worked (`done`, above it) with `saved` bumped so the form starts afresh. A form that
+ * shows more on success (a new token's secret, an import's result) adds that field alone.
+ */
 export interface FormState<V = Record<string, string>> {
   errors?: Record<string, string>;
   message?: string;
   values?: V;
+  done?: string;
+  saved?: number;
 }
+
+/** A form's answer when the action found fields to fix before calling the API. */
+export function needsAttention<V>(
+  errors: Record<string, string>,
+  values?: V,
+  message = FIELDS_NEED_ATTENTION,
+): { errors: Record<string, string>; message: string; values?: V } {
+  return { errors, message, ...(values === undefined ? {} : { values }) };
+}
+
+/** A form's answer when the action worked. */
+export const succeeded = (prev: { saved?: number }, done?: string): FormState<never> => ({
+  saved: (prev.saved ?? 0) + 1,
+  ...(done === undefined ? {} : { done }),
+});
 
 /**
  * A failed API call as form state: a 400 names its fields and says so above the form;
@@ -30,6 +56,35 @@ export function actionFailure<V>(
     message: res.status === 400 ? FIELDS_NEED_ATTENTION : withDates(res.problem.detail || fallback),
     ...(values === undefined ? {} : { values }),
   };
+}
+
+/** The form of a one-time link (a new person's setup, a password reset). */
+export interface LinkFormState extends FormState {
+  /** The link itself is spent or stale: no form is worth showing again. */
+  linkDead?: boolean;
+}
+
+/**
+ * A one-time link's form refused: a 400 naming the token ends the form (the link is spent),
+ * another 400 names its fields, anything else says why above the form (`status` 0: the
+ * API could not be reached; `own` words a status this route gives its own meaning).
+ */
+export function linkFailure(
+  res: { status: number; problem: Problem | null },
+  failed: string,
+  own: Partial<Record<number, string>> = {},
+): LinkFormState {
+  const errors = res.problem ? fieldErrors(res.problem) : {};
+  if (res.status === 400 && errors.token) {
+    return {
+      linkDead: true,
+      message: 'This link has already been used or has expired. Ask an admin for a new one.',
+    };
+  }
+  if (res.status === 400) return needsAttention(errors);
+  const general =
+    res.status === 0 ? FAILURES.unavailable : res.status === 429 ? FAILURES['too-many'] : null;
+  return { message: own[res.status] ?? general ?? withDates(res.problem?.detail || failed) };
 }
 
 /** A form field's text, or `fallback` when the form did not send it. */
@@ -55,7 +110,7 @@ export function settled<T>(
   failed: string,
 ): { saved?: number; done?: string; message?: string } {
   if (!res.ok) return { message: withDates(res.problem.detail || failed) };
-  return { saved: (prev.saved ?? 0) + 1, done: typeof done === 'string' ? done : done(res.data) };
+  return succeeded(prev, typeof done === 'string' ? done : done(res.data));
 }
 
 /** A Settings action that is one API call: Settings is read afresh, the answer `settled`. */

@@ -5,7 +5,9 @@ import { IdSchema, InstantSchema, plainString, RoleSchema, text } from './common
 import { rule } from './messages';
 
 export const EmailSchema = plainString().trim().toLowerCase().max(254).pipe(z.email());
-export const PasswordSchema = plainString().min(12).max(200);
+/** A password's length (the dashboard's hints and fields read it too). */
+export const PASSWORD_LIMITS = Object.freeze({ min: 12, max: 200 });
+export const PasswordSchema = plainString().min(PASSWORD_LIMITS.min).max(PASSWORD_LIMITS.max);
 
 export const UserSchema = z
   .object({
@@ -119,15 +121,28 @@ export type Session = z.infer<typeof SessionSchema>;
 
 export const AccessTokenSchema = z.object({ accessToken: z.string() });
 
+/** A personal access token's name and lifetime in days (the dashboard's form reads them). */
+export const TOKEN_LIMITS = Object.freeze({
+  nameMax: 100,
+  daysMin: 1,
+  daysMax: 365,
+  daysDefault: 90,
+});
+
 export const CreateTokenBodySchema = z.strictObject({
-  name: text(1, 100),
+  name: text(1, TOKEN_LIMITS.nameMax),
   /** A token outlives sessions: making one asks the password again. */
   currentPassword: plainString()
     .min(1)
     .max(200)
     .describe('Your current password: a token outlives sessions, so making one asks for it'),
   /** Every token expires; 90 days unless asked otherwise. */
-  expiresInDays: z.number().int().min(1).max(365).default(90),
+  expiresInDays: z
+    .number()
+    .int()
+    .min(TOKEN_LIMITS.daysMin)
+    .max(TOKEN_LIMITS.daysMax)
+    .default(TOKEN_LIMITS.daysDefault),
 });
 export type CreateTokenBody = z.infer<typeof CreateTokenBodySchema>;
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AgreementSchema } from './agreement';
 import { MeSchema } from './auth';
-import { CheckinSchema } from './checkins';
+import { CHECKIN_LIMITS, CheckinSchema } from './checkins';
 import {
   CalendarDateSchema,
   cursorPaging,
@@ -92,8 +92,8 @@ export const AcceptSuggestionBodySchema = z.strictObject({
   title: CreateEvidenceBodySchema.shape.title.optional(),
   description: CreateEvidenceBodySchema.shape.description,
   occurredOn: PastDateSchema.optional(),
-  handsOnPercent: z.int().min(0).max(100).optional(),
-  deepWorkBlocks: z.int().min(0).max(50).optional(),
+  handsOnPercent: z.int().min(0).max(CHECKIN_LIMITS.handsOnPercentMax).optional(),
+  deepWorkBlocks: z.int().min(0).max(CHECKIN_LIMITS.deepWorkBlocksMax).optional(),
   onLeave: z.boolean().optional(),
 });
 export type AcceptSuggestionBody = z.infer<typeof AcceptSuggestionBodySchema>;

@@ -2,13 +2,19 @@
 import { z } from 'zod';
 import { CalendarDateSchema, IdSchema, InstantSchema, IsoDateSchema, text } from './common';
 
+/** A check-in's ranges and the longest its note may be (the dashboard's form reads them). */
+export const CHECKIN_LIMITS = Object.freeze({
+  handsOnPercentMax: 100,
+  deepWorkBlocksMax: 50,
+  noteMax: 2_000,
+});
 export const CheckinSchema = z
   .object({
     userId: IdSchema,
     /** The Monday of the ISO week. */
     weekStart: CalendarDateSchema,
-    handsOnPercent: z.int().min(0).max(100),
-    deepWorkBlocks: z.int().min(0).max(50),
+    handsOnPercent: z.int().min(0).max(CHECKIN_LIMITS.handsOnPercentMax),
+    deepWorkBlocks: z.int().min(0).max(CHECKIN_LIMITS.deepWorkBlocksMax),
     onLeave: z.boolean(),
     note: z.string().nullable(),
     createdAt: InstantSchema,
@@ -17,16 +23,22 @@ export const CheckinSchema = z
   .meta({ id: 'Checkin' });
 export type Checkin = z.infer<typeof CheckinSchema>;
 
-/** The longest a check-in's note may be (the dashboard counts toward it). */
-export const CHECKIN_LIMITS = Object.freeze({ noteMax: 2_000 });
 /**
  * The whole check-in for a week (PUT replaces it: an omitted `note` clears the note).
  * That `weekStart` is a Monday not after the current week is judged by the API, which
  * knows today's date.
  */
 export const PutCheckinBodySchema = z.strictObject({
-  handsOnPercent: z.int().min(0).max(100).describe('Share of the week spent hands-on, in %'),
-  deepWorkBlocks: z.int().min(0).max(50).describe('Deep-work blocks protected this week'),
+  handsOnPercent: z
+    .int()
+    .min(0)
+    .max(CHECKIN_LIMITS.handsOnPercentMax)
+    .describe('Share of the week spent hands-on, in %'),
+  deepWorkBlocks: z
+    .int()
+    .min(0)
+    .max(CHECKIN_LIMITS.deepWorkBlocksMax)
+    .describe('Deep-work blocks protected this week'),
   onLeave: z.boolean().describe('On leave this week: the week is skipped by the readiness model'),
   note: text(0, CHECKIN_LIMITS.noteMax).nullish(),
 });

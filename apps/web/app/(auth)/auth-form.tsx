@@ -1,11 +1,24 @@
 // The frame of the sign-in, sign-up and password-reset forms: the action's sentence when it
 // failed, the hidden values it carries, the fields, one submit button and what follows it.
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { FormAlert, SubmitButton } from '../../components/field';
 
+/** A one-time link that is spent or stale: why, and the way to sign in instead. */
+export function SpentLink({ message }: { message?: string | undefined }) {
+  return (
+    <div className="stack">
+      <FormAlert message={message} />
+      <p>
+        <Link href="/login">Go to sign in</Link>
+      </p>
+    </div>
+  );
+}
+
 interface AuthFormProps {
-  /** What useActionState gave: the answer (its `error` above the fields), the action, pending. */
-  run: readonly [{ error?: string | undefined }, (form: FormData) => void, boolean];
+  /** What useActionState gave: the answer (its `message` above the fields), the action, pending. */
+  run: readonly [{ message?: string | undefined }, (form: FormData) => void, boolean];
   /** Hidden inputs, by name: where to go next, the reset link's token, the time zone. */
   hidden: Record<string, string>;
   submit: string;
@@ -16,7 +29,7 @@ interface AuthFormProps {
 }
 
 export function AuthForm({
-  run: [{ error }, action, pending],
+  run: [{ message }, action, pending],
   hidden,
   submit,
   pendingText,
@@ -25,7 +38,7 @@ export function AuthForm({
 }: AuthFormProps) {
   return (
     <form action={action} className="stack" noValidate>
-      <FormAlert message={error} />
+      <FormAlert message={message} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -3,11 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { orgApi, usersApi } from '../../lib/api';
-import { actionFailure, type FormState, formText } from '../../lib/form-state';
+import { actionFailure, type FormState, formText, succeeded } from '../../lib/form-state';
 import { type FailureCode, failureCode } from '../../lib/notices';
 
 export interface AdminFormState extends FormState<Record<string, string | string[] | boolean>> {
-  saved?: number;
   /** A person just added: their one-time setup link (null when passwords are off). */
   added?: { name: string; setupUrl: string | null; expiresAt: string | null; mailed: boolean };
 }
@@ -57,7 +56,7 @@ export async function createUser(prev: AdminFormState, form: FormData): Promise<
   }
   revalidatePath('/admin');
   const { user, setupUrl, expiresAt, mailed } = res.data;
-  return { saved: (prev.saved ?? 0) + 1, added: { name: user.name, setupUrl, expiresAt, mailed } };
+  return { ...succeeded(prev), added: { name: user.name, setupUrl, expiresAt, mailed } };
 }
 
 export async function savePolicy(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
@@ -77,12 +76,10 @@ export async function savePolicy(prev: AdminFormState, form: FormData): Promise<
     return actionFailure(res, values);
   }
   revalidatePath('/', 'layout');
-  return { saved: (prev.saved ?? 0) + 1 };
+  return succeeded(prev, "Policy saved. Everyone's readiness now follows it.");
 }
 
-export interface UserActionState {
-  error?: string;
-  done?: string;
+export interface UserActionState extends FormState {
   /** A password-reset link, shown to the admin once to pass on privately. */
   resetUrl?: string;
   resetExpiresAt?: string;
@@ -104,7 +101,7 @@ export async function setActive(_prev: UserActionState, form: FormData): Promise
   }
   // A 409 names why in a sentence (reports to reassign first, the last admin).
   return {
-    error: `Could not ${active ? 'reactivate' : 'deactivate'} ${name}: ${
+    message: `Could not ${active ? 'reactivate' : 'deactivate'} ${name}: ${
       res.problem.detail || 'it was refused.'
     }`,
   };
@@ -119,7 +116,7 @@ export async function issueResetLink(
   const res = await usersApi.issuePasswordReset(id);
   if (!res.ok) {
     return {
-      error: `Could not issue a reset link for ${name}: ${res.problem.detail || 'refused.'}`,
+      message: `Could not issue a reset link for ${name}: ${res.problem.detail || 'refused.'}`,
     };
   }
   revalidatePath('/admin/audit');

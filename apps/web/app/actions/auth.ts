@@ -4,7 +4,7 @@
 import { isValidTimeZone } from '@leadtrack/core';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { sessionApi } from '../../lib/api';
+import { fieldErrors, sessionApi } from '../../lib/api';
 import {
   ACCESS_COOKIE,
   ACCESS_MAX_AGE,
@@ -13,14 +13,16 @@ import {
   REFRESH_MAX_AGE,
   safeNext,
 } from '../../lib/config';
-import { formText } from '../../lib/form-state';
-import type { Problem } from '../../lib/types';
+import {
+  type FormState,
+  formText,
+  type LinkFormState,
+  linkFailure,
+  needsAttention,
+} from '../../lib/form-state';
+import { FAILURES } from '../../lib/notices';
 
-export interface AuthState {
-  error?: string;
-  fields?: Record<string, string>;
-  values?: { email?: string; name?: string };
-}
+export type AuthState = FormState<{ email?: string; name?: string }>;
 
 async function keepSession(session: sessionApi.SessionTokens): Promise<void> {
   const jar = await cookies();
@@ -28,30 +30,24 @@ async function keepSession(session: sessionApi.SessionTokens): Promise<void> {
   if (session.refresh) jar.set(REFRESH_COOKIE, session.refresh, cookieOptions(REFRESH_MAX_AGE));
 }
 
-function fieldsOf(problem: Problem | null): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of problem?.errors ?? []) {
-    const key = e.path.split(/[./]/)[0] ?? '_';
-    out[key] = out[key] ? `${out[key]} ${e.message}` : e.message;
-  }
-  return out;
-}
-
 export async function signIn(_prev: AuthState, form: FormData): Promise<AuthState> {
   const email = formText(form, 'email');
   const password = formText(form, 'password');
   const values = { email };
-  if (!email || !password) return { error: 'Enter your email and password.', values };
+  if (!email || !password) return { message: 'Enter your email and password.', values };
   const res = await sessionApi.startSession('login', { email, password }, await headers());
-  if (!res.ok && res.status === 0)
-    return { error: 'The service is unavailable. Try again in a minute.', values };
-  if (res.status === 401 || res.status === 400) {
-    return { error: 'Wrong email or password.', values };
+  if (!res.ok) {
+    // One sentence for a wrong email and a wrong password: which one is not said.
+    const wrong = res.status === 401 || res.status === 400;
+    const message = wrong
+      ? 'Wrong email or password.'
+      : res.status === 0
+        ? FAILURES.unavailable
+        : res.status === 429
+          ? FAILURES['too-many']
+          : 'Signing in failed. Try again.';
+    return { message, values };
   }
-  if (res.status === 429) {
-    return { error: 'Too many attempts. Wait a minute, then try again.', values };
-  }
-  if (!res.ok) return { error: 'Signing in failed. Try again.', values };
   await keepSession(res.session);
   redirect(safeNext(form.get('next')));
 }
@@ -70,15 +66,10 @@ export async function register(_prev: AuthState, form: FormData): Promise<AuthSt
     { email, name, password, ...timeZone },
     await headers(),
   );
-  if (!res.ok && res.status === 0) {
-    return { error: 'The service is unavailable. Try again in a minute.', values };
-  }
   if (!res.ok) {
-    const problem = res.problem;
-    if (res.status === 400) {
-      return { error: 'Check the highlighted fields.', fields: fieldsOf(problem), values };
-    }
-    return { error: problem?.detail || 'Creating the account failed.', values };
+    if (res.status === 400 && res.problem) return needsAttention(fieldErrors(res.problem), values);
+    if (res.status === 0) return { message: FAILURES.unavailable, values };
+    return { message: res.problem?.detail || 'Creating the account failed.', values };
   }
   await keepSession(res.session);
   redirect(safeNext(form.get('next')));
@@ -94,39 +85,20 @@ export async function signOut(): Promise<void> {
   redirect('/login');
 }
 
-export interface SetupState {
-  error?: string;
-  fields?: Record<string, string>;
-  /** The link itself is spent or stale: no form is worth showing again. */
-  linkDead?: boolean;
-}
+export type SetupState = LinkFormState;
 
 /** A new person's setup link: their first password, then signed in (POST /auth/setup). */
 export async function completeSetup(_prev: SetupState, form: FormData): Promise<SetupState> {
   const token = formText(form, 'token');
   const password = formText(form, 'password');
   if (password !== formText(form, 'repeatPassword')) {
-    return {
-      error: 'Check the highlighted fields.',
-      fields: { repeatPassword: 'The two passwords differ: type the same one twice.' },
-    };
+    return needsAttention({ repeatPassword: 'The two passwords differ: type the same one twice.' });
   }
   const res = await sessionApi.startSession('setup', { token, password }, await headers());
-  if (!res.ok && res.status === 0) {
-    return { error: 'The service is unavailable. Try again in a minute.' };
-  }
   if (!res.ok) {
-    const fields = fieldsOf(res.problem);
-    if (res.status === 400 && fields.token) {
-      return {
-        linkDead: true,
-        error: 'This link has already been used or has expired. Ask an admin for a new one.',
-      };
-    }
-    if (res.status === 400) return { error: 'Check the highlighted fields.', fields };
-    if (res.status === 429) return { error: 'Too many attempts. Wait a minute, then try again.' };
-    if (res.status === 403) return { error: 'Passwords are turned off here: use single sign-on.' };
-    return { error: 'Setting the password failed. Try again.' };
+    return linkFailure(res, 'Setting the password failed. Try again.', {
+      403: 'Passwords are turned off here: use single sign-on.',
+    });
   }
   await keepSession(res.session);
   redirect('/');

@@ -1,13 +1,16 @@
 'use server';
+import { CHECKIN_LIMITS } from '@leadtrack/schemas';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { checkinsApi } from '../../lib/api';
 import {
   actionFailure,
-  FIELDS_NEED_ATTENTION,
   type FormState,
   formText,
+  needsAttention,
+  succeeded,
 } from '../../lib/form-state';
+import { formatDate } from '../../lib/format';
 
 export interface CheckinValues {
   weekStart: string;
@@ -17,9 +20,7 @@ export interface CheckinValues {
   note: string;
 }
 
-export interface CheckinFormState extends FormState<CheckinValues> {
-  saved?: string;
-}
+export type CheckinFormState = FormState<CheckinValues>;
 
 function toInt(s: string): number | string {
   const t = s.trim();
@@ -27,7 +28,7 @@ function toInt(s: string): number | string {
 }
 
 export async function saveCheckin(
-  _prev: CheckinFormState,
+  prev: CheckinFormState,
   form: FormData,
 ): Promise<CheckinFormState> {
   const values: CheckinValues = {
@@ -40,11 +41,12 @@ export async function saveCheckin(
   const errors: Record<string, string> = {};
   const handsOn = toInt(values.handsOnPercent || (values.onLeave ? '0' : ''));
   const deepWork = toInt(values.deepWorkBlocks || (values.onLeave ? '0' : ''));
-  if (typeof handsOn !== 'number') errors.handsOnPercent = 'Enter a whole number from 0 to 100.';
-  if (typeof deepWork !== 'number') errors.deepWorkBlocks = 'Enter a whole number from 0 to 50.';
-  if (Object.keys(errors).length > 0) {
-    return { errors, message: FIELDS_NEED_ATTENTION, values };
-  }
+  const { handsOnPercentMax, deepWorkBlocksMax } = CHECKIN_LIMITS;
+  if (typeof handsOn !== 'number')
+    errors.handsOnPercent = `Enter a whole number from 0 to ${handsOnPercentMax}.`;
+  if (typeof deepWork !== 'number')
+    errors.deepWorkBlocks = `Enter a whole number from 0 to ${deepWorkBlocksMax}.`;
+  if (Object.keys(errors).length > 0) return needsAttention(errors, values);
   const res = await checkinsApi.put(values.weekStart, {
     handsOnPercent: handsOn,
     deepWorkBlocks: deepWork,
@@ -65,5 +67,8 @@ export async function saveCheckin(
     return failure;
   }
   revalidatePath('/', 'layout');
-  return { saved: values.weekStart, values };
+  return {
+    ...succeeded(prev, `Check-in saved for the week of ${formatDate(values.weekStart)}.`),
+    values,
+  };
 }

@@ -2,6 +2,7 @@
 // Evidence mutations. Each calls the API with the caller's token and, on a validation
 // failure, returns the API's field errors with what was typed so the form keeps it.
 import { randomUUID } from 'node:crypto';
+import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -87,7 +88,7 @@ export async function createEvidence(
 export async function continueInFullForm(form: FormData): Promise<void> {
   const params = new URLSearchParams();
   const values = valuesOf(form);
-  if (values.title.trim()) params.set('title', values.title.slice(0, 200));
+  if (values.title.trim()) params.set('title', values.title.slice(0, EVIDENCE_LIMITS.titleMax));
   for (const kind of values.kinds) params.append('kinds', kind);
   if (values.occurredOn) params.set('occurredOn', values.occurredOn);
   if (values.description.trim()) params.set('description', values.description.slice(0, 2000));

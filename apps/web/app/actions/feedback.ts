@@ -1,25 +1,26 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { fieldErrors, usersApi } from '../../lib/api';
-import { formText } from '../../lib/form-state';
+import { usersApi } from '../../lib/api';
+import {
+  actionFailure,
+  type FormState,
+  formText,
+  needsAttention,
+  succeeded,
+} from '../../lib/form-state';
 
-export interface FeedbackState {
-  error?: string;
-  sent?: number;
-  body?: string;
-}
+export type FeedbackState = FormState<{ body: string }>;
 
 export async function sendFeedback(prev: FeedbackState, form: FormData): Promise<FeedbackState> {
   const userId = formText(form, 'userId');
   const body = formText(form, 'body');
-  if (!body.trim()) return { error: 'Write some feedback first.', body };
+  if (!body.trim()) return needsAttention({ body: 'Write some feedback first.' }, { body });
   const res = await usersApi.sendFeedback(userId, { body });
   if (!res.ok) {
     if (res.status === 401) redirect(`/login?next=/team/${userId}`);
-    const fe = fieldErrors(res.problem);
-    return { error: fe.body ?? (res.problem.detail || 'Sending failed.'), body };
+    return actionFailure(res, { body }, 'Sending failed.');
   }
   revalidatePath(`/team/${userId}`);
-  return { sent: (prev.sent ?? 0) + 1 };
+  return succeeded(prev);
 }

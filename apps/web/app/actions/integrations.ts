@@ -9,11 +9,7 @@ import { SOURCE_WORDS, type SourceStep, type SyncFound } from '../../sources/wor
 
 export type Integration = SourceId;
 
-export interface IntegrationState extends FormState {
-  /** Bumped on every success, so a form can reset. */
-  saved?: number;
-  done?: string;
-}
+export type IntegrationState = FormState;
 
 async function step(
   kind: Integration,

@@ -3,7 +3,7 @@
 // are mailed and when the weekly reminder comes.
 import { revalidatePath } from 'next/cache';
 import { meApi } from '../../lib/api';
-import { actionFailure, formText } from '../../lib/form-state';
+import { actionFailure, formText, succeeded } from '../../lib/form-state';
 import type { SettingsState } from './settings';
 
 export async function savePreferences(prev: SettingsState, form: FormData): Promise<SettingsState> {
@@ -21,5 +21,5 @@ export async function savePreferences(prev: SettingsState, form: FormData): Prom
   const res = await meApi.putPreferences(body);
   if (!res.ok) return actionFailure(res, values, 'Saving your email preferences failed.');
   revalidatePath('/settings');
-  return { saved: (prev.saved ?? 0) + 1, done: 'Email preferences saved.' };
+  return succeeded(prev, 'Email preferences saved.');
 }

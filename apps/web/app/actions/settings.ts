@@ -1,21 +1,20 @@
 'use server';
 // The signed-in person's own account: password, time zone, personal access tokens and
 // signing out other devices. Each calls the API's /me routes with the caller's token.
+import { TOKEN_LIMITS } from '@leadtrack/schemas';
 import { revalidatePath } from 'next/cache';
 import { meApi } from '../../lib/api';
 import {
   actionFailure,
-  FIELDS_NEED_ATTENTION,
   type FormState,
   formText,
+  needsAttention,
   settled,
+  succeeded,
 } from '../../lib/form-state';
 import type { CreatedToken } from '../../lib/types';
 
 export interface SettingsState extends FormState {
-  /** Bumped on every success, so a form can reset and say so. */
-  saved?: number;
-  done?: string;
   /** The new token's secret: shown once, never stored by the dashboard. */
   created?: CreatedToken;
 }
@@ -25,19 +24,18 @@ export async function changePassword(prev: SettingsState, form: FormData): Promi
   const newPassword = formText(form, 'newPassword');
   const repeat = formText(form, 'repeatPassword');
   if (newPassword !== repeat) {
-    return {
-      errors: { repeatPassword: 'The two new passwords differ: type the same one twice.' },
-      message: FIELDS_NEED_ATTENTION,
-    };
+    return needsAttention({
+      repeatPassword: 'The two new passwords differ: type the same one twice.',
+    });
   }
   const res = await meApi.changePassword({ currentPassword, newPassword });
   if (!res.ok) {
     return actionFailure(res, undefined, 'Changing the password failed.');
   }
-  return {
-    saved: (prev.saved ?? 0) + 1,
-    done: 'Password changed. Every other device you were signed in on is now signed out.',
-  };
+  return succeeded(
+    prev,
+    'Password changed. Every other device you were signed in on is now signed out.',
+  );
 }
 
 export async function saveTimeZone(prev: SettingsState, form: FormData): Promise<SettingsState> {
@@ -47,7 +45,7 @@ export async function saveTimeZone(prev: SettingsState, form: FormData): Promise
     return actionFailure(res, { timeZone }, 'Saving the time zone failed.');
   }
   revalidatePath('/', 'layout');
-  return { saved: (prev.saved ?? 0) + 1, done: `Time zone set to ${timeZone}.` };
+  return succeeded(prev, `Time zone set to ${timeZone}.`);
 }
 
 export async function createToken(prev: SettingsState, form: FormData): Promise<SettingsState> {
@@ -56,12 +54,12 @@ export async function createToken(prev: SettingsState, form: FormData): Promise<
     expiresInDays: formText(form, 'expiresInDays'),
   };
   const days = Number(values.expiresInDays);
-  if (!Number.isInteger(days) || days < 1 || days > 365) {
-    return {
-      errors: { expiresInDays: 'Enter a whole number of days from 1 to 365.' },
-      message: FIELDS_NEED_ATTENTION,
+  const { daysMin, daysMax } = TOKEN_LIMITS;
+  if (!Number.isInteger(days) || days < daysMin || days > daysMax) {
+    return needsAttention(
+      { expiresInDays: `Enter a whole number of days from ${daysMin} to ${daysMax}.` },
       values,
-    };
+    );
   }
   // The password is never sent back into the form: a failed attempt asks for it again.
   const res = await meApi.createToken({
@@ -73,7 +71,7 @@ export async function createToken(prev: SettingsState, form: FormData): Promise<
     return actionFailure(res, values, 'Creating the token failed.');
   }
   revalidatePath('/settings');
-  return { saved: (prev.saved ?? 0) + 1, created: res.data };
+  return { ...succeeded(prev), created: res.data };
 }
 
 export async function revokeToken(prev: SettingsState, form: FormData): Promise<SettingsState> {
@@ -84,7 +82,7 @@ export async function revokeToken(prev: SettingsState, form: FormData): Promise<
     return { message: res.problem.detail || 'Revoking the token failed.' };
   }
   revalidatePath('/settings');
-  return { saved: (prev.saved ?? 0) + 1, done: `${name} is revoked: it no longer works.` };
+  return succeeded(prev, `${name} is revoked: it no longer works.`);
 }
 
 export async function signOutElsewhere(prev: SettingsState): Promise<SettingsState> {

@@ -5,7 +5,13 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { captureApi } from '../../lib/api';
-import { actionFailure, type FormState, formText, formTexts } from '../../lib/form-state';
+import {
+  actionFailure,
+  type FormState,
+  formText,
+  formTexts,
+  needsAttention,
+} from '../../lib/form-state';
 import { failureCode } from '../../lib/notices';
 import type { ImportResult } from '../../lib/types';
 
@@ -82,11 +88,7 @@ export async function importFile(_prev: ImportState, form: FormData): Promise<Im
   };
   const content = fromFile || pasted;
   if (content.trim() === '') {
-    return {
-      values,
-      errors: { content: 'Choose a file or paste its content.' },
-      message: 'Some fields need attention.',
-    };
+    return needsAttention({ content: 'Choose a file or paste its content.' }, values);
   }
   // Without a chosen format the API takes it from the file's extension.
   const filename = fromFile && file instanceof File ? file.name : undefined;

@@ -5,7 +5,7 @@ import type { CalendarSyncResult, PutCalendarFeedBody } from '@leadtrack/schemas
 import { revalidatePath } from 'next/cache';
 import type { IntegrationState } from '../../app/actions/integrations';
 import { meApi } from '../../lib/api';
-import { actionFailure, formText } from '../../lib/form-state';
+import { actionFailure, formText, succeeded } from '../../lib/form-state';
 import { syncFound } from '../../lib/format';
 
 export type CalendarState = IntegrationState;
@@ -16,8 +16,5 @@ export async function connectCalendar(prev: CalendarState, form: FormData): Prom
   // The address can hold the calendar's private key: it is not sent back to the form.
   if (!res.ok) return actionFailure(res, {}, 'Connecting the calendar failed.');
   revalidatePath('/settings');
-  return {
-    saved: (prev.saved ?? 0) + 1,
-    done: `Calendar connected and read: ${syncFound(res.data)}.`,
-  };
+  return succeeded(prev, `Calendar connected and read: ${syncFound(res.data)}.`);
 }

@@ -7,7 +7,7 @@ import type { CalendarFeed } from '@leadtrack/schemas';
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { ActionForm } from '../../components/action-form';
-import { InputField } from '../../components/field';
+import { FormAlert, InputField } from '../../components/field';
 import { SummaryItem } from '../../components/summary-item';
 import { instant } from '../../lib/format';
 import { IntegrationButtons, IntegrationOutcome, useIntegration } from '../integration-parts';
@@ -54,11 +54,7 @@ export function CalendarSettings({
               {feed.lastSyncAt ? instant(feed.lastSyncAt, timeZone) : 'Not yet'}
             </SummaryItem>
           </dl>
-          {feed.lastError ? (
-            <p className="form-alert" role="alert">
-              {feed.lastError}
-            </p>
-          ) : null}
+          {feed.lastError ? <FormAlert>{feed.lastError}</FormAlert> : null}
           <p className="muted small">
             The feed is read every day. Meetings with product or stakeholders, recurring 1:1s, focus
             blocks and days out of office wait in your <Link href="/inbox">inbox</Link>.

@@ -9,7 +9,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
 import { ActionForm } from '../../components/action-form';
-import { fieldBinder, InputField, PasswordField } from '../../components/field';
+import { FormAlert, fieldBinder, InputField, PasswordField } from '../../components/field';
 import { Flash } from '../../components/flash';
 import { SummaryItem } from '../../components/summary-item';
 import { instant } from '../../lib/format';
@@ -105,9 +105,7 @@ export function GithubSettings({
         </SummaryItem>
       </dl>
       {integration.lastError && !running ? (
-        <p className="form-alert" role="alert">
-          The last sync stopped: {integration.lastError}
-        </p>
+        <FormAlert>The last sync stopped: {integration.lastError}</FormAlert>
       ) : null}
       <p className="muted small">
         A sync runs every week on its own. Suggestions wait in your <Link href="/inbox">inbox</Link>

@@ -5,7 +5,7 @@ import type { PutGitlabIntegrationBody } from '@leadtrack/schemas';
 import { revalidatePath } from 'next/cache';
 import type { IntegrationState } from '../../app/actions/integrations';
 import { meApi } from '../../lib/api';
-import { actionFailure, formText } from '../../lib/form-state';
+import { actionFailure, formText, succeeded } from '../../lib/form-state';
 
 export async function connectGitlab(
   prev: IntegrationState,
@@ -20,8 +20,8 @@ export async function connectGitlab(
   // The token is never sent back to the form, even when it was refused.
   if (!res.ok) return actionFailure(res, { baseUrl }, 'Connecting GitLab failed.');
   revalidatePath('/settings');
-  return {
-    saved: (prev.saved ?? 0) + 1,
-    done: 'GitLab is connected. The last 26 weeks are being read now: suggestions arrive in your inbox.',
-  };
+  return succeeded(
+    prev,
+    'GitLab is connected. The last 26 weeks are being read now: suggestions arrive in your inbox.',
+  );
 }

@@ -9,7 +9,7 @@ import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
 import type { IntegrationState } from '../../app/actions/integrations';
 import { ActionForm } from '../../components/action-form';
-import { fieldBinder, InputField, PasswordField } from '../../components/field';
+import { FormAlert, fieldBinder, InputField, PasswordField } from '../../components/field';
 import { Flash } from '../../components/flash';
 import { SummaryItem } from '../../components/summary-item';
 import { instant } from '../../lib/format';
@@ -95,9 +95,7 @@ export function GitlabSettings({
         </SummaryItem>
       </dl>
       {connection.lastError && !running ? (
-        <p className="form-alert" role="alert">
-          The last GitLab sync stopped: {connection.lastError}
-        </p>
+        <FormAlert>The last GitLab sync stopped: {connection.lastError}</FormAlert>
       ) : null}
       <p className="muted small">
         GitLab is synced every week on its own; suggestions wait in your{' '}

@@ -1,4 +1,5 @@
 'use client';
+import { POLICY_LIMITS } from '@leadtrack/core';
 import { useActionState } from 'react';
 import { ActionForm } from '../../../components/action-form';
 import { OneTimeSecret } from '../../../components/copy-button';
@@ -99,19 +100,21 @@ export function CreateUserForm({
   );
 }
 
-/** The policy's two week counts: each a whole number of weeks from 1 to its maximum. */
+const { windowWeeks: WINDOW, thresholdWeeks: THRESHOLD } = POLICY_LIMITS;
+
+/** The policy's two week counts: each a whole number of weeks within the policy's limits. */
 const WEEK_FIELDS = [
   {
     key: 'windowWeeks',
     label: 'Window (weeks)',
-    hint: 'Non-leave weeks a window spans, 1 to 52.',
-    max: 52,
+    hint: `Non-leave weeks a window spans, ${WINDOW.min} to ${WINDOW.max}.`,
+    ...WINDOW,
   },
   {
     key: 'thresholdWeeks',
     label: 'Threshold (weeks)',
-    hint: 'Consistent weeks in a row to be ready, 1 to 104.',
-    max: 104,
+    hint: `Consistent weeks in a row to be ready, ${THRESHOLD.min} to ${THRESHOLD.max}.`,
+    ...THRESHOLD,
   },
 ] as const;
 
@@ -123,12 +126,7 @@ export function PolicyForm({ policy }: { policy: PolicyDto }) {
   const bind = fieldBinder(e, v);
   const kinds = (v.requiredKinds as string[] | undefined) ?? policy.requiredKinds;
   return (
-    <ActionForm
-      run={run}
-      done={state.saved ? "Policy saved. Everyone's readiness now follows it." : null}
-      submit="Save policy"
-      className="stack form"
-    >
+    <ActionForm run={run} submit="Save policy" className="stack form">
       <KindsFieldset
         id="requiredKinds"
         name="requiredKinds"
@@ -147,7 +145,7 @@ export function PolicyForm({ policy }: { policy: PolicyDto }) {
             label={f.label}
             hint={f.hint}
             type="number"
-            min={1}
+            min={f.min}
             max={f.max}
           />
         ))}

@@ -2,6 +2,7 @@ import { timeZoneNames } from '@leadtrack/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminOnly } from '../../../components/admin-only';
+import { FormAlert } from '../../../components/field';
 import { PendingButton } from '../../../components/pending-button';
 import { TableHead } from '../../../components/table-head';
 import { load, orgApi, requireMe, usersApi } from '../../../lib/api';
@@ -44,9 +45,9 @@ export default async function AdminPage({ searchParams }: QueryPageProps) {
       <div aria-live="polite">
         {updated ? <p className="flash">Saved {updated.name}.</p> : null}
         {failed ? (
-          <p className="form-alert" role="alert">
+          <FormAlert>
             Could not change {failed.name}. {refusal}
-          </p>
+          </FormAlert>
         ) : null}
       </div>
       <section className="panel" aria-labelledby="people-h">

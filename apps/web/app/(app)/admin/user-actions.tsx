@@ -3,6 +3,7 @@
 // reset link (shown here once, to pass on privately).
 import { useActionState } from 'react';
 import { OneTimeSecret } from '../../../components/copy-button';
+import { FormAlert } from '../../../components/field';
 import { instant } from '../../../lib/format';
 import { issueResetLink, setActive, type UserActionState } from '../../actions/admin';
 
@@ -63,16 +64,8 @@ export function UserActions({
       </div>
       <div aria-live="polite">
         {activeState.done ? <p className="flash small">{activeState.done}</p> : null}
-        {activeState.error ? (
-          <p className="form-alert small" role="alert">
-            {activeState.error}
-          </p>
-        ) : null}
-        {reset.error ? (
-          <p className="form-alert small" role="alert">
-            {reset.error}
-          </p>
-        ) : null}
+        <FormAlert message={activeState.message} small />
+        <FormAlert message={reset.message} small />
         {reset.resetUrl ? (
           <div className="notice stack small">
             <p>

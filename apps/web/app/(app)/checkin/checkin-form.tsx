@@ -10,7 +10,6 @@ import {
   SelectField,
   TextAreaField,
 } from '../../../components/field';
-import { formatDate } from '../../../lib/format';
 import type { Checkin } from '../../../lib/types';
 import { type CheckinFormState, saveCheckin } from '../../actions/checkins';
 
@@ -25,14 +24,14 @@ const NUMBER_FIELDS = [
   {
     key: 'handsOnPercent',
     label: 'Hands-on %',
-    hint: 'Share of the week spent hands-on, 0 to 100.',
-    max: 100,
+    hint: `Share of the week spent hands-on, 0 to ${CHECKIN_LIMITS.handsOnPercentMax}.`,
+    max: CHECKIN_LIMITS.handsOnPercentMax,
   },
   {
     key: 'deepWorkBlocks',
     label: 'Deep-work blocks',
     hint: 'Uninterrupted blocks you protected.',
-    max: 50,
+    max: CHECKIN_LIMITS.deepWorkBlocksMax,
   },
 ] as const;
 
@@ -51,13 +50,7 @@ export function CheckinForm({ weeks, existing, initialWeek }: Props) {
   };
   const bind = fieldBinder(e, v);
   return (
-    <ActionForm
-      run={run}
-      done={state.saved ? `Check-in saved for the week of ${formatDate(state.saved)}.` : null}
-      submit="Save check-in"
-      pendingText="Saving…"
-      className="stack form"
-    >
+    <ActionForm run={run} submit="Save check-in" pendingText="Saving…" className="stack form">
       <SelectField
         id="weekStart"
         label="Week"

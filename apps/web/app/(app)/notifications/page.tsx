@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ActionButton } from '../../../components/action-button';
 import { CursorPager, cursorTrail } from '../../../components/cursor-pager';
+import { FormAlert } from '../../../components/field';
 import { PendingButton } from '../../../components/pending-button';
 import { load, notificationsApi, requireMe } from '../../../lib/api';
 import { instant } from '../../../lib/format';
@@ -81,11 +82,7 @@ export default async function NotificationsPage({ searchParams }: QueryPageProps
           Marked read.
         </p>
       ) : null}
-      {sp.error ? (
-        <p className="form-alert" role="alert">
-          That did not work. Try again.
-        </p>
-      ) : null}
+      {sp.error ? <FormAlert>That did not work. Try again.</FormAlert> : null}
       {page.items.length === 0 ? (
         <div className="empty-state panel">
           <p>

@@ -2,6 +2,7 @@ import { todayIn, weekStartOf } from '@leadtrack/core';
 import { REFLECTION_LIMITS } from '@leadtrack/schemas';
 import type { Metadata } from 'next';
 import { CharCounter } from '../../../components/char-counter';
+import { FormAlert } from '../../../components/field';
 import { FitChart } from '../../../components/fit-chart';
 import { FailedAction } from '../../../components/flash';
 import { PendingButton } from '../../../components/pending-button';
@@ -57,10 +58,10 @@ export default async function ReflectionPage({ searchParams }: QueryPageProps) {
         </p>
       ) : null}
       {missing.length > 0 ? (
-        <p className="form-alert" role="alert">
+        <FormAlert>
           Answer every statement: {missing.length === 1 ? 'one is' : `${missing.length} are`} still
           empty.
-        </p>
+        </FormAlert>
       ) : null}
       <FailedAction error={sp.error} lead="Not saved." />
       <div className="columns">

@@ -1,4 +1,6 @@
 'use client';
+import '../../../lib/zod-in-the-browser';
+import { TOKEN_LIMITS } from '@leadtrack/schemas';
 import { useActionState } from 'react';
 import { ActionForm } from '../../../components/action-form';
 import { OneTimeSecret } from '../../../components/copy-button';
@@ -11,6 +13,7 @@ import {
 } from '../../../components/field';
 import { Flash } from '../../../components/flash';
 import { TableHead } from '../../../components/table-head';
+import { PASSWORD_HINT, range } from '../../../lib/form-words';
 import { instant } from '../../../lib/format';
 import type { PersonalToken } from '../../../lib/types';
 import {
@@ -36,7 +39,7 @@ export function PasswordForm() {
       <PasswordField
         {...bind('newPassword')}
         label="New password"
-        hint="12 characters or more. Other devices are signed out when it changes."
+        hint={`${PASSWORD_HINT} Other devices are signed out when it changes.`}
         autoComplete="new-password"
       />
       <PasswordField
@@ -109,15 +112,16 @@ export function TokenForm() {
             id="token-name"
             label="Name"
             hint="What uses it, e.g. “CI import”."
+            maxLength={TOKEN_LIMITS.nameMax}
           />
           <InputField
-            {...bind('expiresInDays', '90')}
+            {...bind('expiresInDays', String(TOKEN_LIMITS.daysDefault))}
             id="token-days"
             label="Expires in (days)"
-            hint="1 to 365."
+            hint={`${range(TOKEN_LIMITS.daysMin, TOKEN_LIMITS.daysMax)}.`}
             type="number"
-            min={1}
-            max={365}
+            min={TOKEN_LIMITS.daysMin}
+            max={TOKEN_LIMITS.daysMax}
           />
         </div>
         <PasswordField

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { FormAlert } from '../../../components/field';
 import { getMe } from '../../../lib/api';
 import { SESSION_ENDED_PARAM, safeNext } from '../../../lib/config';
 import type { QueryPageProps } from '../../../lib/page-props';
@@ -34,11 +35,7 @@ export default async function LoginPage({ searchParams }: QueryPageProps) {
           Your password is set. Sign in with it.
         </p>
       ) : null}
-      {ssoFailure ? (
-        <p className="form-alert" role="alert">
-          {ssoFailure}
-        </p>
-      ) : null}
+      {ssoFailure ? <FormAlert>{ssoFailure}</FormAlert> : null}
       {providers.oidc ? (
         <p>
           {/* A plain link: the browser itself must go to the provider and come back. */}

@@ -1,14 +1,17 @@
 'use client';
+import '../../../lib/zod-in-the-browser';
+import { PASSWORD_LIMITS } from '@leadtrack/schemas';
 import Link from 'next/link';
 import { useActionState, useEffect, useState } from 'react';
 import { fieldBinder, InputField, PasswordField } from '../../../components/field';
+import { PASSWORD_HINT } from '../../../lib/form-words';
 import { type AuthState, register } from '../../actions/auth';
 import { AuthForm } from '../auth-form';
 
 export function RegisterForm({ next }: { next: string }) {
   const run = useActionState<AuthState, FormData>(register, {});
   const [state] = run;
-  const bind = fieldBinder(state.fields, state.values);
+  const bind = fieldBinder(state.errors, state.values);
   // The browser's time zone, filled in once the page runs: the account's "today" is the
   // person's own. Without JavaScript it stays empty and the account starts in UTC
   // (Settings changes it).
@@ -34,10 +37,10 @@ export function RegisterForm({ next }: { next: string }) {
       <PasswordField
         {...bind('password')}
         label="Password"
-        hint="At least 12 characters."
+        hint={PASSWORD_HINT}
         autoComplete="new-password"
         required
-        minLength={12}
+        minLength={PASSWORD_LIMITS.min}
       />
     </AuthForm>
   );

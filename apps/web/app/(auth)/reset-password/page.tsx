@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FormAlert } from '../../../components/field';
 import type { QueryPageProps } from '../../../lib/page-props';
 import { ResetForm } from './reset-form';
 
@@ -13,9 +14,9 @@ export default async function ResetPasswordPage({ searchParams }: QueryPageProps
       {typeof token === 'string' && token.length > 0 ? (
         <ResetForm token={token} />
       ) : (
-        <p className="form-alert" role="alert">
+        <FormAlert>
           This link is incomplete. Open the whole link you were sent, or ask an admin for a new one.
-        </p>
+        </FormAlert>
       )}
     </main>
   );

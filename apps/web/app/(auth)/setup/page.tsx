@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FormAlert } from '../../../components/field';
 import type { QueryPageProps } from '../../../lib/page-props';
 import { SetupForm } from './setup-form';
 
@@ -14,9 +15,9 @@ export default async function SetupPage({ searchParams }: QueryPageProps) {
       {typeof token === 'string' && token.length > 0 ? (
         <SetupForm token={token} />
       ) : (
-        <p className="form-alert" role="alert">
+        <FormAlert>
           This link is incomplete. Open the whole link you were sent, or ask an admin for a new one.
-        </p>
+        </FormAlert>
       )}
     </main>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FormAlert } from '../../../components/field';
 import { authApi } from '../../../lib/api';
 import type { QueryPageProps } from '../../../lib/page-props';
 
@@ -24,11 +25,11 @@ export default async function UnsubscribePage({ searchParams }: QueryPageProps) 
           </p>
         </div>
       ) : (
-        <p className="form-alert" role="alert">
+        <FormAlert>
           {res && res.status !== 400
             ? 'Leadtrack could not be reached. Open the link again in a moment.'
             : 'This unsubscribe link is not valid. Open the whole link from your latest email, or change what you receive in Settings after signing in.'}
-        </p>
+        </FormAlert>
       )}
     </main>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { DateText } from '../../../components/date-text';
+import { FormAlert } from '../../../components/field';
 import { GivenLine } from '../../../components/given-line';
 import { KindSwatch } from '../../../components/kind-swatch';
 import { Markdown } from '../../../components/markdown';
@@ -31,10 +32,10 @@ export default async function PacketPage({ searchParams }: QueryPageProps) {
       return (
         <>
           <h1>Promotion packet</h1>
-          <p className="form-alert" role="alert">
+          <FormAlert>
             {res.problem.errors?.map((e) => `${e.path}: ${e.message}`).join(' ') ||
               res.problem.detail}
-          </p>
+          </FormAlert>
           <Link href={userId === me.id ? '/packet' : `/packet?userId=${userId}`}>
             Back to the last six months
           </Link>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ActionButton } from '../../../../components/action-button';
 import { DateText } from '../../../../components/date-text';
 import { KindChips } from '../../../../components/evidence-item';
+import { FormAlert } from '../../../../components/field';
 import { evidenceApi, load } from '../../../../lib/api';
 import { plural } from '../../../../lib/format';
 import type { QueryPageProps } from '../../../../lib/page-props';
@@ -35,10 +36,10 @@ export default async function TrashPage({ searchParams }: QueryPageProps) {
           </p>
         ) : null}
         {failed ? (
-          <p className="form-alert" role="alert">
+          <FormAlert>
             That entry could not be restored: it may be past its 30 days. Reload to see what is
             left.
-          </p>
+          </FormAlert>
         ) : null}
       </div>
       {trash.items.length === 0 ? (

@@ -2,40 +2,31 @@
 import '../../../../lib/zod-in-the-browser';
 import { FEEDBACK_LIMITS } from '@leadtrack/schemas';
 import { useActionState } from 'react';
-import { describedBy, Field } from '../../../../components/field';
+import { ActionForm } from '../../../../components/action-form';
+import { fieldBinder, TextAreaField } from '../../../../components/field';
 import { type FeedbackState, sendFeedback } from '../../../actions/feedback';
 
 export function FeedbackForm({ userId, name }: { userId: string; name: string }) {
-  const [state, action, pending] = useActionState<FeedbackState, FormData>(sendFeedback, {});
+  const run = useActionState<FeedbackState, FormData>(sendFeedback, {});
+  const [state] = run;
+  const bind = fieldBinder(state.errors, state.values, (field) => `feedback-${field}`);
   return (
-    <form action={action} className="stack" noValidate key={state.sent ?? 0}>
-      {state.sent ? (
-        <p className="flash" role="status">
-          Feedback sent to {name}.
-        </p>
-      ) : null}
+    <ActionForm
+      run={run}
+      done={state.saved ? `Feedback sent to ${name}.` : null}
+      submit="Send feedback"
+      pendingText="Sending…"
+      className="stack"
+    >
       <input type="hidden" name="userId" value={userId} />
-      <Field
-        id="feedback-body"
+      <TextAreaField
+        {...bind('body')}
+        name="body"
         label="Feedback"
-        error={state.error}
         hint={`${name} sees this on their readiness page.`}
-      >
-        <textarea
-          id="feedback-body"
-          name="body"
-          rows={4}
-          maxLength={FEEDBACK_LIMITS.bodyMax}
-          defaultValue={state.body ?? ''}
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={describedBy('feedback-body', state.error, true)}
-        />
-      </Field>
-      <div>
-        <button type="submit" className="button primary" disabled={pending}>
-          {pending ? 'Sending…' : 'Send feedback'}
-        </button>
-      </div>
-    </form>
+        rows={4}
+        maxLength={FEEDBACK_LIMITS.bodyMax}
+      />
+    </ActionForm>
   );
 }

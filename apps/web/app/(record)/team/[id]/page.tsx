@@ -6,6 +6,7 @@ import { CheckinTable } from '../../../../components/checkin-cells';
 import { DateText } from '../../../../components/date-text';
 import { EvidenceItem } from '../../../../components/evidence-item';
 import { FeedbackList } from '../../../../components/feedback-list';
+import { FormAlert } from '../../../../components/field';
 import { FitChart } from '../../../../components/fit-chart';
 import { Flash } from '../../../../components/flash';
 import { Pager } from '../../../../components/pager';
@@ -97,9 +98,7 @@ export default async function ReportPage(props: RecordPageProps) {
       ) : null}
       {typeof sp.acknowledged === 'string' ? <Flash>Entry acknowledged.</Flash> : null}
       {bulk === 'none' ? (
-        <p className="form-alert" role="alert">
-          Tick the entries to acknowledge first.
-        </p>
+        <FormAlert>Tick the entries to acknowledge first.</FormAlert>
       ) : bulk ? (
         <p className={bulkDone === bulkAsked ? 'flash' : 'form-alert'} role="status">
           {bulkDone === bulkAsked
@@ -108,9 +107,7 @@ export default async function ReportPage(props: RecordPageProps) {
         </p>
       ) : null}
       {typeof sp.error === 'string' ? (
-        <p className="form-alert" role="alert">
-          That did not work. Reload and try again.
-        </p>
+        <FormAlert>That did not work. Reload and try again.</FormAlert>
       ) : null}
       <Timeline readiness={readiness} who={first} titles={titles} weekHref={`/team/${user.id}`} />
       <div className="columns">
