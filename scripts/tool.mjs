@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run db:move|db:backup|db:restore -- …`: builds the API if it is missing or stale
+// `npm run db:move|db:backup|db:restore|secrets:rotate -- …`: builds the API if it is missing or stale
 // (turbo, quietly), then runs its compiled tool (apps/api/dist/<name>.js) with the
 // arguments, and exits with its code.
 import { spawnSync } from 'node:child_process';

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseOutboundAllow } from './lib/outbound-fetch';
+import { parseSecretKey } from './services/sealed-secrets';
 import { SOURCE_ENV } from './sources/registry';
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
@@ -24,6 +25,21 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   SIGNUP: z.enum(['open', 'closed']).default('open'),
+  // Seals the integration secrets people store (sources' tokens, feed addresses): 32 bytes,
+  // base64 (`openssl rand -base64 32`). Unset: the instance's own key kept in its database
+  // (the embedded quick start). services/sealed-secrets.ts; npm run secrets:rotate changes it.
+  LEADTRACK_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      try {
+        return parseSecretKey(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   // Where several API processes keep their shared attempt budgets; unset: in the database.
   REDIS_URL: z

@@ -16,7 +16,7 @@ import { AnswerTooLarge, OutboundAddressRefused, readCapped } from '../../lib/ou
 import { conflict, invalidField, notFound } from '../../lib/problem';
 import type { Caller } from '../../plugins/app/authenticate';
 import { importFile, NothingRead } from '../../services/imports/import-file';
-import { type SealPurpose, seal, unseal } from '../../services/sealed-secrets';
+import { type SealPurpose, SecretUnreadable, seal, unseal } from '../../services/sealed-secrets';
 
 /** How a person's feed address is sealed in `calendar_feeds.url_encrypted`. */
 export const CALENDAR_FEED_URL: SealPurpose = {
@@ -94,8 +94,13 @@ export async function fetchFeed(
 async function unsealUrl(db: Database, userId: string, stored: string): Promise<string> {
   try {
     return await unseal(db, CALENDAR_FEED_URL, userId, stored);
-  } catch {
-    throw new FeedUnreadable('its stored address cannot be opened: connect the feed again');
+  } catch (error) {
+    // Sealed under another key (LEADTRACK_SECRET_KEY), altered, or another row's: it says which.
+    throw new FeedUnreadable(
+      error instanceof SecretUnreadable
+        ? error.message.replace(/\.$/, '')
+        : 'its stored address cannot be opened: connect the feed again',
+    );
   }
 }
 

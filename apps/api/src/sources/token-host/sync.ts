@@ -11,7 +11,7 @@
 import { addWeeks, type IsoDate, isValidTimeZone, localDateIn, weekStartOf } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
 import { conflict, HttpProblem, invalidField } from '../../lib/problem';
-import { type SealPurpose, unseal } from '../../services/sealed-secrets';
+import { type SealPurpose, SecretUnreadable, unseal } from '../../services/sealed-secrets';
 import {
   offerSuggestions,
   type SuggestionDraft,
@@ -131,9 +131,12 @@ export async function runTokenHostSync<Limits>(
   } catch (error) {
     // The connection was replaced or removed: the lease is no longer ours to release.
     if (error instanceof HttpProblem) throw error;
+    // A token sealed under a key this server does not hold (LEADTRACK_SECRET_KEY) says so.
     const known = options.signal?.aborted
       ? null
-      : syncFailureSentence(host.failure(error), store.label);
+      : error instanceof SecretUnreadable
+        ? error.message
+        : syncFailureSentence(host.failure(error), store.label);
     await store.release(db, person.id, lease, {
       error: options.signal?.aborted
         ? 'The sync was interrupted (the server stopped); the next one will cover these weeks.'
