@@ -22,7 +22,15 @@ export interface SealPurpose {
 }
 
 /** A stored value that does not open: said in a sentence a person can act on. */
-export class SecretUnreadable extends Error {}
+export class SecretUnreadable extends Error {
+  constructor(
+    message: string,
+    /** `key`: sealed under a key this server does not hold; `value`: altered or unknown. */
+    readonly reason: 'key' | 'value' = 'key',
+  ) {
+    super(message);
+  }
+}
 
 /** LEADTRACK_SECRET_KEY's length. */
 export const SECRET_KEY_BYTES = 32;
@@ -151,7 +159,7 @@ export async function unsealWith(
     key = derive(material, purpose);
     rest = parts.slice(1);
   } else {
-    throw new SecretUnreadable(`The stored ${purpose.label} is not in a known format.`);
+    throw new SecretUnreadable(`The stored ${purpose.label} is not in a known format.`, 'value');
   }
   const [iv = '', tag = '', ciphertext = ''] = rest;
   try {
@@ -165,6 +173,7 @@ export async function unsealWith(
   } catch {
     throw new SecretUnreadable(
       `The stored ${purpose.label} does not open (altered, or not this person's): connect again.`,
+      'value',
     );
   }
 }

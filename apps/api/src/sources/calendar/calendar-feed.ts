@@ -95,9 +95,9 @@ async function unsealUrl(db: Database, userId: string, stored: string): Promise<
   try {
     return await unseal(db, CALENDAR_FEED_URL, userId, stored);
   } catch (error) {
-    // Sealed under another key (LEADTRACK_SECRET_KEY), altered, or another row's: it says which.
+    // Sealed under a key this server does not hold (LEADTRACK_SECRET_KEY): it says which.
     throw new FeedUnreadable(
-      error instanceof SecretUnreadable
+      error instanceof SecretUnreadable && error.reason === 'key'
         ? error.message.replace(/\.$/, '')
         : 'its stored address cannot be opened: connect the feed again',
     );
