@@ -69,6 +69,9 @@ const FILES: Record<string, Record<string, string>> = {
     'one long folded line': calendar(
       `BEGIN:VEVENT\r\nUID:l\r\nDTSTART:20261130T100000Z\r\nSUMMARY:${fill('', 'product \r\n ', SIZE - 200)}\r\nEND:VEVENT\r\n`,
     ),
+    'listed exception dates': calendar(
+      `BEGIN:VEVENT\r\nUID:r\r\nDTSTART:20000101T000000Z\r\nRRULE:FREQ=DAILY\r\nSUMMARY:Product\r\nEXDATE:${Array.from({ length: Math.floor((SIZE - 200) / 17) }, (_, n) => `${new Date(Date.UTC(2026, 0, 1) - (n % 9000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '')}T000000Z`).join(',')}\r\nEND:VEVENT\r\n`,
+    ),
   },
 };
 
