@@ -59,6 +59,8 @@ const MAX_LISTED_DATES_PER_FILE = 10_000;
 const MAX_RULES_PER_EVENT = 10;
 const MAX_TIME_ZONES_PER_FILE = 50;
 const TITLE_MAX = 200;
+/** What a description quotes of an event's summary at most. */
+const SUMMARY_MAX = 1_000;
 
 const STAKEHOLDER =
   /\b(product|stakeholders?|roadmap|customers?|clients?|sales|marketing|support|leadership|exec(utive)?s?|directors?|business|finance|legal|design review|demo|steering|qbr|all[- ]hands|PMs?)\b/i;
@@ -333,7 +335,8 @@ function toDrafts(occurrences: Occurrence[]): IcsSuggestionDraft[] {
     }
     const kind = kindOf(o);
     if (!kind) continue;
-    const summary = o.summary || (kind === 'mentoring' ? '1:1' : 'Meeting');
+    // Clipped here, in the worker: a 5 MiB summary is not carried back to the event loop.
+    const summary = clip(o.summary, SUMMARY_MAX) || (kind === 'mentoring' ? '1:1' : 'Meeting');
     drafts.push({
       type: 'evidence',
       source: CALENDAR_SOURCE,
