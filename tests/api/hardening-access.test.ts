@@ -45,6 +45,20 @@ const decline = (token: string | undefined, requestId: string) =>
 const readEntry = (token: string | undefined, id = entryId) =>
   call(app, 'GET', `${E}/${id}`, { token });
 
+/** The callers every rule here is tried with: name and token (undefined: none). */
+function callers(): [string, string | undefined][] {
+  return [
+    ['owner', team.engineer.token],
+    ['ownerPat', ownerPat],
+    ['manager', team.manager.token],
+    ['stranger', team.stranger.token],
+    ['declined', decliner.token],
+    ['withdrawn', withdrawn.token],
+    ['deactivated', leaver.token],
+    ['anonymous', undefined],
+  ];
+}
+
 async function logEntry(user: TestUser, title = 'Led the incident review'): Promise<string> {
   const res = await call(app, 'POST', E, {
     token: user,
@@ -85,16 +99,7 @@ describe('asking for an endorsement (repeats answer 200)', () => {
   it('the owner and the owner’s PAT ask; manager 403; stranger, declined and withdrawn 404; deactivated and no token 401', async () => {
     const target = await registerUser(app, { name: 'Asked Twice' });
     const statuses: Record<string, number[]> = {};
-    for (const [name, token] of [
-      ['owner', team.engineer.token],
-      ['ownerPat', ownerPat],
-      ['manager', team.manager.token],
-      ['stranger', team.stranger.token],
-      ['declined', decliner.token],
-      ['withdrawn', withdrawn.token],
-      ['deactivated', leaver.token],
-      ['anonymous', undefined],
-    ] as const) {
+    for (const [name, token] of callers()) {
       statuses[name] = [
         (await ask(token, entryId, target.id)).status,
         (await ask(token, entryId, target.id)).status,
@@ -140,14 +145,7 @@ describe('answering a request (repeats answer as the first)', () => {
     expect(asked.status).toBe(201);
     const statuses: Record<string, number> = {};
     for (const [name, token] of [
-      ['owner', team.engineer.token],
-      ['ownerPat', ownerPat],
-      ['manager', team.manager.token],
-      ['stranger', team.stranger.token],
-      ['declined', decliner.token],
-      ['withdrawn', withdrawn.token],
-      ['deactivated', leaver.token],
-      ['anonymous', undefined],
+      ...callers(),
       ['colleaguePat', colleaguePat],
       ['colleague', colleague.token],
     ] as const) {

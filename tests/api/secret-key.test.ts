@@ -4,9 +4,7 @@
 // opens them; the app started with the new key reads them (a sync reaches the stand-in
 // GitHub with the token); a server with a missing or another key says so in a 409 and its
 // log rather than a 500; a rotate with the wrong current key changes nothing.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { loadEnv } from '@leadtrack/api/env';
 import { openDatabase } from '@leadtrack/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +12,7 @@ import { keyId, unsealWith } from '../../apps/api/src/services/sealed-secrets';
 import { GITHUB_TOKEN } from '../../apps/api/src/sources/github/env';
 import { startGithubStandIn } from '../support/github-stand-in';
 import { call, registerUser, type TestUser } from '../support/http';
-import { ROOT } from '../support/processes';
+import { runApiTool } from '../support/processes';
 import { buildTestApp, type TestApp, useFixture, useTestApp } from '../support/test-app';
 
 const handle = useTestApp();
@@ -46,27 +44,8 @@ async function appWith(key: Buffer | null): Promise<TestApp> {
 }
 
 /** `npm run secrets:rotate` as the tool runs (from source), with `env` on top. */
-async function rotate(env: Record<string, string | undefined>, args: string[] = []) {
-  const full: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: handle.databaseUrl, ...env };
-  for (const [name, value] of Object.entries(env)) if (value === undefined) delete full[name];
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/tools/secrets-rotate.ts', ...args],
-    {
-      cwd: `${ROOT}apps/api`,
-      env: full,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const [code] = await once(child, 'exit');
-  return { code: code as number, output };
+function rotate(env: Record<string, string | undefined>, args: string[] = []) {
+  return runApiTool('secrets-rotate', args, { DATABASE_URL: handle.databaseUrl, ...env });
 }
 
 async function stored(): Promise<string> {

@@ -12,7 +12,7 @@ import { LOCK_FILE, openDatabase } from '@leadtrack/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase, dropDatabase, uniqueName } from '../support/databases';
 import { call, makeTeam, TEST_PASSWORD, type TestUser } from '../support/http';
-import { freePort, ROOT, waitUntilUp } from '../support/processes';
+import { freePort, ROOT, runApiTool, waitUntilUp } from '../support/processes';
 import { buildTestApp, type TestApp } from '../support/test-app';
 
 const folders: string[] = [];
@@ -31,24 +31,9 @@ async function tempFolder() {
   return dir;
 }
 
-/** Runs a tool from apps/api/src/tools (what `npm run db:…` runs compiled). */
-async function tool(name: string, args: string[], dataDir: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, LEADTRACK_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', `src/tools/${name}.ts`, ...args], {
-    cwd: `${ROOT}apps/api`,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const [code] = await once(child, 'exit');
-  return { code: code as number, output };
+/** Runs a tool from apps/api/src/tools on the embedded folder `dataDir`. */
+function tool(name: string, args: string[], dataDir: string) {
+  return runApiTool(name, args, { LEADTRACK_DATA_DIR: dataDir, DATABASE_URL: undefined });
 }
 
 /** An engineer's entry and check-in, and their manager's feedback. */

@@ -1,6 +1,7 @@
 // For tests that start real processes (the API server, `npm start`, the dashboard): the
 // repository's root, a free loopback port, and waiting until a URL answers.
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -45,4 +46,32 @@ export async function waitUntilUp(url: string, options: WaitOptions = {}): Promi
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${name} did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+/**
+ * Runs a tool from apps/api/src/tools from source (what `npm run db:…` and
+ * `npm run secrets:rotate` run compiled) with `env` on top of the test's environment (an
+ * undefined value removes the variable); its exit code and everything it printed.
+ */
+export async function runApiTool(
+  name: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ code: number; output: string }> {
+  const full: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete full[key];
+  const child = spawn(process.execPath, ['--import', 'tsx', `src/tools/${name}.ts`, ...args], {
+    cwd: `${ROOT}apps/api`,
+    env: full,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const [code] = await once(child, 'exit');
+  return { code: code as number, output };
 }
