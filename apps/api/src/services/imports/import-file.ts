@@ -49,6 +49,9 @@ const SuggestedEntrySchema = CreateEvidenceBodySchema.extend({
 });
 const ImportedCheckinSchema = PutCheckinBodySchema.extend({ weekStart: WeekStartSchema });
 
+/** Items judged between two turns of the event loop. */
+const JUDGED_PER_SLICE = 250;
+
 /** An entry ready to store, with the suggestion that keys it. */
 type Valid = { entry: z.infer<typeof CreateEvidenceBodySchema>; draft: SuggestionDraft };
 
@@ -59,14 +62,16 @@ const FILE_SOURCE = 'import';
  * The items `schema` accepts, each with what it made of the item's fields; every issue of
  * the others becomes an error on the item's line.
  */
-function judge<Item extends { line: number }, Schema extends z.ZodType>(
+async function judge<Item extends { line: number }, Schema extends z.ZodType>(
   items: Item[],
   schema: Schema,
   fieldsOf: (item: Item) => unknown,
   errors: ImportLineError[],
-): { item: Item; data: z.output<Schema> }[] {
+): Promise<{ item: Item; data: z.output<Schema> }[]> {
   const valid: { item: Item; data: z.output<Schema> }[] = [];
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
+    // 10,000 items judged at once would hold the event loop: other requests go between slices.
+    if (index > 0 && index % JUDGED_PER_SLICE === 0) await new Promise(setImmediate);
     const result = schema.safeParse(fieldsOf(item));
     if (result.success) valid.push({ item, data: result.data });
     else errors.push(...result.error.issues.map(({ message }) => ({ line: item.line, message })));
@@ -75,11 +80,11 @@ function judge<Item extends { line: number }, Schema extends z.ZodType>(
 }
 
 /** The file's items as drafts (and, for `create`, entries), its bad items as errors. */
-function judgeEntries(
+async function judgeEntries(
   parsed: ParsedEntry[],
   mode: ImportBody['mode'],
   errors: ImportLineError[],
-): Valid[] {
+): Promise<Valid[]> {
   const schema = mode === 'create' ? CreateEvidenceBodySchema : SuggestedEntrySchema;
   const fieldsOf = (item: ParsedEntry) => ({
     kinds: item.kinds,
@@ -89,7 +94,7 @@ function judgeEntries(
     links: item.links,
     audience: item.audience ?? null,
   });
-  return judge(parsed, schema, fieldsOf, errors).map(({ item, data }) => {
+  return (await judge(parsed, schema, fieldsOf, errors)).map(({ item, data }) => {
     const entry = data as z.infer<typeof CreateEvidenceBodySchema>;
     const links = entry.links ?? [];
     return {
@@ -113,10 +118,10 @@ function judgeEntries(
   });
 }
 
-function judgeCheckins(parsed: ParsedCheckin[], errors: ImportLineError[]) {
+async function judgeCheckins(parsed: ParsedCheckin[], errors: ImportLineError[]) {
   // A check-in's fields are the parsed item's but its line.
   const fieldsOf = ({ line: _, ...fields }: ParsedCheckin) => fields;
-  return judge(parsed, ImportedCheckinSchema, fieldsOf, errors).map(({ data }) => data);
+  return (await judge(parsed, ImportedCheckinSchema, fieldsOf, errors)).map(({ data }) => data);
 }
 
 /** The format the body names, else the one its filename's extension says. */
@@ -189,8 +194,8 @@ export async function importFile(
   if (parsed.unreadable && body.content.replace(/^\uFEFF/, '').trim() !== '')
     throw new NothingRead(format, parsed.unreadable);
   const found = [...parsed.errors];
-  const entries = judgeEntries(parsed.entries, body.mode, found);
-  const checkins = judgeCheckins(parsed.checkins, found);
+  const entries = await judgeEntries(parsed.entries, body.mode, found);
+  const checkins = await judgeCheckins(parsed.checkins, found);
   const errors = listed(found);
 
   if (body.mode === 'suggest') {

@@ -99,7 +99,25 @@ export function insertSuggestions(
   status: 'open' | 'accepted' = 'open',
 ): Promise<{ id: string; source: string; externalId: string }[]> {
   if (drafts.length === 0) return Promise.resolve([]);
-  return run(OFFER_SQL, [userId, JSON.stringify(drafts.map(toRow)), status]);
+  return rowsJson(drafts).then((rows) => run(OFFER_SQL, [userId, rows, status]));
+}
+
+/** Rows written between two turns of the event loop (an import offers up to 10,000). */
+const ROWS_PER_SLICE = 500;
+
+/** The drafts' rows as one JSON array, written in slices so other requests go between them. */
+async function rowsJson(drafts: SuggestionDraft[]): Promise<string> {
+  const parts: string[] = [];
+  for (let i = 0; i < drafts.length; i += ROWS_PER_SLICE) {
+    if (i > 0) await new Promise(setImmediate);
+    parts.push(
+      drafts
+        .slice(i, i + ROWS_PER_SLICE)
+        .map((draft) => JSON.stringify(toRow(draft)))
+        .join(','),
+    );
+  }
+  return `[${parts.join(',')}]`;
 }
 
 /**
