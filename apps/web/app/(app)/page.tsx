@@ -70,8 +70,10 @@ export default async function Home({ searchParams }: QueryPageProps) {
       />
     ) : null;
 
+  // On a phone the quick log moves up to the heading (home-quick), except for someone the
+  // page leads with what waits for them: theirs stays after the agenda.
   const quickLog = (
-    <section aria-labelledby="quick-h" className="panel home-quick">
+    <section aria-labelledby="quick-h" className={leads ? 'panel' : 'panel home-quick'}>
       <h2 id="quick-h">Log this week</h2>
       <QuickLog
         today={await myToday()}
