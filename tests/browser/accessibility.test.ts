@@ -11,6 +11,7 @@ import { type GithubStandIn, startGithubStandIn } from '../support/github-stand-
 import { acknowledge, feedback, seedHistory } from './seed';
 import {
   type ApiUser,
+  adminToken,
   callApi,
   launchChromium,
   logEvidence,
@@ -19,6 +20,7 @@ import {
   registerUser,
   setManager,
   signIn,
+  uniqueEmail,
 } from './support';
 
 const axeSource = readFileSync(
@@ -82,6 +84,10 @@ let github: GithubStandIn;
 let people: { engineer: ApiUser; manager: ApiUser; peer: ApiUser };
 let entryId: string;
 let adminEmail: string;
+/** Added by the admin with a password: their zone was never confirmed, so they are asked. */
+let newcomerEmail: string;
+/** A setup link the admin got for another new person (never opened, so still valid). */
+let setupPath: string;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -157,6 +163,28 @@ beforeAll(async () => {
       content: '## 2026-11-02\n- Reviewed the cache design #review #mentor\n- Untagged work',
     },
   });
+  // Bringing people in: one added with a password (asked to confirm their zone on every
+  // page until they answer), one with a setup link.
+  const admin = await adminToken();
+  newcomerEmail = uniqueEmail('Zoe Zone');
+  const added = await callApi('POST', '/users', {
+    token: admin,
+    body: {
+      email: newcomerEmail,
+      name: 'Zoe Zone',
+      role: 'engineer',
+      password: PASSWORD,
+      timeZone: 'Asia/Kolkata',
+    },
+  });
+  expect(added.status, JSON.stringify(added.body)).toBe(201);
+  const linked = await callApi('POST', '/users', {
+    token: admin,
+    body: { email: uniqueEmail('Sid Setup'), name: 'Sid Setup', role: 'engineer' },
+  });
+  expect(linked.status, JSON.stringify(linked.body)).toBe(201);
+  const url = new URL(linked.body.setupUrl);
+  setupPath = url.pathname + url.search;
   people = { engineer, manager, peer };
 }, 300_000);
 
@@ -165,12 +193,17 @@ afterAll(async () => {
   await github?.stop();
 });
 
-type Who = 'engineer' | 'manager' | 'peer' | 'admin' | 'nobody';
+type Who = 'engineer' | 'manager' | 'peer' | 'admin' | 'newcomer' | 'nobody';
 
 /** Submits the page's form empty so its error messages are audited too. */
 const submitEmpty = (button: string) => async (page: Page) => {
   await page.getByRole('button', { name: button }).click();
   await page.locator('[role="alert"], .field-error').first().waitFor();
+};
+
+/** Waits for a heading, so the page is audited with what it is there to show. */
+const shows = (heading: string) => async (page: Page) => {
+  await page.getByRole('heading', { name: heading }).first().waitFor();
 };
 
 /**
@@ -197,23 +230,39 @@ const PAGES: [Who, string, () => string, ((page: Page) => Promise<void>)?][] = [
   ['engineer', 'import, errors shown', () => '/import', submitEmpty('Import')],
   ['engineer', 'notifications', () => '/notifications'],
   ['engineer', 'not found', () => '/no-such-page'],
-  ['manager', 'team', () => '/team'],
-  ['manager', "a report's page", () => `/team/${people.engineer.id}`],
+  ['manager', 'home (waiting for you)', () => '/', shows('Waiting for you')],
+  ['manager', 'team (unacknowledged counts)', () => '/team', shows('Team')],
+  [
+    'manager',
+    "a report's page (shared reflections)",
+    () => `/team/${people.engineer.id}`,
+    shows('Fit reflections Eddie shared with you'),
+  ],
+  [
+    'manager',
+    "a report's page, unacknowledged only",
+    () => `/team/${people.engineer.id}?unacknowledged=1`,
+  ],
+  ['manager', 'notifications (a reflection shared)', () => '/notifications'],
   ['manager', "a report's agreement", () => `/team/${people.engineer.id}/agreement`],
   ['peer', 'endorsement requests', () => '/endorsements'],
   ['peer', 'a sponsored colleague', () => `/people/${people.engineer.id}`],
   ['peer', 'settings, GitHub connected', () => '/settings'],
+  ['admin', 'home (checklist, waiting for you)', () => '/'],
   ['admin', 'admin', () => '/admin'],
   ['admin', 'admin audit', () => '/admin/audit'],
   ['admin', 'organisation (everyone)', () => '/org'],
   ['admin', 'organisation, filtered', () => '/org?status=building&signal=any'],
   ['manager', 'organisation (own team)', () => '/org'],
   ['admin', 'notifications, none yet', () => '/notifications'],
+  ['newcomer', 'home with the zone prompt', () => '/', shows('Confirm your time zone')],
+  ['newcomer', 'settings with the zone prompt', () => '/settings', shows('Confirm your time zone')],
   ['nobody', 'login', () => '/login'],
   ['nobody', 'login, errors shown', () => '/login', submitEmpty('Sign in')],
   ['nobody', 'register', () => '/register'],
   ['nobody', 'reset password', () => '/reset-password?token=not-a-real-token'],
   ['nobody', 'reset password (incomplete link)', () => '/reset-password'],
+  ['nobody', 'setup link (choose a password)', () => setupPath, shows('Choose your password')],
   ['nobody', 'setup link', () => '/setup?token=not-a-real-token'],
   ['nobody', 'setup link (incomplete)', () => '/setup'],
   ['nobody', 'login, a single sign-on refusal', () => '/login?sso=domain'],
@@ -224,6 +273,7 @@ async function pageAs(who: Who, dark: boolean): Promise<Page> {
   const context = await newContext(browser, { dark });
   const page = await context.newPage();
   if (who === 'admin') await signIn(page, adminEmail, inject('adminPassword'));
+  else if (who === 'newcomer') await signIn(page, newcomerEmail, PASSWORD);
   else if (who !== 'nobody') await signIn(page, people[who].email, PASSWORD);
   return page;
 }
