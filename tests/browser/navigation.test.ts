@@ -115,7 +115,7 @@ describe('the navigation', () => {
 });
 
 describe('the heatmap', () => {
-  it("names only its behaviour's entries in a cell and opens those; no Hover on a touch screen", async () => {
+  it("names only its behaviour's entries in a cell (1280 and 390 px, light and dark) and opens those; no Hover on a touch screen", async () => {
     const user = await registerUser('Hana Heatmap');
     const monday = weekStartOf(addDays(todayUtc(), -7));
     await logEvidence(user, {
@@ -181,6 +181,14 @@ describe('the heatmap', () => {
       await phone.getByLabel('Password').fill('correct horse battery staple');
       await phone.getByRole('button', { name: 'Sign in' }).click();
       await phone.getByRole('heading', { name: 'Evidence by week' }).waitFor();
+      // The same cell on the phone names the same entries.
+      const phoneCell = phone.getByRole('gridcell', {
+        name: new RegExp(`^Week of ${shownDate(monday)}, ${KIND_INFO.review.label}`),
+      });
+      const phoneName = (await phoneCell.getAttribute('aria-label')) ?? '';
+      expect(phoneName).toContain('Reviewed the cache invalidation PR');
+      expect(phoneName).toContain('Explained the reindex to product');
+      expect(phoneName).not.toContain('Wrote the ingest runbook');
       const hint = phone.locator('.hm-detail');
       // biome-ignore lint/performance/useDomNodeTextContent: what is shown is the point.
       const shown = await hint.innerText();
