@@ -29,7 +29,7 @@ import {
 import { databaseUrl as urlOfDatabase, withAdmin } from '../tests/support/databases';
 import { freePort } from '../tests/support/processes';
 import { exitWhenDone, fmt, load, PASSWORD } from './lib/runner';
-import { insertHistory, insertPeople } from './seed-sql';
+import { insertTeam } from './seed-sql';
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 30);
 const WEEKS = Number(process.env.BENCH_WEEKS ?? 52);
@@ -149,23 +149,11 @@ async function main() {
         name: n,
         password: PASSWORD,
       });
-    const { rows } = await sql.query(
-      `UPDATE users SET role = 'manager' WHERE email = $1 RETURNING id, password_hash`,
-      [MANAGER],
-    );
-    const managerId = rows[0].id as string;
-    const reports = await insertPeople(sql, {
-      label: 'Report',
+    const { reports } = await insertTeam(sql, {
+      managerEmail: MANAGER,
       count: REPORTS,
-      managerId,
-      passwordHash: rows[0].password_hash,
+      weeks: WEEKS,
     });
-    await insertHistory(
-      sql,
-      reports.map((r) => r.id),
-      WEEKS,
-      managerId,
-    );
     // Reflections shared with the manager: two each from five reports.
     const thisWeek = weekStartOf(todayUtc());
     for (const report of reports.slice(0, 5)) {

@@ -85,6 +85,34 @@ export async function insertHistory(
   );
 }
 
+/**
+ * The team both benchmarks read: `managerEmail` (registered already) made a manager, and
+ * `count` reports signing in with the manager's password, each with `weeks` of history.
+ */
+export async function insertTeam(
+  client: pg.Client,
+  options: { managerEmail: string; count: number; weeks: number },
+): Promise<{ managerId: string; reports: SqlPerson[] }> {
+  const { rows } = await client.query(
+    `UPDATE users SET role = 'manager' WHERE email = $1 RETURNING id, password_hash`,
+    [options.managerEmail],
+  );
+  const managerId = rows[0].id as string;
+  const reports = await insertPeople(client, {
+    label: 'Report',
+    count: options.count,
+    managerId,
+    passwordHash: rows[0].password_hash,
+  });
+  await insertHistory(
+    client,
+    reports.map((r) => r.id),
+    options.weeks,
+    managerId,
+  );
+  return { managerId, reports };
+}
+
 /** One new entry today for each of `userIds`, in one statement (everyone logged). */
 export async function logOneEach(client: pg.Client, userIds: string[]): Promise<void> {
   await client.query(

@@ -20,7 +20,7 @@ import {
   withDatabase,
 } from '../../tests/support/databases';
 import { freePort } from '../../tests/support/processes';
-import { insertHistory, insertPeople } from '../seed-sql';
+import { insertTeam } from '../seed-sql';
 import { seedThroughApi } from './seed-api';
 
 const SERVER = fileURLToPath(new URL('../../apps/api/src/server.ts', import.meta.url));
@@ -310,23 +310,11 @@ async function seedTeam(sql: pg.Client, api: Api) {
   for (const n of ['Bench Admin', 'Bench Manager']) {
     await api.register(`${n.toLowerCase().replace(/\s+/g, '.')}@bench.test`, n);
   }
-  const { rows } = await sql.query(
-    `UPDATE users SET role = 'manager' WHERE email = 'bench.manager@bench.test'
-     RETURNING id, password_hash`,
-  );
-  const managerId = rows[0].id as string;
-  const reports = await insertPeople(sql, {
-    label: 'Report',
+  const { managerId, reports } = await insertTeam(sql, {
+    managerEmail: 'bench.manager@bench.test',
     count: REPORTS,
-    managerId,
-    passwordHash: rows[0].password_hash,
+    weeks: WEEKS,
   });
-  await insertHistory(
-    sql,
-    reports.map((r) => r.id),
-    WEEKS,
-    managerId,
-  );
   const counts = await sql.query(
     `SELECT (SELECT count(*) FROM evidence)::int AS entries, (SELECT count(*) FROM checkins)::int AS checkins,
             (SELECT count(*) FROM acknowledgements)::int AS acks, (SELECT count(*) FROM weekly_aggregates)::int AS weeks`,
