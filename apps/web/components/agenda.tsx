@@ -6,6 +6,8 @@ import { acknowledgeFromAgenda } from '../app/actions/agenda';
 import { kindLabel, plural } from '../lib/format';
 import { ActionButton } from './action-button';
 import { DateText } from './date-text';
+import './agenda.css';
+import './evidence-item.css';
 
 type Item = AgendaDto['items'][number];
 

@@ -8,6 +8,8 @@ import type { AgreementDto } from '../lib/types';
 import { FormAlert, SelectField, TextAreaField } from './field';
 import { FailedAction } from './flash';
 import { PendingButton } from './pending-button';
+import './agreement-view.css';
+import './summary-item.css';
 
 const OWNER_WORDS: Record<string, (lead: string) => string> = {
   lead: (lead) => `${lead} (tech lead)`,

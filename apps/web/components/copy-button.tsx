@@ -1,6 +1,7 @@
 'use client';
 // Copies a one-time secret (a token, a reset link) to the clipboard and says so.
 import { useState } from 'react';
+import './copy-button.css';
 
 export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);

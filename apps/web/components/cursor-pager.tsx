@@ -1,6 +1,7 @@
 // Paging back and forth through a cursor-paged list: `?c=` repeated holds the cursors of the
 // pages walked through (the last is this page's), so the "back" link can go back.
 import { Pager } from './pager';
+import './pager.css';
 
 /** The cursors walked through, from the query's `c` (the last 200 at most). */
 export function cursorTrail(raw: string | string[] | undefined): string[] {

@@ -5,6 +5,8 @@ import type { Evidence } from '../lib/types';
 import { DateText } from './date-text';
 import { GivenLine } from './given-line';
 import { Markdown } from './markdown';
+import '../app/(app)/endorsements/endorsements.css';
+import './evidence-item.css';
 
 export function KindChips({ kinds }: { kinds: string[] }) {
   return (

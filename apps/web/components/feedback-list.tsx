@@ -2,6 +2,7 @@
 import type { Feedback } from '../lib/types';
 import { DateText } from './date-text';
 import { Markdown } from './markdown';
+import './feedback-list.css';
 
 export function FeedbackList({ items }: { items: Feedback[] }) {
   return (

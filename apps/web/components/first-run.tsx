@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { orgApi } from '../lib/api';
 import { plural } from '../lib/format';
 import type { User } from '../lib/types';
+import './first-run.css';
 
 /** A fresh instance: the caller is the only person, or nobody has a manager yet. */
 export function isFirstRun(people: Pick<User, 'managerId'>[]): boolean {

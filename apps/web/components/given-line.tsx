@@ -4,6 +4,7 @@
 // reads it as vouching for what the entry says now.
 import { DateText } from './date-text';
 import { Markdown } from './markdown';
+import './evidence-item.css';
 
 export interface Given {
   by: { id: string; name: string };

@@ -8,6 +8,8 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { formatDate, KIND_INFO, kindOrder, monthName, plural } from '../lib/format';
 import type { CurrentDto, PolicyDto, WeekEntries, WeekRowDto } from '../lib/types';
 import { KindSwatch } from './kind-swatch';
+import './evidence-item.css';
+import './heatmap.css';
 
 interface Props {
   weeks: WeekRowDto[];

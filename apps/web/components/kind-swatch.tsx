@@ -1,3 +1,4 @@
+import './kind-swatch.css';
 /** The small colour square that marks a behaviour (kind) wherever it is listed. */
 export function KindSwatch({ kind }: { kind: string }) {
   return (

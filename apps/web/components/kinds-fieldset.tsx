@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { KIND_INFO } from '../lib/format';
 import { describedBy, FieldError } from './field';
 import { KindSwatch } from './kind-swatch';
+import './kinds-fieldset.css';
 
 interface Props {
   /** The group's id: its hint is `${id}-hint`, its error `${id}-error`. */

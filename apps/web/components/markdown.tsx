@@ -5,6 +5,7 @@
 // default URL transform would leave. Headings and images are unwrapped to plain text: an
 // entry's own structure stays the page's.
 import ReactMarkdown from 'react-markdown';
+import './evidence-item.css';
 
 const ALLOWED = [
   'p',

@@ -1,6 +1,7 @@
 // The "newer / older" navigation under a cursor-paged list.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import './pager.css';
 
 export interface PagerLink {
   href: string;

@@ -13,6 +13,8 @@ import { KIND_INFO } from '../lib/format';
 import { CharCounter } from './char-counter';
 import { describedBy, FieldError, FormAlert } from './field';
 import { KindSwatch } from './kind-swatch';
+import './kinds-fieldset.css';
+import './quick-log.css';
 
 export function QuickLog({
   today,

@@ -4,6 +4,8 @@ import { formatDate, ORG_STATUS_WORDS, plural, signalTitle, statusWord } from '.
 import type { CurrentDto, PolicyDto, SignalDto } from '../lib/types';
 import { DateText } from './date-text';
 import { SummaryItem } from './summary-item';
+import './readiness.css';
+import './summary-item.css';
 
 export function StatusBadge({
   current,

@@ -7,6 +7,9 @@ import type { ReportRow } from '../lib/types';
 import { DateText } from './date-text';
 import { OrgStatusBadge, StatusBadge } from './readiness';
 import { TableHead } from './table-head';
+import './evidence-item.css';
+import './readiness.css';
+import './table-head.css';
 
 export function ReportTable({
   rows,

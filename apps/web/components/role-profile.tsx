@@ -4,6 +4,9 @@ import type { RoleProfileDto } from '@leadtrack/schemas';
 import { formatDate, plural } from '../lib/format';
 import { SummaryItem } from './summary-item';
 import { TableHead } from './table-head';
+import './role-profile.css';
+import './summary-item.css';
+import './table-head.css';
 
 const LEANING: Record<string, string> = {
   'tech-lead': 'Like a tech lead',

@@ -8,6 +8,7 @@ import { ColleaguePicker } from './colleague-picker';
 import { DateText } from './date-text';
 import { FailedAction } from './flash';
 import { PendingButton } from './pending-button';
+import '../app/(app)/endorsements/endorsements.css';
 
 export async function SponsorsSection({
   meId,

@@ -14,6 +14,9 @@ import { FormAlert, fieldBinder, InputField, TextAreaField } from './field';
 import { KindsFieldset } from './kinds-fieldset';
 import { Markdown } from './markdown';
 import { PendingButton } from './pending-button';
+import '../app/(app)/admin/admin.css';
+import './evidence-item.css';
+import './kinds-fieldset.css';
 
 interface Props {
   suggestion: Suggestion;

@@ -5,6 +5,7 @@ import { Heatmap } from './heatmap';
 import { MissingKinds, ReadinessSummary } from './readiness';
 import { StreakChart } from './streak-chart';
 import { WeekInProgress } from './week-in-progress';
+import './heatmap.css';
 
 export function Timeline({
   readiness,

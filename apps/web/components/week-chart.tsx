@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis } from 'recharts';
 import { gridProps, weekAxisProps } from './chart-style';
+import './heatmap.css';
 
 interface WeekChartProps {
   summary: string;

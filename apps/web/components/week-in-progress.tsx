@@ -3,6 +3,7 @@
 import { addDays, KIND_INFO } from '@leadtrack/core';
 import { formatDate, plural } from '../lib/format';
 import type { CurrentDto, WeekRowDto } from '../lib/types';
+import './heatmap.css';
 
 function list(words: string[]): string {
   if (words.length <= 1) return words.join('');

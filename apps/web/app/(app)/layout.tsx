@@ -5,6 +5,7 @@ import { StaleBanners } from '../../components/stale-banners';
 import { ZonePrompt } from '../../components/zone-prompt';
 import { captureApi, endorsementsApi, notificationsApi, requireMe, usersApi } from '../../lib/api';
 import { signOut } from '../actions/auth';
+import '../../components/nav.css';
 
 export const dynamic = 'force-dynamic';
 

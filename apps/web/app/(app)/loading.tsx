@@ -1,3 +1,4 @@
+import './loading.css';
 export default function Loading() {
   return (
     <div className="loading" role="status" aria-live="polite">

@@ -26,6 +26,8 @@ import {
 import { kindOrder } from '../../lib/format';
 import type { QueryPageProps } from '../../lib/page-props';
 import { loadWeekTitles } from '../../lib/week-titles';
+import './home.css';
+import '../../components/evidence-item.css';
 
 export default async function Home({ searchParams }: QueryPageProps) {
   const sp = await searchParams;

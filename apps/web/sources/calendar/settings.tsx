@@ -12,6 +12,7 @@ import { SummaryItem } from '../../components/summary-item';
 import { instant } from '../../lib/format';
 import { IntegrationButtons, IntegrationOutcome, useIntegration } from '../integration-parts';
 import { type CalendarState, connectCalendar } from './actions';
+import '../../components/summary-item.css';
 
 export function CalendarSettings({
   feed,

@@ -15,6 +15,7 @@ import { SummaryItem } from '../../components/summary-item';
 import { instant } from '../../lib/format';
 import { IntegrationButtons, IntegrationOutcome, useIntegration } from '../integration-parts';
 import { connectGithub, type GithubState } from './actions';
+import '../../components/summary-item.css';
 
 const REFRESH_MS = 3_000;
 

@@ -15,6 +15,7 @@ import { SummaryItem } from '../../components/summary-item';
 import { instant } from '../../lib/format';
 import { IntegrationButtons, IntegrationOutcome, useIntegration } from '../integration-parts';
 import { connectGitlab } from './actions';
+import '../../components/summary-item.css';
 
 type Connect = ReturnType<typeof useActionState<IntegrationState, FormData>>;
 

@@ -8,6 +8,7 @@ import { KindsFieldset } from '../../../components/kinds-fieldset';
 import { EVIDENCE_KINDS, instant } from '../../../lib/format';
 import type { PolicyDto, User } from '../../../lib/types';
 import { type AdminFormState, createUser, savePolicy } from '../../actions/admin';
+import '../../../components/readiness.css';
 
 /** The one-time setup link of the person just added, shown once (or how they sign in). */
 function AddedPerson({

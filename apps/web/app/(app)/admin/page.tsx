@@ -12,6 +12,8 @@ import { signInProviders } from '../../../lib/sign-in-providers';
 import { updateUser } from '../../actions/admin';
 import { CreateUserForm, PolicyForm } from './forms';
 import { UserActions } from './user-actions';
+import './admin.css';
+import '../../../components/table-head.css';
 
 export const metadata: Metadata = { title: 'Admin · Leadtrack' };
 

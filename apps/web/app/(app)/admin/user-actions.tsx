@@ -6,6 +6,7 @@ import { OneTimeSecret } from '../../../components/copy-button';
 import { FormAlert } from '../../../components/field';
 import { instant } from '../../../lib/format';
 import { issueResetLink, setActive, type UserActionState } from '../../actions/admin';
+import './admin.css';
 
 export function UserActions({
   id,

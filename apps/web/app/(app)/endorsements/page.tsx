@@ -8,6 +8,8 @@ import { PendingButton } from '../../../components/pending-button';
 import { endorsementsApi, evidenceApi, load } from '../../../lib/api';
 import type { QueryPageProps } from '../../../lib/page-props';
 import { declineRequest, endorseRequest } from '../../actions/endorsements';
+import './endorsements.css';
+import '../../../components/evidence-item.css';
 
 export const metadata: Metadata = { title: 'Endorsement requests · Leadtrack' };
 

@@ -13,6 +13,8 @@ import type { QueryPageProps } from '../../../lib/page-props';
 import { DENSITY_COOKIE } from '../../../lib/preferences';
 import type { EvidencePage } from '../../../lib/types';
 import { deleteEvidence, restoreEvidence, setDensity } from '../../actions/evidence';
+import './evidence.css';
+import '../../../components/evidence-item.css';
 
 export const metadata: Metadata = { title: 'Evidence · Leadtrack' };
 

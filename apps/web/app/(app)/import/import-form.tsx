@@ -7,6 +7,9 @@ import { Field, FormAlert, SubmitButton, TextAreaField } from '../../../componen
 import { TableHead } from '../../../components/table-head';
 import { plural } from '../../../lib/format';
 import { type ImportState, importFile } from '../../actions/suggestions';
+import '../../../components/evidence-item.css';
+import '../../../components/kinds-fieldset.css';
+import '../../../components/table-head.css';
 
 const FORMATS = [
   {

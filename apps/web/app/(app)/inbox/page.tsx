@@ -9,6 +9,7 @@ import { captureApi, evidenceApi, load } from '../../../lib/api';
 import { plural } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
 import { acceptSuggestion } from '../../actions/suggestions';
+import '../endorsements/endorsements.css';
 
 export const metadata: Metadata = { title: 'Inbox · Leadtrack' };
 

@@ -10,6 +10,7 @@ import { instant } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
 import type { NotificationDto } from '../../../lib/types';
 import { markAllNotificationsRead, markNotificationRead } from '../../actions/notifications';
+import './notifications.css';
 
 export const metadata: Metadata = { title: 'Notifications · Leadtrack' };
 

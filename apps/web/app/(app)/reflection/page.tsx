@@ -10,6 +10,7 @@ import { load, reflectionsApi, requireMe, usersApi } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
 import { saveReflection } from '../../actions/reflection';
+import '../../../components/agreement-view.css';
 
 export const metadata: Metadata = { title: 'Fit reflection · Leadtrack' };
 

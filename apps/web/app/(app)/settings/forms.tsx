@@ -24,6 +24,7 @@ import {
   saveTimeZone,
   signOutElsewhere,
 } from '../../actions/settings';
+import '../../../components/table-head.css';
 
 export function PasswordForm() {
   const run = useActionState<SettingsState, FormData>(changePassword, {});

@@ -3,6 +3,7 @@
 import type { SsoOverview } from '@leadtrack/schemas';
 import { instant } from '../../../lib/format';
 import type { MeDto } from '../../../lib/types';
+import '../../../components/table-head.css';
 
 export function SignInSection({
   me,

@@ -6,6 +6,9 @@ import { ReportTable } from '../../../components/report-table';
 import { SummaryItem } from '../../../components/summary-item';
 import { loadPolicy, orgApi, requireMe } from '../../../lib/api';
 import { plural, statusWord } from '../../../lib/format';
+import './team.css';
+import '../../../components/readiness.css';
+import '../../../components/summary-item.css';
 
 export const metadata: Metadata = { title: 'Team · Leadtrack' };
 

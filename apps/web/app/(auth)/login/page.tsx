@@ -6,6 +6,7 @@ import { SESSION_ENDED_PARAM, safeNext } from '../../../lib/config';
 import type { QueryPageProps } from '../../../lib/page-props';
 import { signInProviders, ssoFailureSentence } from '../../../lib/sign-in-providers';
 import { LoginForm } from './login-form';
+import '../../../components/nav.css';
 
 export const metadata: Metadata = { title: 'Sign in · Leadtrack' };
 

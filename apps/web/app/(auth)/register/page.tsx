@@ -4,6 +4,7 @@ import { getMe } from '../../../lib/api';
 import { safeNext } from '../../../lib/config';
 import type { QueryPageProps } from '../../../lib/page-props';
 import { RegisterForm } from './register-form';
+import '../../../components/nav.css';
 
 export const metadata: Metadata = { title: 'Create an account · Leadtrack' };
 

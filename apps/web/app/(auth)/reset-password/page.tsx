@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { FormAlert } from '../../../components/field';
 import type { QueryPageProps } from '../../../lib/page-props';
 import { ResetForm } from './reset-form';
+import '../../../components/nav.css';
 
 export const metadata: Metadata = { title: 'Set a new password · Leadtrack' };
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { FormAlert } from '../../../components/field';
 import type { QueryPageProps } from '../../../lib/page-props';
 import { SetupForm } from './setup-form';
+import '../../../components/nav.css';
 
 export const metadata: Metadata = { title: 'Choose your password · Leadtrack' };
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { FormAlert } from '../../../components/field';
 import { authApi } from '../../../lib/api';
 import type { QueryPageProps } from '../../../lib/page-props';
+import '../../../components/nav.css';
 
 export const metadata: Metadata = { title: 'Unsubscribe · Leadtrack' };
 

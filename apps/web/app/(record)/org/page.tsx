@@ -15,6 +15,9 @@ import { loadPolicy, orgApi, requireMe } from '../../../lib/api';
 import { ORG_STATUS_WORDS, plural, signalTitle } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
 import type { MeDto, ReportRow } from '../../../lib/types';
+import './org.css';
+import '../../../components/readiness.css';
+import '../../../components/summary-item.css';
 
 export const metadata: Metadata = { title: 'Organisation · Leadtrack' };
 

@@ -13,6 +13,10 @@ import { TableHead } from '../../../components/table-head';
 import { currentPath, loadPolicy, requireMe, usersApi } from '../../../lib/api';
 import { plural } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
+import './packet.css';
+import '../../../components/evidence-item.css';
+import '../../../components/summary-item.css';
+import '../../../components/table-head.css';
 
 export const metadata: Metadata = { title: 'Promotion packet · Leadtrack' };
 

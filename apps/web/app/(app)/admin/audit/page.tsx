@@ -7,6 +7,8 @@ import { load, orgApi, requireMe, usersApi } from '../../../../lib/api';
 import { instant } from '../../../../lib/format';
 import type { QueryPageProps } from '../../../../lib/page-props';
 import type { AuditEventDto } from '../../../../lib/types';
+import './audit.css';
+import '../../../../components/table-head.css';
 
 export const metadata: Metadata = { title: 'Audit log · Leadtrack' };
 

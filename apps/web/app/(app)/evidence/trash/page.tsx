@@ -8,6 +8,7 @@ import { evidenceApi, load } from '../../../../lib/api';
 import { plural } from '../../../../lib/format';
 import type { QueryPageProps } from '../../../../lib/page-props';
 import { restoreEvidence } from '../../../actions/evidence';
+import '../../../../components/evidence-item.css';
 
 export const metadata: Metadata = { title: 'Deleted entries · Leadtrack' };
 

@@ -26,6 +26,7 @@ import {
   readRecordPage,
 } from '../../../../lib/record-page';
 import { loadWeekTitles } from '../../../../lib/week-titles';
+import '../../../../components/evidence-item.css';
 
 export const metadata: Metadata = { title: 'Sponsored · Leadtrack' };
 

@@ -35,6 +35,10 @@ import { loadWeekTitles } from '../../../../lib/week-titles';
 import { acknowledgeMany } from '../../../actions/acknowledge';
 import { acknowledgeEvidence } from '../../../actions/evidence';
 import { FeedbackForm } from './feedback-form';
+import './report.css';
+import '../../../../components/evidence-item.css';
+import '../../../../components/summary-item.css';
+import '../../../../components/table-head.css';
 
 export const metadata: Metadata = { title: 'Report · Leadtrack' };
 

@@ -11,6 +11,7 @@ import {
   readRecordPage,
 } from '../../../../../lib/record-page';
 import { requestEndorsement } from '../../../../actions/endorsements';
+import '../../../../(app)/endorsements/endorsements.css';
 
 export const metadata: Metadata = { title: 'Ask for an endorsement · Leadtrack' };
 
