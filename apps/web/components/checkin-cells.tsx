@@ -3,6 +3,7 @@
 import { plural } from '../lib/format';
 import type { Checkin } from '../lib/types';
 import { DateText } from './date-text';
+import './table-head.css';
 
 export function CheckinTable({ checkins, notes }: { checkins: Checkin[]; notes?: boolean }) {
   return (

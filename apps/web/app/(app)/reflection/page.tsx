@@ -11,6 +11,7 @@ import { formatDate } from '../../../lib/format';
 import type { QueryPageProps } from '../../../lib/page-props';
 import { saveReflection } from '../../actions/reflection';
 import '../../../components/agreement-view.css';
+import '../../../components/summary-item.css';
 
 export const metadata: Metadata = { title: 'Fit reflection · Leadtrack' };
 
