@@ -144,6 +144,9 @@ describe('what waits for a manager', () => {
       expect(await count.getByRole('link').getAttribute('href')).toBe(
         `/team/${engineer.id}?unacknowledged=1#evidence-h`,
       );
+      // The table fits: no column cut off behind a sideways scroll.
+      const wrap = page.locator('.table-wrap').filter({ has: row });
+      expect(await wrap.evaluate((w) => w.scrollWidth - w.clientWidth)).toBeLessThanOrEqual(1);
       await page.screenshot({ path: `${SHOTS}/team-${tag}.png`, fullPage: true });
 
       // The report's page: the shared reflections as a trend, and their notes.
