@@ -67,8 +67,8 @@ describe('Settings › GitHub', () => {
     expect(suggestions.status, JSON.stringify(suggestions.body)).toBe(200);
     expect(suggestions.body.items.map((s: { title: string }) => s.title)).toContain(week);
 
-    await panel.getByRole('button', { name: 'Sync now' }).click();
-    await panel.getByText(/^Synced: nothing new \(1 item already offered\)\.$/).waitFor();
+    await panel.getByRole('button', { name: 'Sync GitHub now' }).click();
+    await panel.getByText(/^GitHub synced: nothing new \(1 item already offered\)\.$/).waitFor();
 
     // The inbox: the review week accepted with one more behaviour is on the timeline.
     await page.goto('/inbox');
@@ -92,7 +92,7 @@ describe('Settings › GitHub', () => {
     await phone.locator('#github-h').waitFor();
     await shoot(phone, 'github-settings-phone.png');
 
-    await panel.getByRole('button', { name: 'Disconnect' }).click();
+    await panel.getByRole('button', { name: 'Disconnect GitHub' }).click();
     await panel.getByText(/^GitHub is disconnected and its token forgotten/).waitFor();
     await panel.getByRole('button', { name: 'Connect GitHub' }).waitFor();
     expect((await callApi('GET', '/me/integrations/github', { token: user.token })).status).toBe(

@@ -1,11 +1,4 @@
-// What GitHub's "sync now" and "disconnect" say when they worked and when they failed.
-import { syncFound } from '../../lib/format';
-import type { SourceWords } from '../words';
+// What GitHub's "sync now" and "disconnect" say (every code host's words, with its name).
+import { tokenHostWords } from '../token-host-words';
 
-export const GITHUB_WORDS: SourceWords = {
-  sync: { done: (found) => `Synced: ${syncFound(found)}.`, failed: 'The sync failed.' },
-  disconnect: {
-    done: () => 'GitHub is disconnected and its token forgotten. Suggestions already offered stay.',
-    failed: 'Disconnecting GitHub failed.',
-  },
-};
+export const GITHUB_WORDS = tokenHostWords('GitHub');

@@ -1,14 +1,4 @@
-// What GitLab's "sync now" and "disconnect" say when they worked and when they failed.
-import { syncFound } from '../../lib/format';
-import type { SourceWords } from '../words';
+// What GitLab's "sync now" and "disconnect" say (every code host's words, with its name).
+import { tokenHostWords } from '../token-host-words';
 
-export const GITLAB_WORDS: SourceWords = {
-  sync: {
-    done: (found) => `GitLab synced: ${syncFound(found)}.`,
-    failed: 'The GitLab sync failed.',
-  },
-  disconnect: {
-    done: () => 'GitLab is disconnected and its token forgotten. Suggestions already offered stay.',
-    failed: 'Disconnecting GitLab failed.',
-  },
-};
+export const GITLAB_WORDS = tokenHostWords('GitLab');
