@@ -24,7 +24,16 @@ async function sources(fastify: FastifyInstance, opts: { config: Env }) {
   fastify.addHook('onReady', async () => {
     const key = opts.config.LEADTRACK_SECRET_KEY;
     const mine = key ? keyId(key) : 'database';
-    for (const [under, count] of await countSealedValues(fastify.db)) {
+    // A look for the log only: a database not migrated yet or not reachable at start must not
+    // keep the server from starting (/readyz tells the rest).
+    const counts = await countSealedValues(fastify.db).catch((error: unknown) => {
+      fastify.log.warn(
+        { reason: error instanceof Error ? error.message : String(error) },
+        'The stored integration secrets could not be counted at start.',
+      );
+      return new Map<string, number>();
+    });
+    for (const [under, count] of counts) {
       if (under === mine) continue;
       if (under === 'database' && key)
         fastify.log.warn(
