@@ -11,9 +11,9 @@ import {
   itemEntry,
   MAX_ERRORS_PER_FILE,
   MAX_ITEMS_PER_FILE,
+  mustStopAt,
   type ParsedEntry,
   type ParsedFile,
-  stoppedAt,
 } from './parsed-file';
 
 type Column = 'date' | 'title' | 'kinds' | 'description' | 'links' | 'audience';
@@ -98,10 +98,7 @@ export function parseCsv(content: string): ParsedFile {
 
   const entries: ParsedEntry[] = [];
   for (const { record, info } of rows) {
-    if (entries.length >= MAX_ITEMS_PER_FILE || errors.length >= MAX_ERRORS_PER_FILE) {
-      errors.push(stoppedAt(info.lines, entries.length >= MAX_ITEMS_PER_FILE ? 'items' : 'errors'));
-      break;
-    }
+    if (mustStopAt(info.lines, entries, errors)) break;
     const cell = (column: Column) => {
       const index = columns.get(column);
       return index === undefined ? '' : (record[index] ?? '').trim();

@@ -12,11 +12,9 @@ import {
   type FoundItem,
   type ImportLineError,
   itemEntry,
-  MAX_ERRORS_PER_FILE,
-  MAX_ITEMS_PER_FILE,
+  mustStopAt,
   type ParsedEntry,
   type ParsedFile,
-  stoppedAt,
 } from './parsed-file';
 
 // Every pattern here matches in time linear in the line (`npm run lint` checks them): the
@@ -121,10 +119,7 @@ export function parseMarkdown(content: string): ParsedFile {
     }
     finish();
     bullets += 1;
-    if (entries.length >= MAX_ITEMS_PER_FILE || errors.length >= MAX_ERRORS_PER_FILE) {
-      errors.push(stoppedAt(line, entries.length >= MAX_ITEMS_PER_FILE ? 'items' : 'errors'));
-      break;
-    }
+    if (mustStopAt(line, entries, errors)) break;
     let text = bulletText(raw.slice(bullet[0].length));
     let occurredOn = date;
     const dated = DATED_BULLET.exec(text);

@@ -23,6 +23,18 @@ export function stoppedAt(line: number, reason: 'items' | 'errors'): ImportLineE
   };
 }
 
+/**
+ * Whether a parser reading items line by line must stop before `line`: the file brought the
+ * most items, or the most lines it could not read. When it must, the error saying where it
+ * stopped is added to `errors`.
+ */
+export function mustStopAt(line: number, entries: unknown[], errors: ImportLineError[]): boolean {
+  const full = entries.length >= MAX_ITEMS_PER_FILE;
+  if (!full && errors.length < MAX_ERRORS_PER_FILE) return false;
+  errors.push(stoppedAt(line, full ? 'items' : 'errors'));
+  return true;
+}
+
 export type ParsedEntry = {
   line: number;
   /** Stable across imports of the same item: it is never offered or created twice. */
