@@ -24,9 +24,8 @@ import {
   abortableSleep,
   commonFailure,
   type HostFailure,
-  HostRateLimited,
-  HostTokenRefused,
-  HostUnreachable,
+  hostErrors,
+  type TokenRefusalWords,
 } from '../token-host/failures';
 
 export interface GithubLimits {
@@ -51,16 +50,14 @@ export const DEFAULT_GITHUB_LIMITS: GithubLimits = {
   fetch: outboundFetch(parseOutboundAllow('')),
 };
 
-const rateLimited = (resetAt: Date) => new HostRateLimited('GitHub', resetAt);
-const unreachable = (baseUrl: string, phrase: string) =>
-  new HostUnreachable('GitHub', baseUrl, phrase);
-const tokenRefused = (status: number) =>
-  new HostTokenRefused(
-    status,
-    status === 401
-      ? 'GitHub refused the token (401 Bad credentials): it is wrong, expired or revoked.'
-      : `GitHub refused the token access (${status}): check its permissions.`,
-  );
+/** What GitHub's refusals of a token say (the client's errors, and connecting's answers). */
+export const GITHUB_REFUSALS: TokenRefusalWords = {
+  host: 'GitHub',
+  unauthorized: 'Bad credentials',
+  forbidden: 'check its permissions',
+};
+
+const { rateLimited, unreachable, tokenRefused } = hostErrors(GITHUB_REFUSALS);
 
 /**
  * What a failed GitHub call amounts to (token-host/failures.ts): the token refused, the rate

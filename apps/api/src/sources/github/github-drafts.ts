@@ -3,10 +3,11 @@
 // of each review's `submitted_at` in their time zone), worded for breadth; design pull
 // requests they opened become `proposal` suggestions. External ids are stable, so a re-sync
 // finds the same ids and offers nothing twice.
-import { addDays, type IsoDate, localDateIn, plural, weekStartOf } from '@leadtrack/core';
+import { type IsoDate, localDateIn } from '@leadtrack/core';
 import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
 import type { SuggestionDraft } from '../../services/suggestions/offer-suggestions';
-import { fitLines, markdownText } from '../draft-text';
+import { fitLines } from '../draft-text';
+import { type ReviewWeekWords, reviewWeekDrafts as reviewWeeks } from '../token-host/review-weeks';
 
 /** A pull request the person reviewed, with the times they submitted a review. */
 export interface ReviewedPull {
@@ -67,85 +68,28 @@ export interface DraftContext {
   lastWeek: IsoDate;
 }
 
-interface WeekPull {
-  pull: ReviewedPull;
-  lastReviewOn: IsoDate;
-}
-
-/** One `review` suggestion per week holding reviews, oldest week first. */
-export function reviewWeekDrafts(pulls: ReviewedPull[], ctx: DraftContext): SuggestionDraft[] {
-  const weeks = new Map<IsoDate, Map<string, WeekPull>>();
-  for (const pull of pulls) {
-    for (const at of pull.reviewedAt) {
-      const day = localDateIn(ctx.timeZone, new Date(at));
-      const week = weekStartOf(day);
-      if (week < ctx.fromWeek || week > ctx.lastWeek) continue;
-      const inWeek = weeks.get(week) ?? new Map<string, WeekPull>();
-      weeks.set(week, inWeek);
-      const seen = inWeek.get(pull.url);
-      if (!seen || seen.lastReviewOn < day) inWeek.set(pull.url, { pull, lastReviewOn: day });
-    }
-  }
-  return [...weeks.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([week, inWeek]) => reviewWeekDraft(week, [...inWeek.values()], ctx));
-}
-
-function reviewWeekDraft(week: IsoDate, reviewed: WeekPull[], ctx: DraftContext): SuggestionDraft {
-  reviewed.sort(
-    (a, b) => a.pull.repository.localeCompare(b.pull.repository) || a.pull.number - b.pull.number,
-  );
-  const repositories = [...new Set(reviewed.map((r) => r.pull.repository))].sort();
-  const authors = [...new Set(reviewed.map((r) => r.pull.author))].sort((a, b) =>
-    a.localeCompare(b),
-  );
-  const title = `Reviewed ${plural(reviewed.length, 'pull request')} in ${plural(
-    repositories.length,
-    'repository',
-    'repositories',
-  )} for ${plural(authors.length, 'author')}`;
-  const lines = reviewed.map(
-    ({ pull }) =>
-      `- [${pull.repository}#${pull.number}](${pull.url}) ${markdownText(pull.title)} (by @${pull.author})`,
-  );
-  const heading = `Code reviews for colleagues in the week of ${week}:`;
-  return {
-    type: 'evidence',
-    source: 'github',
-    externalId: `reviews:${ctx.host}:${ctx.login.toLowerCase()}:${week}`,
-    url: null,
+/** How GitHub's review weeks word pull requests and repositories. */
+const PULL_REQUEST_WEEKS: ReviewWeekWords<ReviewedPull> = {
+  source: 'github',
+  change: 'pull request',
+  place: ['repository', 'repositories'],
+  heading: 'Code reviews for colleagues',
+  placeOf: (pull) => pull.repository,
+  numberOf: (pull) => pull.number,
+  reference: (pull) => `${pull.repository}#${pull.number}`,
+  detail: ({ url, repository, number, title, author }) => ({
+    url,
+    repository,
+    number,
     title,
-    description: fitLines(heading, lines, EVIDENCE_LIMITS.descriptionMax),
-    // The day of the week's last review: the entry lands in that week.
-    occurredOn:
-      reviewed
-        .map((r) => r.lastReviewOn)
-        .sort()
-        .at(-1) ?? week,
-    suggestedKinds: ['review'],
-    details: {
-      kind: 'review-week',
-      weekStart: week,
-      weekEnd: addDays(week, 6),
-      counts: {
-        pullRequests: reviewed.length,
-        repositories: repositories.length,
-        authors: authors.length,
-      },
-      repositories,
-      authors,
-      // The accepted entry's links: each pull request's address (up to the links limit).
-      links: reviewed.map(({ pull }) => pull.url),
-      pullRequests: reviewed.map(({ pull, lastReviewOn }) => ({
-        url: pull.url,
-        repository: pull.repository,
-        number: pull.number,
-        title: pull.title,
-        author: pull.author,
-        reviewedOn: lastReviewOn,
-      })),
-    },
-  };
+    author,
+  }),
+};
+
+/** One `review` suggestion per week holding reviews, oldest week first (token-host/). */
+export function reviewWeekDrafts(pulls: ReviewedPull[], ctx: DraftContext): SuggestionDraft[] {
+  const reviews = pulls.flatMap((pull) => pull.reviewedAt.map((at) => ({ change: pull, at })));
+  return reviewWeeks(reviews, { ...ctx, account: ctx.login }, PULL_REQUEST_WEEKS);
 }
 
 /** One `proposal` suggestion per design pull request, dated the day it was opened. */

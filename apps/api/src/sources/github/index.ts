@@ -12,7 +12,7 @@ import {
 } from '@leadtrack/schemas';
 import { defineTokenHostSource } from '../token-host';
 import { GITHUB_TOKEN, githubLimits } from './env';
-import { githubClient, githubFailure } from './github-client';
+import { GITHUB_REFUSALS, githubClient, githubFailure } from './github-client';
 import { proposalDrafts, reviewWeekDrafts } from './github-drafts';
 import { readDesignPulls, readReviewedPulls, weekWindows } from './read-github-activity';
 
@@ -41,9 +41,7 @@ export const githubSource = defineTokenHostSource({
   defaultBaseUrl: GITHUB_DEFAULT_BASE_URL,
   purpose: GITHUB_TOKEN,
   words: {
-    host: 'GitHub',
-    unauthorized: 'Bad credentials',
-    forbidden: 'check its permissions',
+    ...GITHUB_REFUSALS,
     userPath: '/user',
     addressHint: 'https://host/api/v3 for GitHub Enterprise',
     addressQuestion:

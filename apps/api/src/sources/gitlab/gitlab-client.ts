@@ -15,9 +15,8 @@ import { AnswerTooLarge, OutboundAddressRefused, readCapped } from '../../lib/ou
 import {
   commonFailure,
   type HostFailure,
-  HostRateLimited,
-  HostTokenRefused,
-  HostUnreachable,
+  hostErrors,
+  type TokenRefusalWords,
 } from '../token-host/failures';
 
 /** The most of one answer read (API.md "Hardening": a code host's answers, 10 MiB). */
@@ -35,15 +34,16 @@ export interface GitlabLimits {
   fetch: typeof fetch;
 }
 
-const rateLimited = (resetAt: Date) => new HostRateLimited('GitLab', resetAt);
-const unreachable = (phrase: string) => new HostUnreachable('GitLab', 'this address', phrase);
-const tokenRefused = (status: number) =>
-  new HostTokenRefused(
-    status,
-    status === 401
-      ? 'GitLab refused the token (401 Unauthorized): it is wrong, expired or revoked.'
-      : `GitLab refused the token access (${status}): it needs the read_api scope.`,
-  );
+/** What GitLab's refusals of a token say (the client's errors, and connecting's answers). */
+export const GITLAB_REFUSALS: TokenRefusalWords = {
+  host: 'GitLab',
+  unauthorized: 'Unauthorized',
+  forbidden: 'it needs the read_api scope',
+};
+
+const errors = hostErrors(GITLAB_REFUSALS);
+const { rateLimited, tokenRefused } = errors;
+const unreachable = (phrase: string) => errors.unreachable('this address', phrase);
 
 /** Another answer than 2xx, 401, 403 or 429 (a 404 for a merge request gone meanwhile…). */
 export class GitlabAnswered extends Error {
@@ -203,6 +203,11 @@ export interface GitlabApprovals {
   approved_by?: { user: GitlabUser; approved_at?: string | null }[];
 }
 
+/** The searches the client makes: a person's reviews, or what they opened, since a time. */
+type MergeRequestSearch =
+  | { reviewerUsername: string; updatedAfter: string }
+  | { authorUsername: string; createdAfter: string };
+
 /** The most pages of one list read (100 a page): bounded work per merge request and sync. */
 const MAX_PAGES = 20;
 
@@ -215,28 +220,23 @@ export function gitlabClient(options: GitlabClientOptions) {
     rateLimits: {},
   });
   const list = { perPage: 100, maxPages: MAX_PAGES };
+  /** Merge requests anywhere (`scope: all`) that `search` finds. */
+  const mergeRequests = async (search: MergeRequestSearch): Promise<GitlabMergeRequest[]> =>
+    (await api.MergeRequests.all({
+      scope: 'all',
+      ...search,
+      ...list,
+    })) as unknown as GitlabMergeRequest[];
   return {
     async user(): Promise<GitlabUser> {
       return (await api.Users.showCurrentUser()) as unknown as GitlabUser;
     },
     /** Merge requests anywhere with `username` among their reviewers, updated since `after`. */
-    async reviewing(username: string, after: Date): Promise<GitlabMergeRequest[]> {
-      return (await api.MergeRequests.all({
-        scope: 'all',
-        reviewerUsername: username,
-        updatedAfter: after.toISOString(),
-        ...list,
-      })) as unknown as GitlabMergeRequest[];
-    },
+    reviewing: (username: string, after: Date) =>
+      mergeRequests({ reviewerUsername: username, updatedAfter: after.toISOString() }),
     /** Merge requests `username` opened since `after`. */
-    async authored(username: string, after: Date): Promise<GitlabMergeRequest[]> {
-      return (await api.MergeRequests.all({
-        scope: 'all',
-        authorUsername: username,
-        createdAfter: after.toISOString(),
-        ...list,
-      })) as unknown as GitlabMergeRequest[];
-    },
+    authored: (username: string, after: Date) =>
+      mergeRequests({ authorUsername: username, createdAfter: after.toISOString() }),
     async approvals(mr: GitlabMergeRequest): Promise<GitlabApprovals> {
       return (await api.MergeRequestApprovals.showConfiguration(mr.project_id, {
         mergerequestIId: mr.iid,

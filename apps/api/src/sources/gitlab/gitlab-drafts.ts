@@ -4,10 +4,9 @@
 // (merge requests, projects, authors), its merge requests linked. Design merge requests the
 // person opened (title or labels naming an ADR, RFC or design) become `proposal`
 // suggestions. External ids are stable, so a re-sync offers nothing twice.
-import { addDays, type IsoDate, localDateIn, plural, weekStartOf } from '@leadtrack/core';
-import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
+import { type IsoDate, localDateIn } from '@leadtrack/core';
 import type { SuggestionDraft } from '../../services/suggestions/offer-suggestions';
-import { fitLines, markdownText } from '../draft-text';
+import { type ReviewWeekWords, reviewWeekDrafts as reviewWeeks } from '../token-host/review-weeks';
 import type { GitlabApprovals, GitlabMergeRequest, GitlabNote } from './gitlab-client';
 
 export const GITLAB_SOURCE = 'gitlab';
@@ -77,74 +76,28 @@ export interface DraftContext {
   lastWeek: IsoDate;
 }
 
-/** One `review` suggestion per ended week holding first reviews, oldest week first. */
+/** How GitLab's review weeks word merge requests and projects. */
+const MERGE_REQUEST_WEEKS: ReviewWeekWords<ReviewedMergeRequest> = {
+  source: GITLAB_SOURCE,
+  change: 'merge request',
+  place: ['project', 'projects'],
+  heading: 'Merge request reviews for colleagues',
+  placeOf: (mr) => mr.project,
+  numberOf: (mr) => mr.iid,
+  reference: (mr) => `${mr.project}!${mr.iid}`,
+  detail: ({ url, project, iid, title, author }) => ({ url, project, iid, title, author }),
+};
+
+/**
+ * One `review` suggestion per ended week holding first reviews, oldest week first
+ * (token-host/review-weeks.ts).
+ */
 export function reviewWeekDrafts(
   reviewed: ReviewedMergeRequest[],
   ctx: DraftContext,
 ): SuggestionDraft[] {
-  const weeks = new Map<IsoDate, { mr: ReviewedMergeRequest; on: IsoDate }[]>();
-  for (const mr of reviewed) {
-    const on = localDateIn(ctx.timeZone, new Date(mr.firstReviewAt));
-    const week = weekStartOf(on);
-    if (week < ctx.fromWeek || week > ctx.lastWeek) continue;
-    weeks.set(week, [...(weeks.get(week) ?? []), { mr, on }]);
-  }
-  return [...weeks.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([week, inWeek]) => reviewWeekDraft(week, inWeek, ctx));
-}
-
-function reviewWeekDraft(
-  week: IsoDate,
-  inWeek: { mr: ReviewedMergeRequest; on: IsoDate }[],
-  ctx: DraftContext,
-): SuggestionDraft {
-  inWeek.sort((a, b) => a.mr.project.localeCompare(b.mr.project) || a.mr.iid - b.mr.iid);
-  const projects = [...new Set(inWeek.map(({ mr }) => mr.project))].sort();
-  const authors = [...new Set(inWeek.map(({ mr }) => mr.author))].sort((a, b) =>
-    a.localeCompare(b),
-  );
-  const lines = inWeek.map(
-    ({ mr }) =>
-      `- [${mr.project}!${mr.iid}](${mr.url}) ${markdownText(mr.title)} (by @${mr.author})`,
-  );
-  return {
-    type: 'evidence',
-    source: GITLAB_SOURCE,
-    externalId: `reviews:${ctx.host}:${ctx.username.toLowerCase()}:${week}`,
-    url: null,
-    title: `Reviewed ${plural(inWeek.length, 'merge request')} in ${plural(projects.length, 'project')} for ${plural(authors.length, 'author')}`,
-    description: fitLines(
-      `Merge request reviews for colleagues in the week of ${week}:`,
-      lines,
-      EVIDENCE_LIMITS.descriptionMax,
-    ),
-    // The day of the week's last first review: the entry lands in that week.
-    occurredOn:
-      inWeek
-        .map(({ on }) => on)
-        .sort()
-        .at(-1) ?? week,
-    suggestedKinds: ['review'],
-    details: {
-      kind: 'review-week',
-      weekStart: week,
-      weekEnd: addDays(week, 6),
-      counts: { mergeRequests: inWeek.length, projects: projects.length, authors: authors.length },
-      projects,
-      authors,
-      // The accepted entry's links: each merge request's address (up to the links limit).
-      links: inWeek.map(({ mr }) => mr.url),
-      mergeRequests: inWeek.map(({ mr, on }) => ({
-        url: mr.url,
-        project: mr.project,
-        iid: mr.iid,
-        title: mr.title,
-        author: mr.author,
-        reviewedOn: on,
-      })),
-    },
-  };
+  const reviews = reviewed.map((mr) => ({ change: mr, at: mr.firstReviewAt }));
+  return reviewWeeks(reviews, { ...ctx, account: ctx.username }, MERGE_REQUEST_WEEKS);
 }
 
 /** One `proposal` suggestion per design merge request, dated the day it was opened. */

@@ -12,7 +12,7 @@ import {
 } from '@leadtrack/schemas';
 import { defineTokenHostSource } from '../token-host';
 import { GITLAB_TOKEN, gitlabLimits } from './env';
-import { GitlabAnswered, gitlabClient, gitlabFailure } from './gitlab-client';
+import { GITLAB_REFUSALS, GitlabAnswered, gitlabClient, gitlabFailure } from './gitlab-client';
 import { readGitlabActivity } from './read-gitlab-activity';
 
 export { GITLAB_ENV } from './env';
@@ -40,9 +40,7 @@ export const gitlabSource = defineTokenHostSource({
   defaultBaseUrl: GITLAB_DEFAULT_BASE_URL,
   purpose: GITLAB_TOKEN,
   words: {
-    host: 'GitLab',
-    unauthorized: 'Unauthorized',
-    forbidden: 'it needs the read_api scope',
+    ...GITLAB_REFUSALS,
     userPath: '/api/v4/user',
     addressHint: "https://gitlab.com, or your instance's address",
     addressQuestion: "a GitLab instance's address (https://gitlab.com, https://gitlab.example.com)",

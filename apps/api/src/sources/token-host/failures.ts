@@ -50,6 +50,24 @@ export class HostTokenRefused extends Error {
   }
 }
 
+/** A host's name and what its refusals of a token say (part of RefusalWords). */
+export type TokenRefusalWords = Pick<RefusalWords, 'host' | 'unauthorized' | 'forbidden'>;
+
+/** The failures a host's client throws, in the host's words. */
+export function hostErrors({ host, unauthorized, forbidden }: TokenRefusalWords) {
+  return {
+    rateLimited: (resetAt: Date) => new HostRateLimited(host, resetAt),
+    unreachable: (where: string, phrase: string) => new HostUnreachable(host, where, phrase),
+    tokenRefused: (status: number) =>
+      new HostTokenRefused(
+        status,
+        status === 401
+          ? `${host} refused the token (401 ${unauthorized}): it is wrong, expired or revoked.`
+          : `${host} refused the token access (${status}): ${forbidden}.`,
+      ),
+  };
+}
+
 /** The three failures every host's client throws alike; null for the rest. */
 export function commonFailure(error: unknown): HostFailure | null {
   if (error instanceof HostTokenRefused)
