@@ -5,6 +5,7 @@
 export * from './calendar';
 export * from './github';
 export * from './gitlab';
+export { TOKEN_HOST_BACKFILL_WEEKS, TOKEN_HOST_SYNC_MAX_WEEKS } from './token-host';
 
 export const SOURCES = [
   { id: 'github', label: 'GitHub' },

@@ -15,6 +15,12 @@ import {
 } from '../common';
 import { rule } from '../messages';
 
+/** The weeks a sync on connecting covers. */
+export const TOKEN_HOST_BACKFILL_WEEKS = 26;
+
+/** How far back a sync may reach: a year of weeks (on GitHub each week costs two searches). */
+export const TOKEN_HOST_SYNC_MAX_WEEKS = 52;
+
 export interface TokenHostWords<Account extends string> {
   /** The host's name ("GitHub"), and the prefix of its schemas' ids ("Github"). */
   name: string;
@@ -49,6 +55,10 @@ function baseUrlProblem(value: string, examples: string): string | null {
   return null;
 }
 
+/**
+ * A host's schemas: the connect body (`config`), the connection GET answers, and the sync's
+ * body and result.
+ */
 export function tokenHostSchemas<Account extends string>(words: TokenHostWords<Account>) {
   const baseUrl = addressSchema(
     500,
@@ -79,7 +89,7 @@ export function tokenHostSchemas<Account extends string>(words: TokenHostWords<A
       .meta({ id: `${words.id}Integration` }),
     syncBody: z.strictObject({
       from: PastDateSchema.optional().describe(
-        'The first day to look at (its whole ISO week is read); default the week before the last sync, or 26 weeks back',
+        `The first day to look at (its whole ISO week is read); default the week before the last sync, or ${TOKEN_HOST_BACKFILL_WEEKS} weeks back`,
       ),
     }),
     syncResult: z

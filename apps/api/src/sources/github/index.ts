@@ -1,15 +1,7 @@
 // GitHub (and GitHub Enterprise) as a source: connect with a personal access token (checked
 // with GET /user, stored encrypted, never returned; a 26-week backfill then runs in the
 // background), read, disconnect, sync now, and the weekly github-sync job (token-host/).
-import {
-  GITHUB_BACKFILL_WEEKS,
-  GITHUB_DEFAULT_BASE_URL,
-  GITHUB_SYNC_MAX_WEEKS,
-  GithubIntegrationSchema,
-  GithubSyncResultSchema,
-  PutGithubIntegrationBodySchema,
-  SyncGithubBodySchema,
-} from '@leadtrack/schemas';
+import { GITHUB_DEFAULT_BASE_URL, GithubSchemas } from '@leadtrack/schemas';
 import { defineTokenHostSource } from '../token-host';
 import { GITHUB_TOKEN, githubLimits } from './env';
 import { GITHUB_REFUSALS, githubClient, githubFailure } from './github-client';
@@ -21,12 +13,7 @@ export { GITHUB_ENV } from './env';
 export const githubSource = defineTokenHostSource({
   id: 'github',
   label: 'GitHub',
-  schemas: {
-    config: PutGithubIntegrationBodySchema,
-    connection: GithubIntegrationSchema,
-    syncBody: SyncGithubBodySchema,
-    syncResult: GithubSyncResultSchema,
-  },
+  schemas: GithubSchemas,
   summaries: {
     connect:
       'Connect GitHub (or GitHub Enterprise) with a personal access token: checked with GET /user, stored encrypted, never returned; a 26-week backfill then runs in the background',
@@ -48,8 +35,6 @@ export const githubSource = defineTokenHostSource({
       "the REST API's root (https://api.github.com, or https://host/api/v3 for GitHub Enterprise)",
     addressLabel: 'GitHub API address',
   },
-  backfillWeeks: GITHUB_BACKFILL_WEEKS,
-  maxWeeks: GITHUB_SYNC_MAX_WEEKS,
   limits: githubLimits,
   failure: githubFailure,
   account: (options) => githubClient(options).login(),

@@ -1,15 +1,7 @@
 // GitLab (gitlab.com or self-managed) as a source: connect with a personal access token
 // (checked with GET /api/v4/user, sealed, never returned; a 26-week backfill then runs in
 // the background), read, disconnect, sync now, and the weekly gitlab-sync job (token-host/).
-import {
-  GITLAB_BACKFILL_WEEKS,
-  GITLAB_DEFAULT_BASE_URL,
-  GITLAB_SYNC_MAX_WEEKS,
-  GitlabIntegrationSchema,
-  GitlabSyncResultSchema,
-  PutGitlabIntegrationBodySchema,
-  SyncGitlabBodySchema,
-} from '@leadtrack/schemas';
+import { GITLAB_DEFAULT_BASE_URL, GitlabSchemas } from '@leadtrack/schemas';
 import { defineTokenHostSource } from '../token-host';
 import { GITLAB_TOKEN, gitlabLimits } from './env';
 import { GITLAB_REFUSALS, GitlabAnswered, gitlabClient, gitlabFailure } from './gitlab-client';
@@ -20,12 +12,7 @@ export { GITLAB_ENV } from './env';
 export const gitlabSource = defineTokenHostSource({
   id: 'gitlab',
   label: 'GitLab',
-  schemas: {
-    config: PutGitlabIntegrationBodySchema,
-    connection: GitlabIntegrationSchema,
-    syncBody: SyncGitlabBodySchema,
-    syncResult: GitlabSyncResultSchema,
-  },
+  schemas: GitlabSchemas,
   summaries: {
     connect:
       'Connect GitLab (gitlab.com or a self-managed instance) with a personal access token: checked with GET /api/v4/user, stored encrypted, never returned; a 26-week backfill then runs in the background',
@@ -46,8 +33,6 @@ export const gitlabSource = defineTokenHostSource({
     addressQuestion: "a GitLab instance's address (https://gitlab.com, https://gitlab.example.com)",
     addressLabel: 'GitLab address',
   },
-  backfillWeeks: GITLAB_BACKFILL_WEEKS,
-  maxWeeks: GITLAB_SYNC_MAX_WEEKS,
   limits: gitlabLimits,
   failure: gitlabFailure,
   async account(options) {

@@ -34,8 +34,6 @@ export interface TokenHostDefinition<Limits extends { maxWaitMs: number }> {
   /** How the token is sealed in `<table>.token_encrypted`. */
   purpose: SealPurpose;
   words: RefusalWords;
-  backfillWeeks: number;
-  maxWeeks: number;
   /** The limits every client of this host keeps (its settings, the outbound fetch). */
   limits(ctx: SourceContext): Limits;
   /** What a failed call amounts to; null for our own faults. */

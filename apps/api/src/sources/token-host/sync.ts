@@ -10,6 +10,7 @@
 // to; or `last_error` in a sentence).
 import { addWeeks, type IsoDate, isValidTimeZone, localDateIn, weekStartOf } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
+import { TOKEN_HOST_BACKFILL_WEEKS, TOKEN_HOST_SYNC_MAX_WEEKS } from '@leadtrack/schemas';
 import { conflict, HttpProblem, invalidField } from '../../lib/problem';
 import { type SealPurpose, SecretUnreadable, unseal } from '../../services/sealed-secrets';
 import {
@@ -62,8 +63,6 @@ export interface TokenHostSync<Limits> {
   store: TokenHostStore;
   /** How the token is sealed. */
   purpose: SealPurpose;
-  backfillWeeks: number;
-  maxWeeks: number;
   failure(error: unknown): HostFailure | null;
   /** Reads the window into drafts; only drafts dated within it are offered. */
   read(window: SyncWindow<Limits>): Promise<SuggestionDraft[]>;
@@ -92,7 +91,7 @@ export async function runTokenHostSync<Limits>(
   const timeZone = isValidTimeZone(person.timeZone) ? person.timeZone : 'UTC';
   const today = localDateIn(timeZone, now);
   const currentWeek = weekStartOf(today);
-  checkFrom(options.from, currentWeek, host.maxWeeks);
+  checkFrom(options.from, currentWeek, TOKEN_HOST_SYNC_MAX_WEEKS);
   const connection = options.lease
     ? await store.underLease(db, person.id, options.lease)
     : await store.takeLease(db, person.id);
@@ -102,7 +101,7 @@ export async function runTokenHostSync<Limits>(
     ? weekStartOf(options.from)
     : connection.lastSyncAt
       ? addWeeks(weekStartOf(localDateIn(timeZone, connection.lastSyncAt)), -1)
-      : addWeeks(currentWeek, -host.backfillWeeks);
+      : addWeeks(currentWeek, -TOKEN_HOST_BACKFILL_WEEKS);
   try {
     const drafts = await host.read({
       db,
