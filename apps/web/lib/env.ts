@@ -1,5 +1,6 @@
 // The dashboard's configuration, validated with zod: the only reader of process.env in
 // apps/web (the server, the proxy, pages and actions all import it from here).
+import { parsedBy } from '@leadtrack/schemas';
 import { z } from 'zod';
 import { parseTrustProxy, TRUST_NOBODY } from './client-address';
 
@@ -23,17 +24,7 @@ const EnvSchema = z.object({
    * API's TRUST_PROXY syntax: addresses, CIDR ranges, loopback / linklocal / uniquelocal).
    * Unset: nobody, the socket's peer is the visitor.
    */
-  WEB_TRUST_PROXY: z
-    .string()
-    .transform((spec, ctx) => {
-      try {
-        return parseTrustProxy(spec);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    })
-    .optional(),
+  WEB_TRUST_PROXY: z.string().transform(parsedBy(parseTrustProxy)).optional(),
 });
 
 export type WebEnv = ReturnType<typeof readEnv>;

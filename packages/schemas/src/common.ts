@@ -197,6 +197,22 @@ export const addressSchema = (
     })
     .transform(normalise);
 
+/**
+ * A string read by a parser of its own that throws on a bad value (a setting such as
+ * OUTBOUND_ALLOW or a trust-proxy list): the parsed value, or an issue with the parser's
+ * message. `z.string().transform(parsedBy(parse))`.
+ */
+export const parsedBy =
+  <T>(parse: (value: string) => T) =>
+  (value: string, ctx: z.RefinementCtx): T => {
+    try {
+      return parse(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  };
+
 /** What offering suggestions counts (a sync, an import): new ones, and ones offered before. */
 export const OFFER_COUNTS = {
   /** Suggestions new to the inbox. */
