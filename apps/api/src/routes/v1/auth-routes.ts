@@ -18,12 +18,10 @@ import { z } from 'zod';
 import { type Env, webOrigin } from '../../env';
 import { forbidden, unauthorized } from '../../lib/problem';
 import {
-  clearOidcCookie,
-  clearRefreshCookie,
+  clearAuthCookie,
   OIDC_COOKIE,
   REFRESH_COOKIE,
-  setOidcCookie,
-  setRefreshCookie,
+  setAuthCookie,
 } from '../../lib/refresh-cookie';
 import { problems } from '../../lib/route-docs';
 import { signInLimits } from '../../plugins/app/sign-in-limits';
@@ -66,7 +64,7 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
   /** Starts a session for `userId`: the refresh cookie, and the access token to answer. */
   const startSession = async (reply: FastifyReply, userId: string) => {
     const session = await issueRefreshToken(fastify.prisma, userId);
-    setRefreshCookie(reply, session.secret, secure);
+    setAuthCookie(reply, REFRESH_COOKIE, session.secret, secure);
     return fastify.jwt.sign({ sub: userId, sid: session.sessionId });
   };
 
@@ -132,10 +130,10 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       },
     },
     async (request, reply) => {
-      const secret = request.cookies[REFRESH_COOKIE];
+      const secret = request.cookies[REFRESH_COOKIE.name];
       if (!secret) throw unauthorized('No session: sign in again.');
       const { userId, sessionId, secret: next } = await rotateRefreshToken(fastify.prisma, secret);
-      setRefreshCookie(reply, next, secure);
+      setAuthCookie(reply, REFRESH_COOKIE, next, secure);
       return { accessToken: fastify.jwt.sign({ sub: userId, sid: sessionId }) };
     },
   );
@@ -151,9 +149,9 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       },
     },
     async (request, reply) => {
-      const secret = request.cookies[REFRESH_COOKIE];
+      const secret = request.cookies[REFRESH_COOKIE.name];
       if (secret) await revokeRefreshFamily(fastify.prisma, secret);
-      clearRefreshCookie(reply);
+      clearAuthCookie(reply, REFRESH_COOKIE);
       return reply.code(204).send(null);
     },
   );
@@ -247,7 +245,7 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       if (!oidc) return toSignInPage(reply, 'off');
       try {
         const { url, binding } = await startOidcLogin(fastify.prisma, oidc, request.query.next);
-        setOidcCookie(reply, binding, secure);
+        setAuthCookie(reply, OIDC_COOKIE, binding, secure);
         return reply.redirect(url, 302);
       } catch (error) {
         if (error instanceof OidcError) return toSignInPage(reply, error.code);
@@ -269,8 +267,8 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Env }> = async (fastify, { con
       },
     },
     async (request, reply) => {
-      const binding = request.cookies[OIDC_COOKIE];
-      clearOidcCookie(reply);
+      const binding = request.cookies[OIDC_COOKIE.name];
+      clearAuthCookie(reply, OIDC_COOKIE);
       if (!oidc) return toSignInPage(reply, 'off');
       const search = request.url.slice(request.url.indexOf('?') + 1);
       try {
