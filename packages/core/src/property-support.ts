@@ -122,6 +122,11 @@ export function historyArb(minThreshold = 1): fc.Arbitrary<History> {
     );
 }
 
+/** Asserts `check` on generated histories (fast-check shrinks a failing one). */
+export function forAllHistories(runs: fc.Parameters<[History]>, check: (h: History) => void) {
+  fc.assert(fc.property(historyArb(), check), runs);
+}
+
 export function entriesOf(h: History): TestEntry[] {
   return h.weeks.flatMap((w, i) =>
     w.entries.map((e) => ({ on: addDays(week(i), e.day), kinds: e.kinds, ack: e.ack })),
@@ -163,13 +168,13 @@ export function compute(h: History, extra: TestEntry[] = []): Readiness {
   return computeReadiness(inputOf(h, extra));
 }
 
-/** For each row, the streak of the nearest earlier non-leave row (0 if none). */
-export function previousNonLeaveStreaks(rows: WeekRow[]): number[] {
-  let prev = 0;
+/** Each row beside the streak of the nearest earlier non-leave row (0 if none). */
+export function withPreviousStreak(rows: WeekRow[]): { row: WeekRow; previous: number }[] {
+  let previous = 0;
   return rows.map((row) => {
-    const before = prev;
-    if (!row.onLeave) prev = row.streak;
-    return before;
+    const paired = { row, previous };
+    if (!row.onLeave) previous = row.streak;
+    return paired;
   });
 }
 

@@ -1,15 +1,14 @@
 // Tests the week in progress (rule 8), the model's cheap path and its scale over generated
 // histories, against the naive reference of property-support.ts.
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_KINDS, type EvidenceKind } from './kinds';
 import {
   compute,
-  historyArb,
+  forAllHistories,
   inputOf,
   OLD_CODES,
-  previousNonLeaveStreaks,
   reference,
+  withPreviousStreak,
 } from './property-support';
 import { computeCurrent, computeReadiness, type Readiness } from './readiness';
 import { aggregate, type TestEntry, week } from './test-support';
@@ -18,100 +17,83 @@ describe('the week in progress (rule 8) and the cheap path', { timeout: 60_000 }
   const runs = { numRuns: 300 };
 
   it('is only ever the last week: pending exactly when it is not on leave and not consistent', () => {
-    fc.assert(
-      fc.property(historyArb(), (h) => {
-        const rows = compute(h).weeks;
-        rows.forEach((row, i) => {
-          const last = i === rows.length - 1;
-          expect(row.pending).toBe(last && !row.onLeave && !row.consistent);
-        });
-      }),
-      runs,
-    );
+    forAllHistories(runs, (h) => {
+      const rows = compute(h).weeks;
+      rows.forEach((row, i) => {
+        const last = i === rows.length - 1;
+        expect(row.pending).toBe(last && !row.onLeave && !row.consistent);
+      });
+    });
   });
 
   it('never lowers the streak shown below the week before', () => {
-    fc.assert(
-      fc.property(historyArb(), (h) => {
-        const { weeks: rows, current } = compute(h);
-        const prev = previousNonLeaveStreaks(rows);
-        rows.forEach((row, i) => {
-          if (row.pending) {
-            expect(row.streak).toBe(prev[i]);
-            expect(row.ready).toBe((prev[i] as number) >= h.policy.thresholdWeeks);
-          }
-        });
-        const last = rows[rows.length - 1];
-        if (last && !last.onLeave)
-          expect(current.streak).toBeGreaterThanOrEqual(prev[rows.length - 1] as number);
-      }),
-      runs,
-    );
+    forAllHistories(runs, (h) => {
+      const { weeks, current } = compute(h);
+      const rows = withPreviousStreak(weeks);
+      for (const { row, previous } of rows) {
+        if (!row.pending) continue;
+        expect(row.streak).toBe(previous);
+        expect(row.ready).toBe(previous >= h.policy.thresholdWeeks);
+      }
+      const last = rows[rows.length - 1];
+      if (last && !last.row.onLeave) expect(current.streak).toBeGreaterThanOrEqual(last.previous);
+    });
   });
 
   it('counts the last week once it is consistent, and it is no longer pending', () => {
-    fc.assert(
-      fc.property(historyArb(), (h) => {
-        const before = compute(h);
-        const last = before.weeks[before.weeks.length - 1];
-        if (!last?.pending) return;
-        const carried = last.streak;
-        // Every required kind this week, acknowledged: consistent unless an unacknowledged
-        // window keeps visibility under the bar.
-        const fill = h.policy.requiredKinds.map((k) => ({
-          on: week(h.asOfIndex),
-          kinds: [k],
-          ack: true,
-        }));
-        let after = compute(h, fill);
-        for (let i = 0; i < 8 && after.current.pending; i++) {
-          after = compute(h, [...fill, ...Array.from({ length: 8 * (i + 1) }, () => fill).flat()]);
-        }
-        const row = after.weeks[after.weeks.length - 1];
-        expect(row).toMatchObject({ pending: false, consistent: true, streak: carried + 1 });
-        expect(after.current).toMatchObject({
-          pending: false,
-          consistent: true,
-          streak: carried + 1,
-        });
-        // What it projected while pending (with a streak to carry) is what it projects now.
-        if (carried > 0) {
-          expect(after.current.projectedReadyOn).toBe(before.current.projectedReadyOn);
-        } else {
-          expect(before.current.projectedReadyOn).toBeNull();
-        }
-      }),
-      runs,
-    );
+    forAllHistories(runs, (h) => {
+      const before = compute(h);
+      const last = before.weeks[before.weeks.length - 1];
+      if (!last?.pending) return;
+      const carried = last.streak;
+      // Every required kind this week, acknowledged: consistent unless an unacknowledged
+      // window keeps visibility under the bar.
+      const fill = h.policy.requiredKinds.map((k) => ({
+        on: week(h.asOfIndex),
+        kinds: [k],
+        ack: true,
+      }));
+      let after = compute(h, fill);
+      for (let i = 0; i < 8 && after.current.pending; i++) {
+        after = compute(h, [...fill, ...Array.from({ length: 8 * (i + 1) }, () => fill).flat()]);
+      }
+      const row = after.weeks[after.weeks.length - 1];
+      expect(row).toMatchObject({ pending: false, consistent: true, streak: carried + 1 });
+      expect(after.current).toMatchObject({
+        pending: false,
+        consistent: true,
+        streak: carried + 1,
+      });
+      // What it projected while pending (with a streak to carry) is what it projects now.
+      if (carried > 0) {
+        expect(after.current.projectedReadyOn).toBe(before.current.projectedReadyOn);
+      } else {
+        expect(before.current.projectedReadyOn).toBeNull();
+      }
+    });
   });
 
   it('equals the model before rule 8 whenever no week is pending', () => {
-    fc.assert(
-      fc.property(historyArb(), (h) => {
-        const now = compute(h);
-        if (now.current.pending) return;
-        const old = reference(h, 'old');
-        expect(now.weeks).toEqual(old.weeks);
-        expect(now.current).toEqual(old.current);
-        const oldCodes = (r: Readiness) =>
-          r.signals.map((s) => s.code).filter((c) => OLD_CODES.includes(c));
-        expect(oldCodes(now)).toEqual(oldCodes(old));
-      }),
-      runs,
-    );
+    forAllHistories(runs, (h) => {
+      const now = compute(h);
+      if (now.current.pending) return;
+      const old = reference(h, 'old');
+      expect(now.weeks).toEqual(old.weeks);
+      expect(now.current).toEqual(old.current);
+      const oldCodes = (r: Readiness) =>
+        r.signals.map((s) => s.code).filter((c) => OLD_CODES.includes(c));
+      expect(oldCodes(now)).toEqual(oldCodes(old));
+    });
   });
 
   it('computeCurrent answers exactly the current status and signals of computeReadiness', () => {
-    fc.assert(
-      fc.property(historyArb(), (h) => {
-        const full = compute(h);
-        expect(computeCurrent(inputOf(h))).toEqual({
-          current: full.current,
-          signals: full.signals,
-        });
-      }),
-      runs,
-    );
+    forAllHistories(runs, (h) => {
+      const full = compute(h);
+      expect(computeCurrent(inputOf(h))).toEqual({
+        current: full.current,
+        signals: full.signals,
+      });
+    });
   });
 });
 

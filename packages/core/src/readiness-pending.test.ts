@@ -1,20 +1,19 @@
 // Tests rule 8 of PRODUCT.md, the week in progress, with worked examples.
 
 import { describe, expect, it } from 'vitest';
-import { computeCurrent, computeReadiness, type Readiness, statusOf } from './readiness';
+import { computeCurrent, notStartedIn, statusOf } from './readiness';
 import {
+  currentIn,
   entry,
   fullWeeks,
   inputOf,
   leave,
-  notStartedIn,
+  run,
   type Scenario,
+  streaks,
   type TestEntry,
   week,
 } from './test-support';
-
-const run = (s: Scenario) => computeReadiness(inputOf(s));
-const streaks = (r: Readiness) => r.weeks.map((w) => w.streak);
 
 // The issue's Wednesday: weeks 0-10 consistent (an 11-week streak), and in week 11 every
 // kind but Domain ownership logged. Ownership shows in weeks 0-7 only, so with the 4-week
@@ -26,6 +25,17 @@ function wednesday(extra: TestEntry[] = []): Scenario {
   }
   for (let i = 0; i <= 7; i++) entries.push(entry(i, 'ownership'));
   return { entries: [...entries, ...extra], asOfWeek: 11 };
+}
+
+// Consistent weeks 0 to `through`, then a review alone in week i, which holds asOf: with a
+// 1-week window, week i misses every other kind.
+function reviewAloneIn(i: number, through: number, more: Partial<Scenario> = {}): Scenario {
+  return {
+    entries: [...fullWeeks(0, through), entry(i, 'review')],
+    asOfWeek: i,
+    ...more,
+    policy: { windowWeeks: 1, ...more.policy },
+  };
 }
 
 describe('the week in progress (rule 8)', () => {
@@ -41,15 +51,7 @@ describe('the week in progress (rule 8)', () => {
       missingKinds: ['ownership'],
     });
     // Projected as if week 11 became consistent: 12 of 26, so 14 more weeks.
-    expect(r.current).toEqual({
-      weekStart: week(11),
-      pending: true,
-      consistent: false,
-      streak: 11,
-      ready: false,
-      readySince: null,
-      projectedReadyOn: week(25),
-    });
+    expect(r.current).toEqual(currentIn(11, { pending: true, streak: 11, projectedReadyOn: 25 }));
     expect(statusOf(r.current)).toBe('consistent');
     expect(r.weeks.slice(0, 11).every((w) => !w.pending)).toBe(true);
   });
@@ -57,15 +59,7 @@ describe('the week in progress (rule 8)', () => {
   it('counts the week as soon as it is consistent, with the same projection', () => {
     const r = run(wednesday([entry(11, 'ownership')]));
     expect(r.weeks[11]).toMatchObject({ pending: false, consistent: true, streak: 12 });
-    expect(r.current).toEqual({
-      weekStart: week(11),
-      pending: false,
-      consistent: true,
-      streak: 12,
-      ready: false,
-      readySince: null,
-      projectedReadyOn: week(25),
-    });
+    expect(r.current).toEqual(currentIn(11, { streak: 12, projectedReadyOn: 25 }));
   });
 
   it('breaks the streak once the week has ended without becoming consistent', () => {
@@ -78,21 +72,11 @@ describe('the week in progress (rule 8)', () => {
   });
 
   it('carries readiness and readySince, and projects readySince', () => {
-    const r = run({
-      entries: [...fullWeeks(0, 29), entry(30, 'review')],
-      asOfWeek: 30,
-      policy: { windowWeeks: 1 },
-    });
+    const r = run(reviewAloneIn(30, 29));
     expect(r.weeks[30]).toMatchObject({ pending: true, streak: 30, ready: true });
-    expect(r.current).toEqual({
-      weekStart: week(30),
-      pending: true,
-      consistent: false,
-      streak: 30,
-      ready: true,
-      readySince: week(25),
-      projectedReadyOn: week(25),
-    });
+    expect(r.current).toEqual(
+      currentIn(30, { pending: true, streak: 30, readySince: 25, projectedReadyOn: 25 }),
+    );
     expect(statusOf(r.current)).toBe('ready');
   });
 
@@ -110,12 +94,7 @@ describe('the week in progress (rule 8)', () => {
   });
 
   it('reaches back past leave weeks for what it carries', () => {
-    const r = run({
-      entries: [...fullWeeks(0, 4), entry(6, 'review')],
-      checkins: [leave(5)],
-      asOfWeek: 6,
-      policy: { windowWeeks: 1 },
-    });
+    const r = run(reviewAloneIn(6, 4, { checkins: [leave(5)] }));
     expect(streaks(r)).toEqual([1, 2, 3, 4, 5, 5, 5]);
     expect(r.weeks[6]).toMatchObject({ pending: true, onLeave: false });
     // 6 of 26 if week 6 becomes consistent: 20 more weeks.
@@ -123,21 +102,12 @@ describe('the week in progress (rule 8)', () => {
   });
 
   it('projects this very week when one more consistent week reaches the threshold', () => {
-    const r = run({
-      entries: [...fullWeeks(0, 2), entry(3, 'review')],
-      asOfWeek: 3,
-      policy: { windowWeeks: 1, thresholdWeeks: 4 },
-    });
+    const r = run(reviewAloneIn(3, 2, { policy: { thresholdWeeks: 4 } }));
     expect(r.current).toMatchObject({ pending: true, streak: 3, projectedReadyOn: week(3) });
   });
 
   it('is never a leave week; a week that ended before one is judged as usual', () => {
-    const r = run({
-      entries: [...fullWeeks(0, 2), entry(3, 'review')],
-      checkins: [leave(4)],
-      asOfWeek: 4,
-      policy: { windowWeeks: 1 },
-    });
+    const r = run(reviewAloneIn(3, 2, { checkins: [leave(4)], asOfWeek: 4 }));
     expect(r.weeks.map((w) => [w.onLeave, w.pending, w.streak])).toEqual([
       [false, false, 1],
       [false, false, 2],

@@ -6,6 +6,7 @@ import type { EvidenceKind } from './kinds';
 import { DEFAULT_POLICY, POLICY_LIMITS, type Policy } from './policy';
 import {
   computeReadiness,
+  notStartedIn,
   type Readiness,
   SIGNAL_CODES,
   SIGNAL_MANAGER_MESSAGES,
@@ -15,21 +16,16 @@ import {
 } from './readiness';
 import {
   checkin,
+  codes,
   entry,
   fullWeek,
   fullWeeks,
-  inputOf,
   leave,
-  notStartedIn,
-  type Scenario,
+  run,
+  runWith,
   type TestEntry,
   week,
 } from './test-support';
-
-const run = (s: Scenario): Readiness => computeReadiness(inputOf(s));
-const runWith = run;
-const codes = (r: Readiness) => r.signals.map((s) => s.code);
-const _streaks = (r: Readiness) => r.weeks.map((w) => w.streak);
 
 describe('signals', () => {
   function signal(r: Readiness, code: SignalCode) {
@@ -86,7 +82,7 @@ describe('signals', () => {
     const busy = [0, 1, 2, 3].map((i) => checkin(i, 90, 2));
     const ownershipEveryWeek = [0, 1, 2, 3].map((i) => entry(i, 'ownership', 'feedback'));
     // Ownership alone makes a week consistent here, so week 3 is not a week in progress.
-    const run = (s: Scenario) => runWith({ ...s, policy: { requiredKinds: ['ownership'] } });
+    const run = runWith({ requiredKinds: ['ownership'] });
 
     it('is raised after four hands-on check-ins with no enabling evidence', () => {
       const r = run({ checkins: busy, entries: ownershipEveryWeek, asOfWeek: 3 });
@@ -139,7 +135,7 @@ describe('signals', () => {
     };
     const mentoringIn = (...weeks: number[]) => weeks.map((i) => entry(i, 'mentoring'));
     // Ownership alone makes a week consistent here, so the last week is not in progress.
-    const run = (s: Scenario) => runWith({ ...s, policy: { requiredKinds: ['ownership'] } });
+    const run = runWith({ requiredKinds: ['ownership'] });
 
     it('is raised when mentoring shows in fewer than half of the last 8 weeks', () => {
       const r = run({ entries: [...ownership(0, 7), ...mentoringIn(0, 2, 4)], asOfWeek: 7 });

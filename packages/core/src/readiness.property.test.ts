@@ -5,11 +5,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   compute,
+  forAllHistories,
   historyArb,
   inputOf,
   kindsArb,
-  previousNonLeaveStreaks,
   reference,
+  withPreviousStreak,
 } from './property-support';
 import { computeReadiness } from './readiness';
 import { week } from './test-support';
@@ -21,71 +22,52 @@ describe('readiness properties', { timeout: 60_000 }, () => {
   const runs = { numRuns: 400 };
 
   it('matches the naive reference model exactly', () => {
-    fc.assert(
-      fc.property(historyArb(), (h) => {
-        expect(compute(h)).toEqual(reference(h));
-      }),
-      runs,
-    );
+    forAllHistories(runs, (h) => {
+      expect(compute(h)).toEqual(reference(h));
+    });
   });
 
   it('never lets a streak exceed the non-leave weeks so far', () => {
-    fc.assert(
-      fc.property(historyArb(), (h) => {
-        let nonLeave = 0;
-        for (const row of compute(h).weeks) {
-          if (!row.onLeave) nonLeave++;
-          expect(row.streak).toBeLessThanOrEqual(nonLeave);
-        }
-      }),
-      runs,
-    );
+    forAllHistories(runs, (h) => {
+      let nonLeave = 0;
+      for (const row of compute(h).weeks) {
+        if (!row.onLeave) nonLeave++;
+        expect(row.streak).toBeLessThanOrEqual(nonLeave);
+      }
+    });
   });
 
   it('resets the streak exactly on ended non-consistent weeks, else adds one to the previous non-leave week', () => {
-    fc.assert(
-      fc.property(historyArb(), (h) => {
-        const rows = compute(h).weeks;
-        const prev = previousNonLeaveStreaks(rows);
-        rows.forEach((row, i) => {
-          if (row.onLeave) return;
-          const expected = row.consistent ? (prev[i] as number) + 1 : row.pending ? prev[i] : 0;
-          expect(row.streak).toBe(expected);
-        });
-      }),
-      runs,
-    );
+    forAllHistories(runs, (h) => {
+      for (const { row, previous } of withPreviousStreak(compute(h).weeks)) {
+        if (row.onLeave) continue;
+        const expected = row.consistent ? previous + 1 : row.pending ? previous : 0;
+        expect(row.streak).toBe(expected);
+      }
+    });
   });
 
   it('makes leave rows repeat the previous non-leave streak and readiness', () => {
-    fc.assert(
-      fc.property(historyArb(), (h) => {
-        const rows = compute(h).weeks;
-        const prev = previousNonLeaveStreaks(rows);
-        rows.forEach((row, i) => {
-          if (!row.onLeave) return;
-          expect(row).toMatchObject({
-            consistent: false,
-            missingKinds: [],
-            visibility: null,
-            streak: prev[i],
-            ready: (prev[i] as number) >= h.policy.thresholdWeeks,
-          });
+    forAllHistories(runs, (h) => {
+      for (const { row, previous } of withPreviousStreak(compute(h).weeks)) {
+        if (!row.onLeave) continue;
+        expect(row).toMatchObject({
+          consistent: false,
+          missingKinds: [],
+          visibility: null,
+          streak: previous,
+          ready: previous >= h.policy.thresholdWeeks,
         });
-      }),
-      runs,
-    );
+      }
+    });
   });
 
   it('is ready exactly when the streak reaches the threshold', () => {
-    fc.assert(
-      fc.property(historyArb(), (h) => {
-        const r = compute(h);
-        for (const row of r.weeks) expect(row.ready).toBe(row.streak >= h.policy.thresholdWeeks);
-        expect(r.current.ready).toBe(r.current.streak >= h.policy.thresholdWeeks);
-      }),
-      runs,
-    );
+    forAllHistories(runs, (h) => {
+      const r = compute(h);
+      for (const row of r.weeks) expect(row.ready).toBe(row.streak >= h.policy.thresholdWeeks);
+      expect(r.current.ready).toBe(r.current.streak >= h.policy.thresholdWeeks);
+    });
   });
 
   it('never lowers a streak when evidence is added (acknowledged evidence when visibility is required)', () => {
@@ -157,53 +139,47 @@ describe('readiness properties', { timeout: 60_000 }, () => {
   });
 
   it('ignores everything after the week of asOf', () => {
-    fc.assert(
-      fc.property(historyArb(), (h) => {
-        const truncated = { ...h, weeks: h.weeks.slice(0, h.asOfIndex + 1) };
-        expect(compute(h)).toEqual(compute(truncated));
-      }),
-      runs,
-    );
+    forAllHistories(runs, (h) => {
+      const truncated = { ...h, weeks: h.weeks.slice(0, h.asOfIndex + 1) };
+      expect(compute(h)).toEqual(compute(truncated));
+    });
   });
 
   it('keeps current, readySince and the projection coherent with the rows', () => {
-    fc.assert(
-      fc.property(historyArb(), (h) => {
-        const { weeks: rows, current } = compute(h);
-        const active = rows.filter((row) => !row.onLeave);
-        const last = active[active.length - 1];
-        if (!last) {
-          expect(current.streak).toBe(0);
-          return;
-        }
-        expect(current).toMatchObject({
-          weekStart: last.weekStart,
-          pending: last.pending,
-          consistent: last.consistent,
-          streak: last.streak,
-          ready: last.ready,
+    forAllHistories(runs, (h) => {
+      const { weeks: rows, current } = compute(h);
+      const active = rows.filter((row) => !row.onLeave);
+      const last = active[active.length - 1];
+      if (!last) {
+        expect(current.streak).toBe(0);
+        return;
+      }
+      expect(current).toMatchObject({
+        weekStart: last.weekStart,
+        pending: last.pending,
+        consistent: last.consistent,
+        streak: last.streak,
+        ready: last.ready,
+      });
+      if (current.ready) {
+        const since = rows.find((row) => row.weekStart === current.readySince);
+        expect(since).toMatchObject({
+          onLeave: false,
+          pending: false,
+          streak: h.policy.thresholdWeeks,
         });
-        if (current.ready) {
-          const since = rows.find((row) => row.weekStart === current.readySince);
-          expect(since).toMatchObject({
-            onLeave: false,
-            pending: false,
-            streak: h.policy.thresholdWeeks,
-          });
-          expect(current.projectedReadyOn).toBe(current.readySince);
+        expect(current.projectedReadyOn).toBe(current.readySince);
+      } else {
+        expect(current.readySince).toBeNull();
+        if (current.consistent) {
+          expect((current.projectedReadyOn ?? '') > week(h.asOfIndex)).toBe(true);
+        } else if (current.pending && current.streak > 0) {
+          // As if this week became consistent: it may be the week that reaches the threshold.
+          expect((current.projectedReadyOn ?? '') >= week(h.asOfIndex)).toBe(true);
         } else {
-          expect(current.readySince).toBeNull();
-          if (current.consistent) {
-            expect((current.projectedReadyOn ?? '') > week(h.asOfIndex)).toBe(true);
-          } else if (current.pending && current.streak > 0) {
-            // As if this week became consistent: it may be the week that reaches the threshold.
-            expect((current.projectedReadyOn ?? '') >= week(h.asOfIndex)).toBe(true);
-          } else {
-            expect(current.projectedReadyOn).toBeNull();
-          }
+          expect(current.projectedReadyOn).toBeNull();
         }
-      }),
-      runs,
-    );
+      }
+    });
   });
 });

@@ -3,28 +3,21 @@
 
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from './policy';
-import { computeReadiness, type Readiness, statusOf, type WeekAggregate } from './readiness';
+import { computeReadiness, notStartedIn, statusOf, type WeekAggregate } from './readiness';
 import {
-  aggregate,
   checkin,
+  currentIn,
   entry,
   fullWeek,
   fullWeeks,
   inputOf,
   leave,
-  notStartedIn,
-  type Scenario,
+  run,
+  streaks,
   type TestEntry,
   week,
 } from './test-support';
 import { addDays } from './week';
-
-const run = (s: Scenario): Readiness => computeReadiness(inputOf(s));
-// For describe blocks that shadow `run` with a policy of their own.
-const _runWith = run;
-
-const streaks = (r: Readiness) => r.weeks.map((w) => w.streak);
-const _codes = (r: Readiness) => r.signals.map((s) => s.code);
 
 describe('timeline', () => {
   it('is empty with no data, and current is the not-started week of asOf', () => {
@@ -93,17 +86,16 @@ describe('timeline', () => {
   });
 
   it('does not depend on the order of its inputs', () => {
-    const s: Scenario = {
+    const input = inputOf({
       entries: [...fullWeeks(0, 6), entry(8, 'mentoring')],
       checkins: [checkin(0, 90, 0), leave(3), checkin(5, 85, 0), checkin(7, 90, 0)],
       asOfWeek: 9,
-    };
-    const forward = run(s);
+    });
+    const forward = computeReadiness(input);
     const backward = computeReadiness({
-      policy: DEFAULT_POLICY,
-      asOf: addDays(week(9), 2),
-      weeks: aggregate(s.entries ?? []).reverse(),
-      checkins: [...(s.checkins ?? [])].reverse(),
+      ...input,
+      weeks: [...input.weeks].reverse(),
+      checkins: [...input.checkins].reverse(),
     });
     expect(backward).toEqual(forward);
   });
@@ -303,15 +295,7 @@ describe('readiness and projection', () => {
     const r = run({ entries: fullWeeks(0, 25), asOfWeek: 25 });
     expect(r.weeks[24]).toMatchObject({ streak: 25, ready: false });
     expect(r.weeks[25]).toMatchObject({ streak: 26, ready: true });
-    expect(r.current).toEqual({
-      weekStart: week(25),
-      pending: false,
-      consistent: true,
-      streak: 26,
-      ready: true,
-      readySince: week(25),
-      projectedReadyOn: week(25),
-    });
+    expect(r.current).toEqual(currentIn(25, { streak: 26, readySince: 25, projectedReadyOn: 25 }));
     expect(statusOf(r.current)).toBe('ready');
   });
 
@@ -345,15 +329,7 @@ describe('readiness and projection', () => {
 
   it('projects next week at 25 of 26', () => {
     const r = run({ entries: fullWeeks(0, 24), asOfWeek: 24 });
-    expect(r.current).toEqual({
-      weekStart: week(24),
-      pending: false,
-      consistent: true,
-      streak: 25,
-      ready: false,
-      readySince: null,
-      projectedReadyOn: week(25),
-    });
+    expect(r.current).toEqual(currentIn(24, { streak: 25, projectedReadyOn: 25 }));
     expect(statusOf(r.current)).toBe('consistent');
   });
 

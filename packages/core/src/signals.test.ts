@@ -14,10 +14,12 @@ import {
 } from './readiness';
 import {
   checkin,
+  codes,
   entry,
   fullWeek,
   inputOf,
   leave,
+  runWith,
   type Scenario,
   type TestEntry,
   week,
@@ -26,9 +28,7 @@ import { addDays } from './week';
 
 // Ownership alone makes a week consistent here, so logging it closes the week in progress
 // and the examples read week by week.
-const run = (s: Scenario): Readiness =>
-  computeReadiness(inputOf({ ...s, policy: { requiredKinds: ['ownership'], ...s.policy } }));
-const codes = (r: Readiness) => r.signals.map((s) => s.code);
+const run = runWith({ requiredKinds: ['ownership'] });
 const expected = (code: SignalCode) => ({
   code,
   message: SIGNAL_MESSAGES[code],

@@ -2,7 +2,16 @@
 
 import type { EvidenceKind } from './kinds';
 import { DEFAULT_POLICY, type Policy } from './policy';
-import type { CheckinInput, PersonFacts, ReadinessInput, WeekAggregate } from './readiness';
+import {
+  type CheckinInput,
+  type CurrentStatus,
+  computeReadiness,
+  type PersonFacts,
+  type Readiness,
+  type ReadinessInput,
+  type SignalCode,
+  type WeekAggregate,
+} from './readiness';
 import { addDays, addWeeks, type IsoDate, weekStartOf } from './week';
 
 export interface TestEntry {
@@ -72,6 +81,41 @@ export function inputOf(s: Scenario): ReadinessInput {
     weeks: [...aggregate(s.entries ?? []), ...(s.weeks ?? [])],
     checkins: s.checkins ?? [],
     ...(s.facts ? { facts: s.facts } : {}),
+  };
+}
+
+/** The model's answer for a worked example. */
+export function run(s: Scenario): Readiness {
+  return computeReadiness(inputOf(s));
+}
+
+/** `run` under `policy`, which a scenario's own policy fields override. */
+export function runWith(policy: Partial<Policy>): (s: Scenario) => Readiness {
+  return (s) => run({ ...s, policy: { ...policy, ...s.policy } });
+}
+
+export const streaks = (r: Readiness): number[] => r.weeks.map((w) => w.streak);
+
+export const codes = (r: Readiness): SignalCode[] => r.signals.map((s) => s.code);
+
+/**
+ * The whole current status of week i, weeks given as indices as `week` takes them: a pending
+ * week is not yet consistent, any other is; ready means having reached the threshold in
+ * week `readySince`.
+ */
+export function currentIn(
+  i: number,
+  s: { pending?: boolean; streak: number; readySince?: number; projectedReadyOn: number | null },
+): CurrentStatus {
+  const pending = s.pending ?? false;
+  return {
+    weekStart: week(i),
+    pending,
+    consistent: !pending,
+    streak: s.streak,
+    ready: s.readySince !== undefined,
+    readySince: s.readySince === undefined ? null : week(s.readySince),
+    projectedReadyOn: s.projectedReadyOn === null ? null : week(s.projectedReadyOn),
   };
 }
 
