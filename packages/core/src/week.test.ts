@@ -42,28 +42,42 @@ describe('isIsoDate', () => {
 });
 
 describe('weekStartOf and isMonday', () => {
-  it('keeps a Monday and moves every other day back to its Monday', () => {
-    expect(weekStartOf('2026-01-05')).toBe('2026-01-05');
-    expect(weekStartOf('2026-01-07')).toBe('2026-01-05');
-    expect(weekStartOf('2026-01-11')).toBe('2026-01-05');
-    expect(weekStartOf('2026-01-12')).toBe('2026-01-12');
-  });
-
-  it('crosses year boundaries: ISO week 1 of 2026 starts in 2025', () => {
-    expect(weekStartOf('2026-01-01')).toBe('2025-12-29');
-    expect(weekStartOf('2025-01-01')).toBe('2024-12-30');
-  });
-
-  it('handles ISO week 53 (2020 and 2026 have one)', () => {
-    expect(weekStartOf('2021-01-01')).toBe('2020-12-28');
-    expect(weekStartOf('2021-01-03')).toBe('2020-12-28');
-    expect(weekStartOf('2027-01-03')).toBe('2026-12-28');
-    expect(weekStartOf('2027-01-04')).toBe('2027-01-04');
-  });
-
-  it('handles leap days', () => {
-    expect(weekStartOf('2024-02-29')).toBe('2024-02-26');
-    expect(weekStartOf('2024-03-03')).toBe('2024-02-26');
+  // Each case: days and the Monday each belongs to.
+  it.each<[string, [string, string][]]>([
+    [
+      'keeps a Monday and moves every other day back to its Monday',
+      [
+        ['2026-01-05', '2026-01-05'],
+        ['2026-01-07', '2026-01-05'],
+        ['2026-01-11', '2026-01-05'],
+        ['2026-01-12', '2026-01-12'],
+      ],
+    ],
+    [
+      'crosses year boundaries: ISO week 1 of 2026 starts in 2025',
+      [
+        ['2026-01-01', '2025-12-29'],
+        ['2025-01-01', '2024-12-30'],
+      ],
+    ],
+    [
+      'handles ISO week 53 (2020 and 2026 have one)',
+      [
+        ['2021-01-01', '2020-12-28'],
+        ['2021-01-03', '2020-12-28'],
+        ['2027-01-03', '2026-12-28'],
+        ['2027-01-04', '2027-01-04'],
+      ],
+    ],
+    [
+      'handles leap days',
+      [
+        ['2024-02-29', '2024-02-26'],
+        ['2024-03-03', '2024-02-26'],
+      ],
+    ],
+  ])('%s', (_case, days) => {
+    for (const [day, monday] of days) expect(weekStartOf(day)).toBe(monday);
   });
 
   it('isMonday', () => {
