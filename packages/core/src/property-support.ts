@@ -1,5 +1,5 @@
 // The generated histories and the naive reference model the readiness property tests
-// (readiness.property.test.ts, readiness-pending.property.test.ts) check the model against.
+// (readiness.property.test.ts) check the model against.
 import fc from 'fast-check';
 import { DEFAULT_REQUIRED_KINDS, EVIDENCE_KINDS, type EvidenceKind } from './kinds';
 import type { Policy } from './policy';
