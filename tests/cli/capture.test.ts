@@ -3,15 +3,15 @@ import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { cliHome, expectCliFailure, listenOn, personalToken } from '../support/cli';
+import { expectCliFailure, personalToken } from '../support/cli';
 import { call, registerUser } from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { useFixture } from '../support/test-app';
+import { useLoggedInCli } from './logged-in';
 
 // Each test starts the command several times: a process each, slow on a busy machine.
 vi.setConfig({ testTimeout: 90_000 });
 
-const { app } = useTestApp();
-const home = cliHome();
+const { app, home, person: dee } = useLoggedInCli('Dee');
 
 const BRAG = `# Brag document
 
@@ -25,13 +25,9 @@ const BRAG = `# Brag document
 `;
 
 const setup = useFixture(async () => {
-  const url = await listenOn(app);
-  const user = await registerUser(app, { name: 'Dee' });
-  const login = await home.run(['login', url], { input: await personalToken(app, user) });
-  expect(login.code, login.stderr).toBe(0);
   const brag = join(home.home, 'brag.md');
   await writeFile(brag, BRAG);
-  return { url, user, brag };
+  return { brag };
 });
 
 interface Listed {
@@ -91,7 +87,7 @@ describe('leadtrack import and inbox', () => {
     ]);
     expect(accepted.code, accepted.stderr).toBe(0);
     const entry = JSON.parse(accepted.stdout);
-    const stored = await call(app, 'GET', `/api/v1/evidence/${entry.id}`, { token: setup.user });
+    const stored = await call(app, 'GET', `/api/v1/evidence/${entry.id}`, { token: dee });
     expect(stored.body).toMatchObject({
       kinds: ['ownership', 'feedback'],
       title: 'Ran the retro',

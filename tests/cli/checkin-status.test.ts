@@ -1,28 +1,13 @@
 // `leadtrack checkin` and `leadtrack status`: the real binary against a real API.
 import { describe, expect, it, vi } from 'vitest';
-import {
-  cliHome,
-  expectCliFailure,
-  expectFieldErrors,
-  listenOn,
-  personalToken,
-} from '../support/cli';
-import { call, registerUser } from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { expectCliFailure, expectFieldErrors } from '../support/cli';
+import { call } from '../support/http';
+import { useLoggedInCli } from './logged-in';
 
 // Each test starts the command several times: a process each, slow on a busy machine.
 vi.setConfig({ testTimeout: 90_000 });
 
-const { app } = useTestApp();
-const home = cliHome();
-
-const cleo = useFixture(async () => {
-  const url = await listenOn(app);
-  const user = await registerUser(app, { name: 'Cleo' });
-  const login = await home.run(['login', url], { input: await personalToken(app, user) });
-  expect(login.code, login.stderr).toBe(0);
-  return user;
-});
+const { app, home, person: cleo } = useLoggedInCli('Cleo');
 
 // Cleo's zone is UTC (the default), so her weeks are UTC's.
 const today = () => new Date().toISOString().slice(0, 10);

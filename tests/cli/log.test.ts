@@ -5,37 +5,19 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  cliHome,
-  expectCliFailure,
-  expectFieldErrors,
-  listenOn,
-  personalToken,
-} from '../support/cli';
-import { call, registerUser } from '../support/http';
-import { useFixture, useTestApp } from '../support/test-app';
+import { expectCliFailure, expectFieldErrors } from '../support/cli';
+import { call } from '../support/http';
+import { useLoggedInCli } from './logged-in';
 
 // Each test starts the command several times: a process each, slow on a busy machine.
 vi.setConfig({ testTimeout: 90_000 });
-
-const { app, sql } = useTestApp();
-const home = cliHome();
 
 // A zone whose calendar date differs from UTC's right now, so that every date below shows
 // the CLI (and the API, which judges "after today" by the same zone) uses the person's:
 // UTC-11 in UTC's morning, UTC+14 from 10:00 UTC on.
 const ZONE = new Date().getUTCHours() < 10 ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
 
-const ada = useFixture(async () => {
-  const url = await listenOn(app);
-  const user = await registerUser(app, { name: 'Ada' });
-  const zone = await call(app, 'PATCH', '/api/v1/me', { token: user, body: { timeZone: ZONE } });
-  expect(zone.status, zone.text).toBe(200);
-  const token = await personalToken(app, user);
-  const login = await home.run(['login', url], { input: token });
-  expect(login.code, login.stderr).toBe(0);
-  return { ...user, url, pat: token };
-});
+const { app, sql, home, person: ada } = useLoggedInCli('Ada', { timeZone: ZONE });
 
 /** The date in `zone` `days` from today, computed apart from the CLI's own code. */
 function dayIn(zone: string, days = 0): string {
