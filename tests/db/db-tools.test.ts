@@ -2,8 +2,7 @@
 // database (migrated first, one refused when it holds users) where people then sign in;
 // db:backup copies the folder while the API runs on it, and db:restore brings that copy
 // back in a new folder, where the data reads as it was at the backup.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +11,9 @@ import { LOCK_FILE, openDatabase } from '@leadtrack/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase, dropDatabase, uniqueName } from '../support/databases';
 import { call, makeTeam, TEST_PASSWORD, type TestUser } from '../support/http';
-import { freePort, ROOT, runApiTool, waitUntilUp } from '../support/processes';
+import { freePort, runApiTool, waitUntilUp } from '../support/processes';
 import { buildTestApp, type TestApp } from '../support/test-app';
+import { startEmbeddedApi } from './embedded-api';
 
 const folders: string[] = [];
 const databases: string[] = [];
@@ -117,29 +117,16 @@ describe('db:backup and db:restore', () => {
     const team = await someHistory(setup);
     await setup.close();
 
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      API_PORT: String(port),
-      LEADTRACK_DATA_DIR: dataDir,
-    };
-    delete env.DATABASE_URL;
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: `${ROOT}apps/api`,
-      env,
-      stdio: 'ignore',
-    });
-    children.push(server);
-    await waitUntilUp(`http://127.0.0.1:${port}/readyz`, { child: server, timeoutMs: 150_000 });
+    const server = startEmbeddedApi(dataDir, await freePort());
+    children.push(server.child);
+    await waitUntilUp(`${server.url}/readyz`, { child: server.child, timeoutMs: 150_000 });
 
     const file = join(await tempFolder(), 'leadtrack-backup.tar.gz');
     const backup = await tool('db-backup', [file], dataDir);
     expect(backup.code, backup.output).toBe(0);
     expect(backup.output).toContain('from the running API');
     // Written after the backup: not in it.
-    const later = await fetch(`http://127.0.0.1:${port}/api/v1/evidence`, {
+    const later = await fetch(`${server.url}/api/v1/evidence`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${team.engineer.token}`,
@@ -161,8 +148,8 @@ describe('db:backup and db:restore', () => {
     expect(refused.code).toBe(1);
     expect(refused.output).toContain('not empty');
 
-    server.kill('SIGTERM');
-    expect((await once(server, 'exit'))[0]).toBe(0);
+    server.child.kill('SIGTERM');
+    expect((await server.exited)[0]).toBe(0);
 
     const reopened = await buildTestApp(await openDatabase({ dataDir: restoredDir }), {
       AUTH_RATE_LIMIT: '1000',

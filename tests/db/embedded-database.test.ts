@@ -2,8 +2,7 @@
 // message naming the holder; a crashed holder's lock does not stick; the folder and its
 // files are the owner's only; a SIGKILL in the middle of writes loses nothing acknowledged;
 // a taken email is a 409 there as on Postgres.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +10,9 @@ import { addDays, todayUtc } from '@leadtrack/core';
 import { DataFolderInUseError, LOCK_FILE, openDatabase } from '@leadtrack/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, expectProblem, registerUser, TEST_PASSWORD, uniqueEmail } from '../support/http';
-import { freePort, ROOT } from '../support/processes';
+import { freePort } from '../support/processes';
 import { buildTestApp } from '../support/test-app';
+import { startEmbeddedApi } from './embedded-api';
 
 const folders: string[] = [];
 const children: ChildProcess[] = [];
@@ -28,33 +28,14 @@ afterAll(async () => {
   for (const dir of folders) await rm(dir, { recursive: true, force: true });
 });
 
-/** The real API process on the embedded database in `dataDir` (node itself, no wrapper). */
+/** The real API process on the embedded database in `dataDir`, killed after the file. */
 function startServer(dataDir: string, port: number) {
-  let output = '';
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    API_PORT: String(port),
-    LEADTRACK_DATA_DIR: dataDir,
+  const server = startEmbeddedApi(dataDir, port, {
     AUTH_RATE_LIMIT: '10000',
-  };
-  delete env.DATABASE_URL;
-  delete env.JWT_SECRET;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: `${ROOT}apps/api`,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    JWT_SECRET: undefined,
   });
-  children.push(child);
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-  return { child, exited, output: () => output, url: `http://127.0.0.1:${port}` };
+  children.push(server.child);
+  return server;
 }
 
 async function waitReady(server: ReturnType<typeof startServer>, timeoutMs = 150_000) {

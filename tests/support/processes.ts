@@ -49,18 +49,14 @@ export async function waitUntilUp(url: string, options: WaitOptions = {}): Promi
 }
 
 /**
- * Runs a tool from apps/api/src/tools from source (what `npm run db:…` and
- * `npm run secrets:rotate` run compiled) with `env` on top of the test's environment (an
- * undefined value removes the variable); its exit code and everything it printed.
+ * Starts a script of apps/api from source with node itself (no wrapper, so the signals a
+ * test sends reach it), with `env` on top of the test's environment (an undefined value
+ * removes the variable); what it prints (stdout and stderr) is collected.
  */
-export async function runApiTool(
-  name: string,
-  args: string[],
-  env: Record<string, string | undefined>,
-): Promise<{ code: number; output: string }> {
+export function spawnApi(args: string[], env: Record<string, string | undefined>) {
   const full: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete full[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', `src/tools/${name}.ts`, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: `${ROOT}apps/api`,
     env: full,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,6 +68,20 @@ export async function runApiTool(
   child.stderr?.on('data', (chunk) => {
     output += chunk;
   });
+  return { child, output: () => output };
+}
+
+/**
+ * Runs a tool from apps/api/src/tools from source (what `npm run db:…` and
+ * `npm run secrets:rotate` run compiled) with `env` as `spawnApi` takes it; its exit code
+ * and everything it printed.
+ */
+export async function runApiTool(
+  name: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ code: number; output: string }> {
+  const { child, output } = spawnApi([`src/tools/${name}.ts`, ...args], env);
   const [code] = await once(child, 'exit');
-  return { code: code as number, output };
+  return { code: code as number, output: output() };
 }
