@@ -99,14 +99,8 @@ describe('leadtrack log', () => {
   it('an ISO date, words without quotes, links, audience, description, --json', async () => {
     const done = await home.run([
       'log',
-      '2026-03-02:',
-      'explained',
-      'the',
-      'migration',
-      'plan',
-      'to',
-      'product',
-      '@communication',
+      // Unquoted: each word its own argument, as a shell passes them.
+      ...'2026-03-02: explained the migration plan to product @communication'.split(' '),
       '--link',
       'https://docs.example/plan',
       '--link',
