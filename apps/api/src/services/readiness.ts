@@ -336,20 +336,26 @@ export async function teamReadiness(
   caller: Caller,
   now: Date,
 ): Promise<ReportListDto> {
-  const { policy, team, waiting } = await teamRequest(db, caller, now);
+  const { policy, team } = await teamRequest(db, caller);
+  const waiting = await waitingFor(db, caller, now, team);
   return { items: await teamRows(db, policy, now, team, waiting) };
 }
 
-async function teamRequest(db: Database, caller: Caller, now: Date) {
+async function teamRequest(db: Database, caller: Caller) {
   const [policy, team] = await Promise.all([
     readPolicy(db.prisma),
     loadPeople(db, { reportsOf: caller.id }),
   ]);
+  return { policy, team };
+}
+
+/** How many entries of each report wait for the caller's acknowledgement: one statement. */
+function waitingFor(db: Database, caller: Caller, now: Date, team: VersionedPerson[]) {
   const windows = weeksOf(
     team.map(({ person }) => person),
     now,
   );
-  return { policy, team, waiting: await countWaitingEntries(db, caller.id, windows) };
+  return countWaitingEntries(db, caller.id, windows);
 }
 
 async function teamRows(
@@ -395,14 +401,16 @@ export async function teamReadinessBody(
   caller: Caller,
   now: Date,
 ): Promise<CachedBody> {
-  const { policy, team, waiting } = await teamRequest(db, caller, now);
-  // The waiting counts are read on every request (an edit of a title changes them without
-  // a data version), so they are part of the key.
-  const counts = team.map(({ person }) => waiting.get(person.id) ?? 0);
-  return bodyCacheOf(db).getOrMake(
-    freshnessKey('team', reportsInputs(policy, now, team), counts),
-    async () => serializeReports({ items: await teamRows(db, policy, now, team, waiting) }),
-  );
+  const { policy, team } = await teamRequest(db, caller);
+  // The waiting counts are computed with the answer, not read at every request: whatever
+  // changes them moves a key input. Entries written, edited (an edit makes an
+  // acknowledgement stale), deleted or restored and acknowledgements given or withdrawn
+  // bump the owner's data version (freshness/triggers.ts); the manager and the person's
+  // today, which picks the weeks counted, are inputs too.
+  return bodyCacheOf(db).getOrMake(freshnessKey('team', reportsInputs(policy, now, team)), async () => {
+    const waiting = await waitingFor(db, caller, now, team);
+    return serializeReports({ items: await teamRows(db, policy, now, team, waiting) });
+  });
 }
 
 /**
