@@ -95,7 +95,9 @@ export const PREPARED_STATEMENT_LIMIT = 300;
  * parameters) a text goes unnamed, planned at each call as before, which bounds the
  * statements each connection keeps.
  */
-export function statementNames(limit = PREPARED_STATEMENT_LIMIT): (text: string) => string | undefined {
+export function statementNames(
+  limit = PREPARED_STATEMENT_LIMIT,
+): (text: string) => string | undefined {
   const names = new Map<string, string>();
   return (text) => {
     let name = names.get(text);

@@ -28,6 +28,7 @@ import {
   ReportListSchema,
   type TeamReportDto,
 } from '@leadtrack/schemas';
+import type { Prelude } from '../data/prelude';
 import {
   loadHistories,
   loadPeople,
@@ -102,9 +103,15 @@ export async function readablePerson(
   db: Database,
   caller: Caller,
   ref: string,
+  prelude?: Prelude,
 ): Promise<VersionedPerson> {
   const id = resolveUserRef(caller, ref);
-  const [found] = await loadPeople(db, { readable: id, caller });
+  // Read with the caller when the route asked for this person (data/prelude.ts); the same
+  // rule is applied to that row below.
+  const [found] =
+    prelude && 'person' in prelude && resolveUserRef(caller, prelude.person) === id
+      ? [prelude.found]
+      : await loadPeople(db, { readable: id, caller });
   if (!found || !canReadAsSponsor(caller, found.person)) throw notFound('No such user.');
   return found;
 }
@@ -253,10 +260,11 @@ async function timelineRequest(
   ref: string,
   asOfParam: IsoDate | undefined,
   now: Date,
+  prelude: Prelude | undefined,
 ): Promise<{ policy: Policy; entry: ReadinessRequest }> {
   const [policy, found] = await Promise.all([
     readPolicy(db.prisma),
-    readablePerson(db, caller, ref),
+    readablePerson(db, caller, ref, prelude),
   ]);
   return { policy, entry: { ...found, asOf: resolveAsOf(asOfParam, found.person, now) } };
 }
@@ -294,8 +302,9 @@ export async function userReadinessBody(
   asOfParam: IsoDate | undefined,
   weeksParam: number,
   now: Date,
+  prelude?: Prelude,
 ): Promise<CachedBody> {
-  const { policy, entry } = await timelineRequest(db, caller, ref, asOfParam, now);
+  const { policy, entry } = await timelineRequest(db, caller, ref, asOfParam, now, prelude);
   const key = freshnessKey('timeline-body', cacheKey('timeline', entry, policy), weeksParam);
   return bodyCacheOf(db).getOrMake(key, async () =>
     serializeTimeline(await timelineOf(db, policy, entry, weeksParam)),
@@ -341,10 +350,11 @@ export async function teamReadiness(
   return { items: await teamRows(db, policy, now, team, waiting) };
 }
 
-async function teamRequest(db: Database, caller: Caller) {
+async function teamRequest(db: Database, caller: Caller, prelude?: Prelude) {
   const [policy, team] = await Promise.all([
     readPolicy(db.prisma),
-    loadPeople(db, { reportsOf: caller.id }),
+    // Read with the caller when the route asked for the team (data/prelude.ts).
+    prelude && 'team' in prelude ? prelude.team : loadPeople(db, { reportsOf: caller.id }),
   ]);
   return { policy, team };
 }
@@ -400,17 +410,21 @@ export async function teamReadinessBody(
   db: Database,
   caller: Caller,
   now: Date,
+  prelude?: Prelude,
 ): Promise<CachedBody> {
-  const { policy, team } = await teamRequest(db, caller);
+  const { policy, team } = await teamRequest(db, caller, prelude);
   // The waiting counts are computed with the answer, not read at every request: whatever
   // changes them moves a key input. Entries written, edited (an edit makes an
   // acknowledgement stale), deleted or restored and acknowledgements given or withdrawn
   // bump the owner's data version (freshness/triggers.ts); the manager and the person's
   // today, which picks the weeks counted, are inputs too.
-  return bodyCacheOf(db).getOrMake(freshnessKey('team', reportsInputs(policy, now, team)), async () => {
-    const waiting = await waitingFor(db, caller, now, team);
-    return serializeReports({ items: await teamRows(db, policy, now, team, waiting) });
-  });
+  return bodyCacheOf(db).getOrMake(
+    freshnessKey('team', reportsInputs(policy, now, team)),
+    async () => {
+      const waiting = await waitingFor(db, caller, now, team);
+      return serializeReports({ items: await teamRows(db, policy, now, team, waiting) });
+    },
+  );
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Role } from '@leadtrack/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { type Prelude, type PreludeAsk, preludeColumn, preludeOf } from '../../data/prelude';
 import { ACCOUNT_FACT_COLUMNS, CALLER_COLUMNS } from '../../data/user-columns';
 import { forbidden, unauthorized } from '../../lib/problem';
 import { hashSecret, PAT_PREFIX } from '../../lib/secrets';
@@ -22,6 +23,13 @@ export interface Caller {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * What the route reads first, read with the caller in authenticate's one statement
+     * (data/prelude.ts), from the raw request (params and query are not validated yet).
+     */
+    prelude?: (request: FastifyRequest) => PreludeAsk | undefined;
+  }
   interface FastifyInstance {
     /** onRequest hook for the protected tree. */
     authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
@@ -32,6 +40,8 @@ declare module 'fastify' {
     sessionId: string | null;
     /** How the caller signs in and whether they confirmed their zone (GET /me), read with them. */
     account: AccountFacts;
+    /** What the route's `config.prelude` asked for, read with the caller; else undefined. */
+    prelude: Prelude | undefined;
   }
 }
 
@@ -44,6 +54,7 @@ const POLICY_VERSION = `(SELECT p.version FROM policy p WHERE p.id = 1) AS "poli
 
 interface CallerRow extends Caller {
   policyVersion: number | null;
+  prelude?: string | null;
   timeZoneConfirmed: boolean;
   hasPassword: boolean;
   hasSso: boolean;
@@ -55,7 +66,14 @@ function split(row: CallerRow): {
   account: AccountFacts;
   policyVersion: number | null;
 } {
-  const { policyVersion, timeZoneConfirmed, hasPassword, hasSso, ...caller } = row;
+  const {
+    policyVersion,
+    timeZoneConfirmed,
+    hasPassword,
+    hasSso,
+    prelude: _prelude,
+    ...caller
+  } = row;
   return {
     caller,
     account: { timeZoneConfirmed, signIn: { password: hasPassword, sso: hasSso } },
@@ -75,17 +93,24 @@ async function authenticate(fastify: FastifyInstance) {
   fastify.decorateRequest('caller', null as unknown as Caller);
   fastify.decorateRequest('sessionId', null);
   fastify.decorateRequest('account', null as unknown as AccountFacts);
+  fastify.decorateRequest('prelude', undefined);
 
   const { db } = fastify;
 
-  async function callerFromPat(secret: string): Promise<CallerRow> {
+  // The route's prelude as one more column of the caller's statement, or none.
+  function preludeFor(ask: PreludeAsk | undefined, callerId: string, param: string) {
+    return ask ? preludeColumn(ask, callerId, param) : { sql: 'NULL AS prelude', values: [] };
+  }
+
+  async function callerFromPat(secret: string, ask: PreludeAsk | undefined): Promise<CallerRow> {
+    const prelude = preludeFor(ask, 't.user_id', '$2');
     const [row] = await db.query<PatRow>(
-      `SELECT ${CALLER_COLUMNS}, ${ACCOUNT_FACT_COLUMNS}, ${POLICY_VERSION},
+      `SELECT ${CALLER_COLUMNS}, ${ACCOUNT_FACT_COLUMNS}, ${POLICY_VERSION}, ${prelude.sql},
               t.id AS "tokenId", t.last_used_at::text AS "lastUsedAt"
          FROM personal_access_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now()
           AND u.deactivated_at IS NULL`,
-      [hashSecret(secret)],
+      [hashSecret(secret), ...prelude.values],
     );
     if (!row) throw unauthorized('This token is invalid, expired or revoked.');
     const lastUsed = row.lastUsedAt ? Date.parse(row.lastUsedAt) : 0;
@@ -98,11 +123,12 @@ async function authenticate(fastify: FastifyInstance) {
     return callerRow;
   }
 
-  function settle(request: FastifyRequest, row: CallerRow) {
+  function settle(request: FastifyRequest, row: CallerRow, ask: PreludeAsk | undefined) {
     const { caller, account, policyVersion } = split(row);
     notePolicyVersion(fastify.prisma, policyVersion);
     request.caller = caller;
     request.account = account;
+    request.prelude = ask ? preludeOf(ask, row.prelude ?? null) : undefined;
   }
 
   fastify.decorate('authenticate', async (request: FastifyRequest) => {
@@ -110,9 +136,10 @@ async function authenticate(fastify: FastifyInstance) {
     const match = header?.match(/^Bearer\s+(\S+)$/i);
     if (!match?.[1]) throw unauthorized('Send a bearer token in the Authorization header.');
     const token = match[1];
+    const ask = request.routeOptions.config.prelude?.(request);
 
     if (token.startsWith(PAT_PREFIX)) {
-      settle(request, await callerFromPat(token.slice(PAT_PREFIX.length)));
+      settle(request, await callerFromPat(token.slice(PAT_PREFIX.length), ask), ask);
       return;
     }
 
@@ -132,17 +159,18 @@ async function authenticate(fastify: FastifyInstance) {
       throw unauthorized('This token is invalid or expired.');
     }
     // One read by the session's primary key: the session must be live (not signed out,
-    // not past its absolute lifetime) and its account active.
+    // not past its absolute lifetime) and its account active; with it, the route's prelude.
+    const prelude = preludeFor(ask, 's.user_id', '$3');
     const [row] = await db.query<CallerRow>(
-      `SELECT ${CALLER_COLUMNS}, ${ACCOUNT_FACT_COLUMNS}, ${POLICY_VERSION}
+      `SELECT ${CALLER_COLUMNS}, ${ACCOUNT_FACT_COLUMNS}, ${POLICY_VERSION}, ${prelude.sql}
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND u.deactivated_at IS NULL`,
-      [claims.sid, claims.sub],
+      [claims.sid, claims.sub, ...prelude.values],
     );
     if (!row) throw unauthorized('This token is invalid or expired.');
     request.sessionId = claims.sid;
-    settle(request, row);
+    settle(request, row, ask);
   });
 }
 

@@ -17,6 +17,7 @@ import {
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { personPrelude } from '../../data/prelude';
 import { NOT_MODIFIED, sendBody } from '../../lib/body-cache';
 import { etagOf } from '../../lib/if-match';
 import { problems } from '../../lib/route-docs';
@@ -57,6 +58,10 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '',
     {
+      // Whose page: read with the caller (data/prelude.ts), so a warm page is one round trip.
+      config: {
+        prelude: (request) => personPrelude((request.query as { userId?: unknown }).userId),
+      },
       schema: {
         tags: ['evidence'],
         summary:
@@ -68,7 +73,11 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
     // A page of 50 entries is a hot, large payload: serialised once per data version and
     // kept (lib/body-cache.ts), with an ETag.
     async (request, reply) =>
-      sendBody(request, reply, await listEvidenceBody(fastify.db, request.caller, request.query)),
+      sendBody(
+        request,
+        reply,
+        await listEvidenceBody(fastify.db, request.caller, request.query, request.prelude),
+      ),
   );
 
   // Before '/:id' in reading order; Fastify prefers the static segment either way.

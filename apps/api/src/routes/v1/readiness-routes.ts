@@ -9,6 +9,7 @@ import {
   UserParamsSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { personPrelude, TEAM_PRELUDE } from '../../data/prelude';
 import { NOT_MODIFIED, sendBody } from '../../lib/body-cache';
 import { problems } from '../../lib/route-docs';
 import { requireRole } from '../../plugins/app/authenticate';
@@ -19,6 +20,8 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/users/:id/readiness',
     {
+      // The person: read with the caller (data/prelude.ts), so a warm timeline is one round trip.
+      config: { prelude: (request) => personPrelude((request.params as { id?: unknown }).id) },
       schema: {
         tags: ['readiness'],
         summary:
@@ -40,6 +43,7 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
           request.query.asOf,
           request.query.weeks,
           request.now,
+          request.prelude,
         ),
       ),
   );
@@ -47,6 +51,8 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/reports',
     {
+      // The team: read with the caller (data/prelude.ts), so a warm team is one round trip.
+      config: { prelude: () => TEAM_PRELUDE },
       preHandler: requireRole('manager', 'admin'),
       schema: {
         tags: ['readiness'],
@@ -56,7 +62,11 @@ const readinessRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) =>
-      sendBody(request, reply, await teamReadinessBody(fastify.db, request.caller, request.now)),
+      sendBody(
+        request,
+        reply,
+        await teamReadinessBody(fastify.db, request.caller, request.now, request.prelude),
+      ),
   );
 
   fastify.get(

@@ -11,6 +11,7 @@ import {
   type ListDeletedEvidenceQuery,
   type ListEvidenceQuery,
 } from '@leadtrack/schemas';
+import type { Prelude } from '../../data/prelude';
 import { freshnessKey } from '../../freshness/keys';
 import { allowListSerializer } from '../../lib/allow-list-serializer';
 import { bodyCacheOf, type CachedBody } from '../../lib/body-cache';
@@ -137,9 +138,10 @@ export async function listEvidenceBody(
   db: Database,
   caller: Caller,
   query: ListEvidenceQuery,
+  prelude?: Prelude,
 ): Promise<CachedBody> {
   if (query.cursor !== undefined) decodeCursor(query.cursor);
-  const { person, dataVersion } = await readablePerson(db, caller, query.userId ?? 'me');
+  const { person, dataVersion } = await readablePerson(db, caller, query.userId ?? 'me', prelude);
   const { kind, from, to, cursor, limit } = query;
   const key = freshnessKey('evidence', person.id, dataVersion, kind, from, to, cursor, limit);
   return bodyCacheOf(db).getOrMake(key, async () =>
