@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ActionButton } from '../../../components/action-button';
-import { CursorPager, cursorTrail } from '../../../components/cursor-pager';
+import { cursorTrail, PagedList } from '../../../components/cursor-pager';
 import { FormAlert } from '../../../components/field';
 import { PendingButton } from '../../../components/pending-button';
 import { load, notificationsApi, requireMe } from '../../../lib/api';
@@ -50,12 +50,11 @@ function NotificationItem({ item, timeZone }: { item: NotificationDto; timeZone:
 export default async function NotificationsPage({ searchParams }: QueryPageProps) {
   const me = await requireMe();
   const sp = await searchParams;
-  const raw = sp.c;
-  const cursors = cursorTrail(raw);
-  const query = { limit: PAGE_SIZE, cursor: cursors.at(-1) };
+  const trail = cursorTrail('/notifications', sp.c);
+  const query = { limit: PAGE_SIZE, cursor: trail.cursors.at(-1) };
   const first = await notificationsApi.list(query);
   // A cursor that is not from this list (an edited address): start again from the newest.
-  if (!first.ok && first.status === 400 && cursors.length > 0) redirect('/notifications');
+  if (!first.ok && first.status === 400 && trail.cursors.length > 0) redirect(trail.base);
   const page = first.ok ? first.data : await load(notificationsApi.list(query));
   return (
     <>
@@ -84,34 +83,33 @@ export default async function NotificationsPage({ searchParams }: QueryPageProps
         </p>
       ) : null}
       {sp.error ? <FormAlert>That did not work. Try again.</FormAlert> : null}
-      {page.items.length === 0 ? (
-        <div className="empty-state panel">
-          <p>
-            No notifications yet. They appear here when your manager writes feedback or acknowledges
-            an entry, when a colleague endorses one or asks you to, and when a report of yours
-            becomes ready.
-          </p>
-        </div>
-      ) : (
-        <section className="panel" aria-labelledby="notifications-h">
-          <h2 id="notifications-h" className="sr-only">
-            {cursors.length === 0 ? 'Latest' : 'Older'} notifications
-          </h2>
-          <ul className="notification-list">
-            {page.items.map((item) => (
-              <NotificationItem key={item.id} item={item} timeZone={me.timeZone} />
-            ))}
-          </ul>
-        </section>
-      )}
-      <CursorPager
-        base="/notifications"
+      <PagedList
+        trail={trail}
+        next={page.nextCursor}
         label="Notification pages"
-        cursors={cursors}
-        nextCursor={page.nextCursor}
-        back="Newer"
-        forward="Older"
-      />
+        words={['Newer', 'Older']}
+        heading={{
+          id: 'notifications-h',
+          text: `${trail.cursors.length === 0 ? 'Latest' : 'Older'} notifications`,
+        }}
+        empty={
+          page.items.length === 0 ? (
+            <div className="empty-state panel">
+              <p>
+                No notifications yet. They appear here when your manager writes feedback or
+                acknowledges an entry, when a colleague endorses one or asks you to, and when a
+                report of yours becomes ready.
+              </p>
+            </div>
+          ) : null
+        }
+      >
+        <ul className="notification-list">
+          {page.items.map((item) => (
+            <NotificationItem key={item.id} item={item} timeZone={me.timeZone} />
+          ))}
+        </ul>
+      </PagedList>
     </>
   );
 }

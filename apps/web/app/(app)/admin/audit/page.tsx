@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminOnly } from '../../../../components/admin-only';
-import { CursorPager, cursorTrail } from '../../../../components/cursor-pager';
+import { cursorTrail, PagedList } from '../../../../components/cursor-pager';
 import { TableHead } from '../../../../components/table-head';
 import { load, orgApi, requireMe, usersApi } from '../../../../lib/api';
 import { instant } from '../../../../lib/format';
@@ -89,15 +89,14 @@ export default async function AuditPage({ searchParams }: QueryPageProps) {
   if (me.role !== 'admin')
     return <AdminOnly title="Audit log" reason="Only admins read the audit log." />;
   const timeZone = me.timeZone;
-  const raw = (await searchParams).c;
-  const cursors = cursorTrail(raw);
+  const trail = cursorTrail('/admin/audit', (await searchParams).c);
   const [page, people] = await Promise.all([
-    load(orgApi.audit({ limit: PAGE_SIZE, cursor: cursors.at(-1) })),
+    load(orgApi.audit({ limit: PAGE_SIZE, cursor: trail.cursors.at(-1) })),
     // Everyone (an admin's GET /users): details recorded by id are named.
     load(usersApi.list()),
   ]);
   const reading = { timeZone, names: new Map(people.items.map((u) => [u.id, u.name])) };
-  const first = cursors.length * PAGE_SIZE + 1;
+  const first = trail.cursors.length * PAGE_SIZE + 1;
   return (
     <>
       <p className="crumbs">
@@ -107,10 +106,17 @@ export default async function AuditPage({ searchParams }: QueryPageProps) {
       <p className="muted">
         Every change an admin made to people and the policy, newest first. Times in {timeZone}.
       </p>
-      <section className="panel table-wrap contained" aria-labelledby="audit-h">
-        <h2 id="audit-h" className="sr-only">
-          Entries {page.items.length > 0 ? `${first} to ${first + page.items.length - 1}` : ''}
-        </h2>
+      <PagedList
+        trail={trail}
+        next={page.nextCursor}
+        label="Audit log pages"
+        words={['Previous', 'Next']}
+        className="panel table-wrap contained"
+        heading={{
+          id: 'audit-h',
+          text: `Entries ${page.items.length > 0 ? `${first} to ${first + page.items.length - 1}` : ''}`,
+        }}
+      >
         {page.items.length === 0 ? (
           <p className="empty">Nothing recorded yet.</p>
         ) : (
@@ -137,15 +143,7 @@ export default async function AuditPage({ searchParams }: QueryPageProps) {
             </tbody>
           </table>
         )}
-      </section>
-      <CursorPager
-        base="/admin/audit"
-        label="Audit log pages"
-        cursors={cursors}
-        nextCursor={page.nextCursor}
-        back="Previous"
-        forward="Next"
-      />
+      </PagedList>
     </>
   );
 }
