@@ -31,9 +31,7 @@ export function EvidenceForm({
 }: Props) {
   const run = useActionState<EvidenceFormState, FormData>(action, {});
   const [state] = run;
-  const v = state.values ?? initial;
-  const e = state.errors ?? {};
-  const bind = fieldBinder(e, v);
+  const bind = fieldBinder(state.errors, state.values ?? initial);
   const kinds = [
     ...EVIDENCE_KINDS.filter((k) => requiredKinds.includes(k)),
     ...EVIDENCE_KINDS.filter((k) => !requiredKinds.includes(k)),
@@ -49,14 +47,11 @@ export function EvidenceForm({
       <InputField {...bind('title')} label="Title" required maxLength={EVIDENCE_LIMITS.titleMax} />
 
       <KindsFieldset
-        id="kinds"
-        name="kinds"
+        {...bind.choices('kinds')}
         optionIdPrefix="kind"
         legend="Behaviours"
         hint="One to three behaviours this work shows."
-        error={e.kinds}
         kinds={kinds}
-        checked={(k) => v.kinds.includes(k)}
         optionHints
         labelNote={(k) =>
           requiredKinds.includes(k) ? null : (
@@ -87,7 +82,6 @@ export function EvidenceForm({
         {...bind('links')}
         label="Links"
         hint="Optional. Up to 10 http(s) links, one per line: the PR, the doc, the thread."
-        rows={3}
       />
     </ActionForm>
   );

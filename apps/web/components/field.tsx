@@ -81,24 +81,41 @@ export function FormAlert({
 
 /**
  * Ties controls to a form's answer: `bind('title')` gives the control's id (and form name),
- * its error and what was typed (else `fallback`), so each field names its key once.
- * `idOf` prefixes ids where several forms share a page.
+ * its error and what was typed (else `fallback`), so each field names its key once;
+ * `bind.checked` does so for a checkbox, `bind.choices` for a group of checkboxes sharing a
+ * name (what was ticked). `idOf` prefixes ids where several forms share a page.
  */
 export function fieldBinder(
   errors: Record<string, string> | undefined,
   values: object | null | undefined,
   idOf: (name: string) => string = (name) => name,
 ) {
-  return (name: string, fallback = '') => {
-    const typed = (values as Record<string, unknown> | null | undefined)?.[name];
-    return {
-      id: idOf(name),
-      name,
-      error: errors?.[name],
-      defaultValue: typeof typed === 'string' ? typed : fallback,
-    };
-  };
+  const sent = (name: string) => (values as Record<string, unknown> | null | undefined)?.[name];
+  const control = (name: string) => ({ id: idOf(name), name, error: errors?.[name] });
+  return Object.assign(
+    (name: string, fallback = '') => {
+      const typed = sent(name);
+      return { ...control(name), defaultValue: typeof typed === 'string' ? typed : fallback };
+    },
+    {
+      checked: (name: string, fallback = false) => {
+        const ticked = sent(name);
+        return {
+          id: idOf(name),
+          name,
+          defaultChecked: typeof ticked === 'boolean' ? ticked : fallback,
+        };
+      },
+      choices: (name: string, fallback: readonly string[] = []) => {
+        const ticked = sent(name);
+        return { ...control(name), defaultValue: Array.isArray(ticked) ? ticked : fallback };
+      },
+    },
+  );
 }
+
+/** What `fieldBinder` makes. */
+export type FieldBinder = ReturnType<typeof fieldBinder>;
 
 /** What every labelled control takes besides its own attributes. */
 interface LabelledProps {
@@ -152,14 +169,43 @@ type InputFieldProps = LabelledProps &
 
 export const InputField = (props: InputFieldProps) => <LabelledControl tag="input" {...props} />;
 
+/** Three lines high unless `rows` says otherwise. */
 export const TextAreaField = (
   props: LabelledProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'>,
-) => <LabelledControl tag="textarea" {...props} />;
+) => <LabelledControl tag="textarea" rows={3} {...props} />;
 
 /** Its children are the <option>s. */
 export const SelectField = (
   props: LabelledProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name'>,
 ) => <LabelledControl tag="select" {...props} />;
+
+/** One whole-number field of a NumberFields row. */
+export interface NumberFieldSpec {
+  /** The form name, as the form's binder knows it. */
+  key: string;
+  label: string;
+  hint: string;
+  min: number;
+  max: number;
+}
+
+/** Whole-number fields side by side: number inputs (a numeric keypad on phones) within limits. */
+export function NumberFields({
+  fields,
+  bind,
+}: {
+  fields: readonly NumberFieldSpec[];
+  /** The form's binder, or one giving each field's value when nothing was typed. */
+  bind: (name: string) => ReturnType<FieldBinder>;
+}) {
+  return (
+    <div className="row">
+      {fields.map(({ key, ...field }) => (
+        <InputField key={key} {...bind(key)} {...field} type="number" inputMode="numeric" />
+      ))}
+    </div>
+  );
+}
 
 /** A checkbox with its label beside it and a hint below, the hint linked to it. */
 export function CheckboxField({

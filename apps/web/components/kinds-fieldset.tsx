@@ -2,7 +2,7 @@
 // form's "Required behaviours". Hint and error are linked to the group for screen readers.
 import type { EvidenceKind } from '@leadtrack/core';
 import type { ReactNode } from 'react';
-import { KIND_INFO } from '../lib/format';
+import { EVIDENCE_KINDS, KIND_INFO } from '../lib/format';
 import { describedBy, FieldError } from './field';
 import { KindSwatch } from './kind-swatch';
 import './kinds-fieldset.css';
@@ -17,8 +17,10 @@ interface Props {
   legend: string;
   hint: ReactNode;
   error?: string | undefined;
-  kinds: readonly EvidenceKind[];
-  checked: (kind: EvidenceKind) => boolean;
+  /** The kinds offered, in this order: all of them unless given. */
+  kinds?: readonly EvidenceKind[];
+  /** The kinds ticked at first (what a form's binder gives: what was sent, or the saved ones). */
+  defaultValue: readonly string[];
   /** Show each kind's own hint under it, linked to its checkbox. */
   optionHints?: boolean;
   /** Said after a kind's label, e.g. that the policy does not require it. */
@@ -32,8 +34,8 @@ export function KindsFieldset({
   legend,
   hint,
   error,
-  kinds,
-  checked,
+  kinds = EVIDENCE_KINDS,
+  defaultValue,
   optionHints = false,
   labelNote,
 }: Props) {
@@ -56,7 +58,7 @@ export function KindsFieldset({
                 id={optionId}
                 name={name}
                 value={k}
-                defaultChecked={checked(k)}
+                defaultChecked={defaultValue.includes(k)}
                 aria-describedby={optionHints ? `${optionId}-hint` : undefined}
               />
               <label htmlFor={optionId}>

@@ -7,7 +7,7 @@ import { EVIDENCE_LIMITS, sourceLabel } from '@leadtrack/schemas';
 import { useActionState } from 'react';
 import type { AcceptState, AcceptValues } from '../app/actions/suggestions';
 import { dismissSuggestion } from '../app/actions/suggestions';
-import { EVIDENCE_KINDS, kindLabel } from '../lib/format';
+import { kindLabel } from '../lib/format';
 import type { Suggestion } from '../lib/types';
 import { DateText } from './date-text';
 import { FormAlert, fieldBinder, InputField, TextAreaField } from './field';
@@ -99,17 +99,13 @@ export function SuggestionCard({ suggestion: s, accept, today }: Props) {
             <div className="stack">
               <InputField {...bind('title')} label="Title" maxLength={EVIDENCE_LIMITS.titleMax} />
               <KindsFieldset
-                id={id('kinds')}
-                name="kinds"
+                {...bind.choices('kinds')}
                 optionIdPrefix={id('kind')}
                 legend="Behaviours"
                 hint="One to three: what this work shows."
-                error={e.kinds}
-                kinds={EVIDENCE_KINDS}
-                checked={(k) => v.kinds.includes(k)}
               />
               <InputField {...bind('occurredOn')} label="Date" type="date" max={today} />
-              <TextAreaField {...bind('description')} label="Description (optional)" rows={3} />
+              <TextAreaField {...bind('description')} label="Description (optional)" />
             </div>
           )}
         </details>

@@ -87,6 +87,19 @@ export function linkFailure(
   return { message: own[res.status] ?? general ?? withDates(res.problem?.detail || failed) };
 }
 
+/**
+ * A form that chooses a password, typed twice (its `name` field and `repeatPassword`): its
+ * answer when the two differ, else null.
+ */
+export function passwordsDiffer(
+  form: FormData,
+  name: string,
+  sentence = 'The two passwords differ: type the same one twice.',
+): FormState | null {
+  if (formText(form, name) === formText(form, 'repeatPassword')) return null;
+  return needsAttention({ repeatPassword: sentence });
+}
+
 /** A form field's text, or `fallback` when the form did not send it. */
 export const formText = (form: FormData, name: string, fallback = ''): string =>
   String(form.get(name) ?? fallback);

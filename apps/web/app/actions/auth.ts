@@ -19,6 +19,7 @@ import {
   type LinkFormState,
   linkFailure,
   needsAttention,
+  passwordsDiffer,
 } from '../../lib/form-state';
 import { FAILURES } from '../../lib/notices';
 
@@ -85,15 +86,12 @@ export async function signOut(): Promise<void> {
   redirect('/login');
 }
 
-export type SetupState = LinkFormState;
-
 /** A new person's setup link: their first password, then signed in (POST /auth/setup). */
-export async function completeSetup(_prev: SetupState, form: FormData): Promise<SetupState> {
+export async function completeSetup(_prev: LinkFormState, form: FormData): Promise<LinkFormState> {
+  const differ = passwordsDiffer(form, 'password');
+  if (differ) return differ;
   const token = formText(form, 'token');
   const password = formText(form, 'password');
-  if (password !== formText(form, 'repeatPassword')) {
-    return needsAttention({ repeatPassword: 'The two passwords differ: type the same one twice.' });
-  }
   const res = await sessionApi.startSession('setup', { token, password }, await headers());
   if (!res.ok) {
     return linkFailure(res, 'Setting the password failed. Try again.', {

@@ -9,6 +9,7 @@ import {
   type FormState,
   formText,
   needsAttention,
+  passwordsDiffer,
   settled,
   succeeded,
 } from '../../lib/form-state';
@@ -20,14 +21,14 @@ export interface SettingsState extends FormState {
 }
 
 export async function changePassword(prev: SettingsState, form: FormData): Promise<SettingsState> {
+  const differ = passwordsDiffer(
+    form,
+    'newPassword',
+    'The two new passwords differ: type the same one twice.',
+  );
+  if (differ) return differ;
   const currentPassword = formText(form, 'currentPassword');
   const newPassword = formText(form, 'newPassword');
-  const repeat = formText(form, 'repeatPassword');
-  if (newPassword !== repeat) {
-    return needsAttention({
-      repeatPassword: 'The two new passwords differ: type the same one twice.',
-    });
-  }
   const res = await meApi.changePassword({ currentPassword, newPassword });
   if (!res.ok) {
     return actionFailure(res, undefined, 'Changing the password failed.');

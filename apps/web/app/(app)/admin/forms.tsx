@@ -3,9 +3,15 @@ import { POLICY_LIMITS } from '@leadtrack/core';
 import { useActionState } from 'react';
 import { ActionForm } from '../../../components/action-form';
 import { OneTimeSecret } from '../../../components/copy-button';
-import { CheckboxField, fieldBinder, InputField, SelectField } from '../../../components/field';
+import {
+  CheckboxField,
+  fieldBinder,
+  InputField,
+  NumberFields,
+  SelectField,
+} from '../../../components/field';
 import { KindsFieldset } from '../../../components/kinds-fieldset';
-import { EVIDENCE_KINDS, instant } from '../../../lib/format';
+import { instant } from '../../../lib/format';
 import type { PolicyDto, User } from '../../../lib/types';
 import { type AdminFormState, createUser, savePolicy } from '../../actions/admin';
 import '../../../components/readiness.css';
@@ -122,40 +128,28 @@ const WEEK_FIELDS = [
 export function PolicyForm({ policy }: { policy: PolicyDto }) {
   const run = useActionState<AdminFormState, FormData>(savePolicy, {});
   const [state] = run;
-  const e = state.errors ?? {};
-  const v = (state.values as Partial<Record<keyof PolicyDto, unknown>> | undefined) ?? {};
-  const bind = fieldBinder(e, v);
-  const kinds = (v.requiredKinds as string[] | undefined) ?? policy.requiredKinds;
+  // The form starts from the policy as it is, and keeps what was sent when it is refused.
+  const bind = fieldBinder(
+    state.errors,
+    state.values ?? {
+      ...policy,
+      windowWeeks: String(policy.windowWeeks),
+      thresholdWeeks: String(policy.thresholdWeeks),
+    },
+  );
   return (
     <ActionForm run={run} submit="Save policy" className="stack form">
       <KindsFieldset
-        id="requiredKinds"
-        name="requiredKinds"
+        {...bind.choices('requiredKinds')}
         optionIdPrefix="req"
         legend="Required behaviours"
         hint="Every window must show each of these for a week to count as consistent."
-        error={e.requiredKinds}
-        kinds={EVIDENCE_KINDS}
-        checked={(k) => kinds.includes(k)}
       />
-      <div className="row">
-        {WEEK_FIELDS.map((f) => (
-          <InputField
-            key={f.key}
-            {...bind(f.key, String(policy[f.key]))}
-            label={f.label}
-            hint={f.hint}
-            type="number"
-            min={f.min}
-            max={f.max}
-          />
-        ))}
-      </div>
+      <NumberFields fields={WEEK_FIELDS} bind={bind} />
       <CheckboxField
-        id="requireVisibility"
+        {...bind.checked('requireVisibility')}
         label="Require visibility"
         hint="A week counts only when at least half the entries in its window were acknowledged."
-        defaultChecked={Boolean(v.requireVisibility ?? policy.requireVisibility)}
       />
     </ActionForm>
   );

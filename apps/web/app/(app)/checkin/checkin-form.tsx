@@ -6,7 +6,7 @@ import { ActionForm } from '../../../components/action-form';
 import {
   CheckboxField,
   fieldBinder,
-  InputField,
+  NumberFields,
   SelectField,
   TextAreaField,
 } from '../../../components/field';
@@ -25,12 +25,14 @@ const NUMBER_FIELDS = [
     key: 'handsOnPercent',
     label: 'Hands-on %',
     hint: `Share of the week spent hands-on, 0 to ${CHECKIN_LIMITS.handsOnPercentMax}.`,
+    min: 0,
     max: CHECKIN_LIMITS.handsOnPercentMax,
   },
   {
     key: 'deepWorkBlocks',
     label: 'Deep-work blocks',
     hint: 'Uninterrupted blocks you protected.',
+    min: 0,
     max: CHECKIN_LIMITS.deepWorkBlocksMax,
   },
 ] as const;
@@ -67,30 +69,15 @@ export function CheckinForm({ weeks, existing, initialWeek }: Props) {
       </SelectField>
       <div key={`${week}-${JSON.stringify(state.values ?? null)}`} className="stack">
         <CheckboxField
-          id="onLeave"
+          {...bind.checked('onLeave')}
           label="On leave"
           hint="A leave week is skipped: it neither counts nor breaks your streak."
-          defaultChecked={v.onLeave}
         />
-        <div className="row">
-          {NUMBER_FIELDS.map((f) => (
-            <InputField
-              key={f.key}
-              {...bind(f.key)}
-              label={f.label}
-              hint={f.hint}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={f.max}
-            />
-          ))}
-        </div>
+        <NumberFields fields={NUMBER_FIELDS} bind={bind} />
         <TextAreaField
           {...bind('note')}
           label="Note"
           hint="Optional. Anything worth remembering about the week."
-          rows={3}
           maxLength={CHECKIN_LIMITS.noteMax}
         />
       </div>

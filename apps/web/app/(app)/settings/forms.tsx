@@ -12,6 +12,7 @@ import {
   SelectField,
 } from '../../../components/field';
 import { Flash } from '../../../components/flash';
+import { NewPasswordFields } from '../../../components/password-fields';
 import { TableHead } from '../../../components/table-head';
 import { PASSWORD_HINT, range } from '../../../lib/form-words';
 import { instant } from '../../../lib/format';
@@ -37,16 +38,11 @@ export function PasswordForm() {
         label="Current password"
         autoComplete="current-password"
       />
-      <PasswordField
-        {...bind('newPassword')}
+      <NewPasswordFields
+        bind={bind}
+        name="newPassword"
         label="New password"
         hint={`${PASSWORD_HINT} Other devices are signed out when it changes.`}
-        autoComplete="new-password"
-      />
-      <PasswordField
-        {...bind('repeatPassword')}
-        label="New password again"
-        autoComplete="new-password"
       />
     </ActionForm>
   );
@@ -91,11 +87,17 @@ export function SessionsForm() {
   );
 }
 
+/** The token form's ids, apart from the other forms of Settings (a password, a name). */
+const TOKEN_IDS: Record<string, string> = {
+  name: 'token-name',
+  expiresInDays: 'token-days',
+  currentPassword: 'token-password',
+};
+
 export function TokenForm() {
   const run = useActionState<SettingsState, FormData>(createToken, {});
   const [state] = run;
-  const v = state.values ?? {};
-  const bind = fieldBinder(state.errors, v);
+  const bind = fieldBinder(state.errors, state.values, (name) => TOKEN_IDS[name] ?? name);
   return (
     <div className="stack">
       {state.created ? (
@@ -110,14 +112,12 @@ export function TokenForm() {
         <div className="row">
           <InputField
             {...bind('name')}
-            id="token-name"
             label="Name"
             hint="What uses it, e.g. “CI import”."
             maxLength={TOKEN_LIMITS.nameMax}
           />
           <InputField
             {...bind('expiresInDays', String(TOKEN_LIMITS.daysDefault))}
-            id="token-days"
             label="Expires in (days)"
             hint={`${range(TOKEN_LIMITS.daysMin, TOKEN_LIMITS.daysMax)}.`}
             type="number"
@@ -127,7 +127,6 @@ export function TokenForm() {
         </div>
         <PasswordField
           {...bind('currentPassword')}
-          id="token-password"
           label="Current password"
           hint="A token outlives your sessions, so creating one asks for your password."
           autoComplete="current-password"

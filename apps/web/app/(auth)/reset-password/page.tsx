@@ -1,24 +1,17 @@
-import type { Metadata } from 'next';
-import { FormAlert } from '../../../components/field';
 import type { QueryPageProps } from '../../../lib/page-props';
-import { ResetForm } from './reset-form';
-import '../../../components/nav.css';
+import { usePasswordReset } from '../../actions/password-reset';
+import { linkMetadata, type PasswordLink, PasswordLinkPage } from '../password-link';
 
-export const metadata: Metadata = { title: 'Set a new password · Leadtrack' };
+const RESET: PasswordLink = {
+  heading: 'Set a new password',
+  action: usePasswordReset,
+  submit: 'Set password',
+  password: { name: 'newPassword', label: 'New password' },
+};
 
-export default async function ResetPasswordPage({ searchParams }: QueryPageProps) {
-  const { token } = await searchParams;
-  return (
-    <main className="auth">
-      <p className="brand-lg">Leadtrack</p>
-      <h1>Set a new password</h1>
-      {typeof token === 'string' && token.length > 0 ? (
-        <ResetForm token={token} />
-      ) : (
-        <FormAlert>
-          This link is incomplete. Open the whole link you were sent, or ask an admin for a new one.
-        </FormAlert>
-      )}
-    </main>
-  );
+export const metadata = linkMetadata(RESET);
+
+/** Where a password-reset link leads: a new password, then signing in with it. */
+export default function ResetPasswordPage({ searchParams }: QueryPageProps) {
+  return <PasswordLinkPage link={RESET} searchParams={searchParams} />;
 }

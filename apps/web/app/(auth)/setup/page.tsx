@@ -1,25 +1,18 @@
-import type { Metadata } from 'next';
-import { FormAlert } from '../../../components/field';
 import type { QueryPageProps } from '../../../lib/page-props';
-import { SetupForm } from './setup-form';
-import '../../../components/nav.css';
+import { completeSetup } from '../../actions/auth';
+import { linkMetadata, type PasswordLink, PasswordLinkPage } from '../password-link';
 
-export const metadata: Metadata = { title: 'Choose your password · Leadtrack' };
+const SETUP: PasswordLink = {
+  heading: 'Choose your password',
+  action: completeSetup,
+  submit: 'Set password and sign in',
+  password: { name: 'password', label: 'Password' },
+  intro: 'Welcome to Leadtrack. Choose the password you will sign in with.',
+};
+
+export const metadata = linkMetadata(SETUP);
 
 /** Where a new person's setup link leads: they choose their password and are signed in. */
-export default async function SetupPage({ searchParams }: QueryPageProps) {
-  const { token } = await searchParams;
-  return (
-    <main className="auth">
-      <p className="brand-lg">Leadtrack</p>
-      <h1>Choose your password</h1>
-      {typeof token === 'string' && token.length > 0 ? (
-        <SetupForm token={token} />
-      ) : (
-        <FormAlert>
-          This link is incomplete. Open the whole link you were sent, or ask an admin for a new one.
-        </FormAlert>
-      )}
-    </main>
-  );
+export default function SetupPage({ searchParams }: QueryPageProps) {
+  return <PasswordLinkPage link={SETUP} searchParams={searchParams} />;
 }
