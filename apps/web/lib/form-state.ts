@@ -5,6 +5,7 @@
 // (components/flash.tsx FailedAction, a FormAlert).
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { type ApiResult, type Call, fieldErrors } from './api';
 import { withDates } from './format';
 import { FAILURES } from './notices';
@@ -56,6 +57,40 @@ export function actionFailure<V>(
     message: res.status === 400 ? FIELDS_NEED_ATTENTION : withDates(res.problem.detail || fallback),
     ...(values === undefined ? {} : { values }),
   };
+}
+
+/** How `formCall` answers: what it keeps, says and refreshes. */
+interface FormCallAnswer<T, V> {
+  /** What was typed: kept in the form when the call is refused. */
+  values?: V;
+  /** Said above the form when the call worked (from what the API sent back). */
+  done?: string | ((data: T) => string);
+  /** Said when the API refused without a sentence of its own. */
+  failed?: string;
+  /** What the call changed, read afresh when it worked: a page, or `[path, 'layout']`. */
+  revalidate: Parameters<typeof revalidatePath>;
+  /** The form's page: a 401 (the session is gone) signs in, then comes back there. */
+  page?: string;
+}
+
+/**
+ * The answer of a form action that is one API call: when it worked, what it changed is read
+ * afresh and the form starts afresh (`succeeded`, saying `done`); when it was refused, the
+ * API's errors beside their fields and its sentence above (`actionFailure`), what was typed
+ * kept.
+ */
+export async function formCall<T, V>(
+  prev: { saved?: number },
+  call: Call<T>,
+  { values, done, failed, revalidate, page }: FormCallAnswer<T, V>,
+): Promise<FormState<V>> {
+  const res = await call;
+  if (!res.ok) {
+    if (page && res.status === 401) redirect(`/login?next=${page}`);
+    return actionFailure(res, values, failed);
+  }
+  revalidatePath(...revalidate);
+  return succeeded(prev, typeof done === 'function' ? done(res.data) : done);
 }
 
 /** The form of a one-time link (a new person's setup, a password reset). */

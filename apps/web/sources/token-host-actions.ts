@@ -2,10 +2,9 @@
 // one), for each host's server action (sources/<id>/actions.ts); syncing now and
 // disconnecting are app/actions/integrations.ts's, as for every source.
 import 'server-only';
-import { revalidatePath } from 'next/cache';
 import type { IntegrationState } from '../app/actions/integrations';
 import { meApi } from '../lib/api';
-import { actionFailure, formText, succeeded } from '../lib/form-state';
+import { formCall, formText } from '../lib/form-state';
 
 export async function connectTokenHost(
   id: 'github' | 'gitlab',
@@ -15,15 +14,15 @@ export async function connectTokenHost(
 ): Promise<IntegrationState> {
   const token = formText(form, 'token').trim();
   const baseUrl = formText(form, 'baseUrl').trim();
-  const res = await meApi.connect<{ token: string; baseUrl?: string }>(id, {
+  const call = meApi.connect<{ token: string; baseUrl?: string }>(id, {
     token,
     ...(baseUrl && { baseUrl }),
   });
-  // The token is never sent back to the form, even when it was refused.
-  if (!res.ok) return actionFailure(res, { baseUrl }, `Connecting ${name} failed.`);
-  revalidatePath('/settings');
-  return succeeded(
-    prev,
-    `${name} is connected. The last 26 weeks are being read now: suggestions arrive in your inbox.`,
-  );
+  return formCall(prev, call, {
+    // The token is never sent back to the form, even when it was refused.
+    values: { baseUrl },
+    done: `${name} is connected. The last 26 weeks are being read now: suggestions arrive in your inbox.`,
+    failed: `Connecting ${name} failed.`,
+    revalidate: ['/settings'],
+  });
 }

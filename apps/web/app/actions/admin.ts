@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { orgApi, usersApi } from '../../lib/api';
-import { actionFailure, type FormState, formText, succeeded } from '../../lib/form-state';
+import { actionFailure, type FormState, formCall, formText, succeeded } from '../../lib/form-state';
 import { type FailureCode, failureCode } from '../../lib/notices';
 
 export interface AdminFormState extends FormState<Record<string, string | string[] | boolean>> {
@@ -66,17 +66,16 @@ export async function savePolicy(prev: AdminFormState, form: FormData): Promise<
     thresholdWeeks: formText(form, 'thresholdWeeks'),
     requireVisibility: form.get('requireVisibility') === 'on',
   };
-  const res = await orgApi.putPolicy({
-    requiredKinds: values.requiredKinds,
+  const policy = {
+    ...values,
     windowWeeks: Number(values.windowWeeks),
     thresholdWeeks: Number(values.thresholdWeeks),
-    requireVisibility: values.requireVisibility,
+  };
+  return formCall(prev, orgApi.putPolicy(policy), {
+    values,
+    done: "Policy saved. Everyone's readiness now follows it.",
+    revalidate: ['/', 'layout'],
   });
-  if (!res.ok) {
-    return actionFailure(res, values);
-  }
-  revalidatePath('/', 'layout');
-  return succeeded(prev, "Policy saved. Everyone's readiness now follows it.");
 }
 
 export interface UserActionState extends FormState {

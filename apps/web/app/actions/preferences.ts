@@ -1,9 +1,8 @@
 'use server';
 // The signed-in person's message preferences (PUT /me/preferences): which messages they
 // are mailed and when the weekly reminder comes.
-import { revalidatePath } from 'next/cache';
 import { meApi } from '../../lib/api';
-import { actionFailure, formText, succeeded } from '../../lib/form-state';
+import { formCall, formText } from '../../lib/form-state';
 import type { SettingsState } from './settings';
 
 export async function savePreferences(prev: SettingsState, form: FormData): Promise<SettingsState> {
@@ -18,8 +17,10 @@ export async function savePreferences(prev: SettingsState, form: FormData): Prom
     reminderDay: values.reminderDay,
     reminderHour: Number(values.reminderHour),
   };
-  const res = await meApi.putPreferences(body);
-  if (!res.ok) return actionFailure(res, values, 'Saving your email preferences failed.');
-  revalidatePath('/settings');
-  return succeeded(prev, 'Email preferences saved.');
+  return formCall(prev, meApi.putPreferences(body), {
+    values,
+    done: 'Email preferences saved.',
+    failed: 'Saving your email preferences failed.',
+    revalidate: ['/settings'],
+  });
 }
