@@ -6,7 +6,7 @@ import { EVIDENCE_LIMITS } from '@leadtrack/schemas';
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { evidenceApi } from '../../lib/api';
+import { type Call, evidenceApi } from '../../lib/api';
 import { safePath } from '../../lib/config';
 import { actionFailure, type FormState, formText, formTexts } from '../../lib/form-state';
 import { DENSITY_COOKIE } from '../../lib/preferences';
@@ -113,17 +113,31 @@ export async function updateEvidence(
   redirect(`/evidence?updated=${encodeURIComponent(id)}`);
 }
 
-export async function deleteEvidence(form: FormData): Promise<void> {
+/**
+ * A row's Delete or Restore: back to the list it was pressed on, saying what happened
+ * (`<done>=<id>`, or `error=<failed>`) in place of what that list said before (`stale`).
+ */
+async function changeRow(
+  form: FormData,
+  change: (id: string) => Call<unknown>,
+  { done, failed, stale }: { done: string; failed: string; stale: string[] },
+): Promise<void> {
   const id = formText(form, 'id');
   const back = safePath(form.get('back'), '/evidence');
-  const res = await evidenceApi.remove(id);
+  const res = await change(id);
   revalidatePath('/', 'layout');
   const url = new URL(back, 'http://x');
-  url.searchParams.delete('created');
-  url.searchParams.delete('updated');
-  url.searchParams.delete('restored');
-  url.searchParams.set(res.ok ? 'deleted' : 'error', res.ok ? id : 'delete');
+  for (const name of stale) url.searchParams.delete(name);
+  url.searchParams.set(res.ok ? done : 'error', res.ok ? id : failed);
   redirect(url.pathname + url.search);
+}
+
+export async function deleteEvidence(form: FormData): Promise<void> {
+  await changeRow(form, evidenceApi.remove, {
+    done: 'deleted',
+    failed: 'delete',
+    stale: ['created', 'updated', 'restored'],
+  });
 }
 
 export async function setDensity(form: FormData): Promise<void> {
@@ -143,14 +157,11 @@ export async function setDensity(form: FormData): Promise<void> {
 }
 
 export async function restoreEvidence(form: FormData): Promise<void> {
-  const id = formText(form, 'id');
-  const back = safePath(form.get('back'), '/evidence');
-  const res = await evidenceApi.restore(id);
-  revalidatePath('/', 'layout');
-  const url = new URL(back, 'http://x');
-  url.searchParams.delete('deleted');
-  url.searchParams.set(res.ok ? 'restored' : 'error', res.ok ? id : 'restore');
-  redirect(url.pathname + url.search);
+  await changeRow(form, evidenceApi.restore, {
+    done: 'restored',
+    failed: 'restore',
+    stale: ['deleted'],
+  });
 }
 
 export async function acknowledgeEvidence(form: FormData): Promise<void> {
