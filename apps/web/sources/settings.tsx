@@ -19,7 +19,7 @@ export interface SourcePanelProps {
 
 export const SOURCE_SETTINGS: Record<SourceId, (props: SourcePanelProps) => ReactNode> = {
   github: ({ connection, timeZone }) => (
-    <GithubSettings integration={connection as GithubIntegration | null} timeZone={timeZone} />
+    <GithubSettings connection={connection as GithubIntegration | null} timeZone={timeZone} />
   ),
   gitlab: ({ connection, timeZone }) => (
     <GitlabSettings connection={connection as GitlabIntegration | null} timeZone={timeZone} />

@@ -77,16 +77,20 @@ function TokenForm({
   );
 }
 
+/** What Settings gives a host's panel: the connection (null while not connected). */
+export interface TokenHostPanelProps {
+  connection: TokenHostConnection | null;
+  timeZone: string;
+}
+
 export function TokenHostSettings({
   host,
   action,
   connection,
   timeZone,
-}: {
+}: TokenHostPanelProps & {
   host: TokenHostWords;
   action: (prev: IntegrationState, form: FormData) => Promise<IntegrationState>;
-  connection: TokenHostConnection | null;
-  timeZone: string;
 }) {
   const router = useRouter();
   const connect = useActionState<IntegrationState, FormData>(action, {});

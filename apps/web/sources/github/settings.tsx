@@ -1,8 +1,11 @@
 'use client';
 // Settings › GitHub: sources/token-host-settings.tsx with GitHub's words (a token, and GitHub
 // Enterprise's address when it is one).
-import type { GithubIntegration } from '@leadtrack/schemas';
-import { TokenHostSettings, type TokenHostWords } from '../token-host-settings';
+import {
+  type TokenHostPanelProps,
+  TokenHostSettings,
+  type TokenHostWords,
+} from '../token-host-settings';
 import { connectGithub } from './actions';
 
 const GITHUB: TokenHostWords = {
@@ -29,19 +32,7 @@ const GITHUB: TokenHostWords = {
   where: (baseUrl) => (baseUrl === 'https://api.github.com' ? 'github.com' : baseUrl),
 };
 
-export function GithubSettings({
-  integration,
-  timeZone,
-}: {
-  integration: GithubIntegration | null;
-  timeZone: string;
-}) {
-  return (
-    <TokenHostSettings
-      host={GITHUB}
-      action={connectGithub}
-      connection={integration}
-      timeZone={timeZone}
-    />
-  );
-}
+/** The panel Settings shows (sources/settings.tsx gives it the connection). */
+export const GithubSettings = (panel: TokenHostPanelProps) => (
+  <TokenHostSettings host={GITHUB} action={connectGithub} {...panel} />
+);

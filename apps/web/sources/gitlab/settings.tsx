@@ -1,8 +1,11 @@
 'use client';
 // Settings › GitLab: sources/token-host-settings.tsx with GitLab's words (a token, and a
 // self-managed instance's address).
-import type { GitlabIntegration } from '@leadtrack/schemas';
-import { TokenHostSettings, type TokenHostWords } from '../token-host-settings';
+import {
+  type TokenHostPanelProps,
+  TokenHostSettings,
+  type TokenHostWords,
+} from '../token-host-settings';
 import { connectGitlab } from './actions';
 
 const GITLAB: TokenHostWords = {
@@ -28,19 +31,7 @@ const GITLAB: TokenHostWords = {
   where: (baseUrl) => new URL(baseUrl).host,
 };
 
-export function GitlabSettings({
-  connection,
-  timeZone,
-}: {
-  connection: GitlabIntegration | null;
-  timeZone: string;
-}) {
-  return (
-    <TokenHostSettings
-      host={GITLAB}
-      action={connectGitlab}
-      connection={connection}
-      timeZone={timeZone}
-    />
-  );
-}
+/** The panel Settings shows (sources/settings.tsx gives it the connection). */
+export const GitlabSettings = (panel: TokenHostPanelProps) => (
+  <TokenHostSettings host={GITLAB} action={connectGitlab} {...panel} />
+);
