@@ -9,13 +9,12 @@ import type {
   ListSuggestionsQuery,
   SuggestionList,
 } from '@leadtrack/schemas';
-import { api, type Call, type QueryOf, type Sent } from './transport';
+import { api, type Call, listing, pathUnder, type Sent } from './transport';
 
-const suggestion = (id: string) => `/suggestions/${encodeURIComponent(id)}`;
+const suggestion = pathUnder('/suggestions');
 
 /** GET /suggestions: the caller's pending drafts, newest first. */
-export const suggestions = (query: QueryOf<ListSuggestionsQuery> = {}): Call<SuggestionList> =>
-  api('/suggestions', { query });
+export const suggestions = listing<ListSuggestionsQuery, SuggestionList>('/suggestions');
 
 /** POST /suggestions/{id}/accept: an entry, or a check-in merged into its week. */
 export const accept = (id: string, body: Sent<AcceptSuggestionBody>): Call<Evidence | Checkin> =>

@@ -1,9 +1,9 @@
 // Endorsement requests made to the caller (API.md "Endorsements"); asking is in evidence.ts.
 import 'server-only';
 import type { EndorseBody, PendingEndorsementRequestList } from '@leadtrack/schemas';
-import { api, type Call } from './transport';
+import { api, type Call, pathUnder } from './transport';
 
-const request = (id: string) => `/endorsement-requests/${encodeURIComponent(id)}`;
+const request = pathUnder('/endorsement-requests');
 
 /** GET /endorsement-requests: those waiting for the caller's answer. */
 export const pending = (): Call<PendingEndorsementRequestList> => api('/endorsement-requests');

@@ -11,13 +11,12 @@ import type {
   RequestEndorsementBody,
   UpdateEvidenceBody,
 } from '@leadtrack/schemas';
-import { api, type Call, type QueryOf, type Sent } from './transport';
+import { api, type Call, listing, pathUnder, type Sent } from './transport';
 
-const entry = (id: string) => `/evidence/${encodeURIComponent(id)}`;
+const entry = pathUnder('/evidence');
 
 /** GET /evidence: the caller's entries, or `userId`'s they may read. */
-export const list = (query: QueryOf<ListEvidenceQuery> = {}): Call<EvidenceList> =>
-  api('/evidence', { query });
+export const list = listing<ListEvidenceQuery, EvidenceList>('/evidence');
 
 /** GET /evidence/{id} */
 export const get = (id: string): Call<Evidence> => api(entry(id));

@@ -17,7 +17,7 @@ import type {
   UpdateMeBody,
 } from '@leadtrack/schemas';
 import type { z } from 'zod';
-import { type ApiOptions, api, type Call, type Sent } from './transport';
+import { type ApiOptions, api, type Call, pathUnder, type Sent } from './transport';
 
 type TokenList = z.infer<typeof TokenListSchema>;
 type CreatedToken = z.infer<typeof CreatedTokenSchema>;
@@ -74,7 +74,7 @@ export const revokeSponsor = (userId: string): Call<null> =>
 /** GET /me/export, as text (a JSON document to download). */
 export const exportAccount = (): Call<string> => api('/me/export', { text: true });
 
-const integration = (source: SourceId) => `/me/integrations/${encodeURIComponent(source)}`;
+const integration = pathUnder('/me/integrations');
 
 /** GET /me/integrations/{source}: the connection, 404 when there is none. */
 export const integrationOf = <T = unknown>(source: SourceId): Call<T> => api(integration(source));

@@ -5,11 +5,10 @@ import type {
   MarkNotificationsReadBody,
   NotificationPage,
 } from '@leadtrack/schemas';
-import { api, type Call, type QueryOf } from './transport';
+import { api, type Call, listing } from './transport';
 
 /** GET /notifications: the caller's, newest first, with the unread count. */
-export const list = (query: QueryOf<ListNotificationsQuery> = {}): Call<NotificationPage> =>
-  api('/notifications', { query });
+export const list = listing<ListNotificationsQuery, NotificationPage>('/notifications');
 
 /** POST /notifications/read: some by id, or all. */
 export const markRead = (body: MarkNotificationsReadBody): Call<unknown> =>

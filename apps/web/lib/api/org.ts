@@ -12,13 +12,13 @@ import type {
   ReportListDto,
   SsoOverview,
 } from '@leadtrack/schemas';
-import { api, type Call, type QueryOf, type Sent } from './transport';
+import { api, type Call, listing, type Sent } from './transport';
 
 /** GET /reports: the caller's direct reports with their readiness. */
 export const reports = (): Call<ReportListDto> => api('/reports');
 
 /** GET /org: everyone under the caller (or under `managerId`), grouped by manager. */
-export const org = (query: QueryOf<OrgQuery> = {}): Call<OrgViewDto> => api('/org', { query });
+export const org = listing<OrgQuery, OrgViewDto>('/org');
 
 /** GET /policy */
 export const policy = (): Call<PolicyDto> => api('/policy');
@@ -28,7 +28,7 @@ export const putPolicy = (body: Sent<PolicyBody>): Call<PolicyDto> =>
   api('/policy', { method: 'PUT', body });
 
 /** GET /audit (an admin): newest first, by cursor. */
-export const audit = (query: QueryOf<AuditQuery> = {}): Call<AuditPage> => api('/audit', { query });
+export const audit = listing<AuditQuery, AuditPage>('/audit');
 
 /** GET /admin/sso (an admin). */
 export const sso = (): Call<SsoOverview> => api('/admin/sso');

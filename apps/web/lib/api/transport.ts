@@ -96,6 +96,18 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<Ap
   return { ok: false, status: res.status, problem };
 }
 
+/** The paths of a collection's items: `pathUnder('/evidence')(id)` is `/evidence/<id>`. */
+export const pathUnder =
+  (collection: string) =>
+  (id: string): string =>
+    `${collection}/${encodeURIComponent(id)}`;
+
+/** A GET of a collection, with the operation's query (filters, a page's cursor and size). */
+export const listing =
+  <Q, T>(path: string) =>
+  (query: QueryOf<Q> = {}): Call<T> =>
+    api(path, { query });
+
 /** The path being rendered, as the proxy recorded it, for coming back after signing in. */
 export async function currentPath(): Promise<string> {
   return (await headers()).get('x-leadtrack-path') ?? '/';

@@ -18,9 +18,9 @@ import type {
   UpdateUserBody,
   User,
 } from '@leadtrack/schemas';
-import { api, type Call, load, orElse, type QueryOf, type Sent } from './transport';
+import { api, type Call, load, orElse, pathUnder, type QueryOf, type Sent } from './transport';
 
-const user = (userRef: string) => `/users/${encodeURIComponent(userRef)}`;
+const user = pathUnder('/users');
 const ifMatch = (version: string) => (version ? { 'if-match': `"${version}"` } : undefined);
 
 /** A colleague in the pickers (endorser, sponsor). */
