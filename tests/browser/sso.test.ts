@@ -24,16 +24,16 @@ beforeAll(async () => {
     `${web}/api/v1/auth/oidc/callback`,
     `${ssoOnlyWeb}/api/v1/auth/oidc/callback`,
   ]);
-  const people: [string, string, boolean, string][] = [
-    ['newcomer', 'newcomer@acme.test', true, 'Nia Newcomer'],
-    ['linked', 'linda.linked@elsewhere.test', true, 'Linda at the provider'],
-    ['outsider', 'outsider@elsewhere.test', true, 'Otto Outsider'],
-    ['unverified', 'unverified@acme.test', false, 'Una Verified'],
-    ['departed', 'departed.sso@acme.test', true, 'Dee Parted'],
-    ['nexter', 'nexter@acme.test', true, 'Nex Ter'],
-  ];
-  for (const [login, email, emailVerified, name] of people) {
-    idp.addPerson({ login, email, emailVerified, name });
+  // The provider's people: their email verified, but Una's.
+  for (const person of [
+    { login: 'newcomer', email: 'newcomer@acme.test', name: 'Nia Newcomer' },
+    { login: 'linked', email: 'linda.linked@elsewhere.test', name: 'Linda at the provider' },
+    { login: 'outsider', email: 'outsider@elsewhere.test', name: 'Otto Outsider' },
+    { login: 'unverified', email: 'unverified@acme.test', name: 'Una Verified' },
+    { login: 'departed', email: 'departed.sso@acme.test', name: 'Dee Parted' },
+    { login: 'nexter', email: 'nexter@acme.test', name: 'Nex Ter' },
+  ]) {
+    idp.addPerson({ ...person, emailVerified: person.login !== 'unverified' });
   }
   const env = {
     OIDC_ISSUER: idp.issuer,
@@ -64,9 +64,8 @@ async function contextAt(baseURL: string, timezoneId = 'UTC'): Promise<BrowserCo
   return context;
 }
 
-/** On the sign-in page: the button, then the provider's login and consent pages. */
-async function signInWithProvider(page: Page, login: string) {
-  await page.getByRole('link', { name: 'Sign in with Acme ID' }).click();
+/** Sent to the provider: its login page, then its consent page if it shows one. */
+async function atProvider(page: Page, login: string) {
   await page.waitForURL((url) => url.origin === idp.issuer);
   await page.locator('input[name="login"]').fill(idp.subjectOf(login));
   await page.locator('input[name="password"]').fill('any');
@@ -77,6 +76,12 @@ async function signInWithProvider(page: Page, login: string) {
     consent.waitFor().then(() => consent.click()),
     page.waitForURL((url) => url.origin !== idp.issuer),
   ]);
+}
+
+/** On the sign-in page: the button, then the provider's pages, and back. */
+async function signInWithProvider(page: Page, login: string) {
+  await page.getByRole('link', { name: 'Sign in with Acme ID' }).click();
+  await atProvider(page, login);
   await page.waitForURL((url) => url.origin !== idp.issuer);
 }
 
@@ -197,15 +202,7 @@ describe('signing in with the provider', () => {
     const context = await contextAt(web);
     const page = await context.newPage();
     await page.goto(`/api/v1/auth/oidc/start?next=${encodeURIComponent('//evil.test/x')}`);
-    await page.waitForURL((url) => url.origin === idp.issuer);
-    await page.locator('input[name="login"]').fill(idp.subjectOf('nexter'));
-    await page.locator('input[name="password"]').fill('any');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    const consent = page.getByRole('button', { name: 'Continue' });
-    await Promise.race([
-      consent.waitFor().then(() => consent.click()),
-      page.waitForURL((url) => url.origin !== idp.issuer),
-    ]);
+    await atProvider(page, 'nexter');
     await page.waitForURL((url) => url.origin === web && url.pathname === '/');
     // Signed in: a safe next is kept the next time.
     await context.clearCookies();
