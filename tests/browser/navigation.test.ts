@@ -4,28 +4,25 @@
 // in LEADTRACK_NAV_SHOTS (default /tmp/shots-nav) to look at.
 import { mkdirSync } from 'node:fs';
 import { addDays, KIND_INFO, todayUtc, weekStartOf } from '@leadtrack/core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   adminToken,
+  adminUser,
   callApi,
-  launchChromium,
   logEvidence,
   registerUser,
   shownDate,
   signedInPage,
+  useBrowser,
   webUrl,
 } from './support';
 
 const SHOTS = process.env.LEADTRACK_NAV_SHOTS ?? '/tmp/shots-nav';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
+const browser = useBrowser();
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const topbarHeight = async (page: Page) =>
@@ -42,6 +39,18 @@ const visibleLinks = (page: Page) =>
           .length,
     );
 
+/**
+ * The admin's /admin page `width` px wide, its main navigation, and the navigation's `button`
+ * (More on a laptop, Menu on a phone) once it is shown.
+ */
+async function adminNavigation(width: number, dark: boolean, button: RegExp) {
+  const page = await signedInPage(browser, adminUser(), { width, dark, path: '/admin' });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const toggle = nav.getByRole('button', { name: button });
+  await toggle.waitFor();
+  return { page, nav, button: toggle };
+}
+
 describe('the navigation', () => {
   it('fits the admin in one row: six items and More at 1280 px (≤ 60 px), Menu alone at 390 px (≤ 72 px), light and dark', async () => {
     // Something waiting behind the menu: an endorsement request to the admin.
@@ -57,15 +66,11 @@ describe('the navigation', () => {
       body: { userId: admin.body.id },
     });
     expect(asked.status, JSON.stringify(asked.body)).toBeLessThan(300);
-    const adminUser = { email: inject('adminEmail'), password: inject('adminPassword') };
 
     for (const dark of [false, true]) {
       const scheme = dark ? 'dark' : 'light';
       // A laptop.
-      const page = await signedInPage(browser, adminUser, { width: 1280, dark, path: '/admin' });
-      const nav = page.getByRole('navigation', { name: 'Main' });
-      const more = nav.getByRole('button', { name: /^More/ });
-      await more.waitFor();
+      const { page, nav, button: more } = await adminNavigation(1280, dark, /^More/);
       expect(await topbarHeight(page), `1280 ${scheme}`).toBeLessThanOrEqual(60);
       expect(await visibleLinks(page)).toBe(6);
       expect(await more.getAttribute('aria-expanded')).toBe('false');
@@ -93,10 +98,11 @@ describe('the navigation', () => {
       await page.context().close();
 
       // A phone.
-      const phone = await signedInPage(browser, adminUser, { width: 390, dark, path: '/admin' });
-      const phoneNav = phone.getByRole('navigation', { name: 'Main' });
-      const menu = phoneNav.getByRole('button', { name: /^Menu/ });
-      await menu.waitFor();
+      const {
+        page: phone,
+        nav: phoneNav,
+        button: menu,
+      } = await adminNavigation(390, dark, /^Menu/);
       expect(await topbarHeight(phone), `390 ${scheme}`).toBeLessThanOrEqual(72);
       expect(await visibleLinks(phone)).toBe(0);
       await phone.screenshot({ path: `${SHOTS}/nav-admin-390-${scheme}.png` });

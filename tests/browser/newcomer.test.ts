@@ -6,49 +6,32 @@
 import { mkdirSync } from 'node:fs';
 import { addDays, todayUtc, weekStartOf } from '@leadtrack/core';
 import { migratePostgres } from '@leadtrack/db';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, dropDatabase, uniqueName } from '../support/databases';
 import { freePort, type Running, startApi, startWeb, stop } from './servers';
 import {
   type ApiUser,
+  type ContextOptions,
   callApi,
   checkIn,
-  launchChromium,
+  LOOKS,
   logEvidence,
-  newContext,
   registerUser,
-  signIn,
+  signedInPage,
+  useBrowser,
 } from './support';
 
 const SHOTS = '/tmp/shots-newcomer';
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
 
-let browser: Browser;
-beforeAll(async () => {
+const browser = useBrowser();
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
-async function signedIn(
-  user: { email: string },
-  options: { width?: number; height?: number; dark?: boolean; baseURL?: string } = {},
-): Promise<Page> {
-  const context = options.baseURL
-    ? await browser.newContext({
-        baseURL: options.baseURL,
-        viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-        colorScheme: options.dark ? 'dark' : 'light',
-        timezoneId: 'UTC',
-      })
-    : await newContext(browser, options);
-  const page = await context.newPage();
-  await signIn(page, user.email);
-  return page;
-}
+const signedIn = (user: { email: string }, options: ContextOptions = {}): Promise<Page> =>
+  signedInPage(browser, user, options);
 
 /** Light and dark, 1280 and 390 px wide, full page. */
 async function shoot(
@@ -58,12 +41,7 @@ async function shoot(
   options: { baseURL?: string; compact?: boolean } = {},
 ) {
   const { baseURL } = options;
-  for (const [width, dark] of [
-    [1280, false],
-    [1280, true],
-    [390, false],
-    [390, true],
-  ] as const) {
+  for (const [width, dark] of LOOKS) {
     const page = await signedIn(user, { width, dark, height: width === 390 ? 844 : 900, baseURL });
     if (options.compact) {
       await page

@@ -2,9 +2,10 @@
 // admin page (who reports to whom, the policy), plus editing an entry.
 import { readFileSync } from 'node:fs';
 import { addDays, todayUtc } from '@leadtrack/core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acknowledge } from './seed';
 import {
+  adminUser,
   callApi,
   logEvidence,
   registerManagerAndReport,
@@ -151,11 +152,7 @@ describe('the admin page', () => {
   it('sets who reports to whom and saves the policy', async () => {
     const lead = await registerUser('Lena Lead');
     const dev = await registerUser('Dev Dawson');
-    const page = await signedInPage(
-      browser,
-      { email: inject('adminEmail'), password: inject('adminPassword') },
-      { path: '/admin' },
-    );
+    const page = await signedInPage(browser, adminUser(), { path: '/admin' });
     await page.getByRole('heading', { name: 'Admin', level: 1 }).waitFor();
     await page.getByLabel('reports to (manager of Dev Dawson)').selectOption(lead.id);
     await page.getByRole('button', { name: 'Save Dev Dawson' }).click();

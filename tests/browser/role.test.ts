@@ -6,38 +6,31 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { addDays, addWeeks, KIND_INFO, todayUtc, weekStartOf } from '@leadtrack/core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { feedback } from './seed';
 import {
   type ApiUser,
   callApi,
   checkIn,
-  launchChromium,
+  LOOKS,
   logEvidence,
-  newContext,
   registerUser,
   setManager,
   shownDate,
-  signIn,
+  signedInPage,
+  useBrowser,
 } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
+/** A page signed in as `user`, at `path` even when signing in lands elsewhere. */
 async function pageFor(
   user: ApiUser,
   path = '/',
   options: { width?: number; dark?: boolean } = {},
 ): Promise<Page> {
-  const context = await newContext(browser, options);
-  const page = await context.newPage();
-  await signIn(page, user.email, undefined, path);
+  const page = await signedInPage(browser, user, { ...options, path });
   if (new URL(page.url()).pathname !== path.split('?')[0]) await page.goto(path);
   return page;
 }
@@ -409,12 +402,7 @@ describe.skipIf(!shots)('screenshots of the new pages', () => {
       [peer, '/endorsements', 'role-endorsements'],
       [peer, `/people/${lead.id}`, 'role-sponsored'],
     ];
-    for (const [width, dark] of [
-      [1280, false],
-      [1280, true],
-      [390, false],
-      [390, true],
-    ] as const) {
+    for (const [width, dark] of LOOKS) {
       const tag = `${width}${dark ? '-dark' : ''}`;
       const byUser = new Map<string, Page>();
       for (const [user, path, name] of pages) {

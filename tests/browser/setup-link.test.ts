@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, inject, it } from 'vitest';
-import { newContext, signIn, uniqueEmail, useBrowser } from './support';
+import { newContext, reuseOneTimeLink, signIn, uniqueEmail, useBrowser } from './support';
 
 const browser = useBrowser();
 const SHOTS = `${process.env.LEADTRACK_SCREENSHOTS_EXTRA ?? tmpdir()}/setup-link/`;
@@ -64,17 +64,12 @@ describe('a setup link', () => {
     expect(await page.getByRole('heading', { name: 'Confirm your time zone' }).count()).toBe(0);
 
     // The link worked once.
-    const again = await newContext(browser);
-    const second = await again.newPage();
-    await second.goto(path);
-    await second.getByLabel('Password', { exact: true }).fill('another long password');
-    await second.getByLabel('Password again').fill('another long password');
-    await second.getByRole('button', { name: 'Set password and sign in' }).click();
-    await second
-      .getByRole('alert')
-      .filter({ hasText: 'already been used or has expired' })
-      .waitFor();
-    await again.close();
+    const second = await reuseOneTimeLink(browser, path, {
+      field: 'Password',
+      password: 'another long password',
+      button: 'Set password and sign in',
+    });
+    await second.context().close();
     await person.close();
   });
 });

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { useFixture } from '../support/fixtures';
+import { freePort, startApi, startWeb, stop } from './servers';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -31,7 +32,17 @@ export function useBrowser(): Browser {
   return useFixture(launchChromium, (browser) => browser.close());
 }
 
+/** The looks pages are shot in: a laptop and a 390 px phone, each light and dark. */
+export const LOOKS = [
+  [1280, false],
+  [1280, true],
+  [390, false],
+  [390, true],
+] as const;
+
 export interface ContextOptions {
+  /** The dashboard to open (default: the run's). */
+  baseURL?: string;
   width?: number;
   height?: number;
   dark?: boolean;
@@ -43,7 +54,7 @@ export async function newContext(
   options: ContextOptions = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
-    baseURL: webUrl(),
+    baseURL: options.baseURL ?? webUrl(),
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.dark ? 'dark' : 'light',
     // The browser's zone: what the sign-up form sends as the account's time zone.
@@ -93,10 +104,11 @@ export async function registerUser(name: string, email = uniqueEmail(name)): Pro
   return { ...res.body.user, token: res.body.accessToken };
 }
 
+/** The instance's admin (its first user), as signedInPage takes a person. */
+export const adminUser = () => ({ email: inject('adminEmail'), password: inject('adminPassword') });
+
 export async function adminToken(): Promise<string> {
-  const res = await callApi('POST', '/auth/login', {
-    body: { email: inject('adminEmail'), password: inject('adminPassword') },
-  });
+  const res = await callApi('POST', '/auth/login', { body: adminUser() });
   expect(res.status).toBe(200);
   return res.body.accessToken;
 }
@@ -162,6 +174,38 @@ export async function wrongSignIn(page: Page, address: string): Promise<string> 
 }
 
 /**
+ * A second API on the run's database that allows 3 sign-in attempts a minute per address, and
+ * a dashboard for it started with `webEnv`: `use` gets a page on that dashboard (in a context
+ * of its own, closed after it). Both servers are stopped afterwards, whatever happens.
+ */
+export async function withSignInBudgetOfThree(
+  browser: Browser,
+  webEnv: NodeJS.ProcessEnv,
+  use: (page: Page) => Promise<void>,
+): Promise<void> {
+  const webPort = await freePort();
+  const api = await startApi(inject('databaseUrl'), `http://localhost:${webPort}`, {
+    AUTH_RATE_LIMIT: '3',
+  });
+  const web = await startWeb(api.url, webPort, webEnv);
+  try {
+    const context = await browser.newContext({ baseURL: web.url });
+    context.setDefaultTimeout(20_000);
+    await use(await context.newPage());
+    await context.close();
+  } finally {
+    await stop(web.child);
+    await stop(api.child);
+  }
+}
+
+/** The sign-in alerts of four attempts on a budget of three: the fourth is refused. */
+export function expectFourthAttemptRefused(outcomes: string[]): void {
+  expect(outcomes.slice(0, 3).every((o) => o.includes('Wrong email or password'))).toBe(true);
+  expect(outcomes[3]).toContain('Too many attempts');
+}
+
+/**
  * A page in a fresh context (its own cookies), signed in as `user` through the login form
  * and left at `options.path` (default: the home page). Close it with `page.context().close()`.
  */
@@ -172,6 +216,25 @@ export async function signedInPage(
 ): Promise<Page> {
   const page = await (await newContext(browser, options)).newPage();
   await signIn(page, user.email, user.password, options.path);
+  return page;
+}
+
+/**
+ * Opens a one-time link (a setup or reset link) that was used already, in a fresh context,
+ * and sends its form with `password` in the `field` and `${field} again` boxes: the page
+ * says the link was used. Returns the page; close its context.
+ */
+export async function reuseOneTimeLink(
+  browser: Browser,
+  url: string,
+  form: { field: string; password: string; button: string },
+): Promise<Page> {
+  const page = await (await newContext(browser)).newPage();
+  await page.goto(url);
+  await page.getByLabel(form.field, { exact: true }).fill(form.password);
+  await page.getByLabel(`${form.field} again`).fill(form.password);
+  await page.getByRole('button', { name: form.button }).click();
+  await page.getByRole('alert').filter({ hasText: 'already been used or has expired' }).waitFor();
   return page;
 }
 

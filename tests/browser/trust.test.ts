@@ -4,50 +4,44 @@
 // audit log) as the admin and the person see them.
 import { addDays, todayUtc, weekStartOf } from '@leadtrack/core';
 import pg from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { SESSION_ENDED_PARAM, safeNext } from '../../apps/web/lib/config';
 import { contentSecurityPolicy } from '../../apps/web/lib/csp';
 import { readEnv } from '../../apps/web/lib/env';
-import { freePort, startApi, startWeb, stop } from './servers';
 import {
   adminToken,
+  adminUser,
   callApi,
   checkIn,
-  launchChromium,
+  expectFourthAttemptRefused,
   logEvidence,
   newContext,
   PASSWORD,
   registerUser,
+  reuseOneTimeLink,
   setManager,
+  signedInPage,
   signIn,
+  useBrowser,
+  withSignInBudgetOfThree,
   wrongSignIn,
 } from './support';
 
 const SHOTS = process.env.LEADTRACK_TRUST_SHOTS;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Signs in as the instance's admin in a fresh context. */
 async function adminPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await signIn(page, inject('adminEmail'), inject('adminPassword'), '/admin');
+  const page = await signedInPage(browser, adminUser(), { path: '/admin' });
   await page.getByRole('heading', { name: 'Admin', level: 1 }).waitFor();
-  return { context, page };
+  return { context: page.context(), page };
 }
 
 async function userPage(email: string, path = '/', password = PASSWORD) {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await signIn(page, email, password, path);
-  return { context, page };
+  const page = await signedInPage(browser, { email, password }, { path });
+  return { context: page.context(), page };
 }
 
 /** The secret inside a one-time notice (the `<code>` also holds a screen-reader label). */
@@ -242,34 +236,21 @@ describe('configuration, headers and the Content-Security-Policy', () => {
 
   it("keys the API's sign-in limit on the address the dashboard saw, not a visitor's X-Forwarded-For", async () => {
     // A second API with a budget of 3 attempts a minute per address, and a dashboard for it.
-    const webPort = await freePort();
-    const api = await startApi(inject('databaseUrl'), `http://localhost:${webPort}`, {
-      AUTH_RATE_LIMIT: '3',
-    });
-    const web = await startWeb(api.url, webPort);
-    // Budgets are shared by every API process on the database (attempt_counters), and the
-    // address this dashboard reports is loopback, which earlier tests' sign-ins spent.
-    const sql = new pg.Client({ connectionString: inject('databaseUrl') });
-    await sql.connect();
-    await sql.query("DELETE FROM attempt_counters WHERE key LIKE '%auth-ip:%'");
-    await sql.end();
-    try {
-      const context = await browser.newContext({ baseURL: web.url });
-      context.setDefaultTimeout(20_000);
-      const page = await context.newPage();
+    await withSignInBudgetOfThree(browser, {}, async (page) => {
+      // Budgets are shared by every API process on the database (attempt_counters), and the
+      // address this dashboard reports is loopback, which earlier tests' sign-ins spent.
+      const sql = new pg.Client({ connectionString: inject('databaseUrl') });
+      await sql.connect();
+      await sql.query("DELETE FROM attempt_counters WHERE key LIKE '%auth-ip:%'");
+      await sql.end();
       const outcomes: string[] = [];
       for (let i = 1; i <= 4; i++) {
         // A new address and a new email each time: only the address budget can run out,
         // and only if the dashboard ignores the address the visitor claims.
         outcomes.push(await wrongSignIn(page, `203.0.113.${i}`));
       }
-      expect(outcomes.slice(0, 3).every((o) => o.includes('Wrong email or password'))).toBe(true);
-      expect(outcomes[3]).toContain('Too many attempts');
-      await context.close();
-    } finally {
-      await stop(web.child);
-      await stop(api.child);
-    }
+      expectFourthAttemptRefused(outcomes);
+    });
   });
 });
 
@@ -363,19 +344,14 @@ describe('the account lifecycle', () => {
     ).toBe(401);
 
     // The same link a second time: a plain sentence, no form.
-    const again = await newContext(browser);
-    const second = await again.newPage();
-    await second.goto(url);
-    await second.getByLabel('New password', { exact: true }).fill('another new passphrase');
-    await second.getByLabel('New password again').fill('another new passphrase');
-    await second.getByRole('button', { name: 'Set password' }).click();
-    await second
-      .getByRole('alert')
-      .filter({ hasText: 'already been used or has expired' })
-      .waitFor();
+    const second = await reuseOneTimeLink(browser, url, {
+      field: 'New password',
+      password: 'another new passphrase',
+      button: 'Set password',
+    });
     if (SHOTS) await second.screenshot({ path: `${SHOTS}/reset-used-1280.png`, fullPage: true });
     expect(await second.getByLabel('New password', { exact: true }).count()).toBe(0);
-    await again.close();
+    await second.context().close();
     await context.close();
     await admin.context.close();
   });
