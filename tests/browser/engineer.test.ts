@@ -2,7 +2,7 @@
 // a leave-week check-in shows hatched on the heatmap.
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
-import { logEvidence, registerUser, shownDate, signedInPage, useBrowser } from './support';
+import { describedEntryPage, registerUser, shownDate, signedInPage, useBrowser } from './support';
 
 const browser = useBrowser();
 
@@ -154,18 +154,11 @@ describe('an engineer', () => {
   });
 
   it('sees descriptions rendered as markdown, with any HTML in them left inert', async () => {
-    const user = await registerUser('Mark Down');
-    await logEvidence(user, {
+    const { page, description: entry } = await describedEntryPage(browser, 'Mark Down', {
       title: 'Explained the retry budget to product',
-      kinds: ['communication'],
-      occurredOn: todayUtc(),
       description:
         'Covered **the cost** and *the risk*.\n\n- option A\n- option B\n\n<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>',
     });
-    const page = await signedInPage(browser, user);
-    await page.goto(new URL('/evidence', page.url()).toString());
-    const entry = page.locator('.entry-desc').first();
-    await entry.waitFor();
     expect(await entry.locator('strong').textContent()).toBe('the cost');
     expect(await entry.locator('em').textContent()).toBe('the risk');
     expect(await entry.locator('li').count()).toBe(2);

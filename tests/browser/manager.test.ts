@@ -2,22 +2,14 @@
 // the engineer then sees both.
 import { addDays, todayUtc } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
-import {
-  logEvidence,
-  registerManagerAndReport,
-  registerUser,
-  setManager,
-  signedInPage,
-  useBrowser,
-} from './support';
+import { registerUser, reportWithEntry, setManager, signedInPage, useBrowser } from './support';
 
 const browser = useBrowser();
 
 describe('a manager', () => {
   it('acknowledges a report’s entry and leaves feedback, and the engineer sees both', async () => {
-    const { manager, engineer } = await registerManagerAndReport('Morgan Manager', 'Riley Report');
     const title = 'Proposed splitting the ingest queue by tenant';
-    await logEvidence(engineer, {
+    const { manager, engineer } = await reportWithEntry('Morgan Manager', 'Riley Report', {
       title,
       kinds: ['proposal', 'communication'],
       occurredOn: addDays(todayUtc(), -2),

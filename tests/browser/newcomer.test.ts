@@ -15,6 +15,7 @@ import {
   type ContextOptions,
   callApi,
   checkIn,
+  describedEntryPage,
   LOOKS,
   logEvidence,
   registerUser,
@@ -267,17 +268,10 @@ describe('a new engineer', () => {
   });
 
   it('sees a refused link say so, instead of an empty dead link', async () => {
-    const writer = await registerUser('Lina Links');
-    await logEvidence(writer, {
+    const { page, description: desc } = await describedEntryPage(browser, 'Lina Links', {
       title: 'Shared the incident notes',
-      kinds: ['communication'],
-      occurredOn: todayUtc(),
       description: 'See [the notes](javascript:alert(1)) and [the doc](https://example.com/doc).',
     });
-    const page = await signedIn(writer);
-    await page.goto('/evidence');
-    const desc = page.locator('.entry-desc').first();
-    await desc.waitFor();
     expect(await desc.textContent()).toContain('the notes (link refused: javascript:alert(1))');
     expect(await desc.locator('a').count()).toBe(1);
     expect(await desc.locator('a').getAttribute('href')).toBe('https://example.com/doc');

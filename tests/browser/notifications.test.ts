@@ -2,14 +2,7 @@ import { todayUtc } from '@leadtrack/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { acknowledge, feedback } from './seed';
-import {
-  extraShots,
-  logEvidence,
-  registerManagerAndReport,
-  shootExtra,
-  signedInPage,
-  useBrowser,
-} from './support';
+import { extraShots, reportWithEntry, shootExtra, signedInPage, useBrowser } from './support';
 
 const browser = useBrowser();
 
@@ -27,8 +20,7 @@ const navName = async (page: Page) => ((await (await navLink(page)).textContent(
 
 describe('notifications', () => {
   it('counts unread ones in the navigation after feedback arrives; reading them clears it', async () => {
-    const { manager, engineer } = await registerManagerAndReport('Nia Manager', 'Noor Engineer');
-    const entry = await logEvidence(engineer, {
+    const { manager, engineer, entry } = await reportWithEntry('Nia Manager', 'Noor Engineer', {
       title: 'Ran the incident review',
       kinds: ['communication'],
       occurredOn: todayUtc(),

@@ -10,6 +10,7 @@ import {
   logEvidence,
   registerManagerAndReport,
   registerUser,
+  reportWithEntry,
   shootExtra,
   signedInPage,
   useBrowser,
@@ -19,8 +20,7 @@ const browser = useBrowser();
 
 describe('the packet', () => {
   it('an entry edited after its acknowledgement says "acknowledged an earlier version" on the entry, the report’s page and the packet', async () => {
-    const { manager, engineer } = await registerManagerAndReport('Vera Manager', 'Walt Edited');
-    const entry = await logEvidence(engineer, {
+    const { manager, engineer, entry } = await reportWithEntry('Vera Manager', 'Walt Edited', {
       title: 'Reviewed the billing migration',
       kinds: ['review'],
       occurredOn: addDays(todayUtc(), -4),

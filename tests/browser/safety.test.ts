@@ -12,11 +12,10 @@ import { FAILURES } from '../../apps/web/lib/notices';
 import {
   adminUser,
   expectFourthAttemptRefused,
-  logEvidence,
   newContext,
   PASSWORD,
-  registerManagerAndReport,
   registerUser,
+  reportWithEntry,
   signedInPage,
   useBrowser,
   withSignInBudgetOfThree,
@@ -105,38 +104,27 @@ describe('next: only paths of the dashboard itself', () => {
       `[...new FormData(document.querySelector('main form'))].map(([k, v]) => [k, String(v)])`,
     )) as [string, string][];
     expect(fields.map(([k]) => k)).toContain('next');
-    for (const next of BYPASSES) {
+    /** Posts that form with `values` in place of its own; the answer, not followed. */
+    const post = (values: Record<string, string>) => {
       const form = new FormData();
-      for (const [key, value] of fields) {
-        if (key === 'next' || key === 'email' || key === 'password') continue;
-        form.append(key, value);
-      }
-      form.append('email', user.email);
-      form.append('password', PASSWORD);
-      form.append('next', next);
-      const res = await fetch(`${origin}/login`, {
+      for (const [key, value] of fields) if (!Object.hasOwn(values, key)) form.append(key, value);
+      for (const [key, value] of Object.entries(values)) form.append(key, value);
+      return fetch(`${origin}/login`, {
         method: 'POST',
         body: form,
         headers: { origin },
         redirect: 'manual',
       });
+    };
+    for (const next of BYPASSES) {
+      const res = await post({ email: user.email, password: PASSWORD, next });
       expect(res.status, next).toBe(303);
       const to = landing(res.headers.get('location'), origin);
       expect(to.origin, `${next} → ${res.headers.get('location')}`).toBe(origin);
       expect(to.pathname, next).toBe('/');
     }
     // The same post with the dashboard's own path goes there: the test reaches the action.
-    const form = new FormData();
-    for (const [key, value] of fields)
-      if (key !== 'email' && key !== 'password') form.append(key, value);
-    form.set('email', user.email);
-    form.set('password', PASSWORD);
-    const res = await fetch(`${origin}/login`, {
-      method: 'POST',
-      body: form,
-      headers: { origin },
-      redirect: 'manual',
-    });
+    const res = await post({ email: user.email, password: PASSWORD });
     expect(res.status).toBe(303);
     expect(landing(res.headers.get('location'), origin).pathname).toBe('/checkin');
     await context.close();
@@ -149,8 +137,7 @@ const shown = (page: Page) => page.locator('body').innerText();
 
 describe('banners come from codes, never from a link', () => {
   it('shows no text written into a link as its own message, and the code’s sentence for a code', async () => {
-    const { manager, engineer } = await registerManagerAndReport('Mona Banner', 'Ezra Banner');
-    const entry = await logEvidence(engineer, {
+    const { manager, engineer, entry } = await reportWithEntry('Mona Banner', 'Ezra Banner', {
       title: 'Wrote the runbook',
       kinds: ['communication'],
       occurredOn: addDays(todayUtc(), -1),
@@ -207,8 +194,7 @@ describe('banners come from codes, never from a link', () => {
 
 describe('a double click sends once', () => {
   it('Acknowledge with a comment, pressed twice quickly, posts one action', async () => {
-    const { manager, engineer } = await registerManagerAndReport('Dana Double', 'Eli Double');
-    const entry = await logEvidence(engineer, {
+    const { manager, engineer, entry } = await reportWithEntry('Dana Double', 'Eli Double', {
       title: 'Shipped the billing migration',
       kinds: ['ownership'],
       occurredOn: addDays(todayUtc(), -2),

@@ -1,6 +1,7 @@
 // Helpers for browser tests: Chromium, users made through the API, and signing in.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { todayUtc } from '@leadtrack/core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { useFixture } from '../support/fixtures';
@@ -121,17 +122,17 @@ export async function setManager(reportId: string, managerId: string): Promise<v
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
-export async function logEvidence(
-  user: ApiUser,
-  entry: {
-    title: string;
-    kinds: string[];
-    occurredOn: string;
-    description?: string;
-    links?: string[];
-    audience?: string;
-  },
-) {
+/** An evidence entry as POST /evidence takes it. */
+export interface NewEntry {
+  title: string;
+  kinds: string[];
+  occurredOn: string;
+  description?: string;
+  links?: string[];
+  audience?: string;
+}
+
+export async function logEvidence(user: ApiUser, entry: NewEntry) {
   const res = await callApi('POST', '/evidence', { token: user.token, body: entry });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string; title: string };
@@ -244,6 +245,35 @@ export async function registerManagerAndReport(managerName: string, engineerName
   const engineer = await registerUser(engineerName);
   await setManager(engineer.id, manager.id);
   return { manager, engineer };
+}
+
+/** A manager, an engineer who reports to them, and `entry` as the engineer logged it. */
+export async function reportWithEntry(managerName: string, engineerName: string, entry: NewEntry) {
+  const { manager, engineer } = await registerManagerAndReport(managerName, engineerName);
+  return { manager, engineer, entry: await logEvidence(engineer, entry) };
+}
+
+/**
+ * A new person `name` logs an entry today (communication) with `entry`'s title and
+ * description, and opens /evidence: the page, and the entry's description once it is shown.
+ */
+export async function describedEntryPage(
+  browser: Browser,
+  name: string,
+  entry: { title: string; description: string },
+) {
+  const user = await registerUser(name);
+  await logEvidence(user, {
+    title: entry.title,
+    kinds: ['communication'],
+    occurredOn: todayUtc(),
+    description: entry.description,
+  });
+  const page = await signedInPage(browser, user);
+  await page.goto('/evidence');
+  const description = page.locator('.entry-desc').first();
+  await description.waitFor();
+  return { page, description };
 }
 
 /** Where screenshots for a person to look at go, when asked for (else none are taken). */
