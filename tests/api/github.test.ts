@@ -6,59 +6,16 @@ import { addDays, addWeeks, todayUtc } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
 import { at, octoActivity, pull, review, thisWeek, week } from '../support/github-activity';
 import { startGithubStandIn } from '../support/github-stand-in';
-import { call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { useRoleCast } from '../support/role-cast';
-import { itKeepsTheSourceAccessTable } from '../support/source-access';
-import { useFixture } from '../support/test-app';
+import { call, expectProblem, registerUser, setOwnTimeZone } from '../support/http';
+import { type SuggestionRow, useTokenHost } from '../support/token-host';
 
-// One rate-limit wait may take 5 s here: the stand-in's limits reset within seconds.
-const { app, sql, cast } = useRoleCast({ GITHUB_MAX_WAIT_SECONDS: '5' });
 // Two results a page, so a handful of pull requests already spans pages; a search budget
 // of 25 a second, so the 26-week backfill (two searches a week) must wait for resets.
-const github = useFixture(
-  () => startGithubStandIn({ maxPerPage: 2, searchLimit: 25, searchWindowMs: 1_000 }),
-  (s) => s.stop(),
+const githubSource = useTokenHost('github', () =>
+  startGithubStandIn({ maxPerPage: 2, searchLimit: 25, searchWindowMs: 1_000 }),
 );
-
-const API = '/api/v1/me/integrations/github';
-interface SuggestionRow {
-  external_id: string;
-  title: string;
-  description: string | null;
-  url: string | null;
-  occurred_on: string;
-  suggested_kinds: string;
-  details: Record<string, unknown>;
-  source: string;
-  status: string;
-}
-
-async function suggestionsOf(user: TestUser): Promise<SuggestionRow[]> {
-  const { rows } = await sql.query<SuggestionRow>(
-    `SELECT external_id, title, description, url, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on,
-        suggested_kinds::text, details, source, status
-       FROM suggestions WHERE user_id = $1 ORDER BY occurred_on, external_id`,
-    [user.id],
-  );
-  return rows;
-}
-
-/** Waits for the background sync connecting started, and answers the connection after it. */
-async function settled(user: TestUser) {
-  for (let i = 0; i < 600; i++) {
-    const res = await call(app, 'GET', API, { token: user });
-    expect(res.status, res.text).toBe(200);
-    if (!res.body.syncing) return res.body;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the GitHub sync did not finish in 60 s');
-}
-
-async function connect(user: TestUser, token: string, baseUrl = github.baseUrl) {
-  const res = await call(app, 'PUT', API, { token: user, body: { token, baseUrl } });
-  expect(res.status, res.text).toBe(200);
-  return res;
-}
+const { app, sql, cast, host: github } = githubSource;
+const { api: API, connect, settled, suggestionsOf } = githubSource;
 
 describe('connecting', () => {
   it('refuses a token GitHub refuses, naming the token (400), and stores nothing', async () => {
@@ -438,11 +395,7 @@ describe('syncing again', () => {
 describe('time zones and Enterprise', () => {
   it("a review at Monday 03:00 UTC is Sunday's in New York: that person's previous week", async () => {
     const nyc = await registerUser(app, { name: 'Nyc' });
-    const zone = await call(app, 'PATCH', '/api/v1/me', {
-      token: nyc,
-      body: { timeZone: 'America/New_York' },
-    });
-    expect(zone.status, zone.text).toBe(200);
+    await setOwnTimeZone(app, nyc, 'America/New_York');
     github.addUser('ghp_nyc', 'nyc');
     github.pulls.push(
       pull({
@@ -512,19 +465,10 @@ describe('the 1,000-result cap', () => {
 });
 
 describe('who may do what', () => {
-  itKeepsTheSourceAccessTable({
-    app,
-    cast,
-    api: API,
-    refusedConfig: { token: 'ghp_nobody', baseUrl: 'http://127.0.0.1:9' },
-    syncBody: { from: week(1) },
-    ownersConnection: { login: 'octo' },
-  });
+  githubSource.itKeepsTheAccessTable('ghp_nobody', { login: 'octo' });
 
   it('disconnecting forgets the token; the suggestions stay', async () => {
-    const res = await call(app, 'DELETE', API, { token: cast.engineer });
-    expect(res.status, res.text).toBe(204);
-    expect((await call(app, 'GET', API, { token: cast.engineer })).status).toBe(404);
+    await githubSource.disconnect(cast.engineer);
     expect(
       (await sql.query('SELECT 1 FROM github_integrations WHERE user_id = $1', [cast.engineer.id]))
         .rowCount,

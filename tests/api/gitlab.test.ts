@@ -10,19 +10,15 @@ import {
   type StandInNote,
   startGitlabStandIn,
 } from '../support/gitlab-stand-in';
-import { call, expectProblem, registerUser, type TestUser } from '../support/http';
-import { useRoleCast } from '../support/role-cast';
-import { itKeepsTheSourceAccessTable } from '../support/source-access';
-import { useFixture, useTestApp } from '../support/test-app';
+import { call, expectProblem, registerUser, setOwnTimeZone } from '../support/http';
+import { useTestApp } from '../support/test-app';
+import { type SuggestionRow, useTokenHost } from '../support/token-host';
 
-const { app, sql, cast } = useRoleCast({ GITLAB_MAX_WAIT_SECONDS: '5' });
 // Two results a page, so a handful of merge requests already spans pages.
-const gitlab = useFixture(
-  () => startGitlabStandIn({ maxPerPage: 2 }),
-  (s) => s.stop(),
-);
+const gitlabSource = useTokenHost('gitlab', () => startGitlabStandIn({ maxPerPage: 2 }));
+const { app, sql, cast, host: gitlab } = gitlabSource;
+const { api: API, connect, settled, suggestionsOf } = gitlabSource;
 
-const API = '/api/v1/me/integrations/gitlab';
 const thisWeek = weekStartOf(todayUtc());
 const week = (n: number) => addWeeks(thisWeek, -n);
 /** An instant on day `day` (0 = Monday) of a week, UTC. */
@@ -107,44 +103,6 @@ function glActivity(): StandInMergeRequest[] {
     mr('acme/docs', 25, 'gl', { title: 'ADR 1: start', createdAt: at(week(30), 1), reviewers: [] }),
     mr('acme/docs', 26, 'alice', { title: 'RFC: caching', createdAt: at(w1, 1), reviewers: [] }),
   ];
-}
-
-interface SuggestionRow {
-  id: string;
-  external_id: string;
-  title: string;
-  description: string | null;
-  url: string | null;
-  occurred_on: string;
-  suggested_kinds: string;
-  details: Record<string, unknown>;
-}
-
-async function suggestionsOf(user: TestUser, source = 'gitlab'): Promise<SuggestionRow[]> {
-  const { rows } = await sql.query<SuggestionRow>(
-    `SELECT id, external_id, title, description, url,
-        to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, suggested_kinds::text, details
-       FROM suggestions WHERE user_id = $1 AND source = $2 ORDER BY occurred_on, external_id`,
-    [user.id, source],
-  );
-  return rows;
-}
-
-/** Waits for the background sync connecting started, and answers the connection after it. */
-async function settled(user: TestUser) {
-  for (let i = 0; i < 600; i++) {
-    const res = await call(app, 'GET', API, { token: user });
-    expect(res.status, res.text).toBe(200);
-    if (!res.body.syncing) return res.body;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the GitLab sync did not finish in 60 s');
-}
-
-async function connect(user: TestUser, token: string, baseUrl = gitlab.baseUrl) {
-  const res = await call(app, 'PUT', API, { token: user, body: { token, baseUrl } });
-  expect(res.status, res.text).toBe(200);
-  return res;
 }
 
 const reviewId = (n: number, username = 'gl') =>
@@ -325,11 +283,7 @@ describe('syncing', () => {
 
   it('a note late on Sunday in the person’s zone counts in that week', async () => {
     const nz = await registerUser(app, { name: 'Kiwi' });
-    const zone = await call(app, 'PATCH', '/api/v1/me', {
-      token: nz,
-      body: { timeZone: 'America/New_York' },
-    });
-    expect(zone.status, zone.text).toBe(200);
+    await setOwnTimeZone(app, nz, 'America/New_York');
     gitlab.addUser('glpat-kiwi', 'kiwi');
     // Monday 04:30 UTC of week 1 is Sunday 23:30 in New York: the end of week 2 there.
     gitlab.mergeRequests.push(
@@ -394,19 +348,10 @@ describe('outbound rules', () => {
 });
 
 describe('who may do what', () => {
-  itKeepsTheSourceAccessTable({
-    app,
-    cast,
-    api: API,
-    refusedConfig: { token: 'glpat-nobody', baseUrl: 'http://127.0.0.1:9' },
-    syncBody: { from: week(1) },
-    ownersConnection: { username: 'gl' },
-  });
+  gitlabSource.itKeepsTheAccessTable('glpat-nobody', { username: 'gl' });
 
   it('disconnecting forgets the token; the suggestions stay', async () => {
-    const res = await call(app, 'DELETE', API, { token: cast.engineer });
-    expect(res.status, res.text).toBe(204);
-    expect((await call(app, 'GET', API, { token: cast.engineer })).status).toBe(404);
+    await gitlabSource.disconnect(cast.engineer);
     expect((await suggestionsOf(cast.engineer)).length).toBeGreaterThan(0);
   });
 });

@@ -14,6 +14,7 @@ import { startGithubStandIn } from '../support/github-stand-in';
 import { call, registerUser, type TestUser } from '../support/http';
 import { runApiTool } from '../support/processes';
 import { buildTestApp, type TestApp, useFixture, useTestApp } from '../support/test-app';
+import { tokenHostCalls } from '../support/token-host';
 
 const handle = useTestApp();
 const { app, sql } = handle;
@@ -21,7 +22,8 @@ const github = useFixture(
   () => startGithubStandIn({ searchLimit: 10_000 }),
   (s) => s.stop(),
 );
-const API = '/api/v1/me/integrations/github';
+const githubSource = tokenHostCalls(handle, 'github', github);
+const API = githubSource.api;
 const first = randomBytes(32);
 const second = randomBytes(32);
 const opened: TestApp[] = [];
@@ -56,16 +58,6 @@ async function stored(): Promise<string> {
   return rows[0].token_encrypted;
 }
 
-async function settled(on: TestApp) {
-  for (let i = 0; i < 300; i++) {
-    const res = await call(on, 'GET', API, { token: engineer });
-    expect(res.status, res.text).toBe(200);
-    if (!res.body.syncing) return res.body;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the GitHub sync did not finish in 30 s');
-}
-
 /** A sync through `on`: it opens the stored token and shows it to the stand-in. */
 async function sync(on: TestApp) {
   const before = github.requests.length;
@@ -79,12 +71,8 @@ const keyIdFrom = (key: Buffer) => keyId(key);
 beforeAll(async () => {
   engineer = await registerUser(app, { name: 'Octo' });
   github.addUser('ghp_rotate_me', 'octo');
-  const res = await call(app, 'PUT', API, {
-    token: engineer,
-    body: { token: 'ghp_rotate_me', baseUrl: github.baseUrl },
-  });
-  expect(res.status, res.text).toBe(200);
-  await settled(app);
+  await githubSource.connect(engineer, 'ghp_rotate_me');
+  await githubSource.settled(engineer);
 });
 
 describe('LEADTRACK_SECRET_KEY', () => {

@@ -168,6 +168,12 @@ export async function setManager(
   expect(res.status, res.text).toBe(200);
 }
 
+/** Sets `user`'s own time zone, as they do on their profile (PATCH /me: 200). */
+export async function setOwnTimeZone(app: TestApp, user: TestUser, timeZone: string) {
+  const res = await call(app, 'PATCH', '/api/v1/me', { token: user, body: { timeZone } });
+  expect(res.status, res.text).toBe(200);
+}
+
 /** A new personal access token of `user` (POST /me/tokens with `body`: 201). */
 export async function personalTokenOf(
   app: TestApp,
