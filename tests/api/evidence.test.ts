@@ -7,9 +7,9 @@ import {
   call,
   expectProblem,
   personalTokenOf,
+  registerReport,
   registerUser,
   revokedTokenOf,
-  setManager,
   type TestUser,
 } from '../support/http';
 import { useTeam } from '../support/team';
@@ -297,10 +297,8 @@ describe('GET /evidence/:id', () => {
     // The manager's own manager sees the manager, not the manager's reports.
     const { manager } = team;
     const boss = await registerUser(app, { name: 'Boss' });
-    const sub = await registerUser(app, { name: 'Sub' });
-    const newManager = await registerUser(app, { name: 'Middle' });
-    await setManager(app, newManager, boss.id);
-    await setManager(app, sub, newManager.id);
+    const newManager = await registerReport(app, boss, { name: 'Middle' });
+    const sub = await registerReport(app, newManager, { name: 'Sub' });
     const entry = await create(sub);
     expect((await call(app, 'GET', `${E}/${entry.id}`, { token: newManager.token })).status).toBe(
       200,

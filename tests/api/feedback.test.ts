@@ -5,6 +5,7 @@ import {
   call,
   expectProblem,
   personalTokenOf,
+  registerReport,
   registerUser,
   revokedTokenOf,
   setManager,
@@ -129,8 +130,7 @@ describe('POST /users/:id/feedback', () => {
     });
 
     it('an admin who is the manager may write', async () => {
-      const report = await registerUser(app, { name: 'Delegate' });
-      await setManager(app, report, team.admin.id);
+      const report = await registerReport(app, team.admin, { name: 'Delegate' });
       const written = await write(team.admin, report.id, { body: 'Managed by the admin.' });
       expect(written.status, written.text).toBe(201);
       expect(written.body.author).toEqual({ id: team.admin.id, name: 'Admin' });
@@ -145,8 +145,7 @@ describe('GET /users/:id/feedback', () => {
   const bodies = ['First, the oldest.', 'Second.', 'Third, the newest.'];
 
   beforeAll(async () => {
-    report = await registerUser(app, { name: 'Reader' });
-    await setManager(app, report, team.manager.id);
+    report = await registerReport(app, team.manager, { name: 'Reader' });
     for (const body of bodies) {
       const written = await write(team.manager, report.id, { body });
       expect(written.status, written.text).toBe(201);

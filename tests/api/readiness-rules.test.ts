@@ -9,26 +9,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   expectProblem,
+  personalTokenOf,
   registerUser,
+  revokedTokenOf,
   setManager,
-  TEST_PASSWORD,
   type TestUser,
-  uniqueEmail,
 } from '../support/http';
-import {
-  checkin,
-  newReport as newReportOf,
-  postEntry,
-  readiness,
-  remove,
-  signal,
-  week,
-} from '../support/readiness-history';
-import { ownViewAccess, useTeam } from '../support/team';
+import { signal, useReadinessTeam, week } from '../support/readiness-history';
+import { ownViewAccess } from '../support/team';
 
 describe('readiness', () => {
-  const { app, team } = useTeam();
-  const newReport = (name?: string) => newReportOf(app, team.manager, name);
+  const { app, team, newReport, postEntry, remove, checkin, readiness } = useReadinessTeam();
 
   describe('the week in progress (rule 8), today', () => {
     it("the issue's Wednesday: an 11-week streak, this week's ownership not logged yet", async () => {
@@ -39,11 +30,11 @@ describe('readiness', () => {
       // 4-week window week -1 still holds it (from -4) and this week does not.
       for (let i = -11; i <= 0; i++) {
         const occurredOn = addWeeks(thisWeek, i); // a Monday: never after today
-        await postEntry(app, user, { kinds: ['review', 'proposal'], occurredOn });
-        await postEntry(app, user, { kinds: ['mentoring', 'communication'], occurredOn });
-        if (i <= -4) await postEntry(app, user, { kinds: ['ownership'], occurredOn });
+        await postEntry(user, { kinds: ['review', 'proposal'], occurredOn });
+        await postEntry(user, { kinds: ['mentoring', 'communication'], occurredOn });
+        if (i <= -4) await postEntry(user, { kinds: ['ownership'], occurredOn });
       }
-      const res = await readiness(app, user.token, 'me');
+      const res = await readiness(user.token, 'me');
       expect(res.status, res.text).toBe(200);
       const rows = res.body.weeks;
       expect(rows).toHaveLength(12);
@@ -78,8 +69,8 @@ describe('readiness', () => {
       ]);
 
       // One ownership entry later the week counts: 12, the same projected date.
-      await postEntry(app, user, { kinds: ['ownership'], occurredOn: today });
-      const after = await readiness(app, user.token, 'me');
+      await postEntry(user, { kinds: ['ownership'], occurredOn: today });
+      const after = await readiness(user.token, 'me');
       expect(after.body.current).toEqual({
         ...carried,
         pending: false,
@@ -98,22 +89,22 @@ describe('readiness', () => {
       user = await newReport('Long history');
       thisWeek = weekStartOf(new Date().toISOString().slice(0, 10));
       // One entry 170 weeks ago starts a 171-week timeline; all five kinds in the last six.
-      await postEntry(app, user, { kinds: ['review'], occurredOn: addWeeks(thisWeek, -170) });
+      await postEntry(user, { kinds: ['review'], occurredOn: addWeeks(thisWeek, -170) });
       for (let i = -5; i <= 0; i++) {
         const occurredOn = addWeeks(thisWeek, i);
-        await postEntry(app, user, { kinds: ['ownership', 'review', 'proposal'], occurredOn });
-        await postEntry(app, user, { kinds: ['mentoring', 'communication'], occurredOn });
+        await postEntry(user, { kinds: ['ownership', 'review', 'proposal'], occurredOn });
+        await postEntry(user, { kinds: ['mentoring', 'communication'], occurredOn });
       }
     });
 
     it('lists the last 156 weeks by default, up to 520 on request', async () => {
-      const byDefault = await readiness(app, user.token, 'me');
+      const byDefault = await readiness(user.token, 'me');
       expect(byDefault.status, byDefault.text).toBe(200);
       expect(byDefault.body.weeks).toHaveLength(156);
       expect(byDefault.body.weeks[0].weekStart).toBe(addWeeks(thisWeek, -155));
       expect(byDefault.body.weeks.at(-1).weekStart).toBe(thisWeek);
 
-      const all = await readiness(app, team.manager.token, user.id, undefined, 520);
+      const all = await readiness(team.manager.token, user.id, undefined, 520);
       expect(all.status, all.text).toBe(200);
       expect(all.body.weeks).toHaveLength(171);
       expect(all.body.weeks[0]).toMatchObject({ weekStart: addWeeks(thisWeek, -170), streak: 0 });
@@ -122,34 +113,34 @@ describe('readiness', () => {
     });
 
     it('computes streaks over the whole history, whatever it lists', async () => {
-      const three = await readiness(app, user.token, 'me', undefined, 3);
+      const three = await readiness(user.token, 'me', undefined, 3);
       expect(three.body.weeks.map((w: { streak: number }) => w.streak)).toEqual([4, 5, 6]);
       expect(three.body.current).toMatchObject({ pending: false, streak: 6 });
-      const one = await readiness(app, user.token, 'me', undefined, '1');
+      const one = await readiness(user.token, 'me', undefined, '1');
       expect(one.body.weeks).toHaveLength(1);
       expect(one.body.weeks[0]).toMatchObject({ weekStart: thisWeek, streak: 6 });
     });
 
     it('refuses 0, 521 and anything but a whole number, naming weeks', async () => {
       for (const weeks of [0, 521, -1, '1.5', 'all', '']) {
-        expectProblem(await readiness(app, user.token, 'me', undefined, weeks), 400, ['weeks']);
+        expectProblem(await readiness(user.token, 'me', undefined, weeks), 400, ['weeks']);
       }
       // Every bad field at once.
-      const both = await readiness(app, user.token, 'me', '2026-02-30', 0);
+      const both = await readiness(user.token, 'me', '2026-02-30', 0);
       expectProblem(both, 400, ['asOf', 'weeks']);
     });
   });
 
   describe('unclear-em-boundary follows the manager', () => {
     it('is raised once the user has a manager, and gone when they have none', async () => {
-      const user = await registerUser(app, { name: 'Unmanaged', email: uniqueEmail() });
+      const user = await registerUser(app, { name: 'Unmanaged' });
       const thisWeek = weekStartOf(new Date().toISOString().slice(0, 10));
       // Nine non-leave weeks: eight of them ended.
       for (let i = -8; i <= 0; i++) {
-        await postEntry(app, user, { kinds: ['review'], occurredOn: addWeeks(thisWeek, i) });
+        await postEntry(user, { kinds: ['review'], occurredOn: addWeeks(thisWeek, i) });
       }
       const codes = async () =>
-        (await readiness(app, user.token, 'me')).body.signals.map((x: { code: string }) => x.code);
+        (await readiness(user.token, 'me')).body.signals.map((x: { code: string }) => x.code);
       expect(await codes()).not.toContain('unclear-em-boundary');
       const assign = async (managerId: string | null) => {
         await setManager(app, user, managerId);
@@ -165,8 +156,8 @@ describe('readiness', () => {
   describe('validation', () => {
     it('refuses a future asOf, a malformed asOf and unknown query fields, naming them', async () => {
       const tomorrow = addDays(new Date().toISOString().slice(0, 10), 1);
-      expectProblem(await readiness(app, team.engineer.token, 'me', tomorrow), 400, ['asOf']);
-      expectProblem(await readiness(app, team.engineer.token, 'me', '2026-02-30'), 400, ['asOf']);
+      expectProblem(await readiness(team.engineer.token, 'me', tomorrow), 400, ['asOf']);
+      expectProblem(await readiness(team.engineer.token, 'me', '2026-02-30'), 400, ['asOf']);
       const extra = await call(app, 'GET', '/api/v1/users/me/readiness', {
         token: team.engineer.token,
         query: { since: '2026-01-01' },
@@ -180,21 +171,8 @@ describe('readiness', () => {
     let livePat: string;
 
     beforeAll(async () => {
-      const make = async (name: string) => {
-        const res = await call(app, 'POST', '/api/v1/me/tokens', {
-          token: team.engineer.token,
-          body: { name, currentPassword: TEST_PASSWORD },
-        });
-        expect(res.status, res.text).toBe(201);
-        return res.body as { id: string; token: string };
-      };
-      livePat = (await make('live')).token;
-      const revoked = await make('revoked');
-      const del = await call(app, 'DELETE', `/api/v1/me/tokens/${revoked.id}`, {
-        token: team.engineer.token,
-      });
-      expect(del.status).toBe(204);
-      revokedPat = revoked.token;
+      livePat = (await personalTokenOf(app, team.engineer, { name: 'live' })).token;
+      revokedPat = await revokedTokenOf(app, team.engineer);
     });
 
     it('GET /users/:id/readiness: owner, manager and admin read; others get 404; no or revoked credentials 401', async () => {
@@ -234,35 +212,31 @@ describe('readiness', () => {
 
   describe('GET /reports', () => {
     it('lists each direct report with their current status, signals and newest entry date', async () => {
-      const boss = await registerUser(app, { name: 'Team Lead', email: uniqueEmail() });
+      const boss = await registerUser(app, { name: 'Team Lead' });
       const names = ['Ana', 'Ben', 'Cy'];
       const reports: TestUser[] = [];
-      for (const name of names) {
-        const user = await registerUser(app, { name, email: uniqueEmail() });
-        await setManager(app, user, boss.id);
-        reports.push({ ...user, managerId: boss.id });
-      }
+      for (const name of names) reports.push(await newReport(name, boss));
       const [ana, ben, cy] = reports as [TestUser, TestUser, TestUser];
       const today = new Date().toISOString().slice(0, 10);
       const thisWeek = weekStartOf(today);
       // Ana: all five kinds in each of the last four weeks (consistent); a deleted, newer entry.
       for (let i = -3; i <= 0; i++) {
-        await postEntry(app, ana, {
+        await postEntry(ana, {
           kinds: ['ownership', 'review', 'proposal'],
           occurredOn: addWeeks(thisWeek, i),
         });
-        await postEntry(app, ana, {
+        await postEntry(ana, {
           kinds: ['mentoring', 'communication'],
           occurredOn: addWeeks(thisWeek, i),
         });
       }
-      const gone = await postEntry(app, ana, { kinds: ['review'], occurredOn: today });
-      await remove(app, ana, gone);
+      const gone = await postEntry(ana, { kinds: ['review'], occurredOn: today });
+      await remove(ana, gone);
       // Ben: one old entry, nothing since (stale).
-      await postEntry(app, ben, { kinds: ['review'], occurredOn: addWeeks(thisWeek, -5) });
+      await postEntry(ben, { kinds: ['review'], occurredOn: addWeeks(thisWeek, -5) });
       // Cy: nothing at all.
       // A report of someone else does not appear.
-      await postEntry(app, team.engineer, { kinds: ['review'], occurredOn: today });
+      await postEntry(team.engineer, { kinds: ['review'], occurredOn: today });
 
       const res = await call(app, 'GET', '/api/v1/reports', { token: boss.token });
       expect(res.status, res.text).toBe(200);
@@ -306,7 +280,7 @@ describe('readiness', () => {
       });
       // Each item agrees with the report's own timeline.
       for (const [i, report] of reports.entries()) {
-        const own = await readiness(app, boss.token, report.id);
+        const own = await readiness(boss.token, report.id);
         expect(items[i].current).toEqual(own.body.current);
         expect(items[i].signals).toEqual(own.body.signals);
       }
@@ -314,12 +288,11 @@ describe('readiness', () => {
 
     it('uses the same fixed number of database operations for 2 and for 10 reports', async () => {
       const teamOf = async (size: number) => {
-        const boss = await registerUser(app, { name: `Boss of ${size}`, email: uniqueEmail() });
+        const boss = await registerUser(app, { name: `Boss of ${size}` });
         for (let n = 0; n < size; n++) {
-          const user = await registerUser(app, { name: `Member ${n}`, email: uniqueEmail() });
-          await setManager(app, user, boss.id);
-          await postEntry(app, user, { kinds: ['review', 'mentoring'], occurredOn: week(n) });
-          await checkin(app, user, {
+          const user = await newReport(`Member ${n}`, boss);
+          await postEntry(user, { kinds: ['review', 'mentoring'], occurredOn: week(n) });
+          await checkin(user, {
             weekStart: week(n),
             handsOnPercent: 90,
             deepWorkBlocks: 1,

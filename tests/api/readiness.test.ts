@@ -13,28 +13,24 @@ import {
 } from '@leadtrack/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { call, registerUser, uniqueEmail } from '../support/http';
+import { notStartedIn } from '../../packages/core/src/readiness';
+import { call, registerUser } from '../support/http';
 import {
   ALL_KINDS,
-  acknowledge,
   aggregatesOf,
-  checkin,
   column,
+  countsOf,
   FIVE,
   leave,
-  newReport as newReportOf,
   type Posted,
-  postEntry,
-  readiness,
-  remove,
   signal,
+  useReadinessTeam,
   week,
 } from '../support/readiness-history';
-import { useTeam } from '../support/team';
 
 describe('readiness', () => {
-  const { app, team } = useTeam();
-  const newReport = (name?: string) => newReportOf(app, team.manager, name);
+  const history = useReadinessTeam();
+  const { app, team, newReport, postEntry, acknowledge, remove, checkin, readiness } = history;
 
   describe('a generated history through the API equals computeReadiness on the same inputs', () => {
     // One week of a generated history: a check-in (or none) and 0-4 entries.
@@ -75,7 +71,7 @@ describe('readiness', () => {
         const managed = run > 0;
         const user = managed
           ? await newReport(`Generated ${run}`)
-          : await registerUser(app, { name: `Generated ${run}`, email: uniqueEmail() });
+          : await registerUser(app, { name: `Generated ${run}` });
         const acknowledger = managed ? team.manager : team.admin;
         const asOf = addDays(week(ASOF_WEEK), (run * 3) % 7); // Monday, Thursday, Sunday, ...
         const posted: Posted[] = [];
@@ -83,14 +79,14 @@ describe('readiness', () => {
         for (const [i, w] of weeks.entries()) {
           if (w.checkin) {
             const c = { weekStart: week(i), ...w.checkin };
-            await checkin(app, user, c);
+            await checkin(user, c);
             checkins.push(c);
           }
           for (const e of w.entries) {
             const occurredOn = addDays(week(i), e.day);
-            const id = await postEntry(app, user, { kinds: e.kinds, occurredOn });
-            if (e.acked) await acknowledge(app, acknowledger, id);
-            if (e.deleted) await remove(app, user, id);
+            const id = await postEntry(user, { kinds: e.kinds, occurredOn });
+            if (e.acked) await acknowledge(acknowledger, id);
+            if (e.deleted) await remove(user, id);
             posted.push({ id, kinds: e.kinds, occurredOn, acked: e.acked, deleted: e.deleted });
           }
         }
@@ -118,12 +114,12 @@ describe('readiness', () => {
               [user.id, team.admin.token],
             ] as const);
         for (const [who, token] of readers) {
-          const res = await readiness(app, token, who, asOf);
+          const res = await readiness(token, who, asOf);
           expect(res.status, res.text).toBe(200);
           expect(res.body).toEqual({ userId: user.id, asOf, policy: DEFAULT_POLICY, ...expected });
         }
         // The last few weeks only: the same rows, the streaks of the whole history.
-        const bounded = await readiness(app, user.token, 'me', asOf, 5);
+        const bounded = await readiness(user.token, 'me', asOf, 5);
         expect(bounded.body.weeks).toEqual(expected.weeks.slice(-5));
         expect(bounded.body.current).toEqual(expected.current);
 
@@ -165,16 +161,16 @@ describe('readiness', () => {
     it('four weeks of all five kinds: consistent from the first week, the streak counts up', async () => {
       const user = await newReport();
       for (let i = 0; i < 4; i++) {
-        await postEntry(app, user, {
+        await postEntry(user, {
           kinds: ['ownership', 'review', 'proposal'],
           occurredOn: week(i),
         });
-        await postEntry(app, user, {
+        await postEntry(user, {
           kinds: ['mentoring', 'communication'],
           occurredOn: addDays(week(i), 4),
         });
       }
-      const res = await readiness(app, user.token, 'me', asOfIn(3));
+      const res = await readiness(user.token, 'me', asOfIn(3));
       expect(res.status, res.text).toBe(200);
       const rows = res.body.weeks;
       expect(column(rows, 'weekStart')).toEqual([0, 1, 2, 3].map(week));
@@ -184,15 +180,7 @@ describe('readiness', () => {
         weekStart: week(0),
         onLeave: false,
         pending: false,
-        counts: {
-          ownership: 1,
-          review: 1,
-          proposal: 1,
-          mentoring: 1,
-          communication: 1,
-          unblocking: 0,
-          feedback: 0,
-        },
+        counts: countsOf(FIVE),
         missingKinds: [],
         consistent: true,
         streak: 1,
@@ -222,9 +210,9 @@ describe('readiness', () => {
         [],
       ];
       for (const [i, kinds] of plan.entries()) {
-        if (kinds.length) await postEntry(app, user, { kinds, occurredOn: addDays(week(i), 1) });
+        if (kinds.length) await postEntry(user, { kinds, occurredOn: addDays(week(i), 1) });
       }
-      const res = await readiness(app, user.token, 'me', asOfIn(4));
+      const res = await readiness(user.token, 'me', asOfIn(4));
       const rows = res.body.weeks;
       expect(column(rows, 'consistent')).toEqual([false, false, false, true, false]);
       // Week 4, the week in progress, carries week 3's streak until it ends.
@@ -240,7 +228,7 @@ describe('readiness', () => {
         streak: 1,
       });
       // A week later week 4 has ended without them: the streak is broken.
-      const later = await readiness(app, user.token, 'me', asOfIn(5));
+      const later = await readiness(user.token, 'me', asOfIn(5));
       expect(later.body.weeks[4]).toMatchObject({ pending: false, consistent: false, streak: 0 });
       expect(later.body.current).toMatchObject({ weekStart: week(5), pending: true, streak: 0 });
     });
@@ -248,15 +236,15 @@ describe('readiness', () => {
     it('a leave week pauses the streak and the window reaches back past it', async () => {
       const user = await newReport();
       for (const i of [0, 1, 3]) {
-        await postEntry(app, user, {
+        await postEntry(user, {
           kinds: ['ownership', 'review', 'proposal'],
           occurredOn: week(i),
         });
-        await postEntry(app, user, { kinds: ['mentoring', 'communication'], occurredOn: week(i) });
+        await postEntry(user, { kinds: ['mentoring', 'communication'], occurredOn: week(i) });
       }
-      await checkin(app, user, leave(week(2)));
+      await checkin(user, leave(week(2)));
       // Week 4 has nothing new, but its window (4, 3, 1, 0: week 2 skipped) holds everything.
-      const res = await readiness(app, user.token, 'me', asOfIn(4));
+      const res = await readiness(user.token, 'me', asOfIn(4));
       const rows = res.body.weeks;
       expect(column(rows, 'onLeave')).toEqual([false, false, true, false, false]);
       expect(column(rows, 'consistent')).toEqual([true, true, false, true, true]);
@@ -272,18 +260,18 @@ describe('readiness', () => {
 
     it('an entry dated in a leave week does not count; a deleted one or one after asOf neither', async () => {
       const user = await newReport();
-      await postEntry(app, user, { kinds: ['ownership', 'review'], occurredOn: week(0) });
-      await postEntry(app, user, { kinds: ['proposal', 'communication'], occurredOn: week(0) });
+      await postEntry(user, { kinds: ['ownership', 'review'], occurredOn: week(0) });
+      await postEntry(user, { kinds: ['proposal', 'communication'], occurredOn: week(0) });
       // The only mentoring: in a leave week...
-      await postEntry(app, user, { kinds: ['mentoring'], occurredOn: addDays(week(1), 2) });
-      await checkin(app, user, leave(week(1)));
+      await postEntry(user, { kinds: ['mentoring'], occurredOn: addDays(week(1), 2) });
+      await checkin(user, leave(week(1)));
       // ...deleted...
-      const deleted = await postEntry(app, user, { kinds: ['mentoring'], occurredOn: week(2) });
-      await remove(app, user, deleted);
+      const deleted = await postEntry(user, { kinds: ['mentoring'], occurredOn: week(2) });
+      await remove(user, deleted);
       // ...or after asOf (same week, later day).
-      await postEntry(app, user, { kinds: ['mentoring'], occurredOn: addDays(week(2), 5) });
+      await postEntry(user, { kinds: ['mentoring'], occurredOn: addDays(week(2), 5) });
 
-      const res = await readiness(app, user.token, 'me', asOfIn(2));
+      const res = await readiness(user.token, 'me', asOfIn(2));
       const rows = res.body.weeks;
       expect(rows).toHaveLength(3);
       // The leave week shows its own entry, but belongs to no window.
@@ -296,25 +284,25 @@ describe('readiness', () => {
         counts: { mentoring: 0 },
       });
       // With asOf on the Sunday, the late entry counts.
-      const later = await readiness(app, user.token, 'me', addDays(week(2), 6));
+      const later = await readiness(user.token, 'me', addDays(week(2), 6));
       expect(later.body.weeks[2]).toMatchObject({ consistent: true, counts: { mentoring: 1 } });
     });
 
     it('visibility is the acknowledged share of the window', async () => {
       const user = await newReport();
-      const a = await postEntry(app, user, { kinds: ['review'], occurredOn: week(0) });
-      await postEntry(app, user, { kinds: ['review'], occurredOn: week(0) });
-      await postEntry(app, user, { kinds: ['review'], occurredOn: week(1) });
-      await postEntry(app, user, { kinds: ['review'], occurredOn: week(1) });
-      await acknowledge(app, team.manager, a);
-      const res = await readiness(app, user.token, 'me', asOfIn(1));
+      const a = await postEntry(user, { kinds: ['review'], occurredOn: week(0) });
+      await postEntry(user, { kinds: ['review'], occurredOn: week(0) });
+      await postEntry(user, { kinds: ['review'], occurredOn: week(1) });
+      await postEntry(user, { kinds: ['review'], occurredOn: week(1) });
+      await acknowledge(team.manager, a);
+      const res = await readiness(user.token, 'me', asOfIn(1));
       expect(res.body.weeks.map((w: { visibility: number }) => w.visibility)).toEqual([0.5, 0.25]);
     });
 
     it('signals are raised from check-ins and evidence once the week in progress has ended', async () => {
       const user = await newReport();
       for (let i = 0; i < 3; i++) {
-        await checkin(app, user, {
+        await checkin(user, {
           weekStart: week(i),
           handsOnPercent: 50,
           deepWorkBlocks: 0,
@@ -322,15 +310,15 @@ describe('readiness', () => {
         });
       }
       // Week 2 in progress: it can clear a signal but not raise one.
-      const midweek = await readiness(app, user.token, 'me', asOfIn(2));
+      const midweek = await readiness(user.token, 'me', asOfIn(2));
       expect(midweek.body.signals).toEqual([signal('stale')]);
-      const res = await readiness(app, user.token, 'me', asOfIn(3));
+      const res = await readiness(user.token, 'me', asOfIn(3));
       expect(res.body.signals).toEqual([signal('losing-technical-currency'), signal('stale')]);
     });
 
     it('a user with no history has an empty timeline; asOf defaults to today', async () => {
       const user = await newReport();
-      const res = await readiness(app, user.token, 'me');
+      const res = await readiness(user.token, 'me');
       expect(res.status, res.text).toBe(200);
       const today = new Date().toISOString().slice(0, 10);
       expect(res.body).toEqual({
@@ -338,15 +326,7 @@ describe('readiness', () => {
         asOf: today,
         policy: DEFAULT_POLICY,
         weeks: [],
-        current: {
-          weekStart: weekStartOf(today),
-          pending: false,
-          consistent: false,
-          streak: 0,
-          ready: false,
-          readySince: null,
-          projectedReadyOn: null,
-        },
+        current: notStartedIn(weekStartOf(today)),
         signals: [],
       });
     });

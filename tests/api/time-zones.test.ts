@@ -7,8 +7,8 @@ import {
   adminOf,
   call,
   expectProblem,
+  registerReport,
   registerUser,
-  setManager,
   TEST_PASSWORD,
   type TestUser,
   uniqueEmail,
@@ -27,12 +27,9 @@ const PAGO_PAGO_SUNDAY_EVENING = '2026-11-23T08:00:00Z';
 const people = useFixture(async () => {
   const admin = await adminOf(app);
   const manager = await registerUser(app, { name: 'Manager' }); // UTC
-  const kiri = await registerUser(app, { name: 'Kiri', timeZone: 'Pacific/Auckland' });
-  const sina = await registerUser(app, { name: 'Sina', timeZone: 'Pacific/Pago_Pago' });
-  const uma = await registerUser(app, { name: 'Uma' }); // UTC, the manager's too
-  for (const report of [kiri, sina, uma]) {
-    await setManager(app, report, manager.id);
-  }
+  const kiri = await registerReport(app, manager, { name: 'Kiri', timeZone: 'Pacific/Auckland' });
+  const sina = await registerReport(app, manager, { name: 'Sina', timeZone: 'Pacific/Pago_Pago' });
+  const uma = await registerReport(app, manager, { name: 'Uma' }); // UTC, the manager's too
   return { admin, manager, kiri, sina, uma };
 });
 

@@ -168,6 +168,20 @@ export async function setManager(
   expect(res.status, res.text).toBe(200);
 }
 
+/**
+ * A new person (registered as registerUser does) reporting to `manager`, made so by the
+ * instance's admin.
+ */
+export async function registerReport(
+  app: TestApp,
+  manager: { id: string },
+  options: Parameters<typeof registerUser>[1] = {},
+): Promise<TestUser> {
+  const user = await registerUser(app, options);
+  await setManager(app, user, manager.id);
+  return { ...user, managerId: manager.id };
+}
+
 /** Sets `user`'s own time zone, as they do on their profile (PATCH /me: 200). */
 export async function setOwnTimeZone(app: TestApp, user: TestUser, timeZone: string) {
   const res = await call(app, 'PATCH', '/api/v1/me', { token: user, body: { timeZone } });
