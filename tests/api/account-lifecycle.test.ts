@@ -10,11 +10,11 @@ import {
   call,
   expectProblem,
   patchUser,
+  registerReport,
   registerUser,
   setManager,
   TEST_PASSWORD,
   type TestUser,
-  uniqueEmail,
 } from '../support/http';
 import { useTeam } from '../support/team';
 
@@ -355,7 +355,7 @@ describe('account lifecycle', () => {
 
     it('a deactivated admin can no longer act (their token is refused)', async () => {
       const admin = await adminOf(app);
-      const second = await registerUser(app, { name: 'Second Admin', email: uniqueEmail() });
+      const second = await registerUser(app, { name: 'Second Admin' });
       expect((await patchUser(app, admin, second.id, { role: 'admin' })).status).toBe(200);
       const target = await registerUser(app);
       expect((await deactivate(admin, second.id)).status).toBe(200);
@@ -371,12 +371,9 @@ describe('account lifecycle', () => {
 
     it('409 while they manage someone (naming them) or are the last active admin', async () => {
       const admin = await adminOf(app);
-      const lead = await registerUser(app, { name: 'Lead Person', email: uniqueEmail() });
-      const ann = await registerUser(app, { name: 'Ann Report', email: uniqueEmail() });
-      const bob = await registerUser(app, { name: 'Bob Report', email: uniqueEmail() });
-      for (const report of [ann, bob]) {
-        await setManager(app, report, lead.id);
-      }
+      const lead = await registerUser(app, { name: 'Lead Person' });
+      const ann = await registerReport(app, lead, { name: 'Ann Report' });
+      const bob = await registerReport(app, lead, { name: 'Bob Report' });
       const refused = await deactivate(admin, lead.id);
       expectProblem(refused, 409);
       expect(refused.body.detail).toContain('Ann Report');
@@ -405,15 +402,12 @@ describe('account lifecycle', () => {
   });
 
   describe('role and manager invariants', () => {
-    const patch = (actor: TestUser, id: string, body: object) =>
-      call(app, 'PATCH', `/api/v1/users/${id}`, { token: actor.token, body });
-
     it('demoting a manager who still has reports to engineer → 409 naming them', async () => {
       const admin = await adminOf(app);
-      const lead = await registerUser(app, { name: 'Demotable Lead', email: uniqueEmail() });
-      const cy = await registerUser(app, { name: 'Cy Report', email: uniqueEmail() });
-      expect((await patch(admin, cy.id, { managerId: lead.id })).status).toBe(200);
-      const refused = await patch(admin, lead.id, { role: 'engineer' });
+      const lead = await registerUser(app, { name: 'Demotable Lead' });
+      const cy = await registerUser(app, { name: 'Cy Report' });
+      expect((await patchUser(app, admin, cy.id, { managerId: lead.id })).status).toBe(200);
+      const refused = await patchUser(app, admin, lead.id, { role: 'engineer' });
       expectProblem(refused, 409);
       expect(refused.body.detail).toContain('Cy Report');
       const read = await call(app, 'GET', `/api/v1/users/${lead.id}`, { token: admin.token });
@@ -423,8 +417,10 @@ describe('account lifecycle', () => {
         200,
       );
       // Reassigned first, the demotion goes through.
-      expect((await patch(admin, cy.id, { managerId: null })).status).toBe(200);
-      expect((await patch(admin, lead.id, { role: 'engineer' })).body.role).toBe('engineer');
+      expect((await patchUser(app, admin, cy.id, { managerId: null })).status).toBe(200);
+      expect((await patchUser(app, admin, lead.id, { role: 'engineer' })).body.role).toBe(
+        'engineer',
+      );
     });
 
     it('demoting the last active admin → 409; with another active admin it works', async () => {
@@ -435,14 +431,14 @@ describe('account lifecycle', () => {
           u.role === 'admin' && !u.deactivatedAt,
       );
       expect(activeAdmins.map((u: { id: string }) => u.id)).toEqual([admin.id]);
-      const refused = await patch(admin, admin.id, { role: 'manager' });
+      const refused = await patchUser(app, admin, admin.id, { role: 'manager' });
       expectProblem(refused, 409);
       expect(refused.body.detail).toMatch(/last active admin/);
       expect((await me(admin.token)).body.role).toBe('admin');
 
       // A deactivated admin does not count as one who could run the instance.
-      const dormant = await registerUser(app, { name: 'Dormant Admin', email: uniqueEmail() });
-      expect((await patch(admin, dormant.id, { role: 'admin' })).status).toBe(200);
+      const dormant = await registerUser(app, { name: 'Dormant Admin' });
+      expect((await patchUser(app, admin, dormant.id, { role: 'admin' })).status).toBe(200);
       expect(
         (
           await call(app, 'POST', `/api/v1/users/${dormant.id}/deactivate`, {
@@ -450,24 +446,26 @@ describe('account lifecycle', () => {
           })
         ).status,
       ).toBe(200);
-      expectProblem(await patch(admin, admin.id, { role: 'engineer' }), 409);
+      expectProblem(await patchUser(app, admin, admin.id, { role: 'engineer' }), 409);
 
-      const deputy = await registerUser(app, { name: 'Deputy Admin', email: uniqueEmail() });
-      expect((await patch(admin, deputy.id, { role: 'admin' })).status).toBe(200);
-      const demoted = await patch(deputy, deputy.id, { role: 'manager' });
+      const deputy = await registerUser(app, { name: 'Deputy Admin' });
+      expect((await patchUser(app, admin, deputy.id, { role: 'admin' })).status).toBe(200);
+      const demoted = await patchUser(app, deputy, deputy.id, { role: 'manager' });
       expect(demoted.status, demoted.text).toBe(200);
       expect(demoted.body.role).toBe('manager');
     });
 
     it('a deactivated person cannot be made anyone’s manager (400 naming managerId)', async () => {
       const admin = await adminOf(app);
-      const gone = await registerUser(app, { name: 'Gone Manager', email: uniqueEmail() });
+      const gone = await registerUser(app, { name: 'Gone Manager' });
       const someone = await registerUser(app);
       expect(
         (await call(app, 'POST', `/api/v1/users/${gone.id}/deactivate`, { token: admin.token }))
           .status,
       ).toBe(200);
-      expectProblem(await patch(admin, someone.id, { managerId: gone.id }), 400, ['managerId']);
+      expectProblem(await patchUser(app, admin, someone.id, { managerId: gone.id }), 400, [
+        'managerId',
+      ]);
       expect(
         (await call(app, 'GET', `/api/v1/users/${someone.id}`, { token: admin.token })).body
           .managerId,

@@ -18,6 +18,7 @@ import {
   patchUser,
   registerUser,
   setManager,
+  setOwnTimeZone,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
@@ -78,10 +79,7 @@ async function setPreferences(user: TestUser, body: Record<string, unknown>) {
 
 async function engineer(name: string, timeZone?: string): Promise<TestUser> {
   const user = await registerUser(app, { name, email: uniqueEmail('nudged') });
-  if (timeZone) {
-    const res = await call(app, 'PATCH', '/api/v1/me', { token: user.token, body: { timeZone } });
-    expect(res.status, res.text).toBe(200);
-  }
+  if (timeZone) await setOwnTimeZone(app, user, timeZone);
   return user;
 }
 

@@ -23,7 +23,6 @@ import {
   registerUser,
   setManager,
   type TestUser,
-  uniqueEmail,
 } from '../support/http';
 import { type TestApp, useFixture, useTestApp } from '../support/test-app';
 
@@ -70,7 +69,7 @@ async function makeOrg(app: TestApp) {
     },
   });
   expect(policy.status, policy.text).toBe(200);
-  const user = (name: string) => registerUser(app, { name, email: uniqueEmail() });
+  const user = (name: string) => registerUser(app, { name });
   const director = await user('Dana Director');
   const ava = await user('Ava Manager');
   const bo = await user('Bo Manager');
@@ -137,7 +136,7 @@ describe('GET /org', () => {
     });
 
     it('a deactivated manager is refused too (401, not their old subtree)', async () => {
-      const leaving = await registerUser(app, { name: 'Leaving Manager', email: uniqueEmail() });
+      const leaving = await registerUser(app, { name: 'Leaving Manager' });
       const promoted = await patchUser(app, o.admin, leaving.id, { role: 'manager' });
       expect(promoted.status, promoted.text).toBe(200);
       expect((await org(app, leaving.token)).status).toBe(200);

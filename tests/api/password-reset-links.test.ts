@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { accountCalls, NEW_PASSWORD } from '../support/account-calls';
 import {
   adminOf,
+  type Caller,
   call,
   expectProblem,
   registerUser,
   TEST_PASSWORD,
-  type TestUser,
 } from '../support/http';
 import { useTeam } from '../support/team';
 
@@ -22,8 +22,8 @@ describe('account lifecycle: password-reset links', () => {
   const { signIn, me, refresh, login, patOf, expectAdminOnly } = accountCalls(app, team);
 
   describe('password-reset links', () => {
-    const issue = (actor: TestUser | undefined, id: string) =>
-      call(app, 'POST', `/api/v1/users/${id}/password-reset`, { token: actor?.token });
+    const issue = (actor: Caller, id: string) =>
+      call(app, 'POST', `/api/v1/users/${id}/password-reset`, { token: actor });
     const use = (token: string, newPassword = NEW_PASSWORD) =>
       call(app, 'POST', '/api/v1/auth/password-reset', { body: { token, newPassword } });
     const tokenIn = (url: string) => new URL(url).searchParams.get('token') as string;
