@@ -4,13 +4,7 @@
 // the agenda and the org totals while their manager and admins still read them.
 
 import { readAgenda } from '@leadtrack/api/services/agenda/read-agenda';
-import {
-  addWeeks,
-  DEFAULT_POLICY,
-  REFLECTION_STATEMENT_IDS,
-  todayUtc,
-  weekStartOf,
-} from '@leadtrack/core';
+import { addWeeks, DEFAULT_POLICY, todayUtc, weekStartOf } from '@leadtrack/core';
 import type { Database } from '@leadtrack/db';
 import { AGENDA_TYPES } from '@leadtrack/schemas';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,8 +14,10 @@ import {
   makeTeam,
   registerUser,
   setManager,
+  setPolicy,
   type TestUser,
 } from '../support/http';
+import { allAnswered } from '../support/reflection';
 import { expectAccess, signedIn, useRoleCast } from '../support/role-cast';
 import { notificationsMailed, startSmtpCatcher } from '../support/smtp-catcher';
 import { logEntry as logEntryOf } from '../support/team';
@@ -252,7 +248,7 @@ describe('confirm-agreement, with agreement-changed and agreement-confirmed', ()
 });
 
 describe('reflection, with reflection-shared', () => {
-  const answers = Object.fromEntries(REFLECTION_STATEMENT_IDS.map((id) => [id, 4]));
+  const answers = allAnswered(4);
 
   it('a shared reflection waits for the manager until they read it; a private one never does', async () => {
     const privately = await call(app, 'PUT', `/api/v1/reflections/${monday}`, {
@@ -409,16 +405,11 @@ describe('endorse', () => {
 
 describe('at-risk', () => {
   it('lists a report whose week in progress is pending with a streak to lose, until it is consistent', async () => {
-    const policy = await call(app, 'PUT', '/api/v1/policy', {
-      token: cast.admin.token,
-      body: {
-        requiredKinds: ['mentoring'],
-        windowWeeks: 1,
-        thresholdWeeks: 10,
-        requireVisibility: false,
-      },
+    await setPolicy(app, cast.admin, {
+      requiredKinds: ['mentoring'],
+      windowWeeks: 1,
+      thresholdWeeks: 10,
     });
-    expect(policy.status, policy.text).toBe(200);
     try {
       // Last week the peer was on leave (above): the streak carries over it.
       await logEntry(cast.peer, 'Paired with the new hire', addWeeks(monday, -3), ['mentoring']);
@@ -481,7 +472,7 @@ describe('deactivated people', () => {
     await call(app, 'PUT', `/api/v1/reflections/${monday}`, {
       token: team.peer.token,
       body: {
-        answers: Object.fromEntries(REFLECTION_STATEMENT_IDS.map((id) => [id, 3])),
+        answers: allAnswered(3),
         shared: true,
       },
     });

@@ -6,6 +6,7 @@ import {
   expectProblem,
   patchUser,
   registerUser,
+  setPolicy,
   TEST_PASSWORD,
   uniqueEmail,
 } from '../support/http';
@@ -94,16 +95,11 @@ describe('audit log', () => {
       body: { token: secret, newPassword },
     });
     expect(used.status).toBe(204);
-    const policy = await call(app, 'PUT', '/api/v1/policy', {
-      token: admin.token,
-      body: {
-        requiredKinds: ['ownership', 'review'],
-        windowWeeks: 4,
-        thresholdWeeks: 6,
-        requireVisibility: false,
-      },
+    await setPolicy(app, admin, {
+      requiredKinds: ['ownership', 'review'],
+      windowWeeks: 4,
+      thresholdWeeks: 6,
     });
-    expect(policy.status, policy.text).toBe(200);
 
     const items = await allEntries();
     const adminRef = { id: admin.id, name: admin.name };

@@ -19,6 +19,7 @@ import {
   registerUser,
   setManager,
   setOwnTimeZone,
+  setPolicy,
   type TestUser,
   uniqueEmail,
 } from '../support/http';
@@ -408,16 +409,11 @@ describe('the Monday digest', () => {
 
   it('lists waiting entries, new signals in the manager wording, who became ready or is at risk, and missing check-ins', async () => {
     // A small policy so readiness can be reached in a test: two weeks of reviews.
-    const policy = await call(app, 'PUT', '/api/v1/policy', {
-      token: team.admin.token,
-      body: {
-        requiredKinds: ['review'],
-        windowWeeks: 1,
-        thresholdWeeks: 2,
-        requireVisibility: false,
-      },
+    await setPolicy(app, team.admin, {
+      requiredKinds: ['review'],
+      windowWeeks: 1,
+      thresholdWeeks: 2,
     });
-    expect(policy.status, policy.text).toBe(200);
     quiet = await engineer('Quiet');
     ready = await engineer('Ready');
     atRisk = await engineer('At risk');

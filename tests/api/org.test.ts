@@ -22,6 +22,7 @@ import {
   patchUser,
   registerUser,
   setManager,
+  setPolicy,
   type TestUser,
 } from '../support/http';
 import { type TestApp, useFixture, useTestApp } from '../support/test-app';
@@ -59,16 +60,7 @@ async function logWeeks(app: TestApp, user: TestUser, weeks: number[]) {
 async function makeOrg(app: TestApp) {
   const admin = await adminOf(app);
   // One required kind, a one-week window and three weeks to be ready: statuses in a few entries.
-  const policy = await call(app, 'PUT', '/api/v1/policy', {
-    token: admin.token,
-    body: {
-      requiredKinds: ['ownership'],
-      windowWeeks: 1,
-      thresholdWeeks: 3,
-      requireVisibility: false,
-    },
-  });
-  expect(policy.status, policy.text).toBe(200);
+  await setPolicy(app, admin, { requiredKinds: ['ownership'], windowWeeks: 1, thresholdWeeks: 3 });
   const user = (name: string) => registerUser(app, { name });
   const director = await user('Dana Director');
   const ava = await user('Ava Manager');

@@ -8,7 +8,7 @@ import {
 } from '@leadtrack/api/services/readiness-cache';
 import { addDays, addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
-import { call } from '../support/http';
+import { call, setPolicy } from '../support/http';
 import { useTeam } from '../support/team';
 
 const { app, sql, team } = useTeam();
@@ -123,16 +123,11 @@ describe('cached readiness stays current', () => {
     expect(await dataVersion(peer.id)).toBe(otherVersion);
     expect(await readiness(peer.token)).toEqual(before);
 
-    const put = await call(app, 'PUT', '/api/v1/policy', {
-      token: admin.token,
-      body: {
-        requiredKinds: ['ownership'],
-        windowWeeks: 1,
-        thresholdWeeks: 1,
-        requireVisibility: false,
-      },
+    await setPolicy(app, admin, {
+      requiredKinds: ['ownership'],
+      windowWeeks: 1,
+      thresholdWeeks: 1,
     });
-    expect(put.status, put.text).toBe(200);
     const after = await readiness(peer.token);
     expect(after.policy.thresholdWeeks).toBe(1);
     expect(after.current).not.toEqual(before.current);

@@ -1,7 +1,6 @@
 // Each person's "today" and "this week" follow their own time zone (issue 12): at the date
 // line, a person in Auckland (UTC+13 in November) and one in Pago Pago (UTC-11) live a day
 // apart from UTC. The API's clock is the test's (buildApp's `clock`), not the machine's.
-import { REFLECTION_STATEMENT_IDS } from '@leadtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   adminOf,
@@ -13,6 +12,7 @@ import {
   type TestUser,
   uniqueEmail,
 } from '../support/http';
+import { allAnswered } from '../support/reflection';
 import { testClock, useFixture, useTestApp } from '../support/test-app';
 
 const V1 = '/api/v1';
@@ -126,7 +126,7 @@ describe('at the date line, UTC+13: Auckland on its Monday morning (UTC is still
     // For someone in UTC, 23 November is still next week.
     expectProblem(await checkIn(uma, '2026-11-23'), 400, ['weekStart']);
 
-    const answers = Object.fromEntries(REFLECTION_STATEMENT_IDS.map((id) => [id, 3]));
+    const answers = allAnswered(3);
     const reflect = (weekStart: string) =>
       call(app, 'PUT', `${V1}/reflections/${weekStart}`, {
         token: kiri,

@@ -11,6 +11,7 @@ import {
 } from '@leadtrack/core';
 import { describe, expect, it } from 'vitest';
 import { call, expectProblem } from '../support/http';
+import { allAnswered } from '../support/reflection';
 import { useTeamWithEntry } from '../support/team';
 
 const V1 = '/api/v1';
@@ -190,9 +191,7 @@ describe('check-ins and reflections', () => {
 
   it('a reflection names each bad answer by its statement and says what to send', async () => {
     const [first, second, third] = REFLECTION_STATEMENT_IDS;
-    const answers: Record<string, unknown> = Object.fromEntries(
-      REFLECTION_STATEMENT_IDS.map((id) => [id, 3]),
-    );
+    const answers: Record<string, unknown> = allAnswered(3);
     delete answers[first as string];
     answers[second as string] = 0;
     answers[third as string] = 2.5;

@@ -2,6 +2,7 @@
 // server), so every call crosses node's HTTP parser, its URL and header limits, and the
 // server's own handling of a connection, as a client's request would.
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_POLICY, type Policy } from '@leadtrack/core';
 import type { Role } from '@leadtrack/db';
 import request from 'supertest';
 import { expect } from 'vitest';
@@ -180,6 +181,18 @@ export async function registerReport(
   const user = await registerUser(app, options);
   await setManager(app, user, manager.id);
   return { ...user, managerId: manager.id };
+}
+
+/**
+ * Sets the instance's readiness policy as `admin` (PUT /policy: 200): `policy` over the
+ * default one, e.g. a short window and threshold so a test reaches a status in a few entries.
+ */
+export async function setPolicy(app: TestApp, admin: Caller, policy: Partial<Policy>) {
+  const res = await call(app, 'PUT', '/api/v1/policy', {
+    token: admin,
+    body: { ...DEFAULT_POLICY, ...policy },
+  });
+  expect(res.status, res.text).toBe(200);
 }
 
 /** Sets `user`'s own time zone, as they do on their profile (PATCH /me: 200). */

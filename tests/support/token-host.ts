@@ -2,13 +2,14 @@
 // apps/api/src/sources/token-host) share against their stand-ins: connect a person with a
 // token at an address, wait for the backfill connecting starts, read what a person was
 // offered, disconnect, and the source access table (source-access.ts) on their routes.
-import { addWeeks, todayUtc, weekStartOf } from '@leadtrack/core';
+import { addWeeks } from '@leadtrack/core';
 import { expect } from 'vitest';
 import { useFixture } from './fixtures';
 import { call, type TestUser } from './http';
 import { useRoleCast } from './role-cast';
 import { itKeepsTheSourceAccessTable } from './source-access';
 import type { TestApp, TestHandle } from './test-app';
+import { thisWeekUtc } from './weeks';
 
 /** A suggestion as stored, read straight from the table. */
 export interface SuggestionRow {
@@ -122,7 +123,7 @@ export function useTokenHost<S extends { readonly baseUrl: string; stop(): Promi
         cast,
         api: calls.api,
         refusedConfig: { token: nobodyToken, baseUrl: 'http://127.0.0.1:9' },
-        syncBody: { from: addWeeks(weekStartOf(todayUtc()), -1) },
+        syncBody: { from: addWeeks(thisWeekUtc(), -1) },
         ownersConnection,
       });
     },
