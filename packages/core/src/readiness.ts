@@ -166,14 +166,10 @@ const COMMUNICATION = kindIndex('communication');
 const UNBLOCKING = kindIndex('unblocking');
 const FEEDBACK = kindIndex('feedback');
 
-const bit = (code: SignalCode) => 1 << SIGNAL_CODES.indexOf(code);
-const LOSING = bit('losing-technical-currency');
-const DOING = bit('doing-not-enabling');
-const AD_HOC = bit('mentoring-ad-hoc');
-const STALE = bit('stale');
-const AVOIDING = bit('avoiding-difficult-conversations');
-const UNRECOGNISED = bit('unrecognised');
-const UNCLEAR = bit('unclear-em-boundary');
+// Each signal's bit in a mask of raised signals: bit i is SIGNAL_CODES[i].
+const SIGNAL_BIT = Object.freeze(
+  Object.fromEntries(SIGNAL_CODES.map((code, i) => [code, 1 << i])),
+) as Readonly<Record<SignalCode, number>>;
 
 /** `fn` remembered per argument, forgetting everything once `limit` arguments are held. */
 function boundedMemo<K, V>(fn: (key: K) => V, limit = 20_000): (key: K) => V {
@@ -533,8 +529,8 @@ function raisedSignals(t: Timeline, n: number, context: SignalContext): number {
       (t.counts[base + REVIEW] as number) > 0;
     if (!(checkin.handsOnPercent > HANDS_ON_LIMIT) || enabling) busy = false;
   }
-  if (found >= DEEP_WORK_CHECKINS && noDeepWork) mask |= LOSING;
-  if (found >= HANDS_ON_CHECKINS && busy) mask |= DOING;
+  if (found >= DEEP_WORK_CHECKINS && noDeepWork) mask |= SIGNAL_BIT['losing-technical-currency'];
+  if (found >= HANDS_ON_CHECKINS && busy) mask |= SIGNAL_BIT['doing-not-enabling'];
 
   if (n >= RECENT_WEEKS) {
     let mentored = 0;
@@ -548,10 +544,10 @@ function raisedSignals(t: Timeline, n: number, context: SignalContext): number {
       entries += t.entries[i] as number;
       acknowledged += acknowledgedAt(t, i);
     }
-    if (mentored * 2 < RECENT_WEEKS) mask |= AD_HOC;
-    if (feedback === 0) mask |= AVOIDING;
-    if (context.ready && entries > 0 && acknowledged * 2 < entries) mask |= UNRECOGNISED;
-    if (context.hasManager && !context.agreementFresh) mask |= UNCLEAR;
+    if (mentored * 2 < RECENT_WEEKS) mask |= SIGNAL_BIT['mentoring-ad-hoc'];
+    if (feedback === 0) mask |= SIGNAL_BIT['avoiding-difficult-conversations'];
+    if (context.ready && entries > 0 && acknowledged * 2 < entries) mask |= SIGNAL_BIT.unrecognised;
+    if (context.hasManager && !context.agreementFresh) mask |= SIGNAL_BIT['unclear-em-boundary'];
   }
 
   if (
@@ -559,7 +555,7 @@ function raisedSignals(t: Timeline, n: number, context: SignalContext): number {
     !hasEvidence(t, t.active[n - 1] as number) &&
     !hasEvidence(t, t.active[n - 2] as number)
   ) {
-    mask |= STALE;
+    mask |= SIGNAL_BIT.stale;
   }
   return mask;
 }
