@@ -17,7 +17,7 @@ import { conflict, forbidden, notFound } from '../../lib/problem';
 import { uuid7 } from '../../lib/uuid7';
 import type { Caller } from '../../plugins/app/authenticate';
 import { toAcknowledgementDto } from '../evidence/evidence-entry';
-import { entryLink, notify, quoted } from '../notifications/notify';
+import { notifyEntryOwner } from '../notifications/notify';
 
 const missingRequest = () => notFound('No such endorsement request.');
 
@@ -82,16 +82,8 @@ export async function endorse(
       INSERT INTO endorsements (id, evidence_id, by_id, request_id, comment, entry_version)
       SELECT ${uuid7()}, e.id, ${caller.id}, ${request.id}, ${comment || null}, e.version
         FROM evidence e WHERE e.id = ${request.evidenceId}`;
-    await notify(
-      tx,
-      {
-        userId: ownerId,
-        type: 'entry-endorsed',
-        subject: `${caller.name} endorsed ${quoted(request.evidence.title)}.`,
-        link: entryLink(request.evidenceId),
-      },
-      caller.id,
-    );
+    const entry = { id: request.evidenceId, userId: ownerId, title: request.evidence.title };
+    await notifyEntryOwner(tx, entry, caller, 'entry-endorsed');
     dataChanged(ownerId);
     // Shaped as an entry shows its endorsements (toEvidenceDto).
     return { endorsement: await storedEndorsement(tx, request.id), ownerId, created: true };

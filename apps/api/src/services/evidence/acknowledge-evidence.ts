@@ -16,7 +16,7 @@ import { forbidden } from '../../lib/problem';
 import { uuid7 } from '../../lib/uuid7';
 import type { Caller } from '../../plugins/app/authenticate';
 import { canManage } from '../access';
-import { entryLink, notify, quoted } from '../notifications/notify';
+import { notifyEntryOwner } from '../notifications/notify';
 import { findReadableEvidence, missingEntry, toAcknowledgementDto } from './evidence-entry';
 
 const ackInclude = { by: { select: { id: true, name: true } } } as const;
@@ -55,16 +55,7 @@ export async function acknowledgeEvidence(
     if (!ack) throw missingEntry(); // deleted meanwhile
     const created = written.length > 0;
     if (created) {
-      await notify(
-        tx,
-        {
-          userId: entry.userId,
-          type: 'entry-acknowledged',
-          subject: `${caller.name} acknowledged ${quoted(entry.title)}.`,
-          link: entryLink(entry.id),
-        },
-        caller.id,
-      );
+      await notifyEntryOwner(tx, entry, caller, 'entry-acknowledged');
       dataChanged(entry.userId);
     }
     return {

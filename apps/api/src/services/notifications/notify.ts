@@ -62,3 +62,20 @@ export function quoted(title: string, max = 80): string {
 
 /** Where the owner finds an entry: its place in their evidence list. */
 export const entryLink = (evidenceId: string) => `/evidence#entry-${evidenceId}`;
+
+/** What an entry's owner is told someone did to it: "Maya acknowledged “Ran the RFC”." */
+const VOUCHED = { 'entry-acknowledged': 'acknowledged', 'entry-endorsed': 'endorsed' } as const;
+
+/**
+ * Tells an entry's owner that `actor` acknowledged or endorsed it (in the transaction that
+ * stored it), linking to the entry in their list.
+ */
+export function notifyEntryOwner(
+  tx: Prisma.TransactionClient | PrismaClient,
+  entry: { id: string; userId: string; title: string },
+  actor: { id: string; name: string },
+  type: keyof typeof VOUCHED,
+): Promise<boolean> {
+  const subject = `${actor.name} ${VOUCHED[type]} ${quoted(entry.title)}.`;
+  return notify(tx, { userId: entry.userId, type, subject, link: entryLink(entry.id) }, actor.id);
+}
