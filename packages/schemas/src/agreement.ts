@@ -3,6 +3,7 @@
 import { AGREEMENT_AREAS, AGREEMENT_OWNERS, isAgreementArea } from '@leadtrack/core';
 import { z } from 'zod';
 import { IdSchema, InstantSchema, text } from './common';
+import { component } from './component';
 import { rule, sentence } from './messages';
 
 export const AgreementAreaSchema = z.enum(AGREEMENT_AREAS, {
@@ -64,20 +65,18 @@ export const AgreementItemSchema = z.object({
 });
 export type AgreementItem = z.infer<typeof AgreementItemSchema>;
 
-export const AgreementSchema = z
-  .object({
-    userId: IdSchema,
-    /** The manager the stored agreement was made with; null before any is stored. */
-    managerId: IdSchema.nullable(),
-    /** Counts the changes; 0 while nothing is stored. Sent as ETag, checked against If-Match. */
-    version: z.number().int(),
-    /** Always the eight areas, in order. */
-    items: z.array(AgreementItemSchema),
-    /** When each side confirmed the current version; null when not (yet). */
-    confirmedBy: z.object({ lead: InstantSchema.nullable(), manager: InstantSchema.nullable() }),
-    /** Both confirmed the current version, and it was made with the user's current manager. */
-    confirmed: z.boolean(),
-    updatedAt: InstantSchema.nullable(),
-  })
-  .meta({ id: 'WorkingAgreement' });
+export const AgreementSchema = component('WorkingAgreement', {
+  userId: IdSchema,
+  /** The manager the stored agreement was made with; null before any is stored. */
+  managerId: IdSchema.nullable(),
+  /** Counts the changes; 0 while nothing is stored. Sent as ETag, checked against If-Match. */
+  version: z.number().int(),
+  /** Always the eight areas, in order. */
+  items: z.array(AgreementItemSchema),
+  /** When each side confirmed the current version; null when not (yet). */
+  confirmedBy: z.object({ lead: InstantSchema.nullable(), manager: InstantSchema.nullable() }),
+  /** Both confirmed the current version, and it was made with the user's current manager. */
+  confirmed: z.boolean(),
+  updatedAt: InstantSchema.nullable(),
+});
 export type AgreementDto = z.infer<typeof AgreementSchema>;

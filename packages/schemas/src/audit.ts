@@ -1,6 +1,7 @@
 // The audit log of admin actions: who did what to whom, newest first.
 import { z } from 'zod';
 import { cursorPaging, IdSchema, InstantSchema, pageLimit, pageOf } from './common';
+import { component } from './component';
 
 /** Stable names of what is recorded; new actions are appended, never renamed. */
 export const AUDIT_ACTIONS = [
@@ -21,20 +22,18 @@ export const AUDIT_ACTIONS = [
 
 const PersonRefSchema = z.object({ id: IdSchema, name: z.string() });
 
-export const AuditEventSchema = z
-  .object({
-    id: IdSchema,
-    at: InstantSchema,
-    /** Who acted. Accounts are never deleted through the API, so an actor always exists. */
-    actor: PersonRefSchema,
-    /** A string rather than an enum so that a newer API's actions still parse. */
-    action: z.string().meta({ examples: [...AUDIT_ACTIONS] }),
-    /** Whom it concerned; null for instance-wide changes such as the policy. */
-    target: PersonRefSchema.nullable(),
-    /** What changed (never a secret). */
-    details: z.record(z.string(), z.unknown()),
-  })
-  .meta({ id: 'AuditEvent' });
+export const AuditEventSchema = component('AuditEvent', {
+  id: IdSchema,
+  at: InstantSchema,
+  /** Who acted. Accounts are never deleted through the API, so an actor always exists. */
+  actor: PersonRefSchema,
+  /** A string rather than an enum so that a newer API's actions still parse. */
+  action: z.string().meta({ examples: [...AUDIT_ACTIONS] }),
+  /** Whom it concerned; null for instance-wide changes such as the policy. */
+  target: PersonRefSchema.nullable(),
+  /** What changed (never a secret). */
+  details: z.record(z.string(), z.unknown()),
+});
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 export const AuditQuerySchema = z.strictObject(cursorPaging(pageLimit(100, 50)));

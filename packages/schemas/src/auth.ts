@@ -2,6 +2,7 @@
 import { currentZoneName, isValidTimeZone } from '@leadtrack/core';
 import { z } from 'zod';
 import { IdSchema, InstantSchema, plainString, RoleSchema, text } from './common';
+import { component } from './component';
 import { rule } from './messages';
 
 export const EmailSchema = plainString().trim().toLowerCase().max(254).pipe(z.email());
@@ -9,17 +10,15 @@ export const EmailSchema = plainString().trim().toLowerCase().max(254).pipe(z.em
 export const PASSWORD_LIMITS = Object.freeze({ min: 12, max: 200 });
 export const PasswordSchema = plainString().min(PASSWORD_LIMITS.min).max(PASSWORD_LIMITS.max);
 
-export const UserSchema = z
-  .object({
-    id: IdSchema,
-    email: z.string(),
-    name: z.string(),
-    role: RoleSchema,
-    managerId: IdSchema.nullable(),
-    /** Set while the account is deactivated: none of its credentials work. */
-    deactivatedAt: InstantSchema.nullable(),
-  })
-  .meta({ id: 'User' });
+export const UserSchema = component('User', {
+  id: IdSchema,
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  managerId: IdSchema.nullable(),
+  /** Set while the account is deactivated: none of its credentials work. */
+  deactivatedAt: InstantSchema.nullable(),
+});
 export type User = z.infer<typeof UserSchema>;
 
 /**
@@ -80,16 +79,14 @@ export const SetupBodySchema = z.strictObject({
 export type SetupBody = z.infer<typeof SetupBodySchema>;
 
 /** GET /auth/providers: how people sign in on this instance (the sign-in page asks). */
-export const ProvidersSchema = z
-  .object({
-    /** False under SSO_ONLY: the password form is hidden (admins may still use it with SSO_BREAK_GLASS). */
-    password: z.boolean(),
-    /** SSO_ONLY with SSO_BREAK_GLASS: admins may still sign in with their password. */
-    adminPassword: z.boolean(),
-    /** Set when single sign-on is configured: the button says "Sign in with {name}". */
-    oidc: z.object({ name: z.string() }).nullable(),
-  })
-  .meta({ id: 'Providers' });
+export const ProvidersSchema = component('Providers', {
+  /** False under SSO_ONLY: the password form is hidden (admins may still use it with SSO_BREAK_GLASS). */
+  password: z.boolean(),
+  /** SSO_ONLY with SSO_BREAK_GLASS: admins may still sign in with their password. */
+  adminPassword: z.boolean(),
+  /** Set when single sign-on is configured: the button says "Sign in with {name}". */
+  oidc: z.object({ name: z.string() }).nullable(),
+});
 export type Providers = z.infer<typeof ProvidersSchema>;
 
 /** GET /auth/oidc/start: where the dashboard goes once signed in (a dashboard path). */
@@ -146,15 +143,13 @@ export const CreateTokenBodySchema = z.strictObject({
 });
 export type CreateTokenBody = z.infer<typeof CreateTokenBodySchema>;
 
-export const PersonalTokenSchema = z
-  .object({
-    id: IdSchema,
-    name: z.string(),
-    createdAt: InstantSchema,
-    lastUsedAt: InstantSchema.nullable(),
-    expiresAt: InstantSchema,
-  })
-  .meta({ id: 'PersonalAccessToken' });
+export const PersonalTokenSchema = component('PersonalAccessToken', {
+  id: IdSchema,
+  name: z.string(),
+  createdAt: InstantSchema,
+  lastUsedAt: InstantSchema.nullable(),
+  expiresAt: InstantSchema,
+});
 
 export const CreatedTokenSchema = z.object({
   id: IdSchema,

@@ -15,6 +15,7 @@ import {
   plainString,
   text,
 } from './common';
+import { component } from './component';
 import {
   CreateEvidenceBodySchema,
   EVIDENCE_LIMITS,
@@ -35,28 +36,26 @@ export const SuggestionCheckinSchema = z.object({
   onLeave: z.boolean().nullable(),
 });
 
-export const SuggestionSchema = z
-  .object({
-    id: IdSchema,
-    type: SuggestionTypeSchema,
-    /** A source's id (SOURCES) or `import`: the accepted entry's source. */
-    source: z.string(),
-    externalId: z.string(),
-    url: z.string().nullable(),
-    title: z.string(),
-    description: z.string().nullable(),
-    occurredOn: CalendarDateSchema,
-    suggestedKinds: z.array(EvidenceKindSchema),
-    checkin: SuggestionCheckinSchema.nullable(),
-    /** What the source shows with it (a review week's pull requests, repositories, authors). */
-    details: z.unknown(),
-    status: SuggestionStatusSchema,
-    createdAt: InstantSchema,
-    decidedAt: InstantSchema.nullable(),
-    /** The entry an accepted evidence suggestion became (null when deleted since). */
-    evidenceId: IdSchema.nullable(),
-  })
-  .meta({ id: 'Suggestion' });
+export const SuggestionSchema = component('Suggestion', {
+  id: IdSchema,
+  type: SuggestionTypeSchema,
+  /** A source's id (SOURCES) or `import`: the accepted entry's source. */
+  source: z.string(),
+  externalId: z.string(),
+  url: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  occurredOn: CalendarDateSchema,
+  suggestedKinds: z.array(EvidenceKindSchema),
+  checkin: SuggestionCheckinSchema.nullable(),
+  /** What the source shows with it (a review week's pull requests, repositories, authors). */
+  details: z.unknown(),
+  status: SuggestionStatusSchema,
+  createdAt: InstantSchema,
+  decidedAt: InstantSchema.nullable(),
+  /** The entry an accepted evidence suggestion became (null when deleted since). */
+  evidenceId: IdSchema.nullable(),
+});
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 
 export const ListSuggestionsQuerySchema = z.strictObject({
@@ -105,9 +104,7 @@ export const EvidenceBatchBodySchema = z.strictObject({
 });
 export type EvidenceBatchBody = z.infer<typeof EvidenceBatchBodySchema>;
 
-export const EvidenceBatchSchema = z
-  .object({ items: z.array(EvidenceSchema) })
-  .meta({ id: 'EvidenceBatch' });
+export const EvidenceBatchSchema = component('EvidenceBatch', { items: z.array(EvidenceSchema) });
 
 export const IMPORT_FORMATS = ['markdown', 'csv', 'json', 'ics'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -163,30 +160,26 @@ export const ImportErrorSchema = z.object({
 });
 export type ImportError = z.infer<typeof ImportErrorSchema>;
 
-export const ImportResultSchema = z
-  .object({
-    suggested: z.int().describe('New suggestions in the inbox'),
-    created: z.int().describe('Entries and check-ins created (mode create)'),
-    skipped: z.int().describe('Items imported before (never offered or created twice)'),
-    errors: z.array(ImportErrorSchema).describe('Lines not imported, and why'),
-  })
-  .meta({ id: 'ImportResult' });
+export const ImportResultSchema = component('ImportResult', {
+  suggested: z.int().describe('New suggestions in the inbox'),
+  created: z.int().describe('Entries and check-ins created (mode create)'),
+  skipped: z.int().describe('Items imported before (never offered or created twice)'),
+  errors: z.array(ImportErrorSchema).describe('Lines not imported, and why'),
+});
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export const EXPORT_FORMAT = 'leadtrack-export';
 
-export const AccountExportSchema = z
-  .object({
-    format: z.literal(EXPORT_FORMAT),
-    version: z.literal(1),
-    exportedAt: InstantSchema,
-    user: MeSchema,
-    /** Live entries, oldest first (deleted ones are not exported). */
-    evidence: z.array(EvidenceSchema),
-    checkins: z.array(CheckinSchema),
-    feedback: z.array(FeedbackSchema),
-    reflections: z.array(ReflectionSchema),
-    agreement: AgreementSchema.nullable(),
-  })
-  .meta({ id: 'AccountExport' });
+export const AccountExportSchema = component('AccountExport', {
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(1),
+  exportedAt: InstantSchema,
+  user: MeSchema,
+  /** Live entries, oldest first (deleted ones are not exported). */
+  evidence: z.array(EvidenceSchema),
+  checkins: z.array(CheckinSchema),
+  feedback: z.array(FeedbackSchema),
+  reflections: z.array(ReflectionSchema),
+  agreement: AgreementSchema.nullable(),
+});
 export type AccountExport = z.infer<typeof AccountExportSchema>;

@@ -1,6 +1,7 @@
 // Weekly check-ins: one per user and ISO week, named by the week's Monday (`weekStart`).
 import { z } from 'zod';
 import { CalendarDateSchema, IdSchema, InstantSchema, IsoDateSchema, text } from './common';
+import { component } from './component';
 
 /** A check-in's ranges and the longest its note may be (the dashboard's form reads them). */
 export const CHECKIN_LIMITS = Object.freeze({
@@ -8,19 +9,17 @@ export const CHECKIN_LIMITS = Object.freeze({
   deepWorkBlocksMax: 50,
   noteMax: 2_000,
 });
-export const CheckinSchema = z
-  .object({
-    userId: IdSchema,
-    /** The Monday of the ISO week. */
-    weekStart: CalendarDateSchema,
-    handsOnPercent: z.int().min(0).max(CHECKIN_LIMITS.handsOnPercentMax),
-    deepWorkBlocks: z.int().min(0).max(CHECKIN_LIMITS.deepWorkBlocksMax),
-    onLeave: z.boolean(),
-    note: z.string().nullable(),
-    createdAt: InstantSchema,
-    updatedAt: InstantSchema,
-  })
-  .meta({ id: 'Checkin' });
+export const CheckinSchema = component('Checkin', {
+  userId: IdSchema,
+  /** The Monday of the ISO week. */
+  weekStart: CalendarDateSchema,
+  handsOnPercent: z.int().min(0).max(CHECKIN_LIMITS.handsOnPercentMax),
+  deepWorkBlocks: z.int().min(0).max(CHECKIN_LIMITS.deepWorkBlocksMax),
+  onLeave: z.boolean(),
+  note: z.string().nullable(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
 export type Checkin = z.infer<typeof CheckinSchema>;
 
 /**

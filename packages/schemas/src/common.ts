@@ -8,6 +8,7 @@ import {
   weekStartOf,
 } from '@leadtrack/core';
 import { z } from 'zod';
+import { component } from './component';
 import { rule } from './messages';
 
 /**
@@ -126,15 +127,13 @@ export type Role = z.infer<typeof RoleSchema>;
 export const FieldErrorSchema = z.object({ path: z.string(), message: z.string() });
 
 /** application/problem+json (RFC 9457). */
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    errors: z.array(FieldErrorSchema).optional(),
-  })
-  .meta({ id: 'Problem' });
+export const ProblemSchema = component('Problem', {
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(FieldErrorSchema).optional(),
+});
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** A user id in a path, where `me` means the caller. */

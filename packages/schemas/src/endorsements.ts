@@ -2,6 +2,7 @@
 // (colleagues the engineer lets read their timeline, evidence, profile and packet).
 import { z } from 'zod';
 import { CalendarDateSchema, EvidenceKindSchema, IdSchema, InstantSchema, text } from './common';
+import { component } from './component';
 
 const PersonRefSchema = z.object({ id: IdSchema, name: z.string() });
 
@@ -18,15 +19,13 @@ export const GivenOnVersionShape = {
     ),
 };
 
-export const EndorsementSchema = z
-  .object({
-    id: IdSchema,
-    by: PersonRefSchema,
-    comment: z.string().nullable(),
-    ...GivenOnVersionShape,
-    createdAt: InstantSchema,
-  })
-  .meta({ id: 'Endorsement' });
+export const EndorsementSchema = component('Endorsement', {
+  id: IdSchema,
+  by: PersonRefSchema,
+  comment: z.string().nullable(),
+  ...GivenOnVersionShape,
+  createdAt: InstantSchema,
+});
 export type EndorsementDto = z.infer<typeof EndorsementSchema>;
 
 export const RequestEndorsementBodySchema = z.strictObject({
@@ -34,13 +33,11 @@ export const RequestEndorsementBodySchema = z.strictObject({
 });
 export type RequestEndorsementBody = z.infer<typeof RequestEndorsementBodySchema>;
 
-export const EndorsementRequestSchema = z
-  .object({
-    id: IdSchema,
-    endorser: PersonRefSchema,
-    status: z.enum(['pending', 'endorsed', 'declined']),
-  })
-  .meta({ id: 'EndorsementRequest' });
+export const EndorsementRequestSchema = component('EndorsementRequest', {
+  id: IdSchema,
+  endorser: PersonRefSchema,
+  status: z.enum(['pending', 'endorsed', 'declined']),
+});
 
 /** What the requested colleague sees of the entry. */
 export const EndorsementRequestEntrySchema = z.object({
@@ -50,18 +47,16 @@ export const EndorsementRequestEntrySchema = z.object({
   occurredOn: CalendarDateSchema,
 });
 
-export const PendingEndorsementRequestListSchema = z
-  .object({
-    items: z.array(
-      z.object({
-        id: IdSchema,
-        entry: EndorsementRequestEntrySchema,
-        requestedBy: PersonRefSchema,
-        createdAt: InstantSchema,
-      }),
-    ),
-  })
-  .meta({ id: 'PendingEndorsementRequests' });
+export const PendingEndorsementRequestListSchema = component('PendingEndorsementRequests', {
+  items: z.array(
+    z.object({
+      id: IdSchema,
+      entry: EndorsementRequestEntrySchema,
+      requestedBy: PersonRefSchema,
+      createdAt: InstantSchema,
+    }),
+  ),
+});
 export type PendingEndorsementRequestList = z.infer<typeof PendingEndorsementRequestListSchema>;
 
 export const EndorseBodySchema = z.strictObject({
@@ -83,13 +78,12 @@ export const GrantSponsorBodySchema = z.strictObject({
 });
 export type GrantSponsorBody = z.infer<typeof GrantSponsorBodySchema>;
 
-export const SponsorSchema = z
-  .object({ user: PersonRefSchema, createdAt: InstantSchema })
-  .meta({ id: 'Sponsor' });
+export const SponsorSchema = component('Sponsor', {
+  user: PersonRefSchema,
+  createdAt: InstantSchema,
+});
 export type SponsorDto = z.infer<typeof SponsorSchema>;
 
-export const SponsorListSchema = z
-  .object({ items: z.array(SponsorSchema) })
-  .meta({ id: 'SponsorList' });
+export const SponsorListSchema = component('SponsorList', { items: z.array(SponsorSchema) });
 
 export const SponsorParamsSchema = z.strictObject({ userId: IdSchema });

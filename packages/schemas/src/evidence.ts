@@ -15,6 +15,7 @@ import {
   text,
   UserRefSchema,
 } from './common';
+import { component } from './component';
 import { EndorsementSchema, GivenOnVersionShape } from './endorsements';
 import { rule, sentence } from './messages';
 import { SOURCE_IDS } from './sources';
@@ -138,38 +139,34 @@ export const ListEvidenceQuerySchema = z
   });
 export type ListEvidenceQuery = z.infer<typeof ListEvidenceQuerySchema>;
 
-export const AcknowledgementSchema = z
-  .object({
-    id: IdSchema,
-    by: z.object({ id: IdSchema, name: z.string() }),
-    comment: z.string().nullable(),
-    ...GivenOnVersionShape,
-    createdAt: InstantSchema,
-  })
-  .meta({ id: 'Acknowledgement' });
+export const AcknowledgementSchema = component('Acknowledgement', {
+  id: IdSchema,
+  by: z.object({ id: IdSchema, name: z.string() }),
+  comment: z.string().nullable(),
+  ...GivenOnVersionShape,
+  createdAt: InstantSchema,
+});
 export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
 
-export const EvidenceSchema = z
-  .object({
-    id: IdSchema,
-    userId: IdSchema,
-    kinds: z.array(EvidenceKindSchema),
-    title: z.string(),
-    description: z.string().nullable(),
-    occurredOn: CalendarDateSchema,
-    links: z.array(z.string()),
-    audience: AudienceSchema.nullable(),
-    source: EvidenceSourceSchema,
-    /** Oldest first. */
-    acknowledgements: z.array(AcknowledgementSchema),
-    /** Colleagues' endorsements, asked for by the owner; oldest first. */
-    endorsements: z.array(EndorsementSchema),
-    /** Counts the owner's edits; sent as ETag and checked against If-Match. */
-    version: z.number().int(),
-    createdAt: InstantSchema,
-    updatedAt: InstantSchema,
-  })
-  .meta({ id: 'Evidence' });
+export const EvidenceSchema = component('Evidence', {
+  id: IdSchema,
+  userId: IdSchema,
+  kinds: z.array(EvidenceKindSchema),
+  title: z.string(),
+  description: z.string().nullable(),
+  occurredOn: CalendarDateSchema,
+  links: z.array(z.string()),
+  audience: AudienceSchema.nullable(),
+  source: EvidenceSourceSchema,
+  /** Oldest first. */
+  acknowledgements: z.array(AcknowledgementSchema),
+  /** Colleagues' endorsements, asked for by the owner; oldest first. */
+  endorsements: z.array(EndorsementSchema),
+  /** Counts the owner's edits; sent as ETag and checked against If-Match. */
+  version: z.number().int(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const EvidenceListSchema = pageOf(EvidenceSchema, {
@@ -194,11 +191,9 @@ export const DeletedEvidenceSchema = EvidenceSchema.extend({
 }).meta({ id: 'DeletedEvidence' });
 export type DeletedEvidence = z.infer<typeof DeletedEvidenceSchema>;
 
-export const DeletedEvidenceListSchema = z
-  .object({
-    items: z.array(DeletedEvidenceSchema),
-    /** Every restorable entry, even beyond `limit`. */
-    total: z.number().int().describe('How many of your entries can still be restored'),
-  })
-  .meta({ id: 'DeletedEvidenceList' });
+export const DeletedEvidenceListSchema = component('DeletedEvidenceList', {
+  items: z.array(DeletedEvidenceSchema),
+  /** Every restorable entry, even beyond `limit`. */
+  total: z.number().int().describe('How many of your entries can still be restored'),
+});
 export type DeletedEvidenceList = z.infer<typeof DeletedEvidenceListSchema>;

@@ -1,19 +1,18 @@
 // Feedback: free text a manager writes for one of their direct reports.
 import { z } from 'zod';
 import { IdSchema, InstantSchema, text } from './common';
+import { component } from './component';
 
 export const FeedbackAuthorSchema = z.object({ id: IdSchema, name: z.string() });
 
-export const FeedbackSchema = z
-  .object({
-    id: IdSchema,
-    /** Whom the feedback is for. */
-    userId: IdSchema,
-    author: FeedbackAuthorSchema,
-    body: z.string(),
-    createdAt: InstantSchema,
-  })
-  .meta({ id: 'Feedback' });
+export const FeedbackSchema = component('Feedback', {
+  id: IdSchema,
+  /** Whom the feedback is for. */
+  userId: IdSchema,
+  author: FeedbackAuthorSchema,
+  body: z.string(),
+  createdAt: InstantSchema,
+});
 export type Feedback = z.infer<typeof FeedbackSchema>;
 
 /** The longest feedback may be (the dashboard counts toward it). */

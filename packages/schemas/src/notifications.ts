@@ -2,6 +2,7 @@
 // dashboard path to the subject, unread until the person marks it read.
 import { z } from 'zod';
 import { cursorPaging, IdSchema, InstantSchema, pageLimit, pageOf } from './common';
+import { component } from './component';
 import { rule } from './messages';
 
 export const NOTIFICATION_TYPES = [
@@ -24,20 +25,18 @@ export const NOTIFICATION_LIMITS = Object.freeze({
   readIdsMax: 100,
 });
 
-export const NotificationSchema = z
-  .object({
-    id: IdSchema,
-    /** A string rather than an enum so that a newer API's types still parse. */
-    type: z.string().meta({ examples: [...NOTIFICATION_TYPES] }),
-    /** A plain sentence naming who did what. */
-    subject: z.string(),
-    /** A dashboard path, such as `/team/<id>`. */
-    link: z.string(),
-    createdAt: InstantSchema,
-    /** Null while unread. */
-    readAt: InstantSchema.nullable(),
-  })
-  .meta({ id: 'Notification' });
+export const NotificationSchema = component('Notification', {
+  id: IdSchema,
+  /** A string rather than an enum so that a newer API's types still parse. */
+  type: z.string().meta({ examples: [...NOTIFICATION_TYPES] }),
+  /** A plain sentence naming who did what. */
+  subject: z.string(),
+  /** A dashboard path, such as `/team/<id>`. */
+  link: z.string(),
+  createdAt: InstantSchema,
+  /** Null while unread. */
+  readAt: InstantSchema.nullable(),
+});
 export type NotificationDto = z.infer<typeof NotificationSchema>;
 
 export const ListNotificationsQuerySchema = z.strictObject({

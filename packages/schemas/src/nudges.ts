@@ -6,24 +6,23 @@
 import { WEEKDAYS } from '@leadtrack/core';
 import { z } from 'zod';
 import { IdSchema, plainString } from './common';
+import { component } from './component';
 import { rule } from './messages';
 
 export { WEEKDAYS, type Weekday } from '@leadtrack/core';
 
-export const PreferencesSchema = z
-  .object({
-    /** The engineer's weekly reminder while the week is pending or has no check-in. */
-    weeklyReminder: z.boolean(),
-    /** The Monday digest to managers. */
-    managerDigest: z.boolean(),
-    /** In-app notifications also sent by email. */
-    emailNotifications: z.boolean(),
-    /** The day of the weekly reminder, in the person's time zone (default friday). */
-    reminderDay: z.enum(WEEKDAYS),
-    /** The hour of the weekly reminder, 0-23, in the person's time zone (default 15). */
-    reminderHour: z.int().min(0).max(23),
-  })
-  .meta({ id: 'Preferences' });
+export const PreferencesSchema = component('Preferences', {
+  /** The engineer's weekly reminder while the week is pending or has no check-in. */
+  weeklyReminder: z.boolean(),
+  /** The Monday digest to managers. */
+  managerDigest: z.boolean(),
+  /** In-app notifications also sent by email. */
+  emailNotifications: z.boolean(),
+  /** The day of the weekly reminder, in the person's time zone (default friday). */
+  reminderDay: z.enum(WEEKDAYS),
+  /** The hour of the weekly reminder, 0-23, in the person's time zone (default 15). */
+  reminderHour: z.int().min(0).max(23),
+});
 export type PreferencesDto = z.infer<typeof PreferencesSchema>;
 
 /** Fields left out keep their value. */
@@ -44,14 +43,12 @@ export const UnsubscribeQuerySchema = z.strictObject({
   token: plainString().min(1).max(512).describe('The signed token of the link in the message'),
 });
 
-export const UnsubscribedSchema = z
-  .object({
-    kind: z.enum(MESSAGE_KINDS),
-    /** What the person no longer receives, in words. */
-    description: z.string(),
-    preferences: PreferencesSchema,
-  })
-  .meta({ id: 'Unsubscribed' });
+export const UnsubscribedSchema = component('Unsubscribed', {
+  kind: z.enum(MESSAGE_KINDS),
+  /** What the person no longer receives, in words. */
+  description: z.string(),
+  preferences: PreferencesSchema,
+});
 export type UnsubscribedDto = z.infer<typeof UnsubscribedSchema>;
 
 /** RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` as a form. */
@@ -82,12 +79,10 @@ export const RunJobBodySchema = z
   // No body at all is "now" (Fastify hands an absent body to the schema as null).
   .nullish();
 
-export const JobRunSchema = z
-  .object({
-    /** How many people the job did its work for (mailed, synced). */
-    done: z.int(),
-    /** People whose work failed this time (their claim released for the next run). */
-    failed: z.int(),
-  })
-  .meta({ id: 'JobRun' });
+export const JobRunSchema = component('JobRun', {
+  /** How many people the job did its work for (mailed, synced). */
+  done: z.int(),
+  /** People whose work failed this time (their claim released for the next run). */
+  failed: z.int(),
+});
 export type JobRunDto = z.infer<typeof JobRunSchema>;

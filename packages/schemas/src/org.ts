@@ -1,6 +1,7 @@
 // The organisation view: everyone under a manager, transitively, grouped by direct manager.
 import { z } from 'zod';
 import { UserRefSchema } from './common';
+import { component } from './component';
 import { ReportSchema } from './readiness';
 
 export const OrgQuerySchema = z.strictObject({
@@ -25,21 +26,17 @@ export const OrgTotalsSchema = z
   )
   .meta({ id: 'OrgTotals' });
 
-export const OrgGroupSchema = z
-  .object({
-    manager: z
-      .object({ id: z.string(), name: z.string() })
-      .nullable()
-      .describe('The direct manager of the group; null for the people without one (admins only)'),
-    reports: z.array(ReportSchema),
-  })
-  .meta({ id: 'OrgGroup' });
+export const OrgGroupSchema = component('OrgGroup', {
+  manager: z
+    .object({ id: z.string(), name: z.string() })
+    .nullable()
+    .describe('The direct manager of the group; null for the people without one (admins only)'),
+  reports: z.array(ReportSchema),
+});
 
-export const OrgViewSchema = z
-  .object({
-    totals: OrgTotalsSchema,
-    groups: z.array(OrgGroupSchema),
-  })
-  .meta({ id: 'OrgView' });
+export const OrgViewSchema = component('OrgView', {
+  totals: OrgTotalsSchema,
+  groups: z.array(OrgGroupSchema),
+});
 export type OrgViewDto = z.infer<typeof OrgViewSchema>;
 export type OrgGroupDto = z.infer<typeof OrgGroupSchema>;

@@ -7,6 +7,7 @@ import {
   InstantSchema,
   IsoDateSchema,
 } from './common';
+import { component } from './component';
 import { GivenOnVersionShape } from './endorsements';
 import { CurrentStatusSchema } from './readiness';
 
@@ -54,14 +55,12 @@ export const PacketReadinessSchema = CurrentStatusSchema.extend({
   thresholdWeeks: z.number().int(),
 });
 
-export const PacketSchema = z
-  .object({
-    user: z.object({ id: IdSchema, name: z.string(), email: z.string() }),
-    from: IsoDateSchema,
-    to: IsoDateSchema,
-    readiness: PacketReadinessSchema,
-    /** Every kind in canonical order; an entry holding several kinds appears under each. */
-    kinds: z.array(PacketKindSchema),
-  })
-  .meta({ id: 'Packet' });
+export const PacketSchema = component('Packet', {
+  user: z.object({ id: IdSchema, name: z.string(), email: z.string() }),
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  readiness: PacketReadinessSchema,
+  /** Every kind in canonical order; an entry holding several kinds appears under each. */
+  kinds: z.array(PacketKindSchema),
+});
 export type PacketDto = z.infer<typeof PacketSchema>;

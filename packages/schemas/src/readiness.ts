@@ -3,18 +3,17 @@ import { EVIDENCE_KINDS, POLICY_LIMITS, SIGNAL_CODES, TIMELINE_WEEKS } from '@le
 import { z } from 'zod';
 import { UserSchema } from './auth';
 import { EvidenceKindSchema, IsoDateSchema } from './common';
+import { component } from './component';
 import { rule } from './messages';
 
 const { requiredKinds: KINDS, windowWeeks: WINDOW, thresholdWeeks: THRESHOLD } = POLICY_LIMITS;
 
-export const PolicySchema = z
-  .object({
-    requiredKinds: z.array(EvidenceKindSchema),
-    windowWeeks: z.number().int(),
-    thresholdWeeks: z.number().int(),
-    requireVisibility: z.boolean(),
-  })
-  .meta({ id: 'Policy' });
+export const PolicySchema = component('Policy', {
+  requiredKinds: z.array(EvidenceKindSchema),
+  windowWeeks: z.number().int(),
+  thresholdWeeks: z.number().int(),
+  requireVisibility: z.boolean(),
+});
 export type PolicyDto = z.infer<typeof PolicySchema>;
 
 /** PUT /policy replaces the whole policy: every field is required, unknown fields refused. */
@@ -70,71 +69,59 @@ export const KindCountsSchema = z.object(
   >,
 );
 
-export const WeekRowSchema = z
-  .object({
-    weekStart: IsoDateSchema,
-    onLeave: z.boolean(),
-    pending: z
-      .boolean()
-      .describe(
-        'The week in progress, not yet consistent: it carries the streak of the week before',
-      ),
-    counts: KindCountsSchema,
-    missingKinds: z.array(EvidenceKindSchema),
-    consistent: z.boolean(),
-    streak: z.number().int(),
-    ready: z.boolean(),
-    visibility: z.number().nullable(),
-  })
-  .meta({ id: 'ReadinessWeek' });
+export const WeekRowSchema = component('ReadinessWeek', {
+  weekStart: IsoDateSchema,
+  onLeave: z.boolean(),
+  pending: z
+    .boolean()
+    .describe('The week in progress, not yet consistent: it carries the streak of the week before'),
+  counts: KindCountsSchema,
+  missingKinds: z.array(EvidenceKindSchema),
+  consistent: z.boolean(),
+  streak: z.number().int(),
+  ready: z.boolean(),
+  visibility: z.number().nullable(),
+});
 export type WeekRowDto = z.infer<typeof WeekRowSchema>;
 
-export const CurrentStatusSchema = z
-  .object({
-    weekStart: IsoDateSchema,
-    pending: z
-      .boolean()
-      .describe('The current week is in progress and not yet consistent; streak is carried'),
-    consistent: z.boolean(),
-    streak: z.number().int(),
-    ready: z.boolean(),
-    readySince: IsoDateSchema.nullable(),
-    projectedReadyOn: IsoDateSchema.nullable(),
-  })
-  .meta({ id: 'CurrentStatus' });
+export const CurrentStatusSchema = component('CurrentStatus', {
+  weekStart: IsoDateSchema,
+  pending: z
+    .boolean()
+    .describe('The current week is in progress and not yet consistent; streak is carried'),
+  consistent: z.boolean(),
+  streak: z.number().int(),
+  ready: z.boolean(),
+  readySince: IsoDateSchema.nullable(),
+  projectedReadyOn: IsoDateSchema.nullable(),
+});
 export type CurrentStatusDto = z.infer<typeof CurrentStatusSchema>;
 
 export const SignalCodeSchema = z.enum(SIGNAL_CODES);
 
-export const SignalSchema = z
-  .object({
-    code: SignalCodeSchema,
-    message: z.string().describe('For the engineer: what to do next'),
-    managerMessage: z.string().describe('For the manager: what to talk about'),
-  })
-  .meta({ id: 'Signal' });
+export const SignalSchema = component('Signal', {
+  code: SignalCodeSchema,
+  message: z.string().describe('For the engineer: what to do next'),
+  managerMessage: z.string().describe('For the manager: what to talk about'),
+});
 
-export const ReadinessSchema = z
-  .object({
-    userId: z.string(),
-    asOf: IsoDateSchema,
-    policy: PolicySchema,
-    weeks: z.array(WeekRowSchema),
-    current: CurrentStatusSchema,
-    signals: z.array(SignalSchema),
-  })
-  .meta({ id: 'Readiness' });
+export const ReadinessSchema = component('Readiness', {
+  userId: z.string(),
+  asOf: IsoDateSchema,
+  policy: PolicySchema,
+  weeks: z.array(WeekRowSchema),
+  current: CurrentStatusSchema,
+  signals: z.array(SignalSchema),
+});
 export type ReadinessDto = z.infer<typeof ReadinessSchema>;
 
-export const ReportSchema = z
-  .object({
-    user: UserSchema,
-    current: CurrentStatusSchema,
-    signals: z.array(SignalSchema),
-    /** The newest `occurredOn` of the report's (not deleted) evidence; null when none. */
-    lastEvidenceOn: IsoDateSchema.nullable(),
-  })
-  .meta({ id: 'Report' });
+export const ReportSchema = component('Report', {
+  user: UserSchema,
+  current: CurrentStatusSchema,
+  signals: z.array(SignalSchema),
+  /** The newest `occurredOn` of the report's (not deleted) evidence; null when none. */
+  lastEvidenceOn: IsoDateSchema.nullable(),
+});
 
 export type ReportDto = z.infer<typeof ReportSchema>;
 

@@ -3,6 +3,7 @@
 import { ANSWER_MAX, ANSWER_MIN, REFLECTION_STATEMENT_IDS } from '@leadtrack/core';
 import { z } from 'zod';
 import { CalendarDateSchema, IdSchema, InstantSchema, text } from './common';
+import { component } from './component';
 
 export const ReflectionStatementSchema = z.object({
   id: z.string(),
@@ -11,13 +12,11 @@ export const ReflectionStatementSchema = z.object({
   suitsRole: z.boolean(),
 });
 
-export const ReflectionStatementListSchema = z
-  .object({
-    items: z.array(ReflectionStatementSchema),
-    /** How to read the statements and the score: no answer is the wrong one. */
-    guidance: z.string(),
-  })
-  .meta({ id: 'ReflectionStatements' });
+export const ReflectionStatementListSchema = component('ReflectionStatements', {
+  items: z.array(ReflectionStatementSchema),
+  /** How to read the statements and the score: no answer is the wrong one. */
+  guidance: z.string(),
+});
 
 // Worded by messages.ts from the bounds: "… must be a whole number from 1 to 5."
 const AnswerSchema = z.int().min(ANSWER_MIN).max(ANSWER_MAX);
@@ -40,21 +39,20 @@ export const PutReflectionBodySchema = z.strictObject({
 });
 export type PutReflectionBody = z.infer<typeof PutReflectionBodySchema>;
 
-export const ReflectionSchema = z
-  .object({
-    weekStart: CalendarDateSchema,
-    answers: z.record(z.string(), z.int()),
-    note: z.string().nullable(),
-    shared: z.boolean(),
-    /** 0-100: how well the answers suit the tech-lead role. */
-    fitScore: z.int().min(0).max(100),
-    updatedAt: InstantSchema,
-  })
-  .meta({ id: 'Reflection' });
+export const ReflectionSchema = component('Reflection', {
+  weekStart: CalendarDateSchema,
+  answers: z.record(z.string(), z.int()),
+  note: z.string().nullable(),
+  shared: z.boolean(),
+  /** 0-100: how well the answers suit the tech-lead role. */
+  fitScore: z.int().min(0).max(100),
+  updatedAt: InstantSchema,
+});
 export type ReflectionDto = z.infer<typeof ReflectionSchema>;
 
 /** Newest week first. */
-export const ReflectionListSchema = z
-  .object({ userId: IdSchema, items: z.array(ReflectionSchema) })
-  .meta({ id: 'ReflectionList' });
+export const ReflectionListSchema = component('ReflectionList', {
+  userId: IdSchema,
+  items: z.array(ReflectionSchema),
+});
 export type ReflectionListDto = z.infer<typeof ReflectionListSchema>;

@@ -2,6 +2,7 @@
 // published calendar…) read into calendar suggestions, as an uploaded .ics file is.
 import { z } from 'zod';
 import { addressSchema, CONNECTION_STATE, isHttpsOrLoopback, OFFER_COUNTS } from '../common';
+import { component } from '../component';
 
 /** `webcal://` is how calendar apps spell https for a feed. */
 export function normaliseCalendarFeedUrl(value: string): string {
@@ -39,20 +40,16 @@ export const PutCalendarFeedBodySchema = z.strictObject({
 });
 export type PutCalendarFeedBody = z.infer<typeof PutCalendarFeedBodySchema>;
 
-export const CalendarFeedSchema = z
-  .object({
-    /** The address's host, so the person recognises the feed (the address itself is never shown). */
-    host: z.string(),
-    ...CONNECTION_STATE,
-  })
-  .meta({ id: 'CalendarFeed' });
+export const CalendarFeedSchema = component('CalendarFeed', {
+  /** The address's host, so the person recognises the feed (the address itself is never shown). */
+  host: z.string(),
+  ...CONNECTION_STATE,
+});
 export type CalendarFeed = z.infer<typeof CalendarFeedSchema>;
 
-export const CalendarSyncResultSchema = z
-  .object({
-    ...OFFER_COUNTS,
-    /** Events the feed holds that could not be read, by line. */
-    errors: z.array(z.object({ line: z.int(), message: z.string() })),
-  })
-  .meta({ id: 'CalendarSyncResult' });
+export const CalendarSyncResultSchema = component('CalendarSyncResult', {
+  ...OFFER_COUNTS,
+  /** Events the feed holds that could not be read, by line. */
+  errors: z.array(z.object({ line: z.int(), message: z.string() })),
+});
 export type CalendarSyncResult = z.infer<typeof CalendarSyncResultSchema>;

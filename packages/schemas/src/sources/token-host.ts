@@ -13,6 +13,7 @@ import {
   PastDateSchema,
   plainString,
 } from '../common';
+import { component } from '../component';
 import { rule } from '../messages';
 
 /** The weeks a sync on connecting covers. */
@@ -78,27 +79,23 @@ export function tokenHostSchemas<Account extends string>(words: TokenHostWords<A
       token: token.describe(words.token),
       baseUrl: baseUrl.optional().describe(words.baseUrl),
     }),
-    connection: z
-      .object({
-        ...({ [words.account]: z.string() } as Record<Account, z.ZodString>),
-        baseUrl: z.string(),
-        ...CONNECTION_STATE,
-        /** A sync is running now (the one on connecting, the weekly one, or "sync now"). */
-        syncing: z.boolean(),
-      })
-      .meta({ id: `${words.id}Integration` }),
+    connection: component(`${words.id}Integration`, {
+      ...({ [words.account]: z.string() } as Record<Account, z.ZodString>),
+      baseUrl: z.string(),
+      ...CONNECTION_STATE,
+      /** A sync is running now (the one on connecting, the weekly one, or "sync now"). */
+      syncing: z.boolean(),
+    }),
     syncBody: z.strictObject({
       from: PastDateSchema.optional().describe(
         `The first day to look at (its whole ISO week is read); default the week before the last sync, or ${TOKEN_HOST_BACKFILL_WEEKS} weeks back`,
       ),
     }),
-    syncResult: z
-      .object({
-        ...OFFER_COUNTS,
-        /** The days read: the first week's Monday, and today (in the person's time zone). */
-        from: CalendarDateSchema,
-        to: CalendarDateSchema,
-      })
-      .meta({ id: `${words.id}SyncResult` }),
+    syncResult: component(`${words.id}SyncResult`, {
+      ...OFFER_COUNTS,
+      /** The days read: the first week's Monday, and today (in the person's time zone). */
+      from: CalendarDateSchema,
+      to: CalendarDateSchema,
+    }),
   };
 }
