@@ -1,9 +1,17 @@
 // Optimistic concurrency over HTTP: a resource's version travels as a strong ETag and comes
 // back in If-Match (evidence entries, the working agreement).
+import type { FastifyReply } from 'fastify';
 import { invalidField } from './problem';
 
 /** The strong ETag of a versioned resource (an entry, an agreement): its version, quoted. */
 export const etagOf = (entry: { version: number }) => `"${entry.version}"`;
+
+/** Answers a versioned resource with its ETag; `body` is what is sent (the resource itself). */
+export const sendVersioned = (
+  reply: FastifyReply,
+  resource: { version: number },
+  body = resource,
+) => reply.header('etag', etagOf(resource)).send(body);
 
 /**
  * If-Match as versions: `"3"` (the ETag as sent), a bare `3`, a list `"3", "4"`, or `*`

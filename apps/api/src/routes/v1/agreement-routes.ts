@@ -7,7 +7,7 @@ import {
   UserParamsSchema,
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { etagOf } from '../../lib/if-match';
+import { sendVersioned } from '../../lib/if-match';
 import { problems } from '../../lib/route-docs';
 import { readAgreement } from '../../services/agreement/read-agreement';
 import { confirmAgreement, putAgreement } from '../../services/agreement/update-agreement';
@@ -26,7 +26,7 @@ const agreementRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const agreement = await readAgreement(fastify.prisma, request.caller, request.params.id);
-      return reply.header('etag', etagOf(agreement)).send(agreement);
+      return sendVersioned(reply, agreement);
     },
   );
 
@@ -51,7 +51,7 @@ const agreementRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body,
         request.headers['if-match'],
       );
-      return reply.header('etag', etagOf(agreement)).send(agreement);
+      return sendVersioned(reply, agreement);
     },
   );
 
@@ -74,7 +74,7 @@ const agreementRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.params.id,
         request.headers['if-match'],
       );
-      return reply.header('etag', etagOf(agreement)).send(agreement);
+      return sendVersioned(reply, agreement);
     },
   );
 };

@@ -13,7 +13,7 @@ import {
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problems } from '../../lib/route-docs';
+import { problems, sendStoredOnce } from '../../lib/route-docs';
 import { listEndorsementRequests } from '../../services/endorsements/list-endorsement-requests';
 import {
   requestEndorsement,
@@ -50,7 +50,7 @@ const endorsementRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.params.id,
         request.body.userId,
       );
-      return reply.code(created ? 201 : 200).send(made);
+      return sendStoredOnce(reply, created, made);
     },
   );
 
@@ -116,8 +116,7 @@ const endorsementRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.params.id,
         request.body?.comment,
       );
-      if (!created) return reply.code(200).send(endorsement);
-      return reply.code(201).send(endorsement);
+      return sendStoredOnce(reply, created, endorsement);
     },
   );
 

@@ -19,8 +19,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { personPrelude } from '../../data/prelude';
 import { NOT_MODIFIED, sendBody } from '../../lib/body-cache';
-import { etagOf } from '../../lib/if-match';
-import { problems } from '../../lib/route-docs';
+import { problems, sendStoredOnce } from '../../lib/route-docs';
+import type { Caller } from '../../plugins/app/authenticate';
 import { acknowledgeEvidence } from '../../services/evidence/acknowledge-evidence';
 import { createEvidence } from '../../services/evidence/create-evidence';
 import {
@@ -28,8 +28,9 @@ import {
   restoreEvidence,
   updateEvidence,
 } from '../../services/evidence/edit-evidence';
-import { findReadableEvidence, toEvidenceDto } from '../../services/evidence/evidence-entry';
+import { type EvidenceRow, findReadableEvidence } from '../../services/evidence/evidence-entry';
 import { listDeletedEvidence, listEvidenceBody } from '../../services/evidence/read-evidence';
+import { sendEntry } from './entry-reply';
 
 const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
@@ -51,7 +52,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body,
         request.headers['idempotency-key'],
       );
-      return reply.code(201).header('etag', etagOf(entry)).send(toEvidenceDto(entry));
+      return sendEntry(reply.code(201), entry);
     },
   );
 
@@ -95,20 +96,35 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => listDeletedEvidence(fastify.db, request.caller, request.query),
   );
 
-  fastify.get(
-    '/:id',
-    {
+  /**
+   * A route on one entry (`/:id…`) that answers it: `act` finds it or changes it for the
+   * caller (its problems: the statuses beyond 400, 401 and 404).
+   */
+  const entryRoute = (
+    method: 'GET' | 'POST',
+    url: string,
+    summary: string,
+    act: (prisma: typeof fastify.prisma, caller: Caller, id: string) => Promise<EvidenceRow>,
+    ...more: 403[]
+  ) =>
+    fastify.route({
+      method,
+      url,
       schema: {
         tags: ['evidence'],
-        summary: "An entry: yours, your direct report's, or anyone's for admins",
+        summary,
         params: EvidenceParamsSchema,
-        response: { 200: EvidenceSchema, ...problems(400, 401, 404) },
+        response: { 200: EvidenceSchema, ...problems(400, 401, ...more, 404) },
       },
-    },
-    async (request, reply) => {
-      const entry = await findReadableEvidence(fastify.prisma, request.caller, request.params.id);
-      return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
-    },
+      handler: async (request, reply) =>
+        sendEntry(reply, await act(fastify.prisma, request.caller, request.params.id)),
+    });
+
+  entryRoute(
+    'GET',
+    '/:id',
+    "An entry: yours, your direct report's, or anyone's for admins",
+    findReadableEvidence,
   );
 
   fastify.patch(
@@ -132,7 +148,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body,
         request.headers['if-match'],
       );
-      return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
+      return sendEntry(reply, entry);
     },
   );
 
@@ -152,21 +168,12 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
   );
 
-  fastify.post(
+  entryRoute(
+    'POST',
     '/:id/restore',
-    {
-      schema: {
-        tags: ['evidence'],
-        summary:
-          'Restore your entry deleted in the last 30 days (a live entry is returned unchanged)',
-        params: EvidenceParamsSchema,
-        response: { 200: EvidenceSchema, ...problems(400, 401, 403, 404) },
-      },
-    },
-    async (request, reply) => {
-      const entry = await restoreEvidence(fastify.prisma, request.caller, request.params.id);
-      return reply.header('etag', etagOf(entry)).send(toEvidenceDto(entry));
-    },
+    'Restore your entry deleted in the last 30 days (a live entry is returned unchanged)',
+    restoreEvidence,
+    403,
   );
 
   fastify.post(
@@ -198,8 +205,7 @@ const evidenceRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.params.id,
         request.body?.comment,
       );
-      if (!created) return reply.code(200).send(acknowledgement);
-      return reply.code(201).send(acknowledgement);
+      return sendStoredOnce(reply, created, acknowledgement);
     },
   );
 };

@@ -10,11 +10,10 @@ import {
 } from '@leadtrack/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { etagOf } from '../../lib/if-match';
 import { problems } from '../../lib/route-docs';
-import { toEvidenceDto } from '../../services/evidence/evidence-entry';
 import { acceptSuggestion, dismissSuggestion } from '../../services/suggestions/decide-suggestion';
 import { listSuggestions } from '../../services/suggestions/read-suggestions';
+import { sendEntry } from './entry-reply';
 
 const suggestionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -56,10 +55,7 @@ const suggestionRoutes: FastifyPluginAsyncZod = async (fastify) => {
         request.body ?? {},
       );
       if (accepted.type === 'checkin') return reply.code(200).send(accepted.checkin);
-      return reply
-        .code(201)
-        .header('etag', etagOf(accepted.entry))
-        .send(toEvidenceDto(accepted.entry));
+      return sendEntry(reply.code(201), accepted.entry);
     },
   );
 

@@ -31,7 +31,7 @@ export const entryInclude = {
   user: { select: { id: true, managerId: true } },
 } as const satisfies Prisma.EvidenceInclude;
 
-type EvidenceRow = Prisma.EvidenceGetPayload<{ include: typeof evidenceInclude }>;
+export type EvidenceRow = Prisma.EvidenceGetPayload<{ include: typeof evidenceInclude }>;
 type AcknowledgementRow = EvidenceRow['acknowledgements'][number];
 
 /**
