@@ -12,6 +12,7 @@ import {
   registerUser,
   type TestUser,
 } from '../support/http';
+import { statusesTwice } from '../support/role-cast';
 import { logEntry as logEntryOf } from '../support/team';
 import { useTestApp } from '../support/test-app';
 
@@ -297,8 +298,7 @@ describe('access to acknowledging (the changed rule: a repeat answers 200)', () 
     // A deactivated person: refused before any rule is read.
     const off = await call(app, 'POST', `/api/v1/users/${leaver.id}/deactivate`, { token: admin });
     expect(off.status, off.text).toBe(200);
-    const statuses: Record<string, number[]> = {};
-    for (const [name, who] of [
+    const callers = [
       ['owner', engineer.token],
       ['manager', manager.token],
       ['managerPat', managerPat.token],
@@ -307,10 +307,8 @@ describe('access to acknowledging (the changed rule: a repeat answers 200)', () 
       ['declined', decliner.token],
       ['deactivated', leaver.token],
       ['anonymous', undefined],
-    ] as const) {
-      statuses[name] = [(await acknowledge(who, entry.id)).status];
-      statuses[name]?.push((await acknowledge(who, entry.id)).status);
-    }
+    ] as const;
+    const statuses = await statusesTwice(callers, (who) => acknowledge(who, entry.id));
     expect(statuses).toEqual({
       owner: [403, 403],
       manager: [201, 200],

@@ -14,6 +14,7 @@ import {
   TEST_PASSWORD,
   type TestUser,
 } from '../support/http';
+import { statusesTwice } from '../support/role-cast';
 import { useTestApp } from '../support/test-app';
 
 const { app } = useTestApp();
@@ -98,13 +99,7 @@ beforeAll(async () => {
 describe('asking for an endorsement (repeats answer 200)', () => {
   it('the owner and the owner’s PAT ask; manager 403; stranger, declined and withdrawn 404; deactivated and no token 401', async () => {
     const target = await registerUser(app, { name: 'Asked Twice' });
-    const statuses: Record<string, number[]> = {};
-    for (const [name, token] of callers()) {
-      statuses[name] = [
-        (await ask(token, entryId, target.id)).status,
-        (await ask(token, entryId, target.id)).status,
-      ];
-    }
+    const statuses = await statusesTwice(callers(), (token) => ask(token, entryId, target.id));
     expect(statuses).toEqual({
       owner: [201, 200],
       // The same person through a token: the pending request exists already.

@@ -101,14 +101,19 @@ const recurring = (uid: string, start: string, rule: string, summary: string) =>
     'END:VEVENT',
   ].join('\r\n');
 
+/** A new person (`name`) imports a calendar of `events`: 200, the answer. */
+async function importCalendarOf(name: string, events: string[]) {
+  const user = await registerUser(app, { name });
+  const res = await importBody(user, { format: 'ics', content: calendar(events) });
+  expect(res.status, res.text).toBe(200);
+  return res;
+}
+
 describe('recurrences', () => {
   it('a weekly 1:1 since 2000 is expanded inside the window: its 26 weeks, nothing older', async () => {
-    const user = await registerUser(app, { name: 'Weekly Since 2000' });
-    const content = calendar([
+    const res = await importCalendarOf('Weekly Since 2000', [
       recurring('one-on-one', '20000103T100000Z', 'FREQ=WEEKLY;BYDAY=MO', '1:1 with Sam'),
     ]);
-    const res = await importBody(user, { format: 'ics', content });
-    expect(res.status, res.text).toBe(200);
     expect(res.body.errors).toEqual([]);
     // 26 weeks before this week's Monday up to today: 26 or 27 Mondays.
     expect(res.body.suggested).toBeGreaterThanOrEqual(26);
@@ -139,12 +144,9 @@ describe('recurrences', () => {
   });
 
   it('a rule with COUNT from 2000 steps from its start within the file’s budget', async () => {
-    const user = await registerUser(app, { name: 'Counted' });
-    const content = calendar([
+    const res = await importCalendarOf('Counted', [
       recurring('counted', '20000101T000000Z', 'FREQ=MINUTELY;COUNT=900000000', 'Product sync'),
     ]);
-    const res = await importBody(user, { format: 'ics', content });
-    expect(res.status, res.text).toBe(200);
     expect(res.body.suggested).toBe(0);
     expect(res.body.errors[0].message).toMatch(/this event was cut short or skipped/);
   });

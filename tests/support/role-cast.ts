@@ -113,6 +113,22 @@ export async function expectAccess(
 }
 
 /**
+ * Each named caller's statuses for `request` made twice in a row (`{ name: [first,
+ * repeat] }`), for one toEqual over every caller of a rule where a repeat answers 200.
+ */
+export async function statusesTwice(
+  callers: readonly (readonly [string, string | undefined])[],
+  request: (token: string | undefined) => Promise<Response>,
+): Promise<Record<string, number[]>> {
+  const statuses: Record<string, number[]> = {};
+  for (const [name, token] of callers) {
+    const first = (await request(token)).status;
+    statuses[name] = [first, (await request(token)).status];
+  }
+  return statuses;
+}
+
+/**
  * The statuses of a route every signed-in active person gets `status` from: a deactivated
  * person and a call without a token get 401. Spread it and name the exceptions:
  * `{ ...signedIn(200), stranger: 404 }`.
