@@ -4,7 +4,6 @@
 
 import { teamReadiness } from '@leadtrack/api/services/readiness';
 import { addDays, addWeeks, type IsoDate, weekStartOf } from '@leadtrack/core';
-import type { Database, PrismaClient } from '@leadtrack/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -16,6 +15,7 @@ import {
   type TestUser,
 } from '../support/http';
 import { signal, useReadinessTeam, week } from '../support/readiness-history';
+import { type CountedDatabase, countingDatabase } from '../support/statements';
 import { ownViewAccess } from '../support/team';
 
 describe('readiness', () => {
@@ -305,48 +305,22 @@ describe('readiness', () => {
       const small = await teamOf(2);
       const large = await teamOf(10);
 
-      const counted = (prisma: PrismaClient) => {
-        const ops: string[] = [];
-        // Every call that reaches the database goes through a model delegate or a $ method.
-        const wrap = <T extends object>(target: T, path: string): T =>
-          new Proxy(target, {
-            get(obj, prop, receiver) {
-              const value = Reflect.get(obj, prop, receiver);
-              if (typeof prop !== 'string') return value;
-              if (typeof value === 'function') {
-                return (...args: unknown[]) => {
-                  ops.push(`${path}${prop}`);
-                  return value.apply(obj, args);
-                };
-              }
-              if (path === '' && value && typeof value === 'object' && !prop.startsWith('_')) {
-                return wrap(value, `${prop}.`);
-              }
-              return value;
-            },
-          });
-        return { prisma: wrap(prisma, ''), ops };
-      };
-
-      // The raw driver path (db.query) and Prisma are both counted.
-      const countedDb = (db: Database) => {
-        const { prisma, ops } = counted(db.prisma);
-        const query: Database['query'] = (text, values) => {
-          ops.push('query');
-          return db.query(text, values);
-        };
-        return { db: { ...db, prisma, query }, ops };
-      };
-      const forSmall = countedDb(app.db);
+      // The raw driver path (db.query) and Prisma are both counted, each by its kind of call.
+      const kinds = ({ statements }: CountedDatabase) =>
+        statements.map((line) =>
+          line.startsWith('query ') ? 'query' : line.replace(/^prisma /, ''),
+        );
+      const forSmall = countingDatabase(app.db);
       const smallView = await teamReadiness(forSmall.db, small, new Date());
-      const forLarge = countedDb(app.db);
+      const forLarge = countingDatabase(app.db);
       const largeView = await teamReadiness(forLarge.db, large, new Date());
       expect(smallView.items).toHaveLength(2);
       expect(largeView.items).toHaveLength(10);
       // The team's data versions, the count of entries waiting for the boss, one statement
       // for the weeks of everyone not cached, and the policy (a fresh client: nothing cached).
-      expect(forSmall.ops.sort()).toEqual(['policy.findUnique', 'query', 'query', 'query']);
-      expect(forLarge.ops.sort()).toEqual(forSmall.ops);
+      const forTwo = kinds(forSmall).sort();
+      expect(forTwo).toEqual(['policy.findUnique', 'query', 'query', 'query']);
+      expect(kinds(forLarge).sort()).toEqual(forTwo);
       // And the data is there: every member's one entry is their newest.
       expect(largeView.items.every((i) => i.lastEvidenceOn !== null)).toBe(true);
     });
