@@ -18,6 +18,7 @@ import {
   describedEntryPage,
   LOOKS,
   logEvidence,
+  type NewEntry,
   registerUser,
   signedInPage,
   useBrowser,
@@ -33,6 +34,17 @@ beforeAll(() => {
 
 const signedIn = (user: { email: string }, options: ContextOptions = {}): Promise<Page> =>
   signedInPage(browser, user, options);
+
+/** A new person who logged `count` entries, the i-th (from 0) as `entry(i)` says. */
+async function registerWithEntries(
+  name: string,
+  count: number,
+  entry: (i: number) => NewEntry,
+): Promise<ApiUser> {
+  const user = await registerUser(name);
+  for (let i = 0; i < count; i++) await logEvidence(user, entry(i));
+  return user;
+}
 
 /** Light and dark, 1280 and 390 px wide, full page. */
 async function shoot(
@@ -330,14 +342,11 @@ describe('a new engineer', () => {
   }, 300_000);
 
   it('sees the list’s total and pages, and a compact density it remembers', async () => {
-    const busy = await registerUser('Bea Busy');
-    for (let i = 0; i < 23; i++) {
-      await logEvidence(busy, {
-        title: `Entry number ${i + 1}`,
-        kinds: [i % 2 ? 'review' : 'ownership'],
-        occurredOn: addDays(todayUtc(), -i),
-      });
-    }
+    const busy = await registerWithEntries('Bea Busy', 23, (i) => ({
+      title: `Entry number ${i + 1}`,
+      kinds: [i % 2 ? 'review' : 'ownership'],
+      occurredOn: addDays(todayUtc(), -i),
+    }));
     const page = await signedIn(busy);
     await page.goto('/evidence');
     await page.getByText('Showing 1–20 of 23 entries.').waitFor();
@@ -372,14 +381,11 @@ describe('a new engineer', () => {
   }, 300_000);
 
   it('on a phone, finds "Log this week" first on the home page', async () => {
-    const phone = await registerUser('Pat Phone');
-    for (let i = 0; i < 6; i++) {
-      await logEvidence(phone, {
-        title: `Week ${i} work`,
-        kinds: ['ownership', 'review', 'proposal'],
-        occurredOn: addDays(todayUtc(), -7 * i),
-      });
-    }
+    const phone = await registerWithEntries('Pat Phone', 6, (i) => ({
+      title: `Week ${i} work`,
+      kinds: ['ownership', 'review', 'proposal'],
+      occurredOn: addDays(todayUtc(), -7 * i),
+    }));
     const page = await signedIn(phone, { width: 390, height: 844 });
     const quick = page.getByRole('heading', { name: 'Log this week' });
     await quick.waitFor();
