@@ -9,6 +9,7 @@ import { clientAddress, parseTrustProxy, TRUST_NOBODY } from '../../apps/web/lib
 import { safeNext, safePath } from '../../apps/web/lib/config';
 import { readEnv } from '../../apps/web/lib/env';
 import { FAILURES } from '../../apps/web/lib/notices';
+import { useFixture } from '../support/fixtures';
 import {
   adminUser,
   expectFourthAttemptRefused,
@@ -135,13 +136,18 @@ describe('next: only paths of the dashboard itself', () => {
 // biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point.
 const shown = (page: Page) => page.locator('body').innerText();
 
+/** A manager, their report and the report's entry: whom the edited links and forms below act on. */
+const cast = useFixture(() =>
+  reportWithEntry('Mona Banner', 'Ezra Banner', {
+    title: 'Wrote the runbook',
+    kinds: ['communication'],
+    occurredOn: addDays(todayUtc(), -1),
+  }),
+);
+
 describe('banners come from codes, never from a link', () => {
   it('shows no text written into a link as its own message, and the code’s sentence for a code', async () => {
-    const { manager, engineer, entry } = await reportWithEntry('Mona Banner', 'Ezra Banner', {
-      title: 'Wrote the runbook',
-      kinds: ['communication'],
-      occurredOn: addDays(todayUtc(), -1),
-    });
+    const { manager, engineer, entry } = cast;
     const admin = await signedInPage(browser, adminUser(), { path: '/admin' });
     const lie = 'Your account will be deleted tonight. Call IT on 555-0100';
     const q = encodeURIComponent(lie);
@@ -194,11 +200,7 @@ describe('banners come from codes, never from a link', () => {
 
 describe('a double click sends once', () => {
   it('Acknowledge with a comment, pressed twice quickly, posts one action', async () => {
-    const { manager, engineer, entry } = await reportWithEntry('Dana Double', 'Eli Double', {
-      title: 'Shipped the billing migration',
-      kinds: ['ownership'],
-      occurredOn: addDays(todayUtc(), -2),
-    });
+    const { manager, engineer, entry } = cast;
     const page = await signedInPage(browser, manager, { path: `/team/${engineer.id}` });
     let actions = 0;
     page.on('request', (request) => {
