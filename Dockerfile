@@ -47,5 +47,6 @@ RUN mkdir -p /app/.data && chown node:node /app/.data && rm -rf /app/apps/web/.n
 USER node
 EXPOSE 3000 3001
 # node itself is PID 1 and gets `docker stop`'s SIGTERM: /readyz turns 503, requests in
-# flight finish (10 s at most), exit 0.
-CMD ["node", "--enable-source-maps", "apps/api/dist/server.js"]
+# flight finish (10 s at most), exit 0. Sized for memory as scripts/api-node.mjs says.
+ENV MALLOC_ARENA_MAX=2
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=4", "--optimize-for-size", "apps/api/dist/server.js"]

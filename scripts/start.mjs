@@ -11,6 +11,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { API_NODE_FLAGS, apiNodeEnv } from './api-node.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const apiOnly = process.argv.includes('--api-only');
@@ -63,10 +64,10 @@ else
     `DATABASE_URL is unset: using the embedded database (${process.env.LEADTRACK_DATA_DIR ?? '.data/'})`,
   );
 
-function start(name, cwd) {
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server.js'], {
+function start(name, cwd, flags = ['--enable-source-maps'], childEnv = env) {
+  const child = spawn(process.execPath, [...flags, 'dist/server.js'], {
     cwd,
-    env,
+    env: childEnv,
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     detached: true,
   });
@@ -121,7 +122,7 @@ function local(host, port) {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-start('API', `${root}apps/api`);
+start('API', `${root}apps/api`, API_NODE_FLAGS, apiNodeEnv(env));
 const apiUrl = local(process.env.API_HOST, apiPort);
 if (apiOnly) {
   if (await waitFor([`${apiUrl}/readyz`])) say(`API on ${apiUrl}`);

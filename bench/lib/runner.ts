@@ -14,6 +14,7 @@ import { migratePostgres } from '@leadtrack/db';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { historiesSql } from '../../apps/api/src/data/weekly-aggregates';
+import { API_NODE_FLAGS, apiNodeEnv } from '../../scripts/api-node.mjs';
 import {
   databaseUrl as urlOfDatabase,
   withAdmin,
@@ -24,6 +25,9 @@ import { insertTeam } from '../seed-sql';
 import { seedThroughApi } from './seed-api';
 
 const SERVER = fileURLToPath(new URL('../../apps/api/src/server.ts', import.meta.url));
+export const COMPILED_SERVER = fileURLToPath(
+  new URL('../../apps/api/dist/server.js', import.meta.url),
+);
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // One secret for every API process of a run: a token signed by one is good on the others.
 const JWT_SECRET = randomBytes(24).toString('hex');
@@ -114,14 +118,18 @@ export async function startServer(
   databaseUrl: string,
   port: number,
   env: Record<string, string> = {},
+  // `compiled`: apps/api/dist/server.js, as `npm start` runs it (scripts/compile.mjs api).
+  entry: 'source' | 'compiled' = 'source',
 ): Promise<ChildProcess> {
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the API process there on exit.
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', SERVER], {
+  const command =
+    entry === 'compiled' ? [...API_NODE_FLAGS, COMPILED_SERVER] : ['--import', 'tsx', SERVER];
+  const child = spawn(process.execPath, [...profile, ...command], {
     cwd: ROOT,
-    env: {
+    env: apiNodeEnv({
       ...process.env,
       NODE_ENV: 'production',
       JWT_SECRET,
@@ -131,7 +139,7 @@ export async function startServer(
       AUTH_RATE_LIMIT: '1000000',
       LOG_LEVEL: 'warn',
       ...env,
-    },
+    }),
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 60_000;
