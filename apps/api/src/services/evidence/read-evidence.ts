@@ -47,28 +47,23 @@ export function decodeCursor(cursor: string): Position {
 // evidence_id, no extra round trip per entry). Instants are formatted in UTC explicitly, so the
 // session's TimeZone cannot change them; JSON writes dates as YYYY-MM-DD.
 const UTC_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+// An entry's acknowledgements or endorsements (one shape: a remark by someone on a version
+// of the entry), oldest first; `r` aliases the table.
+const remarks = (table: string, r: string) => `COALESCE((
+      SELECT json_agg(json_build_object(
+          'id', ${r}.id, 'by', json_build_object('id', b.id, 'name', b.name),
+          'comment', ${r}.comment, 'entryVersion', ${r}.entry_version,
+          'current', ${r}.entry_version >= e.content_version,
+          'createdAt', to_char(${r}.created_at AT TIME ZONE 'UTC', ${UTC_INSTANT})
+        ) ORDER BY ${r}.created_at, ${r}.id)
+      FROM ${table} ${r} JOIN users b ON b.id = ${r}.by_id
+      WHERE ${r}.evidence_id = e.id), '[]'::json)`;
 export const ENTRY_JSON = Prisma.raw(`json_build_object(
     'id', e.id, 'userId', e.user_id, 'kinds', e.kinds::text[], 'title', e.title,
     'description', e.description, 'occurredOn', e.occurred_on, 'links', e.links,
     'audience', e.audience, 'source', e.source,
-    'acknowledgements', COALESCE((
-      SELECT json_agg(json_build_object(
-          'id', a.id, 'by', json_build_object('id', b.id, 'name', b.name),
-          'comment', a.comment, 'entryVersion', a.entry_version,
-          'current', a.entry_version >= e.content_version,
-          'createdAt', to_char(a.created_at AT TIME ZONE 'UTC', ${UTC_INSTANT})
-        ) ORDER BY a.created_at, a.id)
-      FROM acknowledgements a JOIN users b ON b.id = a.by_id
-      WHERE a.evidence_id = e.id), '[]'::json),
-    'endorsements', COALESCE((
-      SELECT json_agg(json_build_object(
-          'id', n.id, 'by', json_build_object('id', b.id, 'name', b.name),
-          'comment', n.comment, 'entryVersion', n.entry_version,
-          'current', n.entry_version >= e.content_version,
-          'createdAt', to_char(n.created_at AT TIME ZONE 'UTC', ${UTC_INSTANT})
-        ) ORDER BY n.created_at, n.id)
-      FROM endorsements n JOIN users b ON b.id = n.by_id
-      WHERE n.evidence_id = e.id), '[]'::json),
+    'acknowledgements', ${remarks('acknowledgements', 'a')},
+    'endorsements', ${remarks('endorsements', 'n')},
     'version', e.version,
     'createdAt', to_char(e.created_at AT TIME ZONE 'UTC', ${UTC_INSTANT}),
     'updatedAt', to_char(e.updated_at AT TIME ZONE 'UTC', ${UTC_INSTANT})
