@@ -346,8 +346,7 @@ export async function teamReadiness(
   now: Date,
 ): Promise<ReportListDto> {
   const { policy, team } = await teamRequest(db, caller);
-  const waiting = await waitingFor(db, caller, now, team);
-  return { items: await teamRows(db, policy, now, team, waiting) };
+  return { items: await teamRows(db, caller, policy, now, team) };
 }
 
 async function teamRequest(db: Database, caller: Caller, prelude?: Prelude) {
@@ -368,14 +367,18 @@ function waitingFor(db: Database, caller: Caller, now: Date, team: VersionedPers
   return countWaitingEntries(db, caller.id, windows);
 }
 
+/** The team's rows: their readiness and their waiting counts, read side by side. */
 async function teamRows(
   db: Database,
+  caller: Caller,
   policy: Policy,
   now: Date,
   team: VersionedPerson[],
-  waiting: Map<string, number>,
 ): Promise<TeamReportDto[]> {
-  const rows = await reportsFor(db, policy, now, team);
+  const [rows, waiting] = await Promise.all([
+    reportsFor(db, policy, now, team),
+    waitingFor(db, caller, now, team),
+  ]);
   return rows.map((row) => ({ ...row, unacknowledged: waiting.get(row.user.id) ?? 0 }));
 }
 
@@ -420,10 +423,7 @@ export async function teamReadinessBody(
   // today, which picks the weeks counted, are inputs too.
   return bodyCacheOf(db).getOrMake(
     freshnessKey('team', reportsInputs(policy, now, team)),
-    async () => {
-      const waiting = await waitingFor(db, caller, now, team);
-      return serializeReports({ items: await teamRows(db, policy, now, team, waiting) });
-    },
+    async () => serializeReports({ items: await teamRows(db, caller, policy, now, team) }),
   );
 }
 
