@@ -3,6 +3,7 @@
 // production runs them: compiled JavaScript under plain `node` (global-setup.ts compiles
 // the current source first).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { API_NODE_FLAGS, apiNodeEnv } from '../../scripts/api-node.mjs';
 import { freePort, ROOT, waitUntilUp } from '../support/processes';
 
 export { freePort } from '../support/processes';
@@ -21,8 +22,8 @@ export function compileServers() {
 }
 
 /**
- * Runs `node dist/server.js` in `cwd` (its output prefixed with `[name]`) and waits until
- * `url` + `readyPath` answers below 500.
+ * Runs `node dist/server.js` in `cwd` (its output prefixed with `[name]`) with node's
+ * `flags` and waits until `url` + `readyPath` answers below 500.
  */
 async function startCompiled(
   name: string,
@@ -30,8 +31,9 @@ async function startCompiled(
   env: NodeJS.ProcessEnv,
   url: string,
   readyPath: string,
+  flags: readonly string[] = ['--enable-source-maps'],
 ): Promise<Running> {
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server.js'], {
+  const child = spawn(process.execPath, [...flags, 'dist/server.js'], {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,10 +79,11 @@ export async function startApi(
 ): Promise<Running> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // As production runs it: node's flags and environment from scripts/api-node.mjs.
   return startCompiled(
     'API',
     `${root}apps/api`,
-    {
+    apiNodeEnv({
       ...process.env,
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
@@ -92,9 +95,10 @@ export async function startApi(
       // The GitHub and calendar stand-ins listen on loopback.
       OUTBOUND_ALLOW: '127.0.0.1',
       ...extraEnv,
-    },
+    }),
     url,
     '/readyz',
+    API_NODE_FLAGS,
   );
 }
 
