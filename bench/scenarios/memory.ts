@@ -1,15 +1,14 @@
 // Memory of an API process as `npm start` runs it (issue 20: the server itself at most
-// 200 MB after a mixed load): the compiled server (`node apps/api/dist/server.js`, built
-// with `node scripts/compile.mjs api` first when missing) on the bench's database, its
+// 200 MB after a mixed load): the compiled server (`node apps/api/dist/server.js`, compiled
+// first with `node scripts/compile.mjs api`) on the bench's database, its
 // resident set (VmRSS) once it answers, then after BENCH_MEMORY_S (20) seconds of a mixed
 // load (autocannon, 8 connections, each request the next of: /me, every report's timeline
 // in turn, the team, an evidence page of 50, a create, the agenda), and its peak (VmHWM).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { freePort } from '../../tests/support/processes';
 import {
-  COMPILED_SERVER,
   ENTRY_BODY,
   fmt,
   load,
@@ -30,9 +29,8 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
 }
 
-/** The compiled server, built first when missing. */
+/** The compiled server from the current source (about a second): never an older dist/. */
 function compiled(): void {
-  if (existsSync(COMPILED_SERVER)) return;
   const built = spawnSync(process.execPath, ['scripts/compile.mjs', 'api'], {
     cwd: ROOT,
     stdio: 'inherit',
