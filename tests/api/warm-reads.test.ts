@@ -2,10 +2,12 @@
 // page, read again with nothing changed, send one statement, the session's, which also
 // reads the people the route names (apps/api/src/data/prelude.ts). The access rule is
 // applied to what that statement read as to a row read apart: the role cast's statuses.
+import { teamDigestOf, teamDigestSql } from '@leadtrack/api/data/prelude';
+import { teamReadiness, teamReadinessBody } from '@leadtrack/api/services/readiness';
 import { openDatabase } from '@leadtrack/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase, dropDatabase, uniqueName } from '../support/databases';
-import { call, personalTokenOf } from '../support/http';
+import { call, personalTokenOf, type TestUser } from '../support/http';
 import { expectAccess, makeRoleCast, type RoleCast, signedIn } from '../support/role-cast';
 import { type CountedDatabase, countingDatabase } from '../support/statements';
 import { buildTestApp, type TestApp } from '../support/test-app';
@@ -117,5 +119,77 @@ describe('who may read what the session statement read', () => {
         expect(res.status, `${ref}: ${res.text}`).toBeLessThan(500);
       }
     }
+  });
+});
+
+describe("the team's answer, kept under its digest", () => {
+  const callerOf = ({ token: _token, ...user }: TestUser) => ({ ...user, timeZone: 'UTC' });
+  const sql = (text: string, values: unknown[]) => counted.db.query(text, values);
+  const teamRead = async () => {
+    const res = await call(app, 'GET', '/api/v1/reports', { token: cast.manager.token });
+    expect(res.status, res.text).toBe(200);
+    return res;
+  };
+  const nameIn = (body: { items: { user: { id: string; name: string } }[] }) =>
+    body.items.find((row) => row.user.id === cast.engineer.id)?.user.name;
+
+  it('follows every field of a report it shows, whoever wrote it (here SQL, as another process)', async () => {
+    const id = cast.engineer.id;
+    const changes: [string, string, unknown[]][] = [
+      ['a new name', 'UPDATE users SET name = $2 WHERE id = $1', ['Renamed Engineer']],
+      ['a new email', 'UPDATE users SET email = $2 WHERE id = $1', ['renamed@example.test']],
+      ['a new role', `UPDATE users SET role = 'manager' WHERE id = $1`, []],
+      ['a new time zone', 'UPDATE users SET time_zone = $2 WHERE id = $1', ['Pacific/Kiritimati']],
+      ['leaving the team', 'UPDATE users SET manager_id = NULL WHERE id = $1', []],
+      ['coming back', 'UPDATE users SET manager_id = $2 WHERE id = $1', [cast.manager.id]],
+      ['deactivated', 'UPDATE users SET deactivated_at = now() WHERE id = $1', []],
+      ['reactivated', 'UPDATE users SET deactivated_at = NULL WHERE id = $1', []],
+      // Back as the cast made them: the first answer's inputs again.
+      [
+        'all as before',
+        `UPDATE users SET name = $2, email = $3, role = 'engineer', time_zone = 'UTC' WHERE id = $1`,
+        [cast.engineer.name, cast.engineer.email],
+      ],
+    ];
+    const first = await teamRead();
+    let before = first;
+    for (const [what, text, values] of changes) {
+      await sql(text, [id, ...values]);
+      const after = await teamRead();
+      expect(after.headers.etag, what).not.toBe(before.headers.etag);
+      // What a read without any cache computes.
+      const fresh = await teamReadiness(counted.db, callerOf(cast.manager), new Date());
+      expect(after.body, what).toEqual(JSON.parse(JSON.stringify(fresh)));
+      before = after;
+    }
+    expect(before.headers.etag).toBe(first.headers.etag);
+    expect(before.body).toEqual(first.body);
+  });
+
+  it('keeps an answer under the digest of the people it shows, not an older one read with the session', async () => {
+    // A name never read before, so its digest is not cached yet; then a rename and a move to
+    // a zone the team did not have land between the session's read of that digest and the
+    // making of the answer.
+    const unread = `Engineer ${Date.now()}`;
+    const rename = (name: string, zone = 'UTC') =>
+      sql('UPDATE users SET name = $2, time_zone = $3 WHERE id = $1', [
+        cast.engineer.id,
+        name,
+        zone,
+      ]);
+    await rename(unread);
+    const [read] = await sql(`SELECT ${teamDigestSql('$1')} AS digest`, [cast.manager.id]);
+    const digest = teamDigestOf((read as { digest: string }).digest);
+    await rename('Interim', 'Pacific/Kiritimati');
+    const caller = callerOf(cast.manager);
+    const made = await teamReadinessBody(counted.db, caller, new Date(), { team: digest });
+    const fresh = await teamReadiness(counted.db, caller, new Date());
+    expect(nameIn(JSON.parse(made.body))).toBe('Interim');
+    // The waiting counts too, though the zone was not one the digest named.
+    expect(JSON.parse(made.body)).toEqual(JSON.parse(JSON.stringify(fresh)));
+    // The first name back: its digest is the one read above, and must not find 'Interim'.
+    await rename(unread);
+    expect(nameIn((await teamRead()).body)).toBe(unread);
+    await rename(cast.engineer.name);
   });
 });

@@ -12,10 +12,16 @@ import type { Person, VersionedPerson } from './weekly-aggregates';
 /** What a route asks authenticate to read with the caller. */
 export type PreludeAsk = { person: string } | { team: true };
 
-/** What was read: the person (null when there is no such user), or the caller's team. */
-export type Prelude =
-  | { person: string; found: VersionedPerson | null }
-  | { team: VersionedPerson[] };
+/** What was read: the person (null when there is no such user), or the caller's team's digest. */
+export type Prelude = { person: string; found: VersionedPerson | null } | { team: TeamDigest };
+
+/** Every input of the team's rows that lives in the users table, as two short values. */
+export interface TeamDigest {
+  /** md5 over each active report's id, data version, role, time zone, email and name. */
+  digest: string;
+  /** The reports' distinct time zones, sorted (each one's today picks the weeks shown). */
+  zones: string[];
+}
 
 // An id (or `me`) as the schemas allow it; anything else is not read ahead (the route's
 // validation answers it), so no odd text reaches the statement.
@@ -30,11 +36,39 @@ export function personPrelude(ref: unknown): PreludeAsk | undefined {
 /** The team prelude: the caller's active direct reports, as GET /reports reads them. */
 export const TEAM_PRELUDE: PreludeAsk = { team: true };
 
-/** One person as JSON, the columns of loadPeople (data/weekly-aggregates.ts). */
-function personJson(sponsored: string): string {
+/** The caller's active direct reports, as GET /reports reads them. */
+export const teamOf = (callerId: string) =>
+  `u.manager_id = ${callerId} AND u.deactivated_at IS NULL`;
+
+/**
+ * The team's digest as JSON text (`[md5, [zones]]`), a scalar subquery. Each free text is
+ * written after its length (an id, a number and a role hold no space), so two different
+ * teams never give the same text; concat_ws and md5 rather than JSON, as the row functions
+ * are what the statement's time goes to.
+ */
+export function teamDigestSql(callerId: string): string {
+  return `(SELECT json_build_array(
+      md5(coalesce(string_agg(concat_ws(' ', u.id, u.data_version, u.role,
+            length(u.time_zone), u.time_zone, length(u.email), u.email, length(u.name), u.name),
+          ' ' ORDER BY u.id), '')),
+      coalesce(array_agg(DISTINCT u.time_zone), '{}'))::text
+    FROM users u WHERE ${teamOf(callerId)})`;
+}
+
+/** teamDigestSql's text read back. */
+export function teamDigestOf(text: string): TeamDigest {
+  const [digest, zones] = JSON.parse(text) as [string, string[]];
+  return { digest, zones };
+}
+
+/**
+ * One person as JSON, the columns of loadPeople (data/weekly-aggregates.ts), with `extra`
+ * fields (`'name', expression, ...`) after them.
+ */
+export function personJson(sponsored: string, extra = ''): string {
   return `json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role::text,
     'managerId', u.manager_id, 'timeZone', u.time_zone, 'deactivatedAt', u.deactivated_at,
-    'sponsoredByCaller', ${sponsored}, 'dataVersion', u.data_version::text)`;
+    'sponsoredByCaller', ${sponsored}, 'dataVersion', u.data_version::text${extra})`;
 }
 
 /**
@@ -47,13 +81,7 @@ export function preludeColumn(
   callerId: string,
   param: string,
 ): { sql: string; values: string[] } {
-  if ('team' in ask) {
-    return {
-      sql: `(SELECT coalesce(json_agg(${personJson('false')} ORDER BY u.name, u.id), '[]'::json)::text
-               FROM users u WHERE u.manager_id = ${callerId} AND u.deactivated_at IS NULL) AS prelude`,
-      values: [],
-    };
-  }
+  if ('team' in ask) return { sql: `${teamDigestSql(callerId)} AS prelude`, values: [] };
   const sponsored = `EXISTS (SELECT 1 FROM sponsorships sp
                               WHERE sp.user_id = u.id AND sp.sponsor_id = ${callerId})`;
   const me = ask.person === 'me';
@@ -64,12 +92,13 @@ export function preludeColumn(
   };
 }
 
-type PersonRow = Omit<Person, 'deactivatedAt'> & {
+/** personJson read back (JSON.parse). */
+export type PersonRow = Omit<Person, 'deactivatedAt'> & {
   deactivatedAt: string | null;
   dataVersion: string;
 };
 
-function versioned({ dataVersion, deactivatedAt, ...person }: PersonRow): VersionedPerson {
+export function versioned({ dataVersion, deactivatedAt, ...person }: PersonRow): VersionedPerson {
   return {
     person: { ...person, deactivatedAt: deactivatedAt === null ? null : new Date(deactivatedAt) },
     dataVersion,
@@ -78,6 +107,6 @@ function versioned({ dataVersion, deactivatedAt, ...person }: PersonRow): Versio
 
 /** The prelude column read back. */
 export function preludeOf(ask: PreludeAsk, text: string | null): Prelude {
-  if ('team' in ask) return { team: (JSON.parse(text ?? '[]') as PersonRow[]).map(versioned) };
+  if ('team' in ask) return { team: teamDigestOf(text ?? '["",[]]') };
   return { person: ask.person, found: text === null ? null : versioned(JSON.parse(text)) };
 }
