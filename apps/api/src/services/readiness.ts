@@ -223,7 +223,11 @@ async function readinessFor(
       cache.get(cacheKey('timeline', entry, policy)) ??
       (view === 'current' ? cache.get(cacheKey('current', entry, policy)) : undefined);
     if (hit) found.set(entry.person.id, hit);
-    else missing.set(entry.asOf, [...(missing.get(entry.asOf) ?? []), entry]);
+    else {
+      const sameDay = missing.get(entry.asOf);
+      if (sameDay) sameDay.push(entry);
+      else missing.set(entry.asOf, [entry]);
+    }
   }
   // Only the weeks that changed since this process last read each person (after one entry
   // was logged, one row per person): see data/weekly-aggregates.ts WeekStore.
