@@ -185,7 +185,7 @@ describe("the team's answer, kept under its digest", () => {
     const made = await teamReadinessBody(counted.db, caller, new Date(), { team: digest });
     const fresh = await teamReadiness(counted.db, caller, new Date());
     expect(nameIn(JSON.parse(made.body))).toBe('Interim');
-    // The waiting counts too, though the zone was not one the digest named.
+    // The waiting counts too, counted in the zone the report moved to.
     expect(JSON.parse(made.body)).toEqual(JSON.parse(JSON.stringify(fresh)));
     // The first name back: its digest is the one read above, and must not find 'Interim'.
     await rename(unread);

@@ -54,7 +54,7 @@ import { perDatabase } from '../lib/per-database';
 import { invalidField, notFound } from '../lib/problem';
 import type { Caller } from '../plugins/app/authenticate';
 import { canReadAsSponsor, resolveUserRef } from './access';
-import { countWaitingEntries, WAITING_COUNT } from './agenda/waiting-entries';
+import { countWaitingEntries } from './agenda/waiting-entries';
 import { weeksOf } from './agenda/weeks';
 import { readPolicy } from './policy';
 import { type CachedReadiness, ReadinessCache } from './readiness-cache';
@@ -374,21 +374,17 @@ function waitingFor(db: Database, caller: Caller, now: Date, team: VersionedPers
   return countWaitingEntries(db, caller.id, windows);
 }
 
-/**
- * The team's rows: their readiness and their waiting counts (read side by side, unless the
- * counts came with the people: readTeam).
- */
+/** The team's rows: their readiness and their waiting counts, read side by side. */
 async function teamRows(
   db: Database,
   caller: Caller,
   policy: Policy,
   now: Date,
   team: VersionedPerson[],
-  counted?: Map<string, number>,
 ): Promise<TeamReportDto[]> {
   const [rows, waiting] = await Promise.all([
     reportsFor(db, policy, now, team),
-    counted ?? waitingFor(db, caller, now, team),
+    waitingFor(db, caller, now, team),
   ]);
   return rows.map((row) => ({ ...row, unacknowledged: waiting.get(row.user.id) ?? 0 }));
 }
@@ -430,53 +426,25 @@ function teamKey(caller: Caller, policy: Policy, now: Date, { digest, zones }: T
   );
 }
 
-interface TeamRead {
-  digest: TeamDigest;
-  team: VersionedPerson[];
-  /** Each report's entries waiting for the caller, when every report's zone was given. */
-  waiting?: Map<string, number>;
-}
-
 /**
  * The caller's active direct reports (by name) and their digest, in one statement: one
  * snapshot, so an answer made from these people is kept under exactly their digest (the
- * prelude's, read earlier, may be older). Given the first day counted in each time zone
- * (`fromByZone`, the zones the prelude's digest named), the same statement counts each
- * report's entries waiting for the caller; a report in a zone not given (it changed since)
- * leaves the counts to a statement of their own.
+ * prelude's, read earlier, may be older).
  */
 async function readTeam(
   db: Pick<Database, 'query'>,
   callerId: string,
-  fromByZone: Record<string, IsoDate> = {},
-): Promise<TeamRead> {
-  const waiting = `, 'waiting', CASE WHEN z.value IS NOT NULL
-                     THEN ${WAITING_COUNT('u.id', 'z.value::date')} END`;
+): Promise<{ digest: TeamDigest; team: VersionedPerson[] }> {
   const [row] = await db.query<{ digest: string; team: string }>(
     `SELECT ${teamDigestSql('$1')} AS digest,
-            (SELECT coalesce(json_agg(${personJson('false', waiting)} ORDER BY u.name, u.id),
-                             '[]'::json)::text
-               FROM users u LEFT JOIN json_each_text($2::json) z ON z.key = u.time_zone
-              WHERE ${teamOf('$1')}) AS team`,
-    [callerId, JSON.stringify(fromByZone)],
+            (SELECT coalesce(json_agg(${personJson('false')} ORDER BY u.name, u.id), '[]'::json)::text
+               FROM users u WHERE ${teamOf('$1')}) AS team`,
+    [callerId],
   );
-  const rows = JSON.parse(row?.team ?? '[]') as (PersonRow & { waiting: number | null })[];
-  const counts = new Map<string, number>();
-  for (const { id, waiting: count } of rows) if (count !== null) counts.set(id, count);
   return {
     digest: teamDigestOf(row?.digest ?? '["",[]]'),
-    team: rows.map(({ waiting: _waiting, ...person }) => versioned(person)),
-    ...(counts.size === rows.length && { waiting: counts }),
+    team: (JSON.parse(row?.team ?? '[]') as PersonRow[]).map(versioned),
   };
-}
-
-/** The first day whose entries may wait for acknowledgement, in each of `zones` at `now`. */
-function firstCountedDays(zones: readonly string[], now: Date): Record<string, IsoDate> {
-  const windows = weeksOf(
-    zones.map((zone) => ({ id: zone, timeZone: zone })),
-    now,
-  );
-  return Object.fromEntries(windows.map(({ id, from }) => [id, from]));
 }
 
 /**
@@ -500,19 +468,15 @@ export async function teamReadinessBody(
   const hit = cache.get(teamKey(caller, policy, now, first.digest));
   if (hit) return hit;
   // Not cached: the people, with the digest of the same snapshot, which keys what is made
-  // from them. The waiting counts are computed with the answer, not read at every request:
-  // whatever changes them moves a key input. Entries written, edited (an edit makes an
-  // acknowledgement stale), deleted or restored and acknowledgements given or withdrawn
-  // bump the owner's data version (freshness/triggers.ts); the manager and the person's
-  // today, which picks the weeks counted, are inputs too.
-  const read =
-    'team' in first
-      ? first
-      : await readTeam(db, caller.id, firstCountedDays(first.digest.zones, now));
-  return cache.getOrMake(teamKey(caller, policy, now, read.digest), async () =>
-    serializeReports({
-      items: await teamRows(db, caller, policy, now, read.team, read.waiting),
-    }),
+  // from them. The waiting counts are computed with the answer (after the people, so never
+  // older than their digest), not read at every request: whatever changes them moves a key
+  // input. Entries written, edited (an edit makes an acknowledgement stale), deleted or
+  // restored and acknowledgements given or withdrawn bump the owner's data version
+  // (freshness/triggers.ts); the manager and the person's today, which picks the weeks
+  // counted, are inputs too.
+  const { team, digest } = 'team' in first ? first : await readTeam(db, caller.id);
+  return cache.getOrMake(teamKey(caller, policy, now, digest), async () =>
+    serializeReports({ items: await teamRows(db, caller, policy, now, team) }),
   );
 }
 

@@ -26,15 +26,6 @@ export const windowsParam = (weeks: readonly PersonWeeks[]) =>
     weeks.map(({ id, from, lastMonday, weekBegan }) => ({ id, from, lastMonday, weekBegan })),
   );
 
-/**
- * How many live entries of the person `userId` from `fromOn` on wait for the manager `$1`
- * (SQL expressions), as a scalar subquery.
- */
-export const WAITING_COUNT = (userId: string, fromOn: string) =>
-  `(SELECT count(*)::int FROM evidence e
-     WHERE e.user_id = ${userId} AND e.occurred_on >= ${fromOn}
-       AND e.deleted_at IS NULL AND ${NOT_ACKNOWLEDGED_BY_MANAGER})`;
-
 /** How many entries of each of `reports` wait for `managerId`: one statement. */
 export async function countWaitingEntries(
   db: Pick<Database, 'query'>,
@@ -44,7 +35,10 @@ export async function countWaitingEntries(
   if (reports.length === 0) return new Map();
   const rows = await db.query<{ id: string; waiting: number }>(
     `WITH p AS (${PEOPLE_WINDOWS('$2')})
-     SELECT p.id, ${WAITING_COUNT('p.id', 'p.from_on')} AS waiting FROM p`,
+     SELECT p.id, (SELECT count(*)::int FROM evidence e
+                    WHERE e.user_id = p.id AND e.occurred_on >= p.from_on
+                      AND e.deleted_at IS NULL AND ${NOT_ACKNOWLEDGED_BY_MANAGER}) AS waiting
+       FROM p`,
     [managerId, windowsParam(reports)],
   );
   return new Map(rows.map((r) => [r.id, r.waiting]));
