@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -172,23 +173,70 @@ export interface Measured {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU µs per request of the API process (`serverPid` given) and of PostgreSQL's. */
+  apiCpuUs?: number;
+  pgCpuUs?: number;
 }
 
-/** autocannon on one GET: a 2 s warm-up, then `DURATION_S` s measured. */
-export async function measure(base: string, path: string, token?: string): Promise<Measured> {
+const CLOCK_TICKS = 100; // USER_HZ: /proc's CPU times are in these on Linux
+
+/** A process's CPU seconds so far (user + system), from /proc; 0 once it is gone. */
+function cpuSecondsOf(pid: number | string): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every PostgreSQL process's CPU seconds so far (its backends serve the API's pool). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') {
+        total += cpuSecondsOf(pid);
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/**
+ * autocannon on one GET: a 2 s warm-up, then `DURATION_S` s measured; with `serverPid`, the
+ * CPU the API process and PostgreSQL spent per request over those seconds too (Linux: the
+ * figure a shared machine's load disturbs least, as no other process's time is in it).
+ */
+export async function measure(
+  base: string,
+  path: string,
+  token?: string,
+  serverPid?: number,
+): Promise<Measured> {
   const opts = {
     url: base + path,
     connections: CONNECTIONS,
     headers: token ? { authorization: `Bearer ${token}` } : {},
   };
   await autocannon({ ...opts, duration: 2 }); // warm-up: JIT, pools, caches
+  const cpu = serverPid ? [cpuSecondsOf(serverPid), postgresCpuSeconds()] : undefined;
   const r = await autocannon({ ...opts, duration: DURATION_S });
+  const perRequest = (seconds: number) => (seconds * 1e6) / Math.max(1, r.requests.total);
   return {
     rps: r.requests.average,
     mean: r.latency.mean,
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: r.errors + r.timeouts + r.non2xx,
+    ...(serverPid &&
+      cpu && {
+        apiCpuUs: perRequest(cpuSecondsOf(serverPid) - (cpu[0] as number)),
+        pgCpuUs: perRequest(postgresCpuSeconds() - (cpu[1] as number)),
+      }),
   };
 }
 
@@ -303,6 +351,8 @@ export interface Bench {
   reportEmails: string[];
   /** The bench password's hash, for people inserted in SQL. */
   passwordHash: string;
+  /** The API process's pid (its CPU time, for `measure`). */
+  serverPid: number;
 }
 
 export interface Scenario {
@@ -443,6 +493,7 @@ export async function runBench(scenarios: Scenario[]) {
       token,
       ...team,
       passwordHash: hashRows[0].password_hash as string,
+      serverPid: server.pid as number,
     };
     for (const s of withServer) await s.run(bench);
   } finally {
