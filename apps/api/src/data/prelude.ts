@@ -7,6 +7,7 @@
 // No access rule is applied here: the row is read whoever it is, and the service applies
 // the rule to it exactly as to a row it read itself (services/readiness.ts readablePerson:
 // canReadAsSponsor), so an unreadable person still answers 404 and is never sent.
+import type { Database } from '@leadtrack/db';
 import type { Person, VersionedPerson } from './weekly-aggregates';
 
 /** What a route asks authenticate to read with the caller. */
@@ -37,8 +38,7 @@ export function personPrelude(ref: unknown): PreludeAsk | undefined {
 export const TEAM_PRELUDE: PreludeAsk = { team: true };
 
 /** The caller's active direct reports, as GET /reports reads them. */
-export const teamOf = (callerId: string) =>
-  `u.manager_id = ${callerId} AND u.deactivated_at IS NULL`;
+const teamOf = (callerId: string) => `u.manager_id = ${callerId} AND u.deactivated_at IS NULL`;
 
 /**
  * The team's digest as JSON text (`[md5, [zones]]`), a scalar subquery. Each free text is
@@ -61,14 +61,11 @@ export function teamDigestOf(text: string): TeamDigest {
   return { digest, zones };
 }
 
-/**
- * One person as JSON, the columns of loadPeople (data/weekly-aggregates.ts), with `extra`
- * fields (`'name', expression, ...`) after them.
- */
-export function personJson(sponsored: string, extra = ''): string {
+/** One person as JSON, the columns of loadPeople (data/weekly-aggregates.ts). */
+function personJson(sponsored: string): string {
   return `json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role::text,
     'managerId', u.manager_id, 'timeZone', u.time_zone, 'deactivatedAt', u.deactivated_at,
-    'sponsoredByCaller', ${sponsored}, 'dataVersion', u.data_version::text${extra})`;
+    'sponsoredByCaller', ${sponsored}, 'dataVersion', u.data_version::text)`;
 }
 
 /**
@@ -92,13 +89,12 @@ export function preludeColumn(
   };
 }
 
-/** personJson read back (JSON.parse). */
-export type PersonRow = Omit<Person, 'deactivatedAt'> & {
+type PersonRow = Omit<Person, 'deactivatedAt'> & {
   deactivatedAt: string | null;
   dataVersion: string;
 };
 
-export function versioned({ dataVersion, deactivatedAt, ...person }: PersonRow): VersionedPerson {
+function versioned({ dataVersion, deactivatedAt, ...person }: PersonRow): VersionedPerson {
   return {
     person: { ...person, deactivatedAt: deactivatedAt === null ? null : new Date(deactivatedAt) },
     dataVersion,
@@ -107,6 +103,27 @@ export function versioned({ dataVersion, deactivatedAt, ...person }: PersonRow):
 
 /** The prelude column read back. */
 export function preludeOf(ask: PreludeAsk, text: string | null): Prelude {
-  if ('team' in ask) return { team: teamDigestOf(text ?? '["",[]]') };
+  // The team's column is an aggregate: a row, and text, whatever the team.
+  if ('team' in ask) return { team: teamDigestOf(text as string) };
   return { person: ask.person, found: text === null ? null : versioned(JSON.parse(text)) };
+}
+
+/**
+ * The caller's active direct reports (by name) and their digest, in one statement: one
+ * snapshot, so an answer made from these people is kept under exactly their digest (the
+ * prelude's, read earlier, may be older).
+ */
+export async function readTeam(
+  db: Pick<Database, 'query'>,
+  callerId: string,
+): Promise<{ digest: TeamDigest; team: VersionedPerson[] }> {
+  const [row] = await db.query<{ digest: string; team: string }>(
+    `SELECT ${teamDigestSql('$1')} AS digest,
+            (SELECT coalesce(json_agg(${personJson('false')} ORDER BY u.name, u.id), '[]'::json)::text
+               FROM users u WHERE ${teamOf('$1')}) AS team`,
+    [callerId],
+  );
+  // Two scalar subqueries: always one row.
+  const { digest, team } = row as { digest: string; team: string };
+  return { digest: teamDigestOf(digest), team: (JSON.parse(team) as PersonRow[]).map(versioned) };
 }

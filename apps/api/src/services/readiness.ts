@@ -28,16 +28,7 @@ import {
   ReportListSchema,
   type TeamReportDto,
 } from '@leadtrack/schemas';
-import {
-  type PersonRow,
-  type Prelude,
-  personJson,
-  type TeamDigest,
-  teamDigestOf,
-  teamDigestSql,
-  teamOf,
-  versioned,
-} from '../data/prelude';
+import { type Prelude, readTeam, type TeamDigest } from '../data/prelude';
 import {
   loadHistories,
   loadPeople,
@@ -424,27 +415,6 @@ function teamKey(caller: Caller, policy: Policy, now: Date, { digest, zones }: T
     digest,
     zones.flatMap((zone) => [zone, today(zone)]),
   );
-}
-
-/**
- * The caller's active direct reports (by name) and their digest, in one statement: one
- * snapshot, so an answer made from these people is kept under exactly their digest (the
- * prelude's, read earlier, may be older).
- */
-async function readTeam(
-  db: Pick<Database, 'query'>,
-  callerId: string,
-): Promise<{ digest: TeamDigest; team: VersionedPerson[] }> {
-  const [row] = await db.query<{ digest: string; team: string }>(
-    `SELECT ${teamDigestSql('$1')} AS digest,
-            (SELECT coalesce(json_agg(${personJson('false')} ORDER BY u.name, u.id), '[]'::json)::text
-               FROM users u WHERE ${teamOf('$1')}) AS team`,
-    [callerId],
-  );
-  return {
-    digest: teamDigestOf(row?.digest ?? '["",[]]'),
-    team: (JSON.parse(row?.team ?? '[]') as PersonRow[]).map(versioned),
-  };
 }
 
 /**
